@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+
+// The app never talks to another origin: scripts, styles, workers and data all come from 'self'.
+// MapLibre 5 starts its worker from a blob: URL and decodes images through blob:/data: URLs.
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "child-src 'self' blob:",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "connect-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export default defineConfig({
+  base: './',
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200 },
+  preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': contentSecurityPolicy } },
+  server: { host: '127.0.0.1' },
+});
