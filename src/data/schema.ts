@@ -1,0 +1,193 @@
+import { z } from 'zod';
+
+/*
+ * The single definition of every data file's row. CSV cells arrive as strings; each field schema
+ * turns a cell into its typed value or says, in words a spreadsheet user understands, what is wrong.
+ * TypeScript types are inferred from these schemas, never written twice.
+ */
+
+const got = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+const text = z.string().transform((s, ctx) => {
+  const t = s.trim();
+  if (t === '') ctx.addIssue({ code: 'custom', message: 'must not be empty' });
+  return t;
+});
+const optionalText = z.string().transform((s) => s.trim());
+
+const slug = z.string().transform((s, ctx) => {
+  const t = s.trim();
+  if (!/^[a-z0-9][a-z0-9_-]*$/.test(t)) {
+    ctx.addIssue({ code: 'custom', message: `expected an id of lower-case letters, digits, - or _, got ${got(s)}` });
+  }
+  return t;
+});
+
+export const placeId = z.string().transform((s, ctx) => {
+  const t = s.trim();
+  if (!/^\d{6}$/.test(t)) ctx.addIssue({ code: 'custom', message: `expected a 6-digit place code, got ${got(s)}` });
+  return t;
+});
+
+const optionalPlaceId = z.string().transform((s, ctx) => {
+  const t = s.trim();
+  if (t !== '' && !/^\d{6}$/.test(t)) {
+    ctx.addIssue({ code: 'custom', message: `expected a 6-digit place code or nothing, got ${got(s)}` });
+  }
+  return t === '' ? null : t;
+});
+
+function number(opts: { integer?: boolean; min?: number; max?: number } = {}) {
+  return z.string().transform((s, ctx) => {
+    const t = s.trim();
+    if (!/^-?\d+(\.\d+)?$/.test(t)) {
+      ctx.addIssue({ code: 'custom', message: `expected a number, got ${got(s)}` });
+      return z.NEVER;
+    }
+    const n = Number(t);
+    if (opts.integer && !Number.isInteger(n)) ctx.addIssue({ code: 'custom', message: `expected a whole number, got ${got(s)}` });
+    if (opts.min !== undefined && n < opts.min) ctx.addIssue({ code: 'custom', message: `must be at least ${opts.min}, got ${n}` });
+    if (opts.max !== undefined && n > opts.max) ctx.addIssue({ code: 'custom', message: `must be at most ${opts.max}, got ${n}` });
+    return n;
+  });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.string().transform((s, ctx) => {
+    const t = s.trim();
+    if (!(values as readonly string[]).includes(t)) {
+      ctx.addIssue({ code: 'custom', message: `expected one of ${values.join(' | ')}, got ${got(s)}` });
+      return z.NEVER;
+    }
+    return t as T[number];
+  });
+}
+
+const bool = z.string().transform((s, ctx) => {
+  const t = s.trim().toLowerCase();
+  if (t !== 'true' && t !== 'false') {
+    ctx.addIssue({ code: 'custom', message: `expected true or false, got ${got(s)}` });
+    return z.NEVER;
+  }
+  return t === 'true';
+});
+
+/** Years the data may cover: the pairing programme began in 1996; 2050 catches typing slips. */
+export const YEAR_MIN = 1996;
+export const YEAR_MAX = 2050;
+const year = number({ integer: true, min: YEAR_MIN, max: YEAR_MAX });
+
+export const PLACE_LEVELS = ['province', 'prefecture', 'county', 'city', 'district'] as const;
+export const QUALIFIERS = ['exact', 'more_than', 'at_least', 'about'] as const;
+export const UNITS = ['cny', 'count', 'people', 'percent'] as const;
+
+export const sourceRow = z.object({
+  id: slug,
+  title: text,
+  publisher: text,
+  edition: text,
+  url: z.string().transform((s, ctx) => {
+    const t = s.trim();
+    if (t !== '' && !/^https?:\/\/\S+$/.test(t)) ctx.addIssue({ code: 'custom', message: `expected an http(s) URL or nothing, got ${got(s)}` });
+    return t;
+  }),
+  language: oneOf(['en', 'zh']),
+});
+
+export const categoryRow = z.object({
+  id: slug,
+  label_en: text,
+  label_zh: text,
+  description_en: optionalText,
+});
+
+export const metricRow = z.object({
+  id: slug,
+  unit: oneOf(UNITS),
+  label_en: text,
+  label_zh: text,
+  additive: bool,
+});
+
+export const placeRow = z.object({
+  id: placeId,
+  level: oneOf(PLACE_LEVELS),
+  parent: optionalPlaceId,
+  name_zh: text,
+  name_en: text,
+  short_zh: text,
+  short_en: text,
+  name_2010_zh: optionalText,
+  name_2010_en: optionalText,
+  level_2010: z.string().transform((s, ctx) => {
+    const t = s.trim();
+    if (t !== '' && !(PLACE_LEVELS as readonly string[]).includes(t)) {
+      ctx.addIssue({ code: 'custom', message: `expected one of ${PLACE_LEVELS.join(' | ')} or nothing, got ${got(s)}` });
+    }
+    return t === '' ? null : (t as (typeof PLACE_LEVELS)[number]);
+  }),
+  shape: oneOf(['polygon', 'point']),
+  lon: number({ min: 73, max: 136 }),
+  lat: number({ min: 3, max: 54 }),
+});
+
+export const pairingRow = z.object({
+  donor: placeId,
+  recipient: placeId,
+  level: oneOf(['prefecture', 'county']),
+  from_year: year,
+  to_year: year,
+  evidence: oneOf(['stated', 'activity']),
+  source: slug,
+  section: text,
+});
+
+export const figureRow = z.object({
+  id: slug,
+  source: slug,
+  section: text,
+  year_from: year,
+  year_to: year,
+  donor: placeId,
+  recipients: z.string().transform((s, ctx) => {
+    const ids = s.split(';').map((x) => x.trim()).filter((x) => x !== '');
+    if (ids.length === 0) ctx.addIssue({ code: 'custom', message: 'must name at least one place code' });
+    for (const id of ids) {
+      if (!/^\d{6}$/.test(id)) ctx.addIssue({ code: 'custom', message: `expected 6-digit place codes separated by ";", got ${got(id)}` });
+    }
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: 'names a place twice' });
+    return ids;
+  }),
+  category: slug,
+  metric: slug,
+  value: number({ min: 0 }),
+  qualifier: oneOf(QUALIFIERS),
+  part_of: z.string().transform((s) => (s.trim() === '' ? null : s.trim())),
+  note_en: text,
+  note_zh: text,
+});
+
+export type Source = z.infer<typeof sourceRow>;
+export type Category = z.infer<typeof categoryRow>;
+export type Metric = z.infer<typeof metricRow>;
+export type Place = z.infer<typeof placeRow>;
+export type Pairing = z.infer<typeof pairingRow>;
+export type Figure = z.infer<typeof figureRow>;
+export type PlaceLevel = (typeof PLACE_LEVELS)[number];
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+/** The data files, their row schemas and the column order they are written in. */
+export const TABLES = {
+  sources: { file: 'sources.csv', schema: sourceRow },
+  categories: { file: 'categories.csv', schema: categoryRow },
+  metrics: { file: 'metrics.csv', schema: metricRow },
+  places: { file: 'places.csv', schema: placeRow },
+  pairings: { file: 'pairings.csv', schema: pairingRow },
+  figures: { file: 'figures.csv', schema: figureRow },
+} as const;
+
+export type TableName = keyof typeof TABLES;
+
+export function columnsOf(name: TableName): string[] {
+  return Object.keys(TABLES[name].schema.shape);
+}

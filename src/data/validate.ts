@@ -1,0 +1,180 @@
+import type { Problem } from './problems.ts';
+import type { Category, Figure, Metric, Pairing, Place, Source, TableName } from './schema.ts';
+import { TABLES } from './schema.ts';
+import { readTable, type InvalidRow, type Row } from './tables.ts';
+
+export interface Dataset {
+  sources: Row<Source>[];
+  categories: Row<Category>[];
+  metrics: Row<Metric>[];
+  places: Row<Place>[];
+  pairings: Row<Pairing>[];
+  figures: Row<Figure>[];
+}
+
+export type DataTexts = Record<TableName, string>;
+
+export interface LoadResult {
+  dataset: Dataset;
+  problems: Problem[];
+  invalid: Partial<Record<TableName, InvalidRow[]>>;
+}
+
+const defaultFile = (name: TableName) => `data/${TABLES[name].file}`;
+
+/**
+ * Parses and cross-checks all data files. Rows with a problem are left out of the dataset and
+ * returned in `invalid`, so a caller can stop (the build) or show the rest (a user's own file).
+ */
+export function loadDataset(texts: DataTexts, fileOf: (name: TableName) => string = defaultFile): LoadResult {
+  const problems: Problem[] = [];
+  const invalid: Partial<Record<TableName, InvalidRow[]>> = {};
+  const read = <N extends TableName>(name: N) => {
+    const result = readTable(name, texts[name], fileOf(name));
+    problems.push(...result.problems);
+    invalid[name] = result.invalid;
+    return result.rows;
+  };
+  const tables = {
+    sources: read('sources'),
+    categories: read('categories'),
+    metrics: read('metrics'),
+    places: read('places'),
+    pairings: read('pairings'),
+    figures: read('figures'),
+  };
+  const dataset = crossCheck(tables, fileOf, problems, invalid);
+  return { dataset, problems, invalid };
+}
+
+type Reject = (name: TableName, row: Row<object>, field: string | null, message: string) => void;
+
+function crossCheck(
+  t: Dataset,
+  fileOf: (name: TableName) => string,
+  problems: Problem[],
+  invalid: Partial<Record<TableName, InvalidRow[]>>,
+): Dataset {
+  const rejected = new Set<object>();
+  const reject: Reject = (name, row, field, message) => {
+    problems.push({ file: fileOf(name), line: row.line, field, message });
+    if (!rejected.has(row)) {
+      rejected.add(row);
+      (invalid[name] ??= []).push({ line: row.line, values: rowValues(row) });
+    }
+  };
+  for (const name of ['sources', 'categories', 'metrics', 'places', 'figures'] as const) {
+    uniqueIds(name, t[name], reject);
+  }
+  const places = new Map(t.places.map((p) => [p.id, p]));
+  const has = {
+    source: new Set(t.sources.map((s) => s.id)),
+    category: new Set(t.categories.map((c) => c.id)),
+    metric: new Set(t.metrics.map((m) => m.id)),
+  };
+  for (const p of t.places) {
+    if (p.parent !== null && !places.has(p.parent)) reject('places', p, 'parent', `no place with id ${p.parent}`);
+  }
+  for (const p of t.pairings) checkPairing(p, places, has.source, reject);
+  for (const f of t.figures) {
+    if (!has.source.has(f.source)) reject('figures', f, 'source', `no source with id "${f.source}" in sources.csv`);
+    if (!has.category.has(f.category)) reject('figures', f, 'category', `no category "${f.category}" in categories.csv`);
+    if (!has.metric.has(f.metric)) reject('figures', f, 'metric', `no metric "${f.metric}" in metrics.csv`);
+    if (!places.has(f.donor)) reject('figures', f, 'donor', `no place with id ${f.donor} in places.csv`);
+    for (const r of f.recipients) if (!places.has(r)) reject('figures', f, 'recipients', `no place with id ${r} in places.csv`);
+    if (f.year_from > f.year_to) reject('figures', f, 'year_to', `ends (${f.year_to}) before it starts (${f.year_from})`);
+  }
+  checkParts(t.figures, reject);
+  // A figure whose whole was rejected cannot be placed in the hierarchy: reject it too, until stable.
+  let changed = true;
+  while (changed) {
+    changed = false;
+    const kept = new Set(t.figures.filter((f) => !rejected.has(f)).map((f) => f.id));
+    for (const f of t.figures) {
+      if (!rejected.has(f) && f.part_of !== null && !kept.has(f.part_of)) {
+        reject('figures', f, 'part_of', `its whole "${f.part_of}" has a problem`);
+        changed = true;
+      }
+    }
+  }
+  const keep = <T extends object>(rows: T[]) => rows.filter((r) => !rejected.has(r));
+  return {
+    sources: keep(t.sources),
+    categories: keep(t.categories),
+    metrics: keep(t.metrics),
+    places: keep(t.places),
+    pairings: keep(t.pairings),
+    figures: keep(t.figures),
+  };
+}
+
+function uniqueIds(name: TableName, rows: Row<{ id: string }>[], reject: Reject) {
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const first = seen.get(r.id);
+    if (first !== undefined) reject(name, r, 'id', `"${r.id}" is already used on line ${first}`);
+    else seen.set(r.id, r.line);
+  }
+}
+
+function checkPairing(p: Row<Pairing>, places: Map<string, Place>, sources: Set<string>, reject: Reject) {
+  const donor = places.get(p.donor);
+  const recipient = places.get(p.recipient);
+  if (!donor) reject('pairings', p, 'donor', `no place with id ${p.donor} in places.csv`);
+  else if (donor.level !== 'city' && donor.level !== 'district') {
+    reject('pairings', p, 'donor', `a donor is a city or district, but ${p.donor} is a ${donor.level}`);
+  }
+  if (!recipient) reject('pairings', p, 'recipient', `no place with id ${p.recipient} in places.csv`);
+  else if (recipient.level !== p.level) {
+    reject('pairings', p, 'recipient', `a ${p.level} pairing needs a ${p.level}, but ${p.recipient} is a ${recipient.level}`);
+  }
+  if (p.from_year > p.to_year) reject('pairings', p, 'to_year', `ends (${p.to_year}) before it starts (${p.from_year})`);
+  if (!sources.has(p.source)) reject('pairings', p, 'source', `no source with id "${p.source}" in sources.csv`);
+}
+
+/** `part_of` must name an existing figure of the same metric, form no cycle, and parts never exceed wholes. */
+function checkParts(figures: Row<Figure>[], reject: Reject) {
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  const partsSum = new Map<string, number>();
+  for (const f of figures) {
+    if (f.part_of === null) continue;
+    const whole = byId.get(f.part_of);
+    if (!whole) {
+      reject('figures', f, 'part_of', `no figure with id "${f.part_of}"`);
+      continue;
+    }
+    if (whole.metric !== f.metric) {
+      reject('figures', f, 'part_of', `joins metric ${f.metric} to a whole of metric ${whole.metric}`);
+      continue;
+    }
+    if (f.value > whole.value) reject('figures', f, 'value', `${f.value} is larger than its whole "${whole.id}" (${whole.value})`);
+    if (f.year_from < whole.year_from || f.year_to > whole.year_to) {
+      reject('figures', f, 'year_from', `its period ${f.year_from}–${f.year_to} is outside its whole's ${whole.year_from}–${whole.year_to}`);
+    }
+    partsSum.set(whole.id, (partsSum.get(whole.id) ?? 0) + f.value);
+    const seen = new Set([f.id]);
+    for (let w: Row<Figure> | undefined = whole; w; w = w.part_of === null ? undefined : byId.get(w.part_of)) {
+      if (seen.has(w.id)) {
+        reject('figures', f, 'part_of', `forms a cycle through "${w.id}"`);
+        break;
+      }
+      seen.add(w.id);
+    }
+  }
+  for (const [id, sum] of partsSum) {
+    const whole = byId.get(id);
+    // Parts are compared in integer units: 14.4 + 6.14 million must not fail on floating-point dust.
+    if (whole && Math.round(sum * 100) > Math.round(whole.value * 100)) {
+      reject('figures', whole, 'value', `its parts add up to ${sum}, more than its value ${whole.value}`);
+    }
+  }
+}
+
+function rowValues(row: object): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (k === 'line') continue;
+    out[k] = Array.isArray(v) ? v.join(';') : v === null ? '' : String(v);
+  }
+  return out;
+}
