@@ -3,17 +3,11 @@
  * `data/figures.csv:17: value: expected a number, got "1,2"`, all at once; exits 1 if there is any.
  * Usage: tsx scripts/data-check.ts [data-dir]
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { formatProblem } from '../src/data/problems.ts';
-import { TABLES, type TableName } from '../src/data/schema.ts';
-import { loadDataset, type DataTexts } from '../src/data/validate.ts';
+import { loadDataDir } from './read-data.ts';
 
 const dir = process.argv[2] ?? 'data';
-const texts = Object.fromEntries(
-  (Object.keys(TABLES) as TableName[]).map((name) => [name, readFileSync(join(dir, TABLES[name].file), 'utf8')]),
-) as DataTexts;
-const { dataset, problems } = loadDataset(texts, (name) => join(dir, TABLES[name].file));
+const { dataset, problems } = loadDataDir(dir);
 for (const p of problems) console.error(formatProblem(p));
 if (problems.length > 0) {
   console.error(`\n${problems.length} problem(s) in ${dir}/. Fix them and run again.`);

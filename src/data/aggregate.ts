@@ -1,0 +1,113 @@
+import type { Figure, Metric, Qualifier } from './schema.ts';
+
+/*
+ * The aggregation rules every total in the app goes through.
+ * - A figure is added only if no figure that contains it (through part_of, at any depth) is also
+ *   selected: a whole and its parts are never added twice.
+ * - Only figures of one metric are combined; a non-additive metric is listed, never summed, and
+ *   business investment (its own metric) is never mixed with aid funds.
+ * - A figure for several years is never divided among years. It is selected only when the filter
+ *   covers its whole period, and even then it is kept apart from the yearly total, because
+ *   cumulative figures overlap the yearly ones they summarise.
+ * - A figure for several places belongs to the group: the caller's `inScope` decides whether the
+ *   group is in scope; nothing is split.
+ */
+
+export interface Filter {
+  /** A single year, or every year in the data. */
+  year: number | 'all';
+  /** Category ids to include; empty means all categories. */
+  categories: readonly string[];
+  metric: string;
+}
+
+export interface Aggregate {
+  metric: string;
+  additive: boolean;
+  /** Sum of the counted yearly figures; null when nothing is counted or the metric is not additive. */
+  total: number | null;
+  /** How exact the total is: 'more_than' if any counted figure is a lower bound, 'about' if any is approximate. */
+  qualifier: Qualifier;
+  /** Top-level yearly figures: added into `total` (or listed, for a non-additive metric). */
+  counted: Figure[];
+  /** Selected figures left out of the total because a figure containing them is counted. */
+  contained: Figure[];
+  /** Multi-year figures whose whole period the filter covers: shown beside the total, never added to it. */
+  multiYear: Figure[];
+  /** Multi-year figures that overlap the chosen year but are not covered by it: mentioned, never divided. */
+  outsidePeriod: Figure[];
+}
+
+export type FigureIndex = ReadonlyMap<string, Figure>;
+
+export function indexFigures(figures: readonly Figure[]): FigureIndex {
+  return new Map(figures.map((f) => [f.id, f]));
+}
+
+export const isMultiYear = (f: Figure) => f.year_to > f.year_from;
+
+export function matchesCategory(f: Figure, filter: Filter): boolean {
+  return filter.categories.length === 0 || filter.categories.includes(f.category);
+}
+
+/** Every figure that contains `f`, nearest first. */
+export function ancestorsOf(f: Figure, index: FigureIndex): Figure[] {
+  const out: Figure[] = [];
+  const seen = new Set([f.id]);
+  for (let id = f.part_of; id !== null; ) {
+    const whole = index.get(id);
+    if (!whole || seen.has(whole.id)) break;
+    out.push(whole);
+    seen.add(whole.id);
+    id = whole.part_of;
+  }
+  return out;
+}
+
+export function aggregate(
+  figures: readonly Figure[],
+  index: FigureIndex,
+  metric: Pick<Metric, 'id' | 'additive'>,
+  filter: Filter,
+  inScope: (f: Figure) => boolean = () => true,
+): Aggregate {
+  const selected: Figure[] = [];
+  const outsidePeriod: Figure[] = [];
+  for (const f of figures) {
+    if (f.metric !== metric.id || !matchesCategory(f, filter) || !inScope(f)) continue;
+    if (filter.year === 'all' || (f.year_from === filter.year && f.year_to === filter.year)) selected.push(f);
+    else if (f.year_from <= filter.year && filter.year <= f.year_to) outsidePeriod.push(f);
+  }
+  const selectedIds = new Set(selected.map((f) => f.id));
+  const counted: Figure[] = [];
+  const contained: Figure[] = [];
+  const multiYear: Figure[] = [];
+  for (const f of selected) {
+    if (ancestorsOf(f, index).some((a) => selectedIds.has(a.id))) contained.push(f);
+    else if (isMultiYear(f)) multiYear.push(f);
+    else counted.push(f);
+  }
+  const total = metric.additive && counted.length > 0 ? sumValues(counted) : null;
+  return {
+    metric: metric.id,
+    additive: metric.additive,
+    total,
+    qualifier: combinedQualifier(counted),
+    counted,
+    contained,
+    multiYear,
+    outsidePeriod,
+  };
+}
+
+/** Sums in integer hundredths so that 14.4 + 6.14 (million) stays exact. */
+export function sumValues(figures: readonly Figure[]): number {
+  return figures.reduce((s, f) => s + Math.round(f.value * 100), 0) / 100;
+}
+
+export function combinedQualifier(figures: readonly Pick<Figure, 'qualifier'>[]): Qualifier {
+  if (figures.some((f) => f.qualifier === 'about')) return 'about';
+  if (figures.some((f) => f.qualifier === 'more_than')) return 'more_than';
+  if (figures.some((f) => f.qualifier === 'at_least')) return 'at_least';
+  return 'exact';
+}
