@@ -43,8 +43,8 @@ const CELL = 1 / SOURCE_SCALE ** 2;
 /**
  * Visvalingam threshold for counties/districts: drop a vertex when the
  * triangle it forms with its neighbours is under 1 grid cell (≈ 0.0094 km²
- * in Guizhou). Measured against the unsimplified arcs (geo/ATTRIBUTION.md
- * "Simplification"): median displacement 0 m, p95 ≈ 47 m, p99 ≈ 89 m (under
+ * in Guizhou). Measured against the unsimplified arcs (vertex-to-line
+ * distance): median displacement 0 m, p95 ≈ 47 m, p99 ≈ 89 m (under
  * one ≈100 m source grid step), max ≈ 220 m. When one county fills a laptop
  * screen (40–60 km over ~1400 px ≈ 30–40 m/px) that is ≤ 3 px for 99% of
  * vertices: the borders look as the source does. It removes ~¼ of the local
