@@ -1,3 +1,11 @@
-// Placeholder entry while the foundation is built; replaced by the app shell.
+import './styles.css';
+import { startApp } from './app.ts';
+import { showFatalError } from './ui/fatal-error.ts';
+
 const root = document.getElementById('app');
-if (root) root.textContent = 'Guizhou Pairing Map';
+if (root) {
+  // Never a blank page: any error during start-up or later is shown with a way to reload.
+  window.addEventListener('error', (e) => showFatalError(root, e.error ?? e.message));
+  window.addEventListener('unhandledrejection', (e) => showFatalError(root, e.reason));
+  startApp(root).catch((e: unknown) => showFatalError(root, e));
+}

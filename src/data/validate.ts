@@ -84,7 +84,8 @@ function crossCheck(
     for (const r of f.recipients) if (!places.has(r)) reject('figures', f, 'recipients', `no place with id ${r} in places.csv`);
     if (f.year_from > f.year_to) reject('figures', f, 'year_to', `ends (${f.year_to}) before it starts (${f.year_from})`);
   }
-  checkParts(t.figures, reject);
+  const invalidFigures = new Map((invalid.figures ?? []).map((r) => [r.values['id'] ?? '', r.line]));
+  checkParts(t.figures, invalidFigures, reject);
   // A figure whose whole was rejected cannot be placed in the hierarchy: reject it too, until stable.
   let changed = true;
   while (changed) {
@@ -133,14 +134,15 @@ function checkPairing(p: Row<Pairing>, places: Map<string, Place>, sources: Set<
 }
 
 /** `part_of` must name an existing figure of the same metric, form no cycle, and parts never exceed wholes. */
-function checkParts(figures: Row<Figure>[], reject: Reject) {
+function checkParts(figures: Row<Figure>[], invalidFigures: Map<string, number>, reject: Reject) {
   const byId = new Map(figures.map((f) => [f.id, f]));
   const partsSum = new Map<string, number>();
   for (const f of figures) {
     if (f.part_of === null) continue;
     const whole = byId.get(f.part_of);
     if (!whole) {
-      reject('figures', f, 'part_of', `no figure with id "${f.part_of}"`);
+      const line = invalidFigures.get(f.part_of);
+      reject('figures', f, 'part_of', line === undefined ? `no figure with id "${f.part_of}"` : `its whole "${f.part_of}" has a problem (line ${line})`);
       continue;
     }
     if (whole.metric !== f.metric) {

@@ -35,7 +35,7 @@ describe('npm run data:check', () => {
       const lines = csv.split('\n');
       lines[2] = lines[2]!.replace(',16400000,', ',"1,2",'); // qd11-funds-arranged
       lines[3] = lines[3]!.replace(',government_funds,', ',no_such_category,');
-      lines[5] = lines[5]!.replace('qd11-funds-arranged', 'qd11-missing-whole');
+      lines[5] = lines[5]!.replace(',qd11-funds-total,', ',qd11-missing-whole,');
       lines[7] = lines[7]!.replace(',2011,2011,', ',2011,2009,');
       return lines.join('\n');
     });
@@ -46,6 +46,7 @@ describe('npm run data:check', () => {
     expect(r.out).toContain(`${f}:4: category: no category "no_such_category" in categories.csv`);
     expect(r.out).toContain(`${f}:6: part_of: no figure with id "qd11-missing-whole"`);
     expect(r.out).toMatch(new RegExp(`${f.replace(/[/.]/g, '\\$&')}:8: year_to: .*(ends \\(2009\\) before it starts|at least)`));
+    expect(r.out).toContain(`${f}:4: part_of: its whole "qd11-funds-arranged" has a problem (line 3)`);
     expect(r.out).toMatch(/\d+ problem\(s\)/);
   });
 

@@ -91,3 +91,27 @@ describe.runIf(seedsPresent())('the data against the source texts themselves', (
     expect(copied).toEqual([]);
   });
 });
+
+describe('place codes match the places the notes describe', () => {
+  // A wrong but existing code (a neighbouring county's) passes every id check; the names in the notes catch it.
+  it('names, in both notes, every county or district a figure is for or from', () => {
+    const byId = new Map(dataset.places.map((p) => [p.id, p]));
+    const wrong: string[] = [];
+    for (const f of dataset.figures) {
+      for (const id of [f.donor, ...f.recipients]) {
+        const p = byId.get(id);
+        if (!p || (p.level !== 'county' && p.level !== 'district')) continue;
+        if (!f.note_en.includes(p.short_en)) wrong.push(`${f.id}: note_en does not name ${p.short_en} (${id})`);
+        if (!f.note_zh.includes(p.short_zh)) wrong.push(`${f.id}: note_zh does not name ${p.short_zh} (${id})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('names, for every county pairing, both ends in a figure of the same source', () => {
+    for (const p of dataset.pairings.filter((x) => x.level === 'county')) {
+      const f = dataset.figures.find((x) => x.source === p.source && (x.donor === p.donor || x.recipients.includes(p.donor)) && x.recipients.includes(p.recipient));
+      expect(f, `${p.donor} → ${p.recipient}`).toBeDefined();
+    }
+  });
+});

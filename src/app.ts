@@ -1,0 +1,161 @@
+import type { Topology } from 'topojson-specification';
+import topoUrl from '../geo/pairing.topo.json?url';
+import { BUILTIN_TEXTS } from './data/builtin.ts';
+import { formatProblem } from './data/problems.ts';
+import { loadDataset } from './data/validate.ts';
+import { t, type Lang, type MessageKey } from './i18n/messages.ts';
+import { toGeography } from './map/geography.ts';
+import { createMapLibreMap, type MapView } from './map/maplibre-map.ts';
+import { buildModel, type Model } from './scene/model.ts';
+import { buildScene } from './scene/scene.ts';
+import { browserLang, parseState, serializeState, type AppState, type Vocabulary } from './state/url-state.ts';
+import type { Frame, UiContext } from './ui/context.ts';
+import { createControls } from './ui/controls.ts';
+import { el } from './ui/dom.ts';
+import { createHeader } from './ui/header.ts';
+import { createLegend } from './ui/legend.ts';
+import { createNotice } from './ui/notice.ts';
+import { createPanel } from './ui/panel.ts';
+import { createTooltip, tooltipLines } from './ui/tooltip.ts';
+
+/*
+ * The app: one state object; every change goes through dispatch → render, which derives the scene
+ * and hands it to each view. The URL mirrors the state (push for user choices, replace for map moves).
+ */
+
+export function vocabularyOf(model: Model): Vocabulary {
+  return {
+    years: model.years,
+    categories: [...model.categories.keys()],
+    metrics: model.dataset.metrics.filter((m) => m.additive).map((m) => m.id),
+    places: new Set(model.places.byId.keys()),
+  };
+}
+
+export async function startApp(root: HTMLElement): Promise<void> {
+  const { dataset, problems } = loadDataset(BUILTIN_TEXTS);
+  if (problems.length > 0) throw new Error(`The built-in data has problems:\n${problems.map(formatProblem).join('\n')}`);
+  const model = buildModel(dataset);
+  const vocab = vocabularyOf(model);
+  const parsed = parseState(location.search, vocab, browserLang(navigator.languages));
+  let state: AppState = parsed.state;
+  let mapView: MapView | null = null;
+
+  const ctx: UiContext = {
+    model,
+    dispatch(patch, opts = {}) {
+      const before = state;
+      state = { ...state, ...patch };
+      if (patch.view !== undefined && patch.camera === undefined) state.camera = null;
+      writeUrl(opts.replace === true);
+      render();
+      if (patch.view !== undefined && mapView) mapView.frame(state.view, true);
+      if (patch.place !== undefined && patch.place !== null && before.place !== patch.place) panel.el.focus({ preventScroll: true });
+    },
+  };
+
+  const header = createHeader(ctx);
+  const controls = createControls(ctx);
+  const legend = createLegend(ctx);
+  const panel = createPanel(ctx);
+  const notice = createNotice();
+  const tooltip = createTooltip();
+  const mapEl = el('div', { class: 'map', id: 'map', role: 'region' });
+  const empty = el('p', { class: 'empty-message', role: 'status', hidden: true });
+  const live = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+  const mapArea = el('div', { class: 'map-area' }, mapEl, tooltip.el, notice.el, empty);
+  root.replaceChildren(
+    header.el,
+    el('main', { class: 'layout' }, el('div', { class: 'sidebar' }, controls.el, legend.el), mapArea, panel.el),
+    live,
+  );
+  if (parsed.ignored.length > 0) notice.show(t(state.lang, 'notice.ignored', { items: parsed.ignored.join(', ') }), t(state.lang, 'notice.dismiss'));
+
+  let frame: Frame;
+  let lastAnnounce = '';
+  function render() {
+    const lang: Lang = state.lang;
+    const tr = (key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars);
+    frame = { state, scene: buildScene(model, state), tr, lang };
+    document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+    document.title = tr('app.title');
+    mapEl.setAttribute('aria-label', tr('map.label'));
+    for (const c of [header, controls, legend, panel]) c.update(frame);
+    empty.hidden = !frame.scene.empty;
+    empty.textContent = tr('filter.empty');
+    mapView?.update(frame.scene, lang, state.place);
+    const announce = tr('filter.announce', {
+      metric: frame.tr('legend.markers', { metric: '' }).replace(/[:：]\s*$/, ''),
+      year: state.year === 'all' ? tr('filter.allYears') : String(state.year),
+      categories: state.categories.length === 0 ? tr('filter.allCategories') : String(state.categories.length),
+      count: frame.scene.markers.filter((m) => !m.multiYear).length,
+    });
+    if (announce !== lastAnnounce) live.textContent = lastAnnounce = announce;
+  }
+
+  function writeUrl(replace: boolean) {
+    const url = `${location.pathname}?${serializeState(state)}${location.hash}`;
+    if (replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+  }
+
+  window.addEventListener('popstate', () => {
+    const next = parseState(location.search, vocab, state.lang).state;
+    const viewChanged = next.view !== state.view || JSON.stringify(next.camera) !== JSON.stringify(state.camera);
+    state = next;
+    render();
+    if (viewChanged && mapView) {
+      if (state.camera) mapView.map.jumpTo({ center: [state.camera.lon, state.camera.lat], zoom: state.camera.zoom });
+      else mapView.frame(state.view, false);
+    }
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && state.place !== null) ctx.dispatch({ place: null });
+  });
+  root.addEventListener('click', (e) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('[data-action="close"]')) return ctx.dispatch({ place: null });
+    const placeButton = target.closest<HTMLElement>('button[data-place]');
+    if (placeButton?.dataset['place']) ctx.dispatch({ place: placeButton.dataset['place'] });
+  });
+
+  render();
+  writeUrl(true);
+
+  const topo = (await (await fetch(topoUrl)).json()) as Topology;
+  const geo = toGeography(topo);
+  mapView = await createMapLibreMap(
+    mapEl,
+    geo,
+    model,
+    { camera: state.camera, view: state.view, interactive: state.interactive, attribution: t(state.lang, 'map.attribution') },
+    {
+      hover(target, point) {
+        if (!target) return tooltip.hide();
+        tooltip.show(tooltipLines(ctx, frame, target), point.x, point.y);
+      },
+      click(target) {
+        if (!target) return ctx.dispatch({ place: null });
+        if (target.type === 'place') return ctx.dispatch({ place: target.id });
+        if (target.type === 'arc') {
+          const arc = frame.scene.arcs.find((a) => a.id === target.id);
+          if (arc) ctx.dispatch({ place: arc.recipient });
+          return;
+        }
+        const marker = frame.scene.markers.find((m) => m.key === target.key);
+        if (!marker) return;
+        const id = marker.kind === 'programme' ? marker.key.split(':')[1]?.split('@')[0] : marker.recipients[0];
+        if (id) ctx.dispatch({ place: id });
+      },
+      moved(camera) {
+        ctx.dispatch({ camera }, { replace: true });
+      },
+    },
+  );
+  render();
+  mapView.map.once('idle', () => {
+    performance.mark('map:first-complete');
+    performance.mark('map:interactive');
+    document.documentElement.dataset['mapReady'] = 'true';
+  });
+}

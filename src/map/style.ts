@@ -1,0 +1,147 @@
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { BORDER, INK, LAND_CONTEXT, MUTED, NO_FIGURE, PREFECTURE_BORDER, SEA } from '../scene/colors.ts';
+import type { Geography } from './geography.ts';
+
+/*
+ * Our own MapLibre style: no tiles, no sprite, no glyph server. Without `glyphs`, MapLibre draws
+ * label text itself with the browser's fonts, so labels work offline in Chinese and Latin.
+ */
+
+export const FONT_STACK = ['Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'sans-serif'];
+const empty = (): GeoJSON.FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+export function buildStyle(geo: Geography): StyleSpecification {
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': SEA } },
+    { id: 'provinces-fill', type: 'fill', source: 'provinces', paint: { 'fill-color': LAND_CONTEXT } },
+    { id: 'provinces-line', type: 'line', source: 'provinces', paint: { 'line-color': '#c4c1b8', 'line-width': 0.8 } },
+    {
+      id: 'counties-fill',
+      type: 'fill',
+      source: 'counties',
+      paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NO_FIGURE] },
+    },
+    {
+      id: 'counties-hover',
+      type: 'line',
+      source: 'counties',
+      paint: { 'line-color': INK, 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, ['boolean', ['feature-state', 'selected'], false], 2.5, 0] },
+    },
+    { id: 'counties-line', type: 'line', source: 'counties', paint: { 'line-color': BORDER, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.3, 8, 0.9] } },
+    { id: 'prefectures-line', type: 'line', source: 'prefectures', paint: { 'line-color': PREFECTURE_BORDER, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.9, 8, 2] } },
+    {
+      id: 'districts-fill',
+      type: 'fill',
+      source: 'districts',
+      paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], '#e9e6de'] },
+    },
+    { id: 'districts-line', type: 'line', source: 'districts', paint: { 'line-color': BORDER, 'line-width': 0.6 } },
+    {
+      id: 'districts-hover',
+      type: 'line',
+      source: 'districts',
+      paint: { 'line-color': INK, 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, ['boolean', ['feature-state', 'selected'], false], 2.5, 0] },
+    },
+    {
+      id: 'spokes',
+      type: 'line',
+      source: 'spokes',
+      paint: { 'line-color': ['get', 'color'], 'line-width': 1.2, 'line-opacity': 0.8, 'line-dasharray': [1, 2] },
+    },
+    {
+      id: 'arcs-casing',
+      type: 'line',
+      source: 'arcs',
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': ['match', ['get', 'level'], 'prefecture', 5, 3.5], 'line-opacity': 0.7 },
+    },
+    {
+      id: 'arcs-stated',
+      type: 'line',
+      source: 'arcs',
+      filter: ['==', ['get', 'evidence'], 'stated'],
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': ['get', 'color'], 'line-width': ['match', ['get', 'level'], 'prefecture', 2.6, 1.6], 'line-opacity': 0.9 },
+    },
+    {
+      id: 'arcs-activity',
+      type: 'line',
+      source: 'arcs',
+      filter: ['==', ['get', 'evidence'], 'activity'],
+      paint: {
+        'line-color': ['get', 'color'],
+        'line-width': ['match', ['get', 'level'], 'prefecture', 2.6, 1.6],
+        'line-opacity': 0.9,
+        'line-dasharray': [2, 2],
+      },
+    },
+    {
+      id: 'markers-multiyear',
+      type: 'circle',
+      source: 'markers',
+      filter: ['==', ['get', 'multiYear'], true],
+      paint: {
+        'circle-radius': ['get', 'radius'],
+        'circle-color': 'rgba(255,255,255,0)',
+        'circle-stroke-color': ['get', 'color'],
+        'circle-stroke-width': 1.5,
+        'circle-stroke-opacity': 0.85,
+      },
+    },
+    {
+      id: 'markers',
+      type: 'circle',
+      source: 'markers',
+      filter: ['==', ['get', 'multiYear'], false],
+      paint: {
+        'circle-radius': ['get', 'radius'],
+        'circle-color': ['get', 'color'],
+        'circle-opacity': ['match', ['get', 'kind'], 'programme', 0.18, 'group', 0.45, 0.75],
+        'circle-stroke-color': ['match', ['get', 'kind'], 'place', '#ffffff', ['get', 'color']],
+        'circle-stroke-width': ['match', ['get', 'kind'], 'programme', 2.5, 'group', 2, 1],
+      },
+    },
+    {
+      id: 'labels-minor',
+      type: 'symbol',
+      source: 'labels',
+      minzoom: 6.6,
+      filter: ['==', ['get', 'rank'], 2],
+      layout: { 'text-field': ['get', 'name'], 'text-font': FONT_STACK, 'text-size': 11, 'text-padding': 2 },
+      paint: { 'text-color': MUTED, 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+    },
+    {
+      id: 'labels-major',
+      type: 'symbol',
+      source: 'labels',
+      filter: ['<', ['get', 'rank'], 2],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONT_STACK,
+        'text-size': ['match', ['get', 'rank'], 0, 15, 13],
+        'text-anchor': ['match', ['get', 'rank'], 0, 'left', 'center'],
+        'text-offset': ['match', ['get', 'rank'], 0, ['literal', [0.8, 0]], ['literal', [0, 0]]],
+        'text-allow-overlap': false,
+        'text-padding': 4,
+      },
+      paint: { 'text-color': INK, 'text-halo-color': '#ffffff', 'text-halo-width': 1.8 },
+    },
+  ];
+  return {
+    version: 8,
+    sources: {
+      provinces: { type: 'geojson', data: geo.provinces },
+      counties: { type: 'geojson', data: geo.counties, promoteId: 'id' },
+      prefectures: { type: 'geojson', data: geo.prefectures, promoteId: 'id' },
+      districts: { type: 'geojson', data: geo.districts, promoteId: 'id' },
+      spokes: { type: 'geojson', data: empty() },
+      arcs: { type: 'geojson', data: empty() },
+      markers: { type: 'geojson', data: empty() },
+      labels: { type: 'geojson', data: empty() },
+    },
+    layers,
+  };
+}
+
+/** Layers a pointer can hover or click, topmost first. */
+export const INTERACTIVE_LAYERS = ['markers', 'markers-multiyear', 'arcs-stated', 'arcs-activity', 'districts-fill', 'counties-fill'] as const;

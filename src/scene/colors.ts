@@ -1,0 +1,19 @@
+/*
+ * Colours. Partner cities take Okabe–Ito colours, chosen to stay apart under the common colour-vision
+ * deficiencies (Okabe & Ito 2008); the county shading is a single warm neutral ramp so that it never
+ * competes with the partner colours. Lines and markers also differ by dash and shape, so colour is
+ * never the only cue.
+ */
+export const PARTNER_COLORS = ['#0072B2', '#D55E00', '#CC79A7', '#009E73', '#E69F00', '#56B4E9'] as const;
+export const MIXED_COLOR = '#4d4d4d';
+
+export const CHOROPLETH = ['#f1e9d8', '#dfcca7', '#c6a877', '#a3804f', '#76592f'] as const;
+export const NO_FIGURE = '#fbfaf6';
+export const QUIET = '#ecebe7';
+
+export const INK = '#1f2328';
+export const MUTED = '#5b6169';
+export const LAND_CONTEXT = '#f3f2ee';
+export const SEA = '#dfe8ee';
+export const BORDER = '#9aa0a6';
+export const PREFECTURE_BORDER = '#4a4f55';

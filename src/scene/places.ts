@@ -1,0 +1,60 @@
+import type { Lang } from '../i18n/messages.ts';
+import type { Pairing, Place } from '../data/schema.ts';
+
+/** Places by id with the relations the map needs: parents, partners and the partner city of a donor. */
+export interface PlaceIndex {
+  byId: ReadonlyMap<string, Place>;
+  /** Partner cities in a stable order (the order fixes their colours). */
+  cities: readonly Place[];
+  get(id: string): Place | undefined;
+}
+
+export const PROVINCE_GUIZHOU = '520000';
+
+export function indexPlaces(places: readonly Place[]): PlaceIndex {
+  const byId = new Map(places.map((p) => [p.id, p]));
+  const cities = places.filter((p) => p.level === 'city').sort((a, b) => cityOrder(a.id) - cityOrder(b.id) || a.id.localeCompare(b.id));
+  return { byId, cities, get: (id) => byId.get(id) };
+}
+
+// Qingdao first, then Ningbo: the order of the yearbook entries we ship; other cities follow by code.
+const cityOrder = (id: string) => (id === '370200' ? 0 : id === '330200' ? 1 : 2);
+
+/** The partner city a donor belongs to: the city itself, or a district's parent city. */
+export function cityOf(places: PlaceIndex, donorId: string): Place | undefined {
+  const p = places.get(donorId);
+  if (!p) return undefined;
+  if (p.level === 'city') return p;
+  const parent = p.parent === null ? undefined : places.get(p.parent);
+  return parent?.level === 'city' ? parent : p;
+}
+
+export function nameOf(p: Place, lang: Lang, form: 'short' | 'full' = 'short'): string {
+  if (lang === 'zh') return form === 'short' ? p.short_zh : p.name_zh;
+  return form === 'short' ? p.short_en : p.name_en;
+}
+
+/** The prefecture a county belongs to, if any. */
+export function prefectureOf(places: PlaceIndex, id: string): Place | undefined {
+  const p = places.get(id);
+  if (!p || p.level !== 'county' || p.parent === null) return undefined;
+  return places.get(p.parent);
+}
+
+/** Pairings that involve a place, as donor or recipient. */
+export function pairingsOf(pairings: readonly Pairing[], id: string): Pairing[] {
+  return pairings.filter((p) => p.donor === id || p.recipient === id);
+}
+
+/** Prefectures that some pairing reaches (directly, or through one of their counties). */
+export function pairedPrefectures(pairings: readonly Pairing[], places: PlaceIndex): Set<string> {
+  const out = new Set<string>();
+  for (const p of pairings) {
+    if (p.level === 'prefecture') out.add(p.recipient);
+    else {
+      const pref = prefectureOf(places, p.recipient);
+      if (pref) out.add(pref.id);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,224 @@
+import { scaleSqrt } from 'd3-scale';
+import { aggregate, combinedQualifier, sumValues, type Aggregate, type Filter } from '../data/aggregate.ts';
+import type { Qualifier } from '../data/schema.ts';
+import { formatPeriod } from '../i18n/format.ts';
+import type { Lang } from '../i18n/messages.ts';
+import type { AppState } from '../state/url-state.ts';
+import { arcBetween, fanBends } from './arcs.ts';
+import { CHOROPLETH, MIXED_COLOR, NO_FIGURE, QUIET } from './colors.ts';
+import type { Anchor, AnchorKind, Model } from './model.ts';
+import { nameOf } from './places.ts';
+
+/*
+ * Markers exist for additive metrics only (the URL parser and the metric menu offer no other):
+ * a circle's area is an amount, and non-additive counts have no meaningful total.
+ *
+ * The scene: everything the map draws for one state, as plain data. Both renderers (SVG and
+ * MapLibre), the legend, the table view and the exports draw from it and from nothing else.
+ */
+
+export const MAX_RADIUS = 34;
+/** A figure too small to see at true scale still gets a visible dot; its area is then not to scale. */
+export const MIN_RADIUS = 2.5;
+
+export interface MarkerDatum {
+  key: string;
+  kind: AnchorKind;
+  multiYear: boolean;
+  position: [number, number];
+  radius: number;
+  color: string;
+  value: number;
+  qualifier: Qualifier;
+  period: string;
+  label: string;
+  recipients: string[];
+}
+
+export interface ArcDatum {
+  id: string;
+  donor: string;
+  recipient: string;
+  level: 'prefecture' | 'county';
+  evidence: 'stated' | 'activity';
+  color: string;
+  coordinates: [number, number][];
+  label: string;
+}
+
+export interface SpokeDatum {
+  key: string;
+  color: string;
+  coordinates: [[number, number], [number, number]];
+}
+
+export interface CountyShade {
+  fill: string;
+  value: number | null;
+  qualifier: Qualifier;
+  quiet: boolean;
+}
+
+export interface Scene {
+  filter: Filter;
+  markers: MarkerDatum[];
+  arcs: ArcDatum[];
+  spokes: SpokeDatum[];
+  counties: Map<string, CountyShade>;
+  radius: (v: number) => number;
+  /** Largest value the circle scale reaches (whole dataset, or this filter when rescaled). */
+  scaleMax: number;
+  aggregates: Map<string, Aggregate>;
+  empty: boolean;
+}
+
+export function filterOf(state: AppState): Filter {
+  return { year: state.year, categories: state.categories, metric: state.metric };
+}
+
+export function buildScene(model: Model, state: AppState): Scene {
+  const filter = filterOf(state);
+  const metric = model.metrics.get(filter.metric);
+  const aggregates = new Map<string, Aggregate>();
+  if (metric) {
+    for (const a of model.anchors) aggregates.set(a.key, aggregate(a.figures, model.figures, metric, filter));
+  }
+  const raw = collectMarkers(model, aggregates, state.lang);
+  const dataMax = model.scales.get(filter.metric)?.max ?? 0;
+  const filterMax = Math.max(0, ...raw.map((m) => m.value));
+  const scaleMax = (state.rescale ? filterMax : dataMax) || 1;
+  const scale = scaleSqrt().domain([0, scaleMax]).range([0, MAX_RADIUS]);
+  const radius = (v: number) => (v <= 0 ? 0 : Math.max(MIN_RADIUS, scale(v)));
+  // Big circles first so that small ones stay on top and clickable.
+  const markers = raw.map((m) => ({ ...m, radius: radius(m.value) })).sort((a, b) => b.radius - a.radius || a.key.localeCompare(b.key));
+  return {
+    filter,
+    markers,
+    arcs: buildArcs(model, state.lang),
+    spokes: buildSpokes(model, markers),
+    counties: shadeCounties(model, aggregates, filter.metric),
+    radius,
+    scaleMax,
+    aggregates,
+    empty: markers.length === 0,
+  };
+}
+
+function collectMarkers(model: Model, aggregates: Map<string, Aggregate>, lang: Lang): Omit<MarkerDatum, 'radius'>[] {
+  const out: Omit<MarkerDatum, 'radius'>[] = [];
+  for (const a of model.anchors) {
+    const r = aggregates.get(a.key);
+    if (!r) continue;
+    const base = {
+      key: a.key,
+      kind: a.kind,
+      position: a.position,
+      color: a.city === null ? MIXED_COLOR : (model.cityColor.get(a.city) ?? MIXED_COLOR),
+      label: anchorLabel(model, a, lang),
+      recipients: a.recipients,
+    };
+    if (r.total !== null && r.total > 0) {
+      out.push({ ...base, multiYear: false, value: r.total, qualifier: r.qualifier, period: periodOf(model, r, lang) });
+    }
+    // Cumulative figures of one period are drawn as one ring per period, apart from the yearly circle.
+    const byPeriod = new Map<string, typeof r.multiYear>();
+    for (const f of r.multiYear) byPeriod.set(`${f.year_from}-${f.year_to}`, [...(byPeriod.get(`${f.year_from}-${f.year_to}`) ?? []), f]);
+    for (const [period, list] of byPeriod) {
+      const first = list[0]!;
+      out.push({
+        ...base,
+        key: `${a.key}@${period}`,
+        multiYear: true,
+        value: sumValues(list),
+        qualifier: combinedQualifier(list),
+        period: formatPeriod(first.year_from, first.year_to, lang),
+      });
+    }
+  }
+  return out;
+}
+
+function periodOf(model: Model, r: Aggregate, lang: Lang): string {
+  const years = [...new Set(r.counted.map((f) => f.year_from))].sort();
+  if (years.length === 1) return formatPeriod(years[0]!, years[0]!, lang);
+  const lo = years[0] ?? model.years[0] ?? 0;
+  const hi = years[years.length - 1] ?? lo;
+  return formatPeriod(lo, hi, lang);
+}
+
+export function anchorLabel(model: Model, a: Anchor, lang: Lang): string {
+  if (a.kind === 'programme') {
+    const city = a.city === null ? undefined : model.places.get(a.city);
+    return city ? nameOf(city, lang) : '';
+  }
+  const names = a.recipients.map((id) => model.places.get(id)).filter((p) => p !== undefined).map((p) => nameOf(p, lang));
+  return names.join(lang === 'zh' ? '、' : ' + ');
+}
+
+function buildArcs(model: Model, lang: Lang): ArcDatum[] {
+  const byDonorCity = new Map<string, typeof model.dataset.pairings>();
+  for (const p of model.dataset.pairings) {
+    const city = model.places.get(p.donor)?.level === 'city' ? p.donor : (model.places.get(p.donor)?.parent ?? p.donor);
+    byDonorCity.set(city, [...(byDonorCity.get(city) ?? []), p]);
+  }
+  const out: ArcDatum[] = [];
+  for (const [city, list] of byDonorCity) {
+    // Lines that meet at one city fan out, alternating sides, ordered by where they start.
+    const sorted = [...list].sort((a, b) => (model.places.get(a.recipient)?.lat ?? 0) - (model.places.get(b.recipient)?.lat ?? 0));
+    const bends = fanBends(sorted.length);
+    sorted.forEach((p, i) => {
+      const from = model.places.get(p.recipient);
+      const to = model.places.get(p.donor);
+      if (!from || !to) return;
+      out.push({
+        id: `${p.donor}-${p.recipient}`,
+        donor: p.donor,
+        recipient: p.recipient,
+        level: p.level,
+        evidence: p.evidence,
+        color: model.cityColor.get(city) ?? MIXED_COLOR,
+        coordinates: arcBetween([from.lon, from.lat], [to.lon, to.lat], bends[i] ?? 0.15),
+        label: `${nameOf(to, lang)} ↔ ${nameOf(from, lang)}`,
+      });
+    });
+  }
+  return out;
+}
+
+/** Thin lines from a group's marker to each member, so a shared figure visibly belongs to all of them. */
+function buildSpokes(model: Model, markers: readonly MarkerDatum[]): SpokeDatum[] {
+  const out: SpokeDatum[] = [];
+  for (const m of markers) {
+    if (m.kind !== 'group' || m.multiYear) continue;
+    for (const id of m.recipients) {
+      const p = model.places.get(id);
+      if (p) out.push({ key: `${m.key}>${id}`, color: m.color, coordinates: [m.position, [p.lon, p.lat]] });
+    }
+  }
+  return out;
+}
+
+function shadeCounties(model: Model, aggregates: Map<string, Aggregate>, metric: string): Map<string, CountyShade> {
+  const thresholds = model.scales.get(metric)?.thresholds ?? [];
+  const out = new Map<string, CountyShade>();
+  for (const p of model.dataset.places) {
+    if (p.level !== 'county') continue;
+    const quiet = p.parent === null || !model.pairedPrefectures.has(p.parent);
+    const r = aggregates.get(p.id);
+    const value = r?.total ?? null;
+    out.set(p.id, {
+      fill: value === null ? (quiet ? QUIET : NO_FIGURE) : CHOROPLETH[classOf(value, thresholds)]!,
+      value,
+      qualifier: r?.qualifier ?? 'exact',
+      quiet,
+    });
+  }
+  return out;
+}
+
+/** Class 0 holds zero; classes 1… hold values up to each threshold. */
+export function classOf(value: number, thresholds: readonly number[]): number {
+  if (value <= 0) return 0;
+  const i = thresholds.findIndex((t) => value <= t);
+  return Math.min(CHOROPLETH.length - 1, (i === -1 ? thresholds.length - 1 : i) + 1);
+}

@@ -1,0 +1,22 @@
+import type { Lang, MessageKey } from '../i18n/messages.ts';
+import type { Model } from '../scene/model.ts';
+import type { Scene } from '../scene/scene.ts';
+import type { AppState } from '../state/url-state.ts';
+
+/** What every UI component gets: the model, the current state and scene, and the one way to change state. */
+export interface UiContext {
+  model: Model;
+  dispatch(patch: Partial<AppState>, opts?: { replace?: boolean }): void;
+}
+
+export interface Frame {
+  state: AppState;
+  scene: Scene;
+  tr: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  lang: Lang;
+}
+
+export interface Component {
+  el: HTMLElement;
+  update(frame: Frame): void;
+}

@@ -1,0 +1,114 @@
+import type { Component, Frame, UiContext } from './context.ts';
+import { categoryLabel, metricLabel } from './describe.ts';
+import { el, replaceChildren } from './dom.ts';
+import { createPlaceSearch } from './place-search.ts';
+
+/** Filters: year (with play), kinds of aid, the sizing metric, and the place finder. */
+export function createControls(ctx: UiContext): Component {
+  const { model } = ctx;
+  const root = el('section', { class: 'controls', 'aria-labelledby': 'controls-title' });
+  const title = el('h2', { id: 'controls-title', class: 'visually-hidden' });
+  const yearLabel = el('span', { class: 'control-label', id: 'year-label' });
+  const years = el('div', { class: 'segmented', role: 'group', 'aria-labelledby': 'year-label' });
+  const yearButtons = ['all' as const, ...model.years].map((y) =>
+    el('button', { type: 'button', class: 'seg', 'data-year': String(y), 'aria-pressed': 'false' }),
+  );
+  years.append(...yearButtons);
+  const play = el('button', { type: 'button', class: 'play', 'data-action': 'play' });
+  const catLabel = el('span', { class: 'control-label', id: 'cat-label' });
+  const cats = el('div', { class: 'chips', role: 'group', 'aria-labelledby': 'cat-label' });
+  const usedCategories = model.dataset.categories.filter((c) => model.dataset.figures.some((f) => f.category === c.id));
+  const catButtons = usedCategories.map((c) => el('button', { type: 'button', class: 'chip', 'data-category': c.id, 'aria-pressed': 'false' }));
+  const allCats = el('button', { type: 'button', class: 'chip chip-all', 'data-category': '', 'aria-pressed': 'true' });
+  cats.append(allCats, ...catButtons);
+  const metricLabelEl = el('label', { class: 'control-label', for: 'metric' });
+  const metric = el('select', { id: 'metric', class: 'select' });
+  const additive = model.dataset.metrics.filter((m) => m.additive && model.dataset.figures.some((f) => f.metric === m.id));
+  const rescaleInput = el('input', { type: 'checkbox', id: 'rescale' });
+  const rescaleLabel = el('label', { for: 'rescale', class: 'check' });
+  const search = createPlaceSearch(ctx);
+  root.append(
+    title,
+    el('div', { class: 'control' }, yearLabel, el('div', { class: 'year-row' }, years, play)),
+    el('div', { class: 'control' }, catLabel, cats),
+    el('div', { class: 'control' }, metricLabelEl, metric, el('div', { class: 'check-row' }, rescaleInput, rescaleLabel)),
+    search.el,
+  );
+
+  let timer: number | null = null;
+  const stop = () => {
+    if (timer !== null) window.clearInterval(timer);
+    timer = null;
+  };
+  let current: Frame | null = null;
+  years.addEventListener('click', (e) => {
+    const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-year]');
+    if (!b) return;
+    stop();
+    const y = b.dataset['year'];
+    ctx.dispatch({ year: y === 'all' ? 'all' : Number(y) });
+  });
+  play.addEventListener('click', () => {
+    if (timer !== null) {
+      stop();
+      if (current) update(current);
+      return;
+    }
+    // Steps through the years on the locked scale, then stops on the last year.
+    let i = 0;
+    const step = () => {
+      const y = model.years[i++];
+      if (y === undefined) {
+        stop();
+        if (current) update(current);
+        return;
+      }
+      ctx.dispatch({ year: y }, { replace: true });
+    };
+    step();
+    timer = window.setInterval(step, 1500);
+    if (current) update(current);
+  });
+  cats.addEventListener('click', (e) => {
+    const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-category]');
+    if (!b || !current) return;
+    const id = b.dataset['category'] ?? '';
+    if (id === '') return ctx.dispatch({ categories: [] });
+    const set = new Set(current.state.categories);
+    if (set.has(id)) set.delete(id);
+    else set.add(id);
+    ctx.dispatch({ categories: [...set].sort() });
+  });
+  metric.addEventListener('change', () => ctx.dispatch({ metric: metric.value }));
+  rescaleInput.addEventListener('change', () => ctx.dispatch({ rescale: rescaleInput.checked }));
+
+  function update(frame: Frame) {
+    current = frame;
+    const { tr, lang, state } = frame;
+    title.textContent = tr('controls.label');
+    yearLabel.textContent = tr('controls.year');
+    for (const b of yearButtons) {
+      const y = b.dataset['year'];
+      b.textContent = y === 'all' ? tr('controls.allYears') : String(y);
+      b.setAttribute('aria-pressed', String(String(state.year) === y));
+    }
+    play.textContent = timer === null ? '▶' : '❚❚';
+    play.setAttribute('aria-label', timer === null ? tr('controls.play') : tr('controls.pause'));
+    play.title = play.getAttribute('aria-label') ?? '';
+    catLabel.textContent = tr('controls.categories');
+    allCats.textContent = tr('controls.allCategories');
+    allCats.setAttribute('aria-pressed', String(state.categories.length === 0));
+    for (const b of catButtons) {
+      const id = b.dataset['category'] ?? '';
+      b.textContent = categoryLabel(model, id, lang);
+      b.setAttribute('aria-pressed', String(state.categories.includes(id)));
+    }
+    metricLabelEl.textContent = tr('controls.metric');
+    replaceChildren(metric, ...additive.map((m) => el('option', { value: m.id }, metricLabel(model, m.id, lang))));
+    metric.value = state.metric;
+    rescaleInput.checked = state.rescale;
+    rescaleLabel.textContent = tr('controls.scale');
+    search.update(frame);
+  }
+  return { el: root, update: update };
+}

@@ -1,0 +1,56 @@
+import type { Aggregate } from '../data/aggregate.ts';
+import type { Figure } from '../data/schema.ts';
+import { formatPeriod, formatValue, type Unit } from '../i18n/format.ts';
+import type { Lang } from '../i18n/messages.ts';
+import type { Model } from '../scene/model.ts';
+import { nameOf } from '../scene/places.ts';
+import type { Frame } from './context.ts';
+
+/** Words for data: shared by the legend, panel, tooltip, table and exports. */
+
+export function metricLabel(model: Model, id: string, lang: Lang): string {
+  const m = model.metrics.get(id);
+  return m ? (lang === 'zh' ? m.label_zh : m.label_en) : id;
+}
+
+export function categoryLabel(model: Model, id: string, lang: Lang): string {
+  const c = model.categories.get(id);
+  return c ? (lang === 'zh' ? c.label_zh : c.label_en) : id;
+}
+
+export function unitOf(model: Model, metric: string): Unit {
+  return model.metrics.get(metric)?.unit ?? 'count';
+}
+
+export function figureValue(model: Model, f: Figure, lang: Lang): string {
+  return formatValue(f.value, unitOf(model, f.metric), f.qualifier, lang);
+}
+
+export function aggregateValue(model: Model, r: Aggregate, lang: Lang): string | null {
+  return r.total === null ? null : formatValue(r.total, unitOf(model, r.metric), r.qualifier, lang);
+}
+
+export function yearText(frame: Frame): string {
+  return frame.state.year === 'all' ? frame.tr('filter.allYears') : formatPeriod(frame.state.year, frame.state.year, frame.lang);
+}
+
+export function categoriesText(model: Model, frame: Frame): string {
+  const c = frame.state.categories;
+  if (c.length === 0) return frame.tr('filter.allCategories');
+  return c.map((id) => categoryLabel(model, id, frame.lang)).join(frame.lang === 'zh' ? '、' : ', ');
+}
+
+export function filterText(model: Model, frame: Frame): string {
+  return frame.tr('legend.filter', { year: yearText(frame), categories: categoriesText(model, frame) });
+}
+
+export function placeName(model: Model, id: string, lang: Lang, form: 'short' | 'full' = 'short'): string {
+  const p = model.places.get(id);
+  return p ? nameOf(p, lang, form) : id;
+}
+
+/** "Ningbo-Guizhou Pairing-off Poverty Alleviation, section “Drought relief”". */
+export function sourceCitation(model: Model, f: Pick<Figure, 'source' | 'section'>, sectionWord: string): string {
+  const s = model.dataset.sources.find((x) => x.id === f.source);
+  return `${s?.title ?? f.source}, ${sectionWord} “${f.section}”`;
+}

@@ -1,0 +1,38 @@
+import type { Component, Frame, UiContext } from './context.ts';
+import { el } from './dom.ts';
+
+/** Title, the named views and the language switch. */
+export function createHeader(ctx: UiContext): Component {
+  const title = el('h1', { class: 'title' });
+  const subtitle = el('p', { class: 'subtitle' });
+  const views = el('div', { class: 'segmented views', role: 'group' });
+  const viewButtons = (['overview', 'guizhou'] as const).map((v) => el('button', { type: 'button', class: 'seg', 'data-view': v, 'aria-pressed': 'false' }));
+  views.append(...viewButtons);
+  const lang = el('button', { type: 'button', class: 'lang', 'data-action': 'lang' });
+  const root = el('header', { class: 'app-header' }, el('div', { class: 'titles' }, title, subtitle), el('div', { class: 'header-actions' }, views, lang));
+  views.addEventListener('click', (e) => {
+    const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-view]');
+    const v = b?.dataset['view'];
+    if (v === 'overview' || v === 'guizhou') ctx.dispatch({ view: v, camera: null });
+  });
+  let current: Frame | null = null;
+  lang.addEventListener('click', () => current && ctx.dispatch({ lang: current.lang === 'zh' ? 'en' : 'zh' }));
+  return {
+    el: root,
+    update(frame) {
+      current = frame;
+      const { tr, state } = frame;
+      title.textContent = state.title ?? tr('app.title');
+      subtitle.textContent = tr('app.subtitle');
+      views.setAttribute('aria-label', tr('view.jump'));
+      for (const b of viewButtons) {
+        const v = b.dataset['view'] as 'overview' | 'guizhou';
+        b.textContent = tr(`view.${v}`);
+        b.setAttribute('aria-pressed', String(state.view === v && state.camera === null));
+      }
+      lang.textContent = tr('lang.switch');
+      lang.setAttribute('aria-label', tr('lang.switchLabel'));
+      lang.setAttribute('lang', frame.lang === 'zh' ? 'en' : 'zh-Hans');
+    },
+  };
+}

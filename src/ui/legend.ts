@@ -1,0 +1,77 @@
+import { formatNumber } from '../i18n/format.ts';
+import { CHOROPLETH, NO_FIGURE, QUIET } from '../scene/colors.ts';
+import { legendSamples } from '../scene/legend.ts';
+import { MAX_RADIUS } from '../scene/scene.ts';
+import type { Component, Frame, UiContext } from './context.ts';
+import { filterText, metricLabel, unitOf } from './describe.ts';
+import { el, replaceChildren, svg } from './dom.ts';
+
+/** One legend for everything on the map, drawn from the scene. */
+export function createLegend(ctx: UiContext): Component {
+  const root = el('section', { class: 'legend', 'aria-labelledby': 'legend-title' });
+  return {
+    el: root,
+    update(frame: Frame) {
+      const { model } = ctx;
+      const { scene, tr, lang, state } = frame;
+      const metric = metricLabel(model, state.metric, lang);
+      const unit = unitOf(model, state.metric);
+      const samples = legendSamples(scene);
+      const size = MAX_RADIUS * 2 + 4;
+      const circles = svg(
+        'svg',
+        { width: size + 90, height: size, viewBox: `0 0 ${size + 90} ${size}`, role: 'img', 'aria-label': tr('legend.markers', { metric }) },
+        ...samples.flatMap((s) => [
+          svg('circle', { cx: size / 2, cy: size - 2 - s.radius, r: s.radius, class: 'legend-circle' }),
+          svg('line', { x1: size / 2, x2: size + 8, y1: size - 2 - 2 * s.radius, y2: size - 2 - 2 * s.radius, class: 'legend-tick' }),
+          svg('text', { x: size + 11, y: size + 2 - 2 * s.radius, class: 'legend-value' }, formatNumber(s.value, unit, lang)),
+        ]),
+      );
+      const partners = model.places.cities.filter((c) => model.dataset.pairings.some((p) => p.donor === c.id || model.places.get(p.donor)?.parent === c.id));
+      const thresholds = model.scales.get(state.metric)?.thresholds ?? [];
+      replaceChildren(
+        root,
+        el('h2', { id: 'legend-title', class: 'legend-heading' }, tr('legend.title')),
+        el('p', { class: 'legend-filter', 'data-testid': 'legend-filter' }, filterText(model, frame)),
+        el('h3', {}, state.rescale ? tr('legend.markersRescaled', { metric }) : tr('legend.markers', { metric })),
+        samples.length > 0 ? circles : null,
+        el('p', { class: 'legend-note' }, state.rescale ? '' : tr('legend.lockedScale')),
+        el('h3', {}, tr('legend.where')),
+        el(
+          'ul',
+          { class: 'legend-kinds' },
+          kind('place', tr('legend.place')),
+          kind('group', tr('legend.group')),
+          kind('programme', tr('legend.programme')),
+          kind('multi', tr('legend.multiYear')),
+        ),
+        el('p', { class: 'legend-note' }, tr('legend.qualified')),
+        el('h3', {}, tr('legend.partners')),
+        el(
+          'ul',
+          { class: 'legend-partners' },
+          ...partners.map((c) =>
+            el('li', {}, el('span', { class: 'swatch-line', style: `--c:${model.cityColor.get(c.id)}` }), lang === 'zh' ? c.short_zh : c.short_en),
+          ),
+          el('li', {}, el('span', { class: 'swatch-line solid' }), tr('legend.stated')),
+          el('li', {}, el('span', { class: 'swatch-line dashed' }), tr('legend.activity')),
+        ),
+        el('h3', {}, tr('legend.choropleth', { metric })),
+        el(
+          'ul',
+          { class: 'legend-classes' },
+          ...thresholds.map((t, i) =>
+            el('li', {}, el('span', { class: 'swatch', style: `background:${CHOROPLETH[i + 1]}` }), `≤ ${formatNumber(t, unit, lang)}`),
+          ),
+          el('li', {}, el('span', { class: 'swatch hatched', style: `background-color:${NO_FIGURE}` }), tr('legend.noFigure')),
+          el('li', {}, el('span', { class: 'swatch', style: `background:${QUIET}` }), tr('legend.quiet')),
+        ),
+        el('p', { class: 'legend-source' }, tr('legend.source')),
+      );
+    },
+  };
+}
+
+function kind(name: string, label: string): HTMLLIElement {
+  return el('li', {}, el('span', { class: `kind kind-${name}`, 'aria-hidden': 'true' }), label);
+}

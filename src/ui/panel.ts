@@ -1,0 +1,137 @@
+import { formatPeriod } from '../i18n/format.ts';
+import { placeDetails, type FigureNode } from '../scene/details.ts';
+import { nameOf } from '../scene/places.ts';
+import { filterOf } from '../scene/scene.ts';
+import type { Component, Frame, UiContext } from './context.ts';
+import { aggregateValue, categoryLabel, figureValue, metricLabel, placeName, sourceCitation } from './describe.ts';
+import { el, replaceChildren } from './dom.ts';
+
+/** The details panel: everything recorded about the selected place, each figure with its source. */
+export function createPanel(ctx: UiContext): Component {
+  const root = el('aside', { class: 'panel', id: 'details', 'aria-labelledby': 'panel-title', hidden: true, tabindex: '-1' });
+  let shown: string | null = null;
+  return {
+    el: root,
+    update(frame: Frame) {
+      const { model } = ctx;
+      const { state, tr, lang } = frame;
+      const d = state.place === null ? null : placeDetails(model, state.place, filterOf(state));
+      root.hidden = d === null;
+      if (!d) {
+        shown = null;
+        return;
+      }
+      const p = d.place;
+      const other = lang === 'zh' ? p.name_en : p.name_zh;
+      const name2010 = lang === 'zh' ? p.name_2010_zh : p.name_2010_en;
+      const metric = metricLabel(model, state.metric, lang);
+      const overall = d.overall ? aggregateValue(model, d.overall, lang) : null;
+      replaceChildren(
+        root,
+        el(
+          'header',
+          { class: 'panel-header' },
+          el('p', { class: 'panel-level' }, tr(`panel.level.${p.level}`)),
+          el('h2', { id: 'panel-title' }, nameOf(p, lang, 'full')),
+          el('p', { class: 'panel-other-name', lang: lang === 'zh' ? 'en' : 'zh-Hans' }, other),
+          name2010 ? el('p', { class: 'panel-2010' }, `${tr('panel.name2010')}: ${name2010}`) : null,
+          p.shape === 'point' && p.level === 'district' ? el('p', { class: 'panel-2010' }, tr('panel.formerPlace')) : null,
+          el('button', { type: 'button', class: 'panel-close', 'aria-label': tr('panel.close'), 'data-action': 'close' }, '×'),
+        ),
+        el('h3', {}, tr('panel.partners')),
+        d.partners.length === 0
+          ? el('p', { class: 'muted' }, tr('panel.noPartner'))
+          : el(
+              'ul',
+              { class: 'panel-partners' },
+              ...d.partners.map(({ pairing, other: o }) =>
+                el(
+                  'li',
+                  {},
+                  el('button', { type: 'button', class: 'linkish', 'data-place': o.id }, nameOf(o, lang)),
+                  ` · ${formatPeriod(pairing.from_year, pairing.to_year, lang)} · `,
+                  el('span', { class: `evidence evidence-${pairing.evidence}` }, tr(`evidence.${pairing.evidence}`)),
+                ),
+              ),
+            ),
+        el('h3', {}, `${tr('panel.totals')} · ${metric}`),
+        overall
+          ? el('p', { class: 'panel-total', 'data-testid': 'panel-total' }, overall)
+          : el('p', { class: 'muted', 'data-testid': 'panel-total' }, tr('tooltip.noFigure')),
+        d.totals.length > 0
+          ? el(
+              'table',
+              { class: 'panel-totals' },
+              el(
+                'tbody',
+                {},
+                ...d.totals.map((ct) =>
+                  el(
+                    'tr',
+                    {},
+                    el('th', { scope: 'row' }, categoryLabel(model, ct.category, lang)),
+                    el('td', {}, aggregateValue(model, ct.result, lang) ?? '—'),
+                  ),
+                ),
+              ),
+            )
+          : null,
+        ...(d.overall?.multiYear ?? []).map((f) =>
+          el('p', { class: 'panel-note' }, tr('panel.multiYearNote', { period: formatPeriod(f.year_from, f.year_to, lang) }) + ' ' + figureValue(model, f, lang)),
+        ),
+        ...(d.overall?.outsidePeriod ?? []).map((f) =>
+          el('p', { class: 'panel-note' }, tr('panel.outsideNote', { period: formatPeriod(f.year_from, f.year_to, lang), value: figureValue(model, f, lang) })),
+        ),
+        el('h3', {}, tr('panel.figures')),
+        d.figures.length === 0
+          ? el('p', { class: 'muted' }, tr('panel.noFigures'))
+          : el('ol', { class: 'figures', 'data-testid': 'figures' }, ...d.figures.map((n) => figureItem(ctx, frame, n))),
+      );
+      if (shown !== p.id) {
+        root.scrollTop = 0;
+        shown = p.id;
+      }
+    },
+  };
+}
+
+function figureItem(ctx: UiContext, frame: Frame, node: FigureNode): HTMLLIElement {
+  const { model } = ctx;
+  const { tr, lang } = frame;
+  const f = node.figure;
+  const relation =
+    node.relation === 'prefecture'
+      ? tr('panel.viaPrefecture')
+      : node.relation === 'group'
+        ? tr('panel.viaGroup', { places: f.recipients.map((id) => placeName(model, id, lang)).join(lang === 'zh' ? '、' : ', ') })
+        : node.relation === 'given'
+          ? `→ ${f.recipients.map((id) => placeName(model, id, lang)).join(lang === 'zh' ? '、' : ', ')}`
+          : null;
+  const source = model.dataset.sources.find((s) => s.id === f.source);
+  const citation = sourceCitation(model, f, tr('panel.section'));
+  return el(
+    'li',
+    { class: `figure relation-${node.relation}`, 'data-figure': f.id },
+    el(
+      'p',
+      { class: 'figure-head' },
+      el('strong', { class: 'figure-value' }, figureValue(model, f, lang)),
+      ' ',
+      el('span', { class: 'figure-metric' }, metricLabel(model, f.metric, lang)),
+      ' · ',
+      formatPeriod(f.year_from, f.year_to, lang),
+      ' · ',
+      el('span', { class: 'figure-category' }, categoryLabel(model, f.category, lang)),
+    ),
+    relation ? el('p', { class: 'figure-relation' }, relation) : null,
+    f.metric === 'investment_cny' ? el('p', { class: 'figure-relation' }, tr('panel.investment')) : null,
+    el('p', { class: 'figure-note' }, lang === 'zh' ? f.note_zh : f.note_en),
+    el(
+      'p',
+      { class: 'figure-source' },
+      `${tr('panel.source')}: `,
+      source?.url ? el('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, citation) : citation,
+    ),
+    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c))) : null,
+  );
+}

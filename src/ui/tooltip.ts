@@ -1,0 +1,51 @@
+import { formatValue } from '../i18n/format.ts';
+import type { MapTarget } from '../map/maplibre-map.ts';
+import type { Frame, UiContext } from './context.ts';
+import { metricLabel, placeName, unitOf } from './describe.ts';
+import { el, replaceChildren } from './dom.ts';
+
+/** Lines of text for what the pointer is over: a name and the current measure. Pure apart from the model. */
+export function tooltipLines(ctx: UiContext, frame: Frame, target: MapTarget): string[] {
+  const { model } = ctx;
+  const { scene, tr, lang, state } = frame;
+  const unit = unitOf(model, state.metric);
+  const metric = metricLabel(model, state.metric, lang);
+  if (target.type === 'marker') {
+    const m = scene.markers.find((x) => x.key === target.key);
+    if (!m) return [];
+    const title =
+      m.kind === 'programme'
+        ? tr('tooltip.programme', { city: m.label })
+        : m.kind === 'group'
+          ? tr('tooltip.group', { places: m.label })
+          : m.label;
+    return [title, `${metric}: ${formatValue(m.value, unit, m.qualifier, lang)}`, m.multiYear ? `${m.period} · ${tr('legend.multiYear')}` : m.period];
+  }
+  if (target.type === 'arc') {
+    const a = scene.arcs.find((x) => x.id === target.id);
+    return a ? [a.label, tr(`evidence.${a.evidence}`)] : [];
+  }
+  const shade = scene.counties.get(target.id);
+  const name = placeName(model, target.id, lang, 'full');
+  if (!shade) return [name];
+  return [name, shade.value === null ? tr('tooltip.noFigure') : `${metric}: ${formatValue(shade.value, unit, shade.qualifier, lang)}`];
+}
+
+export function createTooltip(): { el: HTMLElement; show(lines: string[], x: number, y: number): void; hide(): void } {
+  const root = el('div', { class: 'tooltip', role: 'tooltip', hidden: true });
+  return {
+    el: root,
+    show(lines, x, y) {
+      if (lines.length === 0) return this.hide();
+      replaceChildren(root, ...lines.map((l, i) => el(i === 0 ? 'strong' : 'span', {}, l)));
+      root.hidden = false;
+      const parent = root.parentElement?.getBoundingClientRect();
+      const w = root.offsetWidth;
+      const flip = parent && x + w + 16 > parent.width;
+      root.style.transform = `translate(${flip ? x - w - 12 : x + 12}px, ${y + 12}px)`;
+    },
+    hide() {
+      root.hidden = true;
+    },
+  };
+}
