@@ -32,12 +32,6 @@ export function arcFeatures(scene: Scene): FeatureCollection<LineString, Props> 
   );
 }
 
-export function spokeFeatures(scene: Scene): FeatureCollection<LineString, Props> {
-  return fc(
-    scene.spokes.map((s) => ({ type: 'Feature', properties: { key: s.key, color: s.color }, geometry: { type: 'LineString', coordinates: s.coordinates } })),
-  );
-}
-
 /** Label points: prefectures and partner cities always; counties and districts when zoomed in (rank 2). */
 export function labelFeatures(model: Model, lang: Lang): FeatureCollection<Point, Props> {
   const features: Feature<Point, Props>[] = [];

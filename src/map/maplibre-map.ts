@@ -5,7 +5,7 @@ import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
 import type { Geography } from './geography.ts';
-import { arcFeatures, labelFeatures, markerFeatures, spokeFeatures } from './layer-data.ts';
+import { arcFeatures, labelFeatures, markerFeatures } from './layer-data.ts';
 import { buildStyle, INTERACTIVE_LAYERS } from './style.ts';
 import { VIEW_BOUNDS } from './views.ts';
 
@@ -105,7 +105,6 @@ export function createMapLibreMap(
     update(scene, lang, place) {
       (map.getSource('markers') as GeoJSONSource).setData(markerFeatures(scene));
       (map.getSource('arcs') as GeoJSONSource).setData(arcFeatures(scene));
-      (map.getSource('spokes') as GeoJSONSource).setData(spokeFeatures(scene));
       if (lang !== lastLang) {
         (map.getSource('labels') as GeoJSONSource).setData(labelFeatures(model, lang));
         lastLang = lang;

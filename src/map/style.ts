@@ -43,12 +43,6 @@ export function buildStyle(geo: Geography): StyleSpecification {
       paint: { 'line-color': INK, 'line-width': ['case', ['boolean', ['feature-state', 'hover'], false], 2, ['boolean', ['feature-state', 'selected'], false], 2.5, 0] },
     },
     {
-      id: 'spokes',
-      type: 'line',
-      source: 'spokes',
-      paint: { 'line-color': ['get', 'color'], 'line-width': 1.2, 'line-opacity': 0.8, 'line-dasharray': [1, 2] },
-    },
-    {
       id: 'arcs-casing',
       type: 'line',
       source: 'arcs',
@@ -134,7 +128,6 @@ export function buildStyle(geo: Geography): StyleSpecification {
       counties: { type: 'geojson', data: geo.counties, promoteId: 'id' },
       prefectures: { type: 'geojson', data: geo.prefectures, promoteId: 'id' },
       districts: { type: 'geojson', data: geo.districts, promoteId: 'id' },
-      spokes: { type: 'geojson', data: empty() },
       arcs: { type: 'geojson', data: empty() },
       markers: { type: 'geojson', data: empty() },
       labels: { type: 'geojson', data: empty() },

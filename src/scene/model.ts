@@ -92,10 +92,13 @@ function buildAnchors(figures: readonly Figure[], places: PlaceIndex): Anchor[] 
     const recipients = key.split(';');
     const points = recipients.map((id) => places.get(id)).filter((p) => p !== undefined);
     if (points.length === 0) continue;
-    const position: [number, number] = [
-      points.reduce((s, p) => s + p.lon, 0) / points.length,
-      points.reduce((s, p) => s + p.lat, 0) / points.length,
-    ];
+    // A group figure is drawn at its donor city: at the group's centre it would sit on a place that
+    // is not in the group (Anshun + Tongren centre on Guiyang; Qiandongnan + Qianxinan on Qiannan).
+    const donor = city === null ? undefined : places.get(city);
+    const position: [number, number] =
+      recipients.length > 1 && donor
+        ? [donor.lon, donor.lat]
+        : [points.reduce((s, p) => s + p.lon, 0) / points.length, points.reduce((s, p) => s + p.lat, 0) / points.length];
     anchors.push({ key, kind: recipients.length === 1 ? 'place' : 'group', recipients, city, position, figures: list });
   }
   return anchors.sort((a, b) => a.key.localeCompare(b.key));

@@ -46,12 +46,6 @@ export interface ArcDatum {
   label: string;
 }
 
-export interface SpokeDatum {
-  key: string;
-  color: string;
-  coordinates: [[number, number], [number, number]];
-}
-
 export interface CountyShade {
   fill: string;
   value: number | null;
@@ -63,7 +57,6 @@ export interface Scene {
   filter: Filter;
   markers: MarkerDatum[];
   arcs: ArcDatum[];
-  spokes: SpokeDatum[];
   counties: Map<string, CountyShade>;
   radius: (v: number) => number;
   /** Largest value the circle scale reaches (whole dataset, or this filter when rescaled). */
@@ -95,7 +88,6 @@ export function buildScene(model: Model, state: AppState): Scene {
     filter,
     markers,
     arcs: buildArcs(model, state.lang),
-    spokes: buildSpokes(model, markers),
     counties: shadeCounties(model, aggregates, filter.metric),
     radius,
     scaleMax,
@@ -181,19 +173,6 @@ function buildArcs(model: Model, lang: Lang): ArcDatum[] {
         label: `${nameOf(to, lang)} ↔ ${nameOf(from, lang)}`,
       });
     });
-  }
-  return out;
-}
-
-/** Thin lines from a group's marker to each member, so a shared figure visibly belongs to all of them. */
-function buildSpokes(model: Model, markers: readonly MarkerDatum[]): SpokeDatum[] {
-  const out: SpokeDatum[] = [];
-  for (const m of markers) {
-    if (m.kind !== 'group' || m.multiYear) continue;
-    for (const id of m.recipients) {
-      const p = model.places.get(id);
-      if (p) out.push({ key: `${m.key}>${id}`, color: m.color, coordinates: [m.position, [p.lon, p.lat]] });
-    }
   }
   return out;
 }

@@ -17,14 +17,17 @@ export function createLegend(ctx: UiContext): Component {
       const metric = metricLabel(model, state.metric, lang);
       const unit = unitOf(model, state.metric);
       const samples = legendSamples(scene);
+      // Nested circles on a common baseline, each labelled at its top: the usual proportional-symbol key.
       const size = MAX_RADIUS * 2 + 4;
+      const top = 8;
+      const base = size + top - 2;
       const circles = svg(
         'svg',
-        { width: size + 90, height: size, viewBox: `0 0 ${size + 90} ${size}`, role: 'img', 'aria-label': tr('legend.markers', { metric }) },
+        { width: size + 110, height: size + top, viewBox: `0 0 ${size + 110} ${size + top}`, role: 'img', 'aria-label': tr('legend.markers', { metric }) },
         ...samples.flatMap((s) => [
-          svg('circle', { cx: size / 2, cy: size - 2 - s.radius, r: s.radius, class: 'legend-circle' }),
-          svg('line', { x1: size / 2, x2: size + 8, y1: size - 2 - 2 * s.radius, y2: size - 2 - 2 * s.radius, class: 'legend-tick' }),
-          svg('text', { x: size + 11, y: size + 2 - 2 * s.radius, class: 'legend-value' }, formatNumber(s.value, unit, lang)),
+          svg('circle', { cx: size / 2, cy: base - s.radius, r: s.radius, class: 'legend-circle' }),
+          svg('line', { x1: size / 2, x2: size + 8, y1: base - 2 * s.radius, y2: base - 2 * s.radius, class: 'legend-tick' }),
+          svg('text', { x: size + 11, y: base + 4 - 2 * s.radius, class: 'legend-value' }, formatNumber(s.value, unit, lang)),
         ]),
       );
       const partners = model.places.cities.filter((c) => model.dataset.pairings.some((p) => p.donor === c.id || model.places.get(p.donor)?.parent === c.id));
