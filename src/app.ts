@@ -5,7 +5,8 @@ import { formatProblem } from './data/problems.ts';
 import { loadDataset } from './data/validate.ts';
 import { t, type Lang, type MessageKey } from './i18n/messages.ts';
 import { toGeography } from './map/geography.ts';
-import { createMapLibreMap, type MapView } from './map/maplibre-map.ts';
+import type { MapEvents, MapRenderer } from './map/renderer.ts';
+import { createSvgRenderer } from './map/svg-renderer.ts';
 import { buildModel, type Model } from './scene/model.ts';
 import { buildScene } from './scene/scene.ts';
 import { browserLang, parseState, serializeState, type AppState, type Vocabulary } from './state/url-state.ts';
@@ -39,7 +40,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const vocab = vocabularyOf(model);
   const parsed = parseState(location.search, vocab, browserLang(navigator.languages));
   let state: AppState = parsed.state;
-  let mapView: MapView | null = null;
+  let mapView: MapRenderer | null = null;
 
   const ctx: UiContext = {
     model,
@@ -61,9 +62,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const notice = createNotice();
   const tooltip = createTooltip();
   const mapEl = el('div', { class: 'map', id: 'map', role: 'region' });
+  const svgHost = el('div', { class: 'svg-host' });
   const empty = el('p', { class: 'empty-message', role: 'status', hidden: true });
   const live = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
-  const mapArea = el('div', { class: 'map-area' }, mapEl, tooltip.el, notice.el, empty);
+  const mapArea = el('div', { class: 'map-area' }, mapEl, svgHost, tooltip.el, notice.el, empty);
   root.replaceChildren(
     header.el,
     el('main', { class: 'layout' }, el('div', { class: 'sidebar' }, controls.el, legend.el), mapArea, panel.el),
@@ -105,7 +107,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     state = next;
     render();
     if (viewChanged && mapView) {
-      if (state.camera) mapView.map.jumpTo({ center: [state.camera.lon, state.camera.lat], zoom: state.camera.zoom });
+      if (state.camera) mapView.jumpTo(state.camera);
       else mapView.frame(state.view, false);
     }
   });
@@ -124,38 +126,69 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   const topo = (await (await fetch(topoUrl)).json()) as Topology;
   const geo = toGeography(topo);
-  mapView = await createMapLibreMap(
-    mapEl,
-    geo,
-    model,
-    { camera: state.camera, view: state.view, interactive: state.interactive, attribution: t(state.lang, 'map.attribution') },
-    {
-      hover(target, point) {
-        if (!target) return tooltip.hide();
-        tooltip.show(tooltipLines(ctx, frame, target), point.x, point.y);
-      },
-      click(target) {
-        if (!target) return ctx.dispatch({ place: null });
-        if (target.type === 'place') return ctx.dispatch({ place: target.id });
-        if (target.type === 'arc') {
-          const arc = frame.scene.arcs.find((a) => a.id === target.id);
-          if (arc) ctx.dispatch({ place: arc.recipient });
-          return;
-        }
-        const marker = frame.scene.markers.find((m) => m.key === target.key);
-        if (!marker) return;
-        const id = marker.kind === 'programme' ? marker.key.split(':')[1]?.split('@')[0] : marker.recipients[0];
-        if (id) ctx.dispatch({ place: id });
-      },
-      moved(camera) {
-        ctx.dispatch({ camera }, { replace: true });
-      },
+  const events: MapEvents = {
+    hover(target, point) {
+      if (!target) return tooltip.hide();
+      tooltip.show(tooltipLines(ctx, frame, target), point.x, point.y);
     },
-  );
+    click(target) {
+      if (!target) return ctx.dispatch({ place: null });
+      if (target.type === 'place') return ctx.dispatch({ place: target.id });
+      if (target.type === 'arc') {
+        const arc = frame.scene.arcs.find((a) => a.id === target.id);
+        if (arc) ctx.dispatch({ place: arc.recipient });
+        return;
+      }
+      const marker = frame.scene.markers.find((m) => m.key === target.key);
+      if (!marker) return;
+      // A place's circle opens that place; a group's or programme's opens the partner city that gave it.
+      const id = marker.kind === 'place' ? marker.recipients[0] : marker.city;
+      if (id) ctx.dispatch({ place: id });
+    },
+    moved(camera) {
+      ctx.dispatch({ camera }, { replace: true });
+    },
+  };
+
+  // First paint: the complete map in SVG, at once. MapLibre takes over when its first frame is drawn.
+  const svgMap = createSvgRenderer(svgHost, geo, model, { camera: state.camera, view: state.view }, events);
+  mapView = svgMap;
   render();
-  mapView.map.once('idle', () => {
-    performance.mark('map:first-complete');
-    performance.mark('map:interactive');
-    document.documentElement.dataset['mapReady'] = 'true';
-  });
+  performance.mark('map:first-complete');
+  try {
+    const { createMapLibreMap } = await import('./map/maplibre-map.ts');
+    const gl = await createMapLibreMap(
+      mapEl,
+      geo,
+      model,
+      { camera: state.camera, view: state.view, interactive: state.interactive, attribution: t(state.lang, 'map.attribution') },
+      events,
+    );
+    svgMap.destroy();
+    mapView = gl;
+    render();
+    gl.map.on('webglcontextlost', () => {
+      // Give the browser a moment to restore the context; if it does not, the SVG map takes over.
+      window.setTimeout(() => {
+        if (mapView !== gl || !gl.map.isStyleLoaded()) fallBackToSvg(gl);
+      }, 3000);
+    });
+  } catch (e) {
+    fallBackToSvg(null, e);
+  }
+  performance.mark('map:interactive');
+  document.documentElement.dataset['renderer'] = mapView.kind;
+  document.documentElement.dataset['mapReady'] = 'true';
+
+  function fallBackToSvg(gl: MapRenderer | null, error?: unknown) {
+    if (error) console.warn('WebGL map unavailable, using the SVG map:', error);
+    const camera = gl?.camera() ?? mapView?.camera() ?? null;
+    gl?.destroy();
+    if (mapView?.kind !== 'svg') {
+      mapView = createSvgRenderer(svgHost, geo, model, { camera, view: state.view }, events);
+      render();
+    }
+    notice.show(t(state.lang, 'notice.noWebgl'), t(state.lang, 'notice.dismiss'));
+    document.documentElement.dataset['renderer'] = 'svg';
+  }
 }

@@ -2,8 +2,8 @@ import maplibregl, { type GeoJSONSource, type MapGeoJSONFeature, type MapMouseEv
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Lang } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
-import type { Scene } from '../scene/scene.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
+import type { MapEvents, MapRenderer, MapTarget } from './renderer.ts';
 import type { Geography } from './geography.ts';
 import { arcFeatures, labelFeatures, markerFeatures } from './layer-data.ts';
 import { buildStyle, INTERACTIVE_LAYERS } from './style.ts';
@@ -12,23 +12,10 @@ import { VIEW_BOUNDS } from './views.ts';
 /*
  * The MapLibre renderer: it draws a scene and reports pointer events. It holds no business logic:
  * sources get new data with setData, county shading goes through feature-state.
+ * `new Map` throws where WebGL is unavailable; the caller then keeps the SVG renderer.
  */
 
-export type MapTarget =
-  | { type: 'marker'; key: string }
-  | { type: 'arc'; id: string }
-  | { type: 'place'; id: string };
-
-export interface MapEvents {
-  hover(target: MapTarget | null, point: { x: number; y: number }): void;
-  click(target: MapTarget | null): void;
-  moved(camera: Camera): void;
-}
-
-export interface MapView {
-  update(scene: Scene, lang: Lang, selected: string | null): void;
-  frame(view: NamedView, animate: boolean): void;
-  setInteractive(on: boolean): void;
+export interface MapView extends MapRenderer {
   map: maplibregl.Map;
 }
 
@@ -101,6 +88,7 @@ export function createMapLibreMap(
   let selected: string | null = null;
   let lastLang: Lang | null = null;
   const view: MapView = {
+    kind: 'webgl',
     map,
     update(scene, lang, place) {
       (map.getSource('markers') as GeoJSONSource).setData(markerFeatures(scene));
@@ -124,15 +112,20 @@ export function createMapLibreMap(
     frame(name, animate) {
       map.fitBounds(VIEW_BOUNDS[name], { padding: 24, animate, duration: animate ? 600 : 0 });
     },
-    setInteractive(on) {
-      for (const h of [map.dragPan, map.scrollZoom, map.boxZoom, map.doubleClickZoom, map.keyboard, map.touchZoomRotate]) {
-        if (on) h.enable();
-        else h.disable();
-      }
+    jumpTo(c) {
+      map.jumpTo({ center: [c.lon, c.lat], zoom: c.zoom });
+    },
+    camera() {
+      const c = map.getCenter();
+      return { lon: c.lng, lat: c.lat, zoom: map.getZoom() };
+    },
+    destroy() {
+      map.remove();
     },
   };
   return new Promise((resolve, reject) => {
-    map.once('load', () => resolve(view));
+    // Resolves once the first frame with every layer is drawn, so the SVG first paint can step aside.
+    map.once('load', () => map.once('idle', () => resolve(view)));
     map.once('error', (e) => reject(e.error instanceof Error ? e.error : new Error('MapLibre could not start')));
   });
 }

@@ -33,6 +33,8 @@ export interface MarkerDatum {
   period: string;
   label: string;
   recipients: string[];
+  /** The partner city that gave, or null when several did. */
+  city: string | null;
 }
 
 export interface ArcDatum {
@@ -108,6 +110,7 @@ function collectMarkers(model: Model, aggregates: Map<string, Aggregate>, lang: 
       color: a.city === null ? MIXED_COLOR : (model.cityColor.get(a.city) ?? MIXED_COLOR),
       label: anchorLabel(model, a, lang),
       recipients: a.recipients,
+      city: a.city,
     };
     if (r.total !== null && r.total > 0) {
       out.push({ ...base, multiYear: false, value: r.total, qualifier: r.qualifier, period: periodOf(model, r, lang) });

@@ -1,5 +1,5 @@
 import { formatValue } from '../i18n/format.ts';
-import type { MapTarget } from '../map/maplibre-map.ts';
+import type { MapTarget } from '../map/renderer.ts';
 import type { Frame, UiContext } from './context.ts';
 import { metricLabel, placeName, unitOf } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';

@@ -1,0 +1,24 @@
+import type { Lang } from '../i18n/messages.ts';
+import type { Scene } from '../scene/scene.ts';
+import type { Camera, NamedView } from '../state/url-state.ts';
+
+/** What a pointer is over, in the same terms for both renderers. */
+export type MapTarget = { type: 'marker'; key: string } | { type: 'arc'; id: string } | { type: 'place'; id: string };
+
+export interface MapEvents {
+  hover(target: MapTarget | null, point: { x: number; y: number }): void;
+  click(target: MapTarget | null): void;
+  /** The user moved the map (pan/zoom); programmatic framing does not call this. */
+  moved(camera: Camera): void;
+}
+
+/** A map renderer draws scenes; the SVG and the WebGL (MapLibre) renderers both implement it. */
+export interface MapRenderer {
+  readonly kind: 'svg' | 'webgl';
+  update(scene: Scene, lang: Lang, selected: string | null): void;
+  frame(view: NamedView, animate: boolean): void;
+  jumpTo(camera: Camera): void;
+  /** The current view, so that exports can draw exactly what is on screen. */
+  camera(): Camera;
+  destroy(): void;
+}
