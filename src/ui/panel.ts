@@ -99,11 +99,13 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode): HTMLLIEleme
   const { model } = ctx;
   const { tr, lang } = frame;
   const f = node.figure;
+  const together = f.recipients.map((id) => placeName(model, id, lang)).join(lang === 'zh' ? '、' : ', ');
+  // A figure for the prefecture alone, or for it together with others (then never split).
   const relation =
-    node.relation === 'prefecture'
+    node.relation === 'prefecture' && f.recipients.length === 1
       ? tr('panel.viaPrefecture')
-      : node.relation === 'group'
-        ? tr('panel.viaGroup', { places: f.recipients.map((id) => placeName(model, id, lang)).join(lang === 'zh' ? '、' : ', ') })
+      : node.relation === 'prefecture' || node.relation === 'group'
+        ? tr('panel.viaGroup', { places: together })
         : node.relation === 'given'
           ? `→ ${f.recipients.map((id) => placeName(model, id, lang)).join(lang === 'zh' ? '、' : ', ')}`
           : null;
