@@ -20,12 +20,12 @@ export function formatYuan(value: number, lang: Lang): string {
   return `¥${nf(lang, 0).format(value)}`;
 }
 
-/** A compact axis/legend form: "¥30m" / "3,000万". */
+/** A compact label for a circle, exact to the figure: "¥31.25m" / "3,125万". */
 export function formatYuanShort(value: number, lang: Lang): string {
-  if (lang === 'zh') return value >= 1e8 ? `${nf(lang, 1).format(value / 1e8)}亿` : `${nf(lang, 0).format(value / 1e4)}万`;
-  if (value >= 1e9) return `¥${nf(lang, 1).format(value / 1e9)}bn`;
-  if (value >= 1e6) return `¥${nf(lang, 1).format(value / 1e6)}m`;
-  return `¥${nf(lang, 0).format(value / 1e3)}k`;
+  if (lang === 'zh') return value >= 1e8 ? `${nf(lang, 4).format(value / 1e8)}亿` : `${nf(lang, 2).format(value / 1e4)}万`;
+  if (value >= 1e9) return `¥${nf(lang, 3).format(value / 1e9)}bn`;
+  if (value >= 1e6) return `¥${nf(lang, 4).format(value / 1e6)}m`;
+  return `¥${nf(lang, 1).format(value / 1e3)}k`;
 }
 
 export type Unit = 'cny' | 'count' | 'people' | 'percent';

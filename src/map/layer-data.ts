@@ -16,7 +16,7 @@ export function markerFeatures(scene: Scene): FeatureCollection<Point, Props> {
     scene.markers.map((m) => ({
       type: 'Feature',
       id: undefined,
-      properties: { key: m.key, kind: m.kind, multiYear: m.multiYear, radius: m.radius, color: m.color, qualified: m.qualifier !== 'exact' },
+      properties: { key: m.key, kind: m.kind, multiYear: m.multiYear, radius: m.radius, color: m.color, qualified: m.qualifier !== 'exact', valueLabel: m.valueLabel },
       geometry: { type: 'Point', coordinates: m.position },
     })),
   );

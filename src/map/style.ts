@@ -96,6 +96,22 @@ export function buildStyle(geo: Geography): StyleSpecification {
       },
     },
     {
+      id: 'marker-values',
+      type: 'symbol',
+      source: 'markers',
+      filter: ['all', ['==', ['get', 'multiYear'], false], ['!=', ['get', 'valueLabel'], '']],
+      layout: {
+        'text-field': ['get', 'valueLabel'],
+        'text-font': FONT_STACK,
+        'text-size': 11.5,
+        'text-anchor': 'top',
+        'text-radial-offset': ['+', ['/', ['get', 'radius'], 11.5], 0.25],
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': INK, 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+    },
+    {
       id: 'labels-minor',
       type: 'symbol',
       source: 'labels',
@@ -114,7 +130,8 @@ export function buildStyle(geo: Geography): StyleSpecification {
         'text-font': FONT_STACK,
         'text-size': ['match', ['get', 'rank'], 0, 15, 13],
         'text-anchor': ['match', ['get', 'rank'], 0, 'left', 'center'],
-        'text-offset': ['match', ['get', 'rank'], 0, ['literal', [0.8, 0]], ['literal', [0, 0]]],
+        // Partner cities carry circles up to 34 px wide: their names sit clear of them.
+        'text-offset': ['match', ['get', 'rank'], 0, ['literal', [2.6, 0]], ['literal', [0, 0]]],
         'text-allow-overlap': false,
         'text-padding': 4,
       },

@@ -106,6 +106,18 @@ export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMap
       }),
     ),
   );
+  root.append(
+    svg(
+      'g',
+      { id: 'marker-values', 'text-anchor': 'middle', 'font-size': 11.5, fill: INK, stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke', 'pointer-events': 'none' },
+      ...scene.markers
+        .filter((m) => m.valueLabel !== '' && !m.multiYear)
+        .map((m) => {
+          const [x, y] = projection(m.position) ?? [0, 0];
+          return svg('text', { x: round(x), y: round(y + m.radius + 14) }, m.valueLabel);
+        }),
+    ),
+  );
   root.append(labels(model, projection, o));
   return root;
 }
@@ -122,7 +134,7 @@ function labels(model: Model, projection: (p: [number, number]) => [number, numb
       svg(
         'text',
         {
-          x: round(p.level === 'city' ? x + 10 : x),
+          x: round(p.level === 'city' ? x + 39 : x),
           y: round(y + 4),
           'text-anchor': p.level === 'city' ? 'start' : 'middle',
           'font-size': p.level === 'city' ? 15 : major ? 13 : 11,

@@ -1,7 +1,7 @@
 import { scaleSqrt } from 'd3-scale';
 import { aggregate, combinedQualifier, sumValues, type Aggregate, type Filter } from '../data/aggregate.ts';
 import type { Qualifier } from '../data/schema.ts';
-import { formatPeriod } from '../i18n/format.ts';
+import { formatNumber, formatPeriod, formatYuanShort, type Unit } from '../i18n/format.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { AppState } from '../state/url-state.ts';
 import { arcBetween, fanBends } from './arcs.ts';
@@ -20,6 +20,8 @@ import { nameOf } from './places.ts';
 export const MAX_RADIUS = 34;
 /** A figure too small to see at true scale still gets a visible dot; its area is then not to scale. */
 export const MIN_RADIUS = 2.5;
+/** Circles at least this big carry their value as a label. */
+export const LABELLED_RADIUS = 9;
 
 export interface MarkerDatum {
   key: string;
@@ -35,6 +37,8 @@ export interface MarkerDatum {
   recipients: string[];
   /** The partner city that gave, or null when several did. */
   city: string | null;
+  /** A short value written beside circles big enough to carry one, e.g. "¥31.3m" or "3,125万"; else ''. */
+  valueLabel: string;
 }
 
 export interface ArcDatum {
@@ -85,7 +89,18 @@ export function buildScene(model: Model, state: AppState): Scene {
   const scale = scaleSqrt().domain([0, scaleMax]).range([0, MAX_RADIUS]);
   const radius = (v: number) => (v <= 0 ? 0 : Math.max(MIN_RADIUS, scale(v)));
   // Big circles first so that small ones stay on top and clickable.
-  const markers = raw.map((m) => ({ ...m, radius: radius(m.value) })).sort((a, b) => b.radius - a.radius || a.key.localeCompare(b.key));
+  const unit = metric?.unit ?? 'count';
+  // Only the biggest yearly circle at a spot carries a label (drawn below it); the rest say theirs on hover.
+  const labelled = new Set<string>();
+  const markers = raw
+    .map((m) => ({ ...m, radius: radius(m.value), valueLabel: '' }))
+    .sort((a, b) => b.radius - a.radius || a.key.localeCompare(b.key))
+    .map((m) => {
+      const spot = m.position.join(',');
+      if (m.multiYear || m.radius < LABELLED_RADIUS || labelled.has(spot)) return m;
+      labelled.add(spot);
+      return { ...m, valueLabel: shortValue(m.value, m.qualifier, unit, state.lang) };
+    });
   return {
     filter,
     markers,
@@ -98,8 +113,15 @@ export function buildScene(model: Model, state: AppState): Scene {
   };
 }
 
-function collectMarkers(model: Model, aggregates: Map<string, Aggregate>, lang: Lang): Omit<MarkerDatum, 'radius'>[] {
-  const out: Omit<MarkerDatum, 'radius'>[] = [];
+function shortValue(value: number, qualifier: Qualifier, unit: Unit, lang: Lang): string {
+  const text = unit === 'cny' ? formatYuanShort(value, lang) : formatNumber(value, unit, lang);
+  return qualifier === 'exact' ? text : qualifier === 'about' ? `≈${text}` : `${text}+`;
+}
+
+type RawMarker = Omit<MarkerDatum, 'radius' | 'valueLabel'>;
+
+function collectMarkers(model: Model, aggregates: Map<string, Aggregate>, lang: Lang): RawMarker[] {
+  const out: RawMarker[] = [];
   for (const a of model.anchors) {
     const r = aggregates.get(a.key);
     if (!r) continue;
