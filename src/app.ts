@@ -176,6 +176,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
   } catch (e) {
     fallBackToSvg(null, e);
   }
+  // Read-only hooks for the end-to-end tests and the benchmark: where a place is drawn, which circles are on the map.
+  (window as unknown as { __gpm: unknown }).__gpm = {
+    project: (id: string) => {
+      const p = model.places.get(id);
+      return p && mapView ? mapView.project([p.lon, p.lat]) : null;
+    },
+    markers: () => frame.scene.markers.map((m) => m.key),
+  };
   performance.mark('map:interactive');
   document.documentElement.dataset['renderer'] = mapView.kind;
   document.documentElement.dataset['mapReady'] = 'true';

@@ -119,6 +119,10 @@ export function createMapLibreMap(
       const c = map.getCenter();
       return { lon: c.lng, lat: c.lat, zoom: map.getZoom() };
     },
+    project(lonLat) {
+      const p = map.project(lonLat);
+      return [p.x, p.y];
+    },
     destroy() {
       map.remove();
     },

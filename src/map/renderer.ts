@@ -20,5 +20,7 @@ export interface MapRenderer {
   jumpTo(camera: Camera): void;
   /** The current view, so that exports can draw exactly what is on screen. */
   camera(): Camera;
+  /** Where a lon/lat is drawn, in pixels from the map's top-left corner. */
+  project(lonLat: [number, number]): [number, number];
   destroy(): void;
 }

@@ -3,7 +3,7 @@ import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
 import type { Geography } from './geography.ts';
-import { cameraForBounds } from './projection.ts';
+import { cameraForBounds, projectionFor } from './projection.ts';
 import type { MapEvents, MapRenderer } from './renderer.ts';
 import { drawSvgMap, svgTarget } from './svg-map.ts';
 import { VIEW_BOUNDS } from './views.ts';
@@ -53,6 +53,10 @@ export function createSvgRenderer(
       draw();
     },
     camera: () => camera,
+    project(lonLat) {
+      const { width, height } = size();
+      return projectionFor(camera, width, height)(lonLat) ?? [NaN, NaN];
+    },
     destroy() {
       resize.disconnect();
       layer.remove();
