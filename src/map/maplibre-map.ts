@@ -6,7 +6,7 @@ import type { Camera, NamedView } from '../state/url-state.ts';
 import type { MapEvents, MapRenderer, MapTarget } from './renderer.ts';
 import type { Geography } from './geography.ts';
 import { arcFeatures, labelFeatures, markerFeatures } from './layer-data.ts';
-import { buildStyle, INTERACTIVE_LAYERS } from './style.ts';
+import { buildStyle, hatchImage, INTERACTIVE_LAYERS } from './style.ts';
 import { VIEW_BOUNDS } from './views.ts';
 
 /*
@@ -44,6 +44,9 @@ export function createMapLibreMap(
     canvasContextAttributes: { preserveDrawingBuffer: true },
   } as maplibregl.MapOptions);
   map.touchZoomRotate.disableRotation();
+  map.on('styleimagemissing', (e) => {
+    if (e.id === 'hatch' && !map.hasImage('hatch')) map.addImage('hatch', hatchImage());
+  });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
   map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: initial.attribution }), 'bottom-right');
@@ -97,7 +100,9 @@ export function createMapLibreMap(
         (map.getSource('labels') as GeoJSONSource).setData(labelFeatures(model, lang));
         lastLang = lang;
       }
-      for (const [id, shade] of scene.counties) map.setFeatureState({ source: 'counties', id }, { fill: shade.fill });
+      for (const [id, shade] of scene.counties) {
+        map.setFeatureState({ source: 'counties', id }, { fill: shade.fill, noFigure: shade.value === null && !shade.quiet });
+      }
       for (const a of scene.arcs) {
         if (a.level === 'county') map.setFeatureState({ source: 'districts', id: a.donor }, { fill: tint(a.color) });
       }

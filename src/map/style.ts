@@ -22,6 +22,13 @@ export function buildStyle(geo: Geography): StyleSpecification {
       paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NO_FIGURE] },
     },
     {
+      // "No recorded figure" is hatched, so it never reads as a low value.
+      id: 'counties-hatch',
+      type: 'fill',
+      source: 'counties',
+      paint: { 'fill-pattern': 'hatch', 'fill-opacity': ['case', ['boolean', ['feature-state', 'noFigure'], false], 1, 0] },
+    },
+    {
       id: 'counties-hover',
       type: 'line',
       source: 'counties',
@@ -151,6 +158,19 @@ export function buildStyle(geo: Geography): StyleSpecification {
     },
     layers,
   };
+}
+
+/** An 8 px diagonal hatch for counties with no recorded figure, as RGBA pixels for map.addImage. */
+export function hatchImage(): { width: number; height: number; data: Uint8Array } {
+  const size = 8;
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const on = (x + y) % size === 0;
+      data.set(on ? [184, 180, 170, 255] : [0, 0, 0, 0], (y * size + x) * 4);
+    }
+  }
+  return { width: size, height: size, data };
 }
 
 /** Layers a pointer can hover or click, topmost first. */

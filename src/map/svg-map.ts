@@ -38,6 +38,18 @@ export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMap
     class: 'svg-map',
     'font-family': 'Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif',
   });
+  root.append(
+    svg(
+      'defs',
+      {},
+      svg(
+        'pattern',
+        { id: 'no-figure', width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+        svg('rect', { width: 8, height: 8, fill: NO_FIGURE }),
+        svg('line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: '#b8b4aa', 'stroke-width': 1 }),
+      ),
+    ),
+  );
   root.append(svg('rect', { width: o.width, height: o.height, fill: SEA }));
   root.append(
     svg('g', { id: 'provinces', fill: LAND_CONTEXT, stroke: '#c4c1b8', 'stroke-width': 0.8 }, ...geo.provinces.features.map((f) => svg('path', { d: d(f), 'data-id': f.properties.id }))),
@@ -49,7 +61,7 @@ export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMap
       ...geo.counties.features.map((f) =>
         svg('path', {
           d: d(f),
-          fill: scene.counties.get(f.properties.id)?.fill ?? NO_FIGURE,
+          fill: countyFill(scene, f.properties.id),
           'data-id': f.properties.id,
           'data-target': 'place',
           class: f.properties.id === o.selected ? 'selected' : null,
@@ -149,6 +161,11 @@ function labels(model: Model, projection: (p: [number, number]) => [number, numb
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
+
+function countyFill(scene: Scene, id: string): string {
+  const shade = scene.counties.get(id);
+  return !shade || (shade.value === null && !shade.quiet) ? 'url(#no-figure)' : shade.fill;
+}
 
 /** What a pointer event on the SVG map is over, in the same terms as the WebGL map. */
 export function svgTarget(el: Element | null): MapTarget | null {
