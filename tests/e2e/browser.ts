@@ -1,0 +1,80 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+/*
+ * Shared helpers for the end-to-end tests. We drive Debian's Chromium and never download a browser.
+ */
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export function findChromium(): string {
+  const configured = process.env['CHROMIUM_PATH'];
+  if (configured) {
+    if (existsSync(configured)) return configured;
+    throw new Error(`CHROMIUM_PATH is set to ${configured}, but there is no file there.`);
+  }
+  const found = CANDIDATES.find((p) => existsSync(p));
+  if (found) return found;
+  throw new Error(
+    'No Chromium found for the end-to-end tests (looked at ' +
+      CANDIDATES.join(', ') +
+      '). Install one with `apt-get install -y chromium fonts-noto-cjk`, or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+  );
+}
+
+// Software WebGL (SwiftShader through ANGLE) works headless without a GPU; the rest keeps Chromium
+// from reaching for Google's services on a machine without internet.
+const QUIET_ARGS = ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-default-browser-check'];
+const WEBGL_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
+const NO_WEBGL_ARGS = ['--disable-webgl', '--disable-3d-apis'];
+
+export async function launchBrowser(opts: { webgl?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', ...QUIET_ARGS, ...(opts.webgl === false ? NO_WEBGL_ARGS : WEBGL_ARGS)],
+  });
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Requests that left the page's own origin (data: and blob: stay local and are not listed). */
+  foreign: string[];
+}
+
+export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  const origin = new URL(url).origin;
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`${e.name}: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (u.startsWith('data:') || u.startsWith('blob:')) return;
+    if (!u.startsWith('file:') && new URL(u).origin !== origin) foreign.push(u);
+  });
+  page.on('close', () => void context.close().catch(() => undefined));
+  await page.goto(url);
+  return { page, errors, foreign };
+}
+
+export async function waitForMap(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 30_000 });
+}
+
+const SHOTS = join('tests', 'e2e', 'screenshots');
+
+/** Saves a screenshot under tests/e2e/screenshots/ (git-ignored) for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}

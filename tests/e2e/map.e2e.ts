@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseCsv } from '../../src/data/csv.ts';
+import { launchBrowser, openPage, screenshot } from './browser.ts';
+
+/*
+ * The map issue's end-to-end checks, on the built app in headless Chromium: a county's panel shows
+ * the values the data holds; year and category change markers and legend; a deep link restores
+ * the same state; the same on a phone.
+ */
+
+const figures = parseCsv(readFileSync('data/figures.csv', 'utf8')).records.map((r) => r.values);
+let browser: Browser;
+const base = () => inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function ready(page: Page) {
+  await page.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 30_000 });
+}
+
+/** Clicks a county where the map draws it: at its label point, projected by the live map. */
+async function clickPlace(page: Page, id: string) {
+  const point = await page.evaluate((placeId) => {
+    const el = document.querySelector<HTMLElement>('#map');
+    const w = window as unknown as { __gpm?: { project(id: string): [number, number] | null } };
+    const p = w.__gpm?.project(placeId);
+    if (!el || !p) return null;
+    const r = el.getBoundingClientRect();
+    return [r.left + p[0], r.top + p[1]] as const;
+  }, id);
+  expect(point, `map position of ${id}`).not.toBeNull();
+  await page.mouse.click(point![0], point![1]);
+}
+
+describe('the map', () => {
+  it('opens a county with figures from a click and shows the values the data holds, with sources', async () => {
+    const { page, errors, foreign } = await openPage(browser, `${base()}/?lang=en&view=guizhou&at=105.75,26.3,8`);
+    await ready(page);
+    await clickPlace(page, '520422');
+    const panel = page.locator('#details');
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Puding County');
+    // Puding's own aid funds: the drinking-water donation and the computers' value (530,000 + 100,000).
+    await expect.poll(() => page.getByTestId('panel-total').textContent()).toBe('¥630,000');
+    const shown = await panel.locator('[data-figure]').evaluateAll((els) => els.map((e) => e.getAttribute('data-figure')));
+    const puding = figures.filter((f) => f['recipients'] === '520422').map((f) => f['id']);
+    for (const id of puding) expect(shown).toContain(id);
+    await expect.poll(() => panel.locator('[data-figure="qd11-laoshan-puding-water"] .figure-source').textContent()).toContain('Social Poverty Alleviation');
+    await screenshot(page, 'map-panel-puding-en');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('changes markers and legend with the year and the kind of aid, and says when nothing is left', async () => {
+    const { page, errors } = await openPage(browser, `${base()}/?lang=en`);
+    await ready(page);
+    const legend = page.getByTestId('legend-filter');
+    const markers = () => page.evaluate(() => (window as unknown as { __gpm?: { markers(): string[] } }).__gpm?.markers() ?? []);
+    const all = await markers();
+    expect(all).toContain('520400;520600');
+    await page.getByRole('button', { name: '2010', exact: true }).click();
+    await expect.poll(() => legend.textContent()).toBe('Showing: 2010; all kinds of aid');
+    await expect.poll(markers).not.toContain('520400;520600');
+    expect(await markers()).toContain('programme:330200');
+    expect(page.url()).toContain('year=2010');
+    await page.getByRole('button', { name: 'Education', exact: true }).click();
+    await expect.poll(() => legend.textContent()).toBe('Showing: 2010; Education');
+    expect(await markers()).toEqual(['programme:330200']);
+    await page.getByRole('button', { name: 'Trade and investment', exact: true }).click();
+    await page.getByRole('button', { name: 'Education', exact: true }).click();
+    await expect.poll(() => page.locator('.empty-message').isVisible()).toBe(true);
+    await screenshot(page, 'map-empty-filter');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('restores the same state from a deep link, and back/forward step through changes', async () => {
+    const url = `${base()}/?lang=zh&year=2011&category=government_funds&metric=funds_cny&place=520403&view=guizhou`;
+    const { page, errors } = await openPage(browser, url);
+    await ready(page);
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('平坝区');
+    await expect.poll(() => page.getByTestId('panel-total').textContent()).toBe('120万元');
+    await expect.poll(() => page.getByTestId('legend-filter').textContent()).toBe('当前显示：2011年；政府帮扶资金');
+    expect(await page.locator('#details').textContent()).toContain('平坝县');
+    await page.getByRole('button', { name: '2010', exact: true }).click();
+    await expect.poll(() => page.url()).toContain('year=2010');
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('legend-filter').textContent()).toBe('当前显示：2011年；政府帮扶资金');
+    await screenshot(page, 'map-deeplink-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('works on a phone: the panel is a bottom sheet', async () => {
+    const { page, errors } = await openPage(browser, `${base()}/?lang=en&place=330200`, { viewport: { width: 390, height: 844 } });
+    await ready(page);
+    const box = await page.locator('#details').boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y + box!.height).toBeCloseTo(844, -1);
+    expect(box!.width).toBeCloseTo(390, -1);
+    await expect.poll(() => page.getByTestId('panel-total').textContent()).toBe('¥92.07 million');
+    await screenshot(page, 'map-phone-ningbo-en');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,66 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the built app', () => {
+  for (const [name, viewport] of [
+    ['desktop', { width: 1440, height: 900 }],
+    ['phone', { width: 390, height: 844 }],
+  ] as const) {
+    it(`loads offline on a ${name} with a painted WebGL map, no console errors and no request beyond its origin`, async () => {
+      const { page, errors, foreign } = await openPage(browser, `${inject('baseUrl')}/?lang=en`, { viewport });
+      await waitForMap(page);
+      expect(await page.evaluate(() => document.documentElement.dataset['renderer'])).toBe('webgl');
+      const canvas = page.locator('.maplibregl-canvas');
+      await expect.poll(() => canvas.count()).toBe(1);
+      // A painted map has many colours; a blank or failed canvas has one or two.
+      const colours = await page.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
+        const copy = document.createElement('canvas');
+        copy.width = c.width;
+        copy.height = c.height;
+        const ctx = copy.getContext('2d')!;
+        ctx.drawImage(c, 0, 0);
+        const px = ctx.getImageData(0, 0, copy.width, copy.height).data;
+        const seen = new Set<number>();
+        for (let i = 0; i < px.length; i += 4 * 7) seen.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
+        return seen.size;
+      });
+      expect(colours).toBeGreaterThan(50);
+      await screenshot(page, `smoke-${name}`);
+      expect(errors).toEqual([]);
+      expect(foreign).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('draws Guizhou, its 9 prefectures and 88 counties and the partner districts, even without WebGL', async () => {
+    const noGl = await launchBrowser({ webgl: false });
+    try {
+      const { page, errors } = await openPage(noGl, `${inject('baseUrl')}/?lang=zh`);
+      await waitForMap(page);
+      expect(await page.evaluate(() => document.documentElement.dataset['renderer'])).toBe('svg');
+      const counts = await page.evaluate(() => ({
+        provinces: document.querySelectorAll('.svg-map #provinces path').length,
+        prefectures: document.querySelectorAll('.svg-map #prefectures path').length,
+        counties: document.querySelectorAll('.svg-map #counties path').length,
+        districts: document.querySelectorAll('.svg-map #districts path').length,
+      }));
+      expect(counts).toEqual({ provinces: 34, prefectures: 9, counties: 88, districts: 20 });
+      await expect.poll(() => page.getByTestId('notice').isVisible()).toBe(true);
+      await screenshot(page, 'smoke-no-webgl-zh');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await noGl.close();
+    }
+  });
+});
