@@ -132,6 +132,10 @@ export function createMapLibreMap(
       map.remove();
     },
   };
+  // On small screens the attribution starts folded into its (i) button instead of covering the map.
+  map.once('load', () => {
+    if (container.clientWidth < 640) container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+  });
   return new Promise((resolve, reject) => {
     // Resolves once the first frame with every layer is drawn, so the SVG first paint can step aside.
     map.once('load', () => map.once('idle', () => resolve(view)));

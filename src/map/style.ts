@@ -131,15 +131,23 @@ export function buildStyle(geo: Geography): StyleSpecification {
       id: 'labels-major',
       type: 'symbol',
       source: 'labels',
-      filter: ['<', ['get', 'rank'], 2],
+      filter: ['==', ['get', 'rank'], 1],
+      layout: { 'text-field': ['get', 'name'], 'text-font': FONT_STACK, 'text-size': 13, 'text-padding': 4 },
+      paint: { 'text-color': INK, 'text-halo-color': '#ffffff', 'text-halo-width': 1.8 },
+    },
+    {
+      // Partner cities carry circles up to 34 px wide: their names sit clear of them, on whichever
+      // side fits inside the map.
+      id: 'labels-cities',
+      type: 'symbol',
+      source: 'labels',
+      filter: ['==', ['get', 'rank'], 0],
       layout: {
         'text-field': ['get', 'name'],
         'text-font': FONT_STACK,
-        'text-size': ['match', ['get', 'rank'], 0, 15, 13],
-        'text-anchor': ['match', ['get', 'rank'], 0, 'left', 'center'],
-        // Partner cities carry circles up to 34 px wide: their names sit clear of them.
-        'text-offset': ['match', ['get', 'rank'], 0, ['literal', [2.6, 0]], ['literal', [0, 0]]],
-        'text-allow-overlap': false,
+        'text-size': 15,
+        'text-variable-anchor': ['right', 'bottom', 'top', 'left'],
+        'text-radial-offset': 2.5,
         'text-padding': 4,
       },
       paint: { 'text-color': INK, 'text-halo-color': '#ffffff', 'text-halo-width': 1.8 },

@@ -1,5 +1,5 @@
-import { aggregate, type Aggregate, type Filter } from '../data/aggregate.ts';
-import type { Figure, Pairing, Place } from '../data/schema.ts';
+import { aggregate, combinedQualifier, sumValues, type Aggregate, type Filter } from '../data/aggregate.ts';
+import type { Figure, Pairing, Place, Qualifier } from '../data/schema.ts';
 import type { Model } from './model.ts';
 import { cityOf, PROVINCE_GUIZHOU } from './places.ts';
 
@@ -18,7 +18,8 @@ export interface FigureNode {
 
 export interface CategoryTotal {
   category: string;
-  result: Aggregate;
+  value: number;
+  qualifier: Qualifier;
 }
 
 export interface PlaceDetails {
@@ -39,18 +40,21 @@ export function placeDetails(model: Model, id: string, filter: Filter): PlaceDet
   const related = relatedFigures(model, place);
   const own = related.filter((r) => r.relation === 'direct' || r.relation === 'given').map((r) => r.figure);
   const metric = model.metrics.get(filter.metric);
-  const totals: CategoryTotal[] = [];
-  let overall: Aggregate | null = null;
-  if (metric) {
-    overall = aggregate(own, model.figures, metric, filter);
-    const cats = [...new Set(own.filter((f) => f.metric === metric.id).map((f) => f.category))].sort();
-    for (const c of cats) {
-      if (filter.categories.length > 0 && !filter.categories.includes(c)) continue;
-      const result = aggregate(own, model.figures, metric, { ...filter, categories: [c] });
-      if (result.total !== null || result.multiYear.length > 0 || result.outsidePeriod.length > 0) totals.push({ category: c, result });
-    }
-  }
-  return { place, partners, totals, overall, figures: nest(related) };
+  const overall = metric ? aggregate(own, model.figures, metric, filter) : null;
+  return { place, partners, totals: overall ? byCategory(overall) : [], overall, figures: nest(related) };
+}
+
+/**
+ * The total split by the categories of the figures that make it up, so the rows add up to the total.
+ * (Totalling each category on its own would count a programme total and its parts side by side.)
+ */
+function byCategory(overall: Aggregate): CategoryTotal[] {
+  if (overall.total === null) return [];
+  const groups = new Map<string, Figure[]>();
+  for (const f of overall.counted) groups.set(f.category, [...(groups.get(f.category) ?? []), f]);
+  return [...groups]
+    .map(([category, figures]) => ({ category, value: sumValues(figures), qualifier: combinedQualifier(figures) }))
+    .sort((a, b) => b.value - a.value);
 }
 
 /** Figures that name a place: as recipient or donor, through its prefecture, its group, or Guizhou as a whole. */

@@ -129,6 +129,11 @@ describe('details', () => {
     // 81.85 million of project aid plus 10.22 million of drought relief; parts are never added again.
     expect(d.overall!.total).toBe(92_070_000);
     expect(d.figures.every((n) => n.relation === 'given')).toBe(true);
+    // The breakdown by category adds up to the total: no programme total beside its own parts.
+    expect(d.totals.map((t) => [t.category, t.value])).toEqual([
+      ['programme_total', 81_850_000],
+      ['disaster_relief', 10_220_000],
+    ]);
   });
 });
 
