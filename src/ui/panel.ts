@@ -57,7 +57,7 @@ export function createPanel(ctx: UiContext): Component {
         el('h3', {}, `${tr('panel.totals')} · ${metric}`),
         overall
           ? el('p', { class: 'panel-total', 'data-testid': 'panel-total' }, overall)
-          : el('p', { class: 'muted', 'data-testid': 'panel-total' }, tr('tooltip.noFigure')),
+          : el('p', { class: 'muted', 'data-testid': 'panel-total' }, d.figures.length > 0 ? tr('panel.noOwnTotal') : tr('tooltip.noFigure')),
         d.totals.length > 0
           ? el(
               'table',
