@@ -25,8 +25,8 @@ async function ready(page: Page) {
   await page.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 30_000 });
 }
 
-/** Clicks a county where the map draws it: at its label point, projected by the live map. */
-async function clickPlace(page: Page, id: string) {
+/** Where the live map draws a place's label point, in page coordinates. */
+async function placePoint(page: Page, id: string): Promise<readonly [number, number]> {
   const point = await page.evaluate((placeId) => {
     const el = document.querySelector<HTMLElement>('#map');
     const w = window as unknown as { __gpm?: { project(id: string): [number, number] | null } };
@@ -36,13 +36,22 @@ async function clickPlace(page: Page, id: string) {
     return [r.left + p[0], r.top + p[1]] as const;
   }, id);
   expect(point, `map position of ${id}`).not.toBeNull();
-  await page.mouse.click(point![0], point![1]);
+  return point!;
+}
+
+async function clickPlace(page: Page, id: string) {
+  const [x, y] = await placePoint(page, id);
+  await page.mouse.click(x, y);
 }
 
 describe('the map', () => {
   it('opens a county with figures from a click and shows the values the data holds, with sources', async () => {
     const { page, errors, foreign } = await openPage(browser, `${base()}/?lang=en&view=guizhou&at=105.75,26.3,8`);
     await ready(page);
+    const [x, y] = await placePoint(page, '520422');
+    await page.mouse.move(x, y);
+    // The pointer is over Puding's own circle: its name, the measure and the year.
+    await expect.poll(() => page.locator('.tooltip').textContent()).toBe('PudingAid funds: ¥630,0002011');
     await clickPlace(page, '520422');
     const panel = page.locator('#details');
     await expect.poll(() => panel.isVisible()).toBe(true);
