@@ -1,5 +1,5 @@
 import { formatPeriod, formatValue } from '../i18n/format.ts';
-import { placeDetails, type FigureNode } from '../scene/details.ts';
+import { placeDetails, type FigureNode, type Relation } from '../scene/details.ts';
 import { nameOf } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
 import type { Component, Frame, UiContext } from './context.ts';
@@ -85,7 +85,7 @@ export function createPanel(ctx: UiContext): Component {
         el('h3', {}, tr('panel.figures')),
         d.figures.length === 0
           ? el('p', { class: 'muted' }, tr('panel.noFigures'))
-          : el('ol', { class: 'figures', 'data-testid': 'figures' }, ...d.figures.map((n) => figureItem(ctx, frame, n))),
+          : el('ol', { class: 'figures', 'data-testid': 'figures' }, ...d.figures.map((n) => figureItem(ctx, frame, n, p.id))),
       );
       if (shown !== p.id) {
         root.scrollTop = 0;
@@ -95,20 +95,14 @@ export function createPanel(ctx: UiContext): Component {
   };
 }
 
-function figureItem(ctx: UiContext, frame: Frame, node: FigureNode): HTMLLIElement {
+function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: string, parentRelation: string | null = null): HTMLLIElement {
   const { model } = ctx;
   const { tr, lang } = frame;
   const f = node.figure;
-  const together = f.recipients.map((id) => placeName(model, id, lang)).join(lang === 'zh' ? '、' : ', ');
-  // A figure for the prefecture alone, or for it together with others (then never split).
-  const relation =
-    node.relation === 'prefecture' && f.recipients.length === 1
-      ? tr('panel.viaPrefecture')
-      : node.relation === 'prefecture' || node.relation === 'group'
-        ? tr('panel.viaGroup', { places: together })
-        : node.relation === 'given'
-          ? `→ ${f.recipients.map((id) => placeName(model, id, lang)).join(lang === 'zh' ? '、' : ', ')}`
-          : null;
+  const names = (ids: string[]) => ids.map((id) => placeName(model, id, lang)).join(lang === 'zh' ? '、' : ', ');
+  const own = relationText(tr, node.relation, f.recipients, placeId, names);
+  // Parts say where they apply only when it differs from their whole.
+  const relation = own === parentRelation ? null : own;
   const source = model.dataset.sources.find((s) => s.id === f.source);
   const citation = sourceCitation(model, f, tr('panel.section'));
   return el(
@@ -134,6 +128,20 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode): HTMLLIEleme
       `${tr('panel.source')}: `,
       source?.url ? el('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, citation) : citation,
     ),
-    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c))) : null,
+    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own))) : null,
   );
+}
+
+/** Where a figure applies, seen from the open place: its prefecture, a group it shares, or the places given to. */
+function relationText(tr: Frame['tr'], relation: Relation, recipients: string[], placeId: string, names: (ids: string[]) => string): string | null {
+  switch (relation) {
+    case 'prefecture':
+      return recipients.length === 1 ? tr('panel.viaPrefecture') : tr('panel.viaPrefectureGroup', { places: names(recipients) });
+    case 'group':
+      return tr('panel.viaGroup', { places: names(recipients.filter((id) => id !== placeId)) });
+    case 'given':
+      return `→ ${names(recipients)}`;
+    default:
+      return null;
+  }
 }
