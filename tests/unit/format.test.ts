@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber, formatPeriod, formatValue, formatYuan, formatYuanShort } from '../../src/i18n/format.ts';
+
+describe('number formats', () => {
+  it('write yuan as each language does', () => {
+    expect(formatYuan(31_250_000, 'en')).toBe('¥31.25 million');
+    expect(formatYuan(31_250_000, 'zh')).toBe('3,125万元');
+    expect(formatYuan(1_150_000_000, 'en')).toBe('¥1.15 billion');
+    expect(formatYuan(1_150_000_000, 'zh')).toBe('11.5亿元');
+    expect(formatYuan(120_000, 'en')).toBe('¥120,000');
+    expect(formatYuan(120_000, 'zh')).toBe('12万元');
+    expect(formatYuan(5_000, 'zh')).toBe('5,000元');
+  });
+  it('keep short labels exact to the figure', () => {
+    expect(formatYuanShort(31_250_000, 'en')).toBe('¥31.25m');
+    expect(formatYuanShort(81_850_000, 'zh')).toBe('8,185万');
+  });
+  it('write counts, shares and qualifiers', () => {
+    expect(formatNumber(200_000, 'people', 'en')).toBe('200,000');
+    expect(formatNumber(70, 'percent', 'zh')).toBe('70%');
+    expect(formatValue(60, 'count', 'more_than', 'en')).toBe('more than 60');
+    expect(formatValue(60, 'count', 'more_than', 'zh')).toBe('60以上');
+    expect(formatValue(12, 'count', 'about', 'zh')).toBe('约12');
+    expect(formatValue(15_000_000, 'cny', 'more_than', 'en')).toBe('more than ¥15 million');
+  });
+  it('write years and periods', () => {
+    expect(formatPeriod(2010, 2010, 'en')).toBe('2010');
+    expect(formatPeriod(2006, 2010, 'en')).toBe('2006–2010');
+    expect(formatPeriod(2006, 2010, 'zh')).toBe('2006—2010年');
+  });
+});
