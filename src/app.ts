@@ -17,6 +17,7 @@ import { createHeader } from './ui/header.ts';
 import { createLegend } from './ui/legend.ts';
 import { createNotice } from './ui/notice.ts';
 import { createPanel } from './ui/panel.ts';
+import { createTableView } from './ui/table-view.ts';
 import { createTooltip, tooltipLines } from './ui/tooltip.ts';
 
 /*
@@ -61,11 +62,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const panel = createPanel(ctx);
   const notice = createNotice();
   const tooltip = createTooltip();
+  const tableView = createTableView(ctx);
   const mapEl = el('div', { class: 'map', id: 'map', role: 'region' });
   const svgHost = el('div', { class: 'svg-host' });
   const empty = el('p', { class: 'empty-message', role: 'status', hidden: true });
   const live = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
-  const mapArea = el('div', { class: 'map-area' }, mapEl, svgHost, tooltip.el, notice.el, empty);
+  const mapArea = el('div', { class: 'map-area' }, mapEl, svgHost, tooltip.el, notice.el, empty, tableView.el);
   root.replaceChildren(
     header.el,
     el('main', { class: 'layout' }, el('div', { class: 'sidebar' }, controls.el, legend.el), mapArea, panel.el),
@@ -82,7 +84,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
     document.title = tr('app.title');
     mapEl.setAttribute('aria-label', tr('map.label'));
-    for (const c of [header, controls, legend, panel]) c.update(frame);
+    for (const c of [header, controls, legend, panel, tableView]) c.update(frame);
     empty.hidden = !frame.scene.empty;
     empty.textContent = tr('filter.empty');
     mapView?.update(frame.scene, lang, state.place);

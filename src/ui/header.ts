@@ -8,8 +8,9 @@ export function createHeader(ctx: UiContext): Component {
   const views = el('div', { class: 'segmented views', role: 'group' });
   const viewButtons = (['overview', 'guizhou'] as const).map((v) => el('button', { type: 'button', class: 'seg', 'data-view': v, 'aria-pressed': 'false' }));
   views.append(...viewButtons);
+  const table = el('button', { type: 'button', class: 'lang', 'data-action': 'table', 'aria-controls': 'table-view' });
   const lang = el('button', { type: 'button', class: 'lang', 'data-action': 'lang' });
-  const root = el('header', { class: 'app-header' }, el('div', { class: 'titles' }, title, subtitle), el('div', { class: 'header-actions' }, views, lang));
+  const root = el('header', { class: 'app-header' }, el('div', { class: 'titles' }, title, subtitle), el('div', { class: 'header-actions' }, views, table, lang));
   views.addEventListener('click', (e) => {
     const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-view]');
     const v = b?.dataset['view'];
@@ -17,6 +18,7 @@ export function createHeader(ctx: UiContext): Component {
   });
   let current: Frame | null = null;
   lang.addEventListener('click', () => current && ctx.dispatch({ lang: current.lang === 'zh' ? 'en' : 'zh' }));
+  table.addEventListener('click', () => current && ctx.dispatch({ table: !current.state.table }));
   return {
     el: root,
     update(frame) {
@@ -30,6 +32,8 @@ export function createHeader(ctx: UiContext): Component {
         b.textContent = tr(`view.${v}`);
         b.setAttribute('aria-pressed', String(state.view === v && state.camera === null));
       }
+      table.textContent = state.table ? tr('controls.map') : tr('controls.table');
+      table.setAttribute('aria-pressed', String(state.table));
       lang.textContent = tr('lang.switch');
       lang.setAttribute('aria-label', tr('lang.switchLabel'));
       lang.setAttribute('lang', frame.lang === 'zh' ? 'en' : 'zh-Hans');
