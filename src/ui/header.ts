@@ -35,7 +35,8 @@ export function createHeader(ctx: UiContext): Component {
       table.textContent = state.table ? tr('controls.map') : tr('controls.table');
       table.setAttribute('aria-pressed', String(state.table));
       lang.textContent = tr('lang.switch');
-      lang.setAttribute('aria-label', tr('lang.switchLabel'));
+      // The visible name ("中文" / "English") is the accessible name; the longer wording is a tooltip.
+      lang.title = tr('lang.switchLabel');
       lang.setAttribute('lang', frame.lang === 'zh' ? 'en' : 'zh-Hans');
     },
   };
