@@ -7,6 +7,7 @@ import { t, type Lang, type MessageKey } from './i18n/messages.ts';
 import { toGeography } from './map/geography.ts';
 import type { MapEvents, MapRenderer } from './map/renderer.ts';
 import { createSvgRenderer } from './map/svg-renderer.ts';
+import { postPreferredHeight } from './embed/post-height.ts';
 import { buildModel, type Model } from './scene/model.ts';
 import { buildScene } from './scene/scene.ts';
 import { browserLang, parseState, serializeState, type AppState, type Vocabulary } from './state/url-state.ts';
@@ -82,6 +83,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const tr = (key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars);
     frame = { state, scene: buildScene(model, state), tr, lang };
     document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+    document.documentElement.classList.toggle('embed', state.embed);
     document.title = tr('app.title');
     mapEl.setAttribute('aria-label', tr('map.label'));
     for (const c of [header, controls, legend, panel, tableView]) c.update(frame);
@@ -125,6 +127,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   render();
   writeUrl(true);
+  if (state.embed) postPreferredHeight(() => header.el.offsetHeight);
 
   const topo = (await (await fetch(topoUrl)).json()) as Topology;
   const geo = toGeography(topo);

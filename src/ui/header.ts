@@ -1,5 +1,6 @@
 import type { Component, Frame, UiContext } from './context.ts';
 import { el } from './dom.ts';
+import { openShareDialog } from './share-dialog.ts';
 
 /** Title, the named views and the language switch. */
 export function createHeader(ctx: UiContext): Component {
@@ -10,7 +11,17 @@ export function createHeader(ctx: UiContext): Component {
   views.append(...viewButtons);
   const table = el('button', { type: 'button', class: 'lang', 'data-action': 'table', 'aria-controls': 'table-view' });
   const lang = el('button', { type: 'button', class: 'lang', 'data-action': 'lang' });
-  const root = el('header', { class: 'app-header' }, el('div', { class: 'titles' }, title, subtitle), el('div', { class: 'header-actions' }, views, table, lang));
+  const share = el('button', { type: 'button', class: 'lang', 'data-action': 'share', 'aria-haspopup': 'dialog' });
+  // In an embed, only a small link leads to the full app (opened outside the host page).
+  const full = el('a', { class: 'embed-open', target: '_blank', rel: 'noopener' });
+  const root = el(
+    'header',
+    { class: 'app-header' },
+    el('div', { class: 'titles' }, title, subtitle),
+    el('div', { class: 'header-actions' }, views, table, share, lang),
+    full,
+  );
+  share.addEventListener('click', () => current && openShareDialog(current));
   views.addEventListener('click', (e) => {
     const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-view]');
     const v = b?.dataset['view'];
@@ -34,6 +45,11 @@ export function createHeader(ctx: UiContext): Component {
       }
       table.textContent = state.table ? tr('controls.map') : tr('controls.table');
       table.setAttribute('aria-pressed', String(state.table));
+      share.textContent = tr('controls.share');
+      full.textContent = tr('embed.open');
+      const url = new URL(location.href);
+      for (const k of ['embed', 'interactive', 'title']) url.searchParams.delete(k);
+      full.href = url.toString();
       lang.textContent = tr('lang.switch');
       // The visible name ("中文" / "English") is the accessible name; the longer wording is a tooltip.
       lang.title = tr('lang.switchLabel');

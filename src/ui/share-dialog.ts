@@ -1,0 +1,40 @@
+import { embedUrl, iframeSnippet } from '../embed/snippet.ts';
+import type { Frame } from './context.ts';
+import { el } from './dom.ts';
+
+/** "Share / Embed": the link and a copy-ready iframe snippet for the current view. A native <dialog>: focus stays inside, Escape closes. */
+export function openShareDialog(frame: Frame): HTMLDialogElement {
+  const { tr } = frame;
+  const link = location.href;
+  const snippet = iframeSnippet(link, frame.state.title ?? tr('app.title'));
+  const field = (id: string, label: string, value: string, rows: number) => {
+    const area = el('textarea', { id, rows, readonly: true, class: 'share-field', spellcheck: 'false' });
+    area.value = value;
+    const copy = el('button', { type: 'button', class: 'lang' }, tr('share.copy'));
+    copy.addEventListener('click', () => {
+      area.select();
+      // The clipboard API needs a secure context and permission; selecting the text is the fallback.
+      navigator.clipboard?.writeText(value).then(
+        () => (copy.textContent = tr('share.copied')),
+        () => document.execCommand?.('copy'),
+      );
+    });
+    return el('div', { class: 'share-row' }, el('label', { for: id, class: 'control-label' }, label), area, copy);
+  };
+  const close = el('button', { type: 'button', class: 'panel-close', 'aria-label': tr('panel.close') }, '×');
+  const dialog = el(
+    'dialog',
+    { class: 'share-dialog', 'aria-labelledby': 'share-title' },
+    el('h2', { id: 'share-title' }, tr('controls.share')),
+    close,
+    field('share-link', tr('share.link'), link, 2),
+    field('share-embed', tr('share.embed'), snippet, 6),
+    el('p', { class: 'legend-note' }, tr('share.note')),
+    el('p', { class: 'legend-note' }, el('a', { href: embedUrl(link), target: '_blank', rel: 'noopener' }, tr('share.preview'))),
+  );
+  close.addEventListener('click', () => dialog.close());
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+  return dialog;
+}
