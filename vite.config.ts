@@ -16,9 +16,22 @@ export const contentSecurityPolicy = [
   "form-action 'none'",
 ].join('; ');
 
-export default defineConfig({
+// `--mode standalone` (npm run build:standalone) builds one chunk with every asset inlined, which
+// scripts/build-standalone.ts then folds into a single HTML file that works from file://.
+export default defineConfig(({ mode }) => ({
   base: './',
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200 },
+  build:
+    mode === 'standalone'
+      ? {
+          target: 'es2022',
+          outDir: 'dist-standalone',
+          assetsInlineLimit: () => true,
+          cssCodeSplit: false,
+          modulePreload: false,
+          chunkSizeWarningLimit: 4000,
+          rolldownOptions: { output: { codeSplitting: false } },
+        }
+      : { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200 },
   preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': contentSecurityPolicy } },
   server: { host: '127.0.0.1' },
-});
+}));
