@@ -4,7 +4,7 @@ import { BUILTIN_TEXTS } from './data/builtin.ts';
 import { formatProblem } from './data/problems.ts';
 import { loadDataset } from './data/validate.ts';
 import { t, type Lang, type MessageKey } from './i18n/messages.ts';
-import { toGeography } from './map/geography.ts';
+import { toGeography, type Geography } from './map/geography.ts';
 import type { MapEvents, MapRenderer } from './map/renderer.ts';
 import { createSvgRenderer } from './map/svg-renderer.ts';
 import { postPreferredHeight } from './embed/post-height.ts';
@@ -55,7 +55,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
       if (patch.view !== undefined && mapView) mapView.frame(state.view, true);
       if (patch.place !== undefined && patch.place !== null && before.place !== patch.place) panel.el.focus({ preventScroll: true });
     },
+    async exportMap(format, size) {
+      if (!geo || !mapView) throw new Error('the map is not ready yet');
+      const { exportMap } = await import('./export/export.ts');
+      const view = { camera: mapView.camera(), width: mapEl.clientWidth, height: mapEl.clientHeight };
+      return exportMap(format, size ?? { width: view.width, height: view.height }, geo, model, frame, view);
+    },
   };
+  let geo: Geography | null = null;
 
   const header = createHeader(ctx);
   const controls = createControls(ctx);
@@ -130,7 +137,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   if (state.embed) postPreferredHeight(() => header.el.offsetHeight);
 
   const topo = (await (await fetch(topoUrl)).json()) as Topology;
-  const geo = toGeography(topo);
+  const geography = toGeography(topo);
+  geo = geography;
   const events: MapEvents = {
     hover(target, point) {
       if (!target) return tooltip.hide();
@@ -156,7 +164,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   };
 
   // First paint: the complete map in SVG, at once. MapLibre takes over when its first frame is drawn.
-  const svgMap = createSvgRenderer(svgHost, geo, model, { camera: state.camera, view: state.view }, events);
+  const svgMap = createSvgRenderer(svgHost, geography, model, { camera: state.camera, view: state.view }, events);
   mapView = svgMap;
   render();
   performance.mark('map:first-complete');
@@ -164,7 +172,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const { createMapLibreMap } = await import('./map/maplibre-map.ts');
     const gl = await createMapLibreMap(
       mapEl,
-      geo,
+      geography,
       model,
       { camera: state.camera, view: state.view, interactive: state.interactive, attribution: t(state.lang, 'map.attribution') },
       events,
@@ -192,13 +200,18 @@ export async function startApp(root: HTMLElement): Promise<void> {
   performance.mark('map:interactive');
   document.documentElement.dataset['renderer'] = mapView.kind;
   document.documentElement.dataset['mapReady'] = 'true';
+  // `?export=png&size=1920x1080`: a script asked for a file; say when it is written.
+  if (state.exportFormat) {
+    const file = await ctx.exportMap(state.exportFormat, state.exportSize);
+    document.documentElement.dataset['exportDone'] = file;
+  }
 
   function fallBackToSvg(gl: MapRenderer | null, error?: unknown) {
     if (error) console.warn('WebGL map unavailable, using the SVG map:', error);
     const camera = gl?.camera() ?? mapView?.camera() ?? null;
     gl?.destroy();
     if (mapView?.kind !== 'svg') {
-      mapView = createSvgRenderer(svgHost, geo, model, { camera, view: state.view }, events);
+      mapView = createSvgRenderer(svgHost, geography, model, { camera, view: state.view }, events);
       render();
     }
     notice.show(t(state.lang, 'notice.noWebgl'), t(state.lang, 'notice.dismiss'));

@@ -32,6 +32,9 @@ export interface AppState {
   interactive: boolean;
   story: string | null;
   step: number;
+  /** `export=png|svg`: a script asks for a file; `size=1920x1080` (else the map's size on screen). */
+  exportFormat: 'png' | 'svg' | null;
+  exportSize: { width: number; height: number } | null;
 }
 
 export interface Vocabulary {
@@ -63,6 +66,8 @@ export function defaultState(lang: Lang): AppState {
     interactive: true,
     story: null,
     step: 0,
+    exportFormat: null,
+    exportSize: null,
   };
 }
 
@@ -169,6 +174,18 @@ function applyParam(s: AppState, key: string, value: string, vocab: Vocabulary):
       s.step = n;
       return true;
     }
+    case 'export':
+      if (value !== 'png' && value !== 'svg') return false;
+      s.exportFormat = value;
+      return true;
+    case 'size': {
+      const m = /^(\d{3,4})x(\d{3,4})$/.exec(value);
+      if (!m) return false;
+      const [width, height] = [Number(m[1]), Number(m[2])];
+      if (width < 200 || height < 200 || width > 8000 || height > 8000) return false;
+      s.exportSize = { width, height };
+      return true;
+    }
     default:
       return false;
   }
@@ -205,5 +222,7 @@ export function serializeState(s: AppState): string {
     p.set('story', s.story);
     p.set('step', String(s.step));
   }
+  if (s.exportFormat !== null) p.set('export', s.exportFormat);
+  if (s.exportSize !== null) p.set('size', `${s.exportSize.width}x${s.exportSize.height}`);
   return p.toString().replace(/%2C/g, ',');
 }

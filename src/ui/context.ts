@@ -7,6 +7,8 @@ import type { AppState } from '../state/url-state.ts';
 export interface UiContext {
   model: Model;
   dispatch(patch: Partial<AppState>, opts?: { replace?: boolean }): void;
+  /** Writes a PNG or SVG of the current view (size null: the map's size on screen); resolves to the file name. */
+  exportMap(format: 'png' | 'svg', size: { width: number; height: number } | null): Promise<string>;
 }
 
 export interface Frame {

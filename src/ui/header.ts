@@ -1,5 +1,6 @@
 import type { Component, Frame, UiContext } from './context.ts';
 import { el } from './dom.ts';
+import { openExportDialog } from './export-dialog.ts';
 import { openShareDialog } from './share-dialog.ts';
 
 /** Title, the named views and the language switch. */
@@ -12,16 +13,18 @@ export function createHeader(ctx: UiContext): Component {
   const table = el('button', { type: 'button', class: 'lang', 'data-action': 'table', 'aria-controls': 'table-view' });
   const lang = el('button', { type: 'button', class: 'lang', 'data-action': 'lang' });
   const share = el('button', { type: 'button', class: 'lang', 'data-action': 'share', 'aria-haspopup': 'dialog' });
+  const exporter = el('button', { type: 'button', class: 'lang', 'data-action': 'export', 'aria-haspopup': 'dialog' });
   // In an embed, only a small link leads to the full app (opened outside the host page).
   const full = el('a', { class: 'embed-open', target: '_blank', rel: 'noopener' });
   const root = el(
     'header',
     { class: 'app-header' },
     el('div', { class: 'titles' }, title, subtitle),
-    el('div', { class: 'header-actions' }, views, table, share, lang),
+    el('div', { class: 'header-actions' }, views, table, exporter, share, lang),
     full,
   );
   share.addEventListener('click', () => current && openShareDialog(current));
+  exporter.addEventListener('click', () => current && openExportDialog(ctx, current));
   views.addEventListener('click', (e) => {
     const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-view]');
     const v = b?.dataset['view'];
@@ -46,6 +49,7 @@ export function createHeader(ctx: UiContext): Component {
       table.textContent = state.table ? tr('controls.map') : tr('controls.table');
       table.setAttribute('aria-pressed', String(state.table));
       share.textContent = tr('controls.share');
+      exporter.textContent = tr('export.button');
       full.textContent = tr('embed.open');
       const url = new URL(location.href);
       for (const k of ['embed', 'interactive', 'title']) url.searchParams.delete(k);

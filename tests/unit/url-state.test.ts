@@ -32,6 +32,8 @@ describe('URL state', () => {
       interactive: false,
       story: 'tour',
       step: 2,
+      exportFormat: null,
+      exportSize: null,
     });
   });
 
@@ -59,6 +61,14 @@ describe('URL state', () => {
     const { ignored, state } = parseState(`?title=${'x'.repeat(500)}`, vocab, 'en');
     expect(state.title).toBeNull();
     expect(ignored[0]!.length).toBeLessThan(50);
+  });
+
+  it('reads an export request', () => {
+    const { state, ignored } = parseState('?export=png&size=1920x1080', vocab, 'en');
+    expect(state.exportFormat).toBe('png');
+    expect(state.exportSize).toEqual({ width: 1920, height: 1080 });
+    expect(parseState('?export=gif&size=99999x1', vocab, 'en').ignored).toEqual(['export=gif', 'size=99999x1']);
+    expect(ignored).toEqual([]);
   });
 
   it('round-trips: parsing what it writes gives the same state', () => {

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+
+/* Exports for slides: PNG at presets and SVG, from the URL (for scripts) and from the Export button. */
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+async function saved(download: Download): Promise<Buffer> {
+  return readFileSync((await download.path())!);
+}
+
+/** Distinct colours in an image, counted by the browser itself. */
+async function colours(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < px.length; i += 4 * 13) seen.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
+    return seen.size;
+  }, png.toString('base64'));
+}
+
+describe('export', () => {
+  it('writes a 1920×1080 PNG from the URL, with a sensible name, that is not blank', async () => {
+    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en&year=2011&export=png&size=1920x1080`, { acceptDownloads: true });
+    const download = await page.waitForEvent('download', { timeout: 40_000 });
+    expect(download.suggestedFilename()).toBe('guizhou-pairing-2011-funds.png');
+    const png = await saved(download);
+    expect(pngSize(png)).toEqual({ width: 1920, height: 1080 });
+    expect(await colours(page, png)).toBeGreaterThan(50);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['exportDone'])).toBe('guizhou-pairing-2011-funds.png');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('writes an SVG from the Export button with county paths, legend text and the source as real elements', async () => {
+    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=zh&metric=projects`, { acceptDownloads: true });
+    await waitForMap(page);
+    await page.getByRole('button', { name: '导出' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG（矢量）' }).click()]);
+    expect(download.suggestedFilename()).toBe('guizhou-pairing-all-projects.svg');
+    const text = (await saved(download)).toString('utf8');
+    const parsed = await page.evaluate((svgText) => {
+      const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        counties: doc.querySelectorAll('#counties path').length,
+        legend: doc.querySelector('#legend')?.textContent ?? '',
+        source: doc.querySelector('#source')?.textContent ?? '',
+      };
+    }, text);
+    expect(parsed.error).toBeNull();
+    expect(parsed.counties).toBe(88);
+    expect(parsed.legend).toContain('圆面积：帮扶项目');
+    expect(parsed.source).toContain('中国扶贫开发年鉴');
+    await screenshot(page, 'export-dialog-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
