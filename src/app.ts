@@ -36,6 +36,10 @@ export function vocabularyOf(model: Model): Vocabulary {
 }
 
 export async function startApp(root: HTMLElement): Promise<void> {
+  // Geometry and the WebGL renderer load in parallel with everything else from the first moment.
+  const topoRequest = fetch(topoUrl).then((r) => r.json() as Promise<Topology>);
+  const webglModule = import('./map/maplibre-map.ts');
+  webglModule.catch(() => undefined);
   const { dataset, problems } = loadDataset(BUILTIN_TEXTS);
   if (problems.length > 0) throw new Error(`The built-in data has problems:\n${problems.map(formatProblem).join('\n')}`);
   const model = buildModel(dataset);
@@ -136,7 +140,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   writeUrl(true);
   if (state.embed) postPreferredHeight(() => header.el.offsetHeight);
 
-  const topo = (await (await fetch(topoUrl)).json()) as Topology;
+  const topo = await topoRequest;
   const geography = toGeography(topo);
   geo = geography;
   const events: MapEvents = {
@@ -169,7 +173,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   render();
   performance.mark('map:first-complete');
   try {
-    const { createMapLibreMap } = await import('./map/maplibre-map.ts');
+    const { createMapLibreMap } = await webglModule;
     const gl = await createMapLibreMap(
       mapEl,
       geography,
@@ -196,6 +200,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
       return p && mapView ? mapView.project([p.lon, p.lat]) : null;
     },
     markers: () => frame.scene.markers.map((m) => m.key),
+    /** Resolves when the map has drawn the latest change (MapLibre's next idle; at once for SVG). */
+    idle: () => {
+      const view = mapView as MapRenderer & { map?: { once(e: 'idle', f: () => void): void; loaded(): boolean } };
+      return view.map ? new Promise<void>((resolve) => view.map!.once('idle', () => resolve())) : Promise.resolve();
+    },
+    exportMap: ctx.exportMap,
   };
   performance.mark('map:interactive');
   document.documentElement.dataset['renderer'] = mapView.kind;

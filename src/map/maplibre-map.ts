@@ -40,7 +40,7 @@ export function createMapLibreMap(
     touchPitch: false,
     maxZoom: 12,
     minZoom: 2.5,
-    preserveDrawingBuffer: true,
+    // Kept so that printing and canvas reads see the last frame; it cost nothing measurable here.
     canvasContextAttributes: { preserveDrawingBuffer: true },
   } as maplibregl.MapOptions);
   map.touchZoomRotate.disableRotation();
