@@ -8,9 +8,10 @@ import { toGeography, type Geography } from './map/geography.ts';
 import type { MapEvents, MapRenderer } from './map/renderer.ts';
 import { createSvgRenderer } from './map/svg-renderer.ts';
 import { postPreferredHeight } from './embed/post-height.ts';
-import { buildModel, type Model } from './scene/model.ts';
+import { buildModel } from './scene/model.ts';
 import { buildScene } from './scene/scene.ts';
-import { browserLang, parseState, serializeState, type AppState, type Vocabulary } from './state/url-state.ts';
+import { browserLang, parseState, serializeState, type AppState } from './state/url-state.ts';
+import { vocabularyOf } from './state/vocabulary.ts';
 import type { Frame, UiContext } from './ui/context.ts';
 import { createControls } from './ui/controls.ts';
 import { el } from './ui/dom.ts';
@@ -18,6 +19,9 @@ import { createHeader } from './ui/header.ts';
 import { createLegend } from './ui/legend.ts';
 import { createNotice } from './ui/notice.ts';
 import { createPanel } from './ui/panel.ts';
+import storiesJson from '../data/stories.json';
+import { createPresenter, stepPatch } from './story/presenter.ts';
+import { readStories } from './story/schema.ts';
 import { createTableView } from './ui/table-view.ts';
 import { createTooltip, tooltipLines } from './ui/tooltip.ts';
 
@@ -25,15 +29,6 @@ import { createTooltip, tooltipLines } from './ui/tooltip.ts';
  * The app: one state object; every change goes through dispatch → render, which derives the scene
  * and hands it to each view. The URL mirrors the state (push for user choices, replace for map moves).
  */
-
-export function vocabularyOf(model: Model): Vocabulary {
-  return {
-    years: model.years,
-    categories: [...model.categories.keys()],
-    metrics: model.dataset.metrics.filter((m) => m.additive).map((m) => m.id),
-    places: new Set(model.places.byId.keys()),
-  };
-}
 
 export async function startApp(root: HTMLElement): Promise<void> {
   // Geometry and the WebGL renderer load in parallel with everything else from the first moment.
@@ -43,9 +38,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const { dataset, problems } = loadDataset(BUILTIN_TEXTS);
   if (problems.length > 0) throw new Error(`The built-in data has problems:\n${problems.map(formatProblem).join('\n')}`);
   const model = buildModel(dataset);
-  const vocab = vocabularyOf(model);
+  const { stories, problems: storyProblems } = readStories(storiesJson, vocabularyOf(model));
+  if (storyProblems.length > 0) throw new Error(`The built-in stories have problems:\n${storyProblems.join('\n')}`);
+  const vocab = vocabularyOf(model, stories.map((s) => s.id));
   const parsed = parseState(location.search, vocab, browserLang(navigator.languages));
   let state: AppState = parsed.state;
+  const linkedStory = stories.find((s) => s.id === state.story);
+  if (linkedStory) state = { ...state, ...stepPatch(linkedStory, state.step) };
   let mapView: MapRenderer | null = null;
 
   const ctx: UiContext = {
@@ -58,6 +57,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
       render();
       if (patch.view !== undefined && mapView) mapView.frame(state.view, true);
       if (patch.place !== undefined && patch.place !== null && before.place !== patch.place) panel.el.focus({ preventScroll: true });
+    },
+    present() {
+      const first = stories[0];
+      if (first) ctx.dispatch(stepPatch(first, 0));
     },
     async exportMap(format, size) {
       if (!geo || !mapView) throw new Error('the map is not ready yet');
@@ -75,11 +78,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const notice = createNotice();
   const tooltip = createTooltip();
   const tableView = createTableView(ctx);
+  const presenter = createPresenter(ctx, stories);
   const mapEl = el('div', { class: 'map', id: 'map', role: 'region' });
   const svgHost = el('div', { class: 'svg-host' });
   const empty = el('p', { class: 'empty-message', role: 'status', hidden: true });
   const live = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
-  const mapArea = el('div', { class: 'map-area' }, mapEl, svgHost, tooltip.el, notice.el, empty, tableView.el);
+  const mapArea = el('div', { class: 'map-area' }, mapEl, svgHost, tooltip.el, notice.el, empty, tableView.el, presenter.el);
   root.replaceChildren(
     header.el,
     el('main', { class: 'layout' }, el('div', { class: 'sidebar' }, controls.el, legend.el), mapArea, panel.el),
@@ -97,7 +101,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     document.documentElement.classList.toggle('embed', state.embed);
     document.title = tr('app.title');
     mapEl.setAttribute('aria-label', tr('map.label'));
-    for (const c of [header, controls, legend, panel, tableView]) c.update(frame);
+    for (const c of [header, controls, legend, panel, tableView, presenter]) c.update(frame);
     empty.hidden = !frame.scene.empty;
     empty.textContent = tr('filter.empty');
     mapView?.update(frame.scene, lang, state.place);

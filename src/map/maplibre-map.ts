@@ -115,6 +115,8 @@ export function createMapLibreMap(
       }
     },
     frame(name, animate) {
+      // The layout may have just changed (presentation mode, embed): measure before framing.
+      map.resize();
       map.fitBounds(VIEW_BOUNDS[name], { padding: 24, animate, duration: animate ? 600 : 0 });
     },
     jumpTo(c) {

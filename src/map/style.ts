@@ -113,8 +113,8 @@ export function buildStyle(geo: Geography): StyleSpecification {
         'text-size': 11.5,
         'text-anchor': 'top',
         'text-radial-offset': ['+', ['/', ['get', 'radius'], 11.5], 0.25],
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
+        // Where circles crowd, labels that would collide are left out; the tooltip and table have every value.
+        'text-allow-overlap': false,
       },
       paint: { 'text-color': INK, 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
     },

@@ -9,6 +9,8 @@ export interface UiContext {
   dispatch(patch: Partial<AppState>, opts?: { replace?: boolean }): void;
   /** Writes a PNG or SVG of the current view (size null: the map's size on screen); resolves to the file name. */
   exportMap(format: 'png' | 'svg', size: { width: number; height: number } | null): Promise<string>;
+  /** Starts presentation mode at the first step of the first story. */
+  present(): void;
 }
 
 export interface Frame {

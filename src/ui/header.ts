@@ -14,17 +14,23 @@ export function createHeader(ctx: UiContext): Component {
   const lang = el('button', { type: 'button', class: 'lang', 'data-action': 'lang' });
   const share = el('button', { type: 'button', class: 'lang', 'data-action': 'share', 'aria-haspopup': 'dialog' });
   const exporter = el('button', { type: 'button', class: 'lang', 'data-action': 'export', 'aria-haspopup': 'dialog' });
+  const present = el('button', { type: 'button', class: 'lang', 'data-action': 'present' });
   // In an embed, only a small link leads to the full app (opened outside the host page).
   const full = el('a', { class: 'embed-open', target: '_blank', rel: 'noopener' });
   const root = el(
     'header',
     { class: 'app-header' },
     el('div', { class: 'titles' }, title, subtitle),
-    el('div', { class: 'header-actions' }, views, table, exporter, share, lang),
+    el('div', { class: 'header-actions' }, views, table, present, exporter, share, lang),
     full,
   );
   share.addEventListener('click', () => current && openShareDialog(current));
   exporter.addEventListener('click', () => current && openExportDialog(ctx, current));
+  present.addEventListener('click', () => {
+    ctx.present();
+    // Full screen where the browser allows it; the story works in the window too.
+    void document.documentElement.requestFullscreen?.().catch(() => undefined);
+  });
   views.addEventListener('click', (e) => {
     const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-view]');
     const v = b?.dataset['view'];
@@ -50,6 +56,7 @@ export function createHeader(ctx: UiContext): Component {
       table.setAttribute('aria-pressed', String(state.table));
       share.textContent = tr('controls.share');
       exporter.textContent = tr('export.button');
+      present.textContent = tr('story.present');
       full.textContent = tr('embed.open');
       const url = new URL(location.href);
       for (const k of ['embed', 'interactive', 'title']) url.searchParams.delete(k);

@@ -1,0 +1,69 @@
+import type { AppState } from '../state/url-state.ts';
+import type { Component, Frame, UiContext } from '../ui/context.ts';
+import { el, replaceChildren } from '../ui/dom.ts';
+import type { Story } from './schema.ts';
+
+/** The state a story step shows: its saved view and filters, framed by the named view (no explicit camera). */
+export function stepPatch(story: Story, step: number): Partial<AppState> {
+  const s = story.steps[Math.max(0, Math.min(step, story.steps.length - 1))]!.state;
+  return { view: s.view, camera: null, year: s.year, categories: [...s.categories].sort(), metric: s.metric, place: s.place, story: story.id, step };
+}
+
+/**
+ * Presentation mode: a caption card over the map, large type, keys to step (arrows, PageUp/PageDown
+ * as clickers send, Space, Backspace), Escape to leave; full screen where the browser allows it.
+ */
+export function createPresenter(ctx: UiContext, stories: readonly Story[]): Component {
+  const root = el('section', { class: 'presenter', hidden: true, 'aria-live': 'polite', 'aria-labelledby': 'story-title' });
+  let current: Frame | null = null;
+  const story = () => stories.find((s) => s.id === current?.state.story);
+  const go = (delta: number) => {
+    const s = story();
+    if (!s || !current) return;
+    const next = Math.max(0, Math.min(s.steps.length - 1, current.state.step + delta));
+    if (next !== current.state.step) ctx.dispatch(stepPatch(s, next));
+  };
+  const exit = () => {
+    ctx.dispatch({ story: null, step: 0 });
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+  };
+  document.addEventListener('keydown', (e) => {
+    if (!story()) return;
+    if (['ArrowRight', 'PageDown', ' ', 'ArrowDown'].includes(e.key)) go(1);
+    else if (['ArrowLeft', 'PageUp', 'Backspace', 'ArrowUp'].includes(e.key)) go(-1);
+    else if (e.key === 'Escape') exit();
+    else return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }, { capture: true });
+  return {
+    el: root,
+    update(frame) {
+      current = frame;
+      const s = story();
+      document.documentElement.classList.toggle('presenting', s !== undefined);
+      root.hidden = s === undefined;
+      if (!s) return;
+      const { tr, lang, state } = frame;
+      const step = s.steps[state.step] ?? s.steps[0]!;
+      const button = (label: string, action: () => void, disabled: boolean) => {
+        const b = el('button', { type: 'button', class: 'lang', disabled }, label);
+        b.addEventListener('click', action);
+        return b;
+      };
+      replaceChildren(
+        root,
+        el('p', { class: 'story-title', id: 'story-title' }, lang === 'zh' ? s.title_zh : s.title_en),
+        el('p', { class: 'story-caption', 'data-testid': 'story-caption' }, lang === 'zh' ? step.caption_zh : step.caption_en),
+        el(
+          'div',
+          { class: 'story-nav' },
+          button(tr('story.previous'), () => go(-1), state.step === 0),
+          el('span', { class: 'story-count' }, tr('story.count', { n: state.step + 1, of: s.steps.length })),
+          button(tr('story.next'), () => go(1), state.step >= s.steps.length - 1),
+          button(tr('story.exit'), exit, false),
+        ),
+      );
+    },
+  };
+}
