@@ -23,6 +23,9 @@ import storiesJson from '../data/stories.json';
 import { createPresenter, stepPatch } from './story/presenter.ts';
 import { readStories } from './story/schema.ts';
 import { createTableView } from './ui/table-view.ts';
+import { combine } from './import/combine.ts';
+import { clearImport, readImport } from './import/session.ts';
+import { openImportDialog } from './ui/import-dialog.ts';
 import { createTooltip, tooltipLines } from './ui/tooltip.ts';
 
 /*
@@ -35,8 +38,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const topoRequest = fetch(topoUrl).then((r) => r.json() as Promise<Topology>);
   const webglModule = import('./map/maplibre-map.ts');
   webglModule.catch(() => undefined);
-  const { dataset, problems } = loadDataset(BUILTIN_TEXTS);
-  if (problems.length > 0) throw new Error(`The built-in data has problems:\n${problems.map(formatProblem).join('\n')}`);
+  // A user's own files (kept in this tab by the import dialog) replace or join the built-in data;
+  // their invalid rows stay off the map and are counted in a notice. The built-in data must be clean.
+  const userData = readImport();
+  const loaded = userData ? combine(BUILTIN_TEXTS, userData.files, userData.mode) : loadDataset(BUILTIN_TEXTS);
+  const { dataset, problems } = loaded;
+  if (!userData && problems.length > 0) throw new Error(`The built-in data has problems:\n${problems.map(formatProblem).join('\n')}`);
   const model = buildModel(dataset);
   const { stories, problems: storyProblems } = readStories(storiesJson, vocabularyOf(model));
   if (storyProblems.length > 0) throw new Error(`The built-in stories have problems:\n${storyProblems.join('\n')}`);
@@ -90,6 +97,22 @@ export async function startApp(root: HTMLElement): Promise<void> {
     live,
   );
   if (parsed.ignored.length > 0) notice.show(t(state.lang, 'notice.ignored', { items: parsed.ignored.join(', ') }), t(state.lang, 'notice.dismiss'));
+  if (userData) {
+    const invalid = Object.values(loaded.invalid).reduce((n, rows) => n + (rows?.length ?? 0), 0);
+    notice.show(t(state.lang, 'import.active', { files: userData.files.map((f) => f.name).join(', '), invalid }), t(state.lang, 'notice.dismiss'), {
+      label: t(state.lang, 'import.back'),
+      run: () => {
+        clearImport();
+        location.reload();
+      },
+    });
+  }
+  // Drop CSV files anywhere on the map to open them.
+  mapArea.addEventListener('dragover', (e) => e.preventDefault());
+  mapArea.addEventListener('drop', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer?.files.length) openImportDialog(frame, e.dataTransfer.files);
+  });
 
   let frame: Frame;
   let lastAnnounce = '';

@@ -63,8 +63,9 @@ function crossCheck(
       (invalid[name] ??= []).push({ line: row.line, values: rowValues(row) });
     }
   };
+  const duplicates = new Set<object>();
   for (const name of ['sources', 'categories', 'metrics', 'places', 'figures'] as const) {
-    uniqueIds(name, t[name], reject);
+    for (const row of uniqueIds(name, t[name], reject)) duplicates.add(row);
   }
   const places = new Map(t.places.map((p) => [p.id, p]));
   const has = {
@@ -85,7 +86,8 @@ function crossCheck(
     if (f.year_from > f.year_to) reject('figures', f, 'year_to', `ends (${f.year_to}) before it starts (${f.year_from})`);
   }
   const invalidFigures = new Map((invalid.figures ?? []).map((r) => [r.values['id'] ?? '', r.line]));
-  checkParts(t.figures, invalidFigures, reject);
+  // The hierarchy is checked among the first row of each id; a repeated id was reported above.
+  checkParts(t.figures.filter((f) => !duplicates.has(f)), invalidFigures, reject);
   // A figure whose whole was rejected cannot be placed in the hierarchy: reject it too, until stable.
   let changed = true;
   while (changed) {
@@ -109,13 +111,19 @@ function crossCheck(
   };
 }
 
-function uniqueIds(name: TableName, rows: Row<{ id: string }>[], reject: Reject) {
+/** Rejects every row whose id an earlier row already has, and returns those rows. */
+function uniqueIds(name: TableName, rows: Row<{ id: string }>[], reject: Reject): Row<{ id: string }>[] {
   const seen = new Map<string, number>();
+  const repeated: Row<{ id: string }>[] = [];
   for (const r of rows) {
     const first = seen.get(r.id);
-    if (first !== undefined) reject(name, r, 'id', `"${r.id}" is already used on line ${first}`);
-    else seen.set(r.id, r.line);
+    if (first === undefined) seen.set(r.id, r.line);
+    else {
+      reject(name, r, 'id', `"${r.id}" is already used on line ${first}`);
+      repeated.push(r);
+    }
   }
+  return repeated;
 }
 
 function checkPairing(p: Row<Pairing>, places: Map<string, Place>, sources: Set<string>, reject: Reject) {

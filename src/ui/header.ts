@@ -1,6 +1,7 @@
 import type { Component, Frame, UiContext } from './context.ts';
 import { el } from './dom.ts';
 import { openExportDialog } from './export-dialog.ts';
+import { openImportDialog } from './import-dialog.ts';
 import { openShareDialog } from './share-dialog.ts';
 
 /** Title, the named views and the language switch. */
@@ -15,17 +16,19 @@ export function createHeader(ctx: UiContext): Component {
   const share = el('button', { type: 'button', class: 'lang', 'data-action': 'share', 'aria-haspopup': 'dialog' });
   const exporter = el('button', { type: 'button', class: 'lang', 'data-action': 'export', 'aria-haspopup': 'dialog' });
   const present = el('button', { type: 'button', class: 'lang', 'data-action': 'present' });
+  const importer = el('button', { type: 'button', class: 'lang', 'data-action': 'import', 'aria-haspopup': 'dialog' });
   // In an embed, only a small link leads to the full app (opened outside the host page).
   const full = el('a', { class: 'embed-open', target: '_blank', rel: 'noopener' });
   const root = el(
     'header',
     { class: 'app-header' },
     el('div', { class: 'titles' }, title, subtitle),
-    el('div', { class: 'header-actions' }, views, table, present, exporter, share, lang),
+    el('div', { class: 'header-actions' }, views, table, present, exporter, share, importer, lang),
     full,
   );
   share.addEventListener('click', () => current && openShareDialog(current));
   exporter.addEventListener('click', () => current && openExportDialog(ctx, current));
+  importer.addEventListener('click', () => current && openImportDialog(current));
   present.addEventListener('click', () => {
     ctx.present();
     // Full screen where the browser allows it; the story works in the window too.
@@ -57,6 +60,7 @@ export function createHeader(ctx: UiContext): Component {
       share.textContent = tr('controls.share');
       exporter.textContent = tr('export.button');
       present.textContent = tr('story.present');
+      importer.textContent = tr('import.button');
       full.textContent = tr('embed.open');
       const url = new URL(location.href);
       for (const k of ['embed', 'interactive', 'title']) url.searchParams.delete(k);
