@@ -34,10 +34,9 @@ import { createTooltip, tooltipLines } from './ui/tooltip.ts';
  */
 
 export async function startApp(root: HTMLElement): Promise<void> {
-  // Geometry and the WebGL renderer load in parallel with everything else from the first moment.
+  // The geometry loads from the first moment; the WebGL renderer only after the first paint (below),
+  // so that the first complete map needs none of MapLibre's code.
   const topoRequest = fetch(topoUrl).then((r) => r.json() as Promise<Topology>);
-  const webglModule = import('./map/maplibre-map.ts');
-  webglModule.catch(() => undefined);
   // A user's own files (kept in this tab by the import dialog) replace or join the built-in data;
   // their invalid rows stay off the map and are counted in a notice. The built-in data must be clean.
   const userData = readImport();
@@ -200,7 +199,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   render();
   performance.mark('map:first-complete');
   try {
-    const { createMapLibreMap } = await webglModule;
+    const { createMapLibreMap } = await import('./map/maplibre-map.ts');
     const gl = await createMapLibreMap(
       mapEl,
       geography,

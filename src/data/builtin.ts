@@ -1,9 +1,9 @@
-import sources from '../../data/sources.csv?raw';
-import categories from '../../data/categories.csv?raw';
-import metrics from '../../data/metrics.csv?raw';
-import places from '../../data/places.csv?raw';
-import pairings from '../../data/pairings.csv?raw';
-import figures from '../../data/figures.csv?raw';
+import sources from '@data/sources.csv?raw';
+import categories from '@data/categories.csv?raw';
+import metrics from '@data/metrics.csv?raw';
+import places from '@data/places.csv?raw';
+import pairings from '@data/pairings.csv?raw';
+import figures from '@data/figures.csv?raw';
 import type { DataTexts } from './validate.ts';
 
 /** The data files shipped with the app, bundled as text (the build has already validated them). */

@@ -90,21 +90,35 @@ export function createMapLibreMap(
 
   let selected: string | null = null;
   let lastLang: Lang | null = null;
+  const last = { markerKey: '', arcKey: '', shades: new Map<string, string>() };
   const view: MapView = {
     kind: 'webgl',
     map,
     update(scene, lang, place) {
-      (map.getSource('markers') as GeoJSONSource).setData(markerFeatures(scene));
-      (map.getSource('arcs') as GeoJSONSource).setData(arcFeatures(scene));
+      // Only what changed goes to MapLibre: each setData re-tiles a source in the worker and each
+      // feature-state change repaints, which costs whole frames on software WebGL.
+      const markerKey = JSON.stringify(scene.markers.map((m) => [m.key, m.radius, m.color, m.valueLabel]));
+      if (markerKey !== last.markerKey) {
+        (map.getSource('markers') as GeoJSONSource).setData(markerFeatures(scene));
+        last.markerKey = markerKey;
+      }
+      const arcKey = JSON.stringify(scene.arcs.map((a) => [a.id, a.color, a.evidence]));
+      if (arcKey !== last.arcKey) {
+        (map.getSource('arcs') as GeoJSONSource).setData(arcFeatures(scene));
+        last.arcKey = arcKey;
+        for (const a of scene.arcs) {
+          if (a.level === 'county') map.setFeatureState({ source: 'districts', id: a.donor }, { fill: tint(a.color) });
+        }
+      }
       if (lang !== lastLang) {
         (map.getSource('labels') as GeoJSONSource).setData(labelFeatures(model, lang));
         lastLang = lang;
       }
       for (const [id, shade] of scene.counties) {
+        const key = `${shade.fill}|${shade.value === null && !shade.quiet}`;
+        if (last.shades.get(id) === key) continue;
+        last.shades.set(id, key);
         map.setFeatureState({ source: 'counties', id }, { fill: shade.fill, noFigure: shade.value === null && !shade.quiet });
-      }
-      for (const a of scene.arcs) {
-        if (a.level === 'county') map.setFeatureState({ source: 'districts', id: a.donor }, { fill: tint(a.color) });
       }
       if (selected !== place) {
         for (const source of ['counties', 'districts']) {

@@ -1,0 +1,262 @@
+/**
+ * `npm run bench`: builds the app (and a variant on a 100× dataset), serves both with vite preview on
+ * loopback, drives Debian's Chromium and measures load, filter, click, hover, export, sizes and memory.
+ * Writes bench/results.json and bench/results.md, compares with bench/budgets.json, exits 1 on a
+ * broken budget. Not part of `npm test` (CI does not run it).
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { launchBrowser } from '../tests/e2e/browser.ts';
+import { BIG_DATA_DIR, generate } from './generate-data.ts';
+
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+const FILTER_CHANGES = 60;
+const BIG_DIST = join('bench', '.output', 'dist-big');
+
+type Stats = { median: number; p95: number; min: number; max: number; n: number };
+function stats(all: number[]): Stats {
+  // A pointer that hit nothing (NaN) is left out; n says how many counted.
+  const xs = all.filter((x) => Number.isFinite(x));
+  if (xs.length === 0) return { median: NaN, p95: NaN, min: NaN, max: NaN, n: 0 };
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))]!;
+  return { median: round(q(0.5)), p95: round(q(0.95)), min: round(s[0]!), max: round(s[s.length - 1]!), n: s.length };
+}
+const round = (v: number) => Math.round(v * 10) / 10;
+const gzipKb = (file: string) => round(gzipSync(readFileSync(file), { level: 9 }).length / 1024);
+
+async function serve(outDir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = await preview({ build: { outDir }, preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  const a = server.httpServer.address();
+  if (!a || typeof a === 'string') throw new Error('no port');
+  return { url: `http://127.0.0.1:${a.port}`, close: () => server.close() };
+}
+
+async function open(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // tsx keeps function names with a `__name` helper, which page.evaluate callbacks then call in the page.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 60_000 });
+  return page;
+}
+
+/** Cold loads in fresh contexts: the two marks, and which JS files were fetched before each. */
+async function coldLoads(browser: Browser, url: string, runs: number) {
+  const first: number[] = [];
+  const interactive: number[] = [];
+  let jsBefore = { first: [] as string[], interactive: [] as string[] };
+  for (let i = 0; i < runs; i++) {
+    const page = await open(browser, url);
+    const r = await page.evaluate(() => {
+      const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+      const f = mark('map:first-complete');
+      const it = mark('map:interactive');
+      const js = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.endsWith('.js'));
+      return { f, it, jsFirst: js.filter((e) => e.startTime < f).map((e) => e.name), jsInteractive: js.filter((e) => e.startTime < it).map((e) => e.name) };
+    });
+    first.push(r.f);
+    interactive.push(r.it);
+    jsBefore = { first: r.jsFirst, interactive: r.jsInteractive };
+    await page.context().close();
+  }
+  return { first: stats(first), interactive: stats(interactive), jsBefore };
+}
+
+/** Year, category and metric changes through the real controls, each until the map is idle again. */
+async function filterChanges(page: Page, n: number, waitIdle = true): Promise<number[]> {
+  return page.evaluate(async ([count, untilIdle]) => {
+    const hook = (window as unknown as { __gpm: { idle(): Promise<void> } }).__gpm;
+    const years = [...document.querySelectorAll<HTMLButtonElement>('button[data-year]')];
+    const chips = [...document.querySelectorAll<HTMLButtonElement>('button[data-category]')];
+    const metric = document.querySelector<HTMLSelectElement>('#metric')!;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const t0 = performance.now();
+      const idle = untilIdle ? Promise.race([hook.idle(), new Promise((r) => setTimeout(r, 3000))]) : Promise.resolve();
+      if (i % 3 === 0) years[(i / 3) % years.length]!.click();
+      else if (i % 3 === 1) chips[i % chips.length]!.click();
+      else {
+        metric.selectedIndex = (metric.selectedIndex + 1) % Math.min(3, metric.options.length);
+        metric.dispatchEvent(new Event('change'));
+      }
+      await idle;
+      await frame();
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, [n, waitIdle] as const);
+}
+
+/** From the pointer event to the next painted frame with the panel (or tooltip) shown. */
+async function pointerToPaint(page: Page, id: string, kind: 'click' | 'hover'): Promise<number> {
+  const [x, y] = await page.evaluate((placeId) => {
+    const r = document.querySelector('#map')!.getBoundingClientRect();
+    const p = (window as unknown as { __gpm: { project(i: string): [number, number] } }).__gpm.project(placeId);
+    return [r.left + p[0], r.top + p[1]];
+  }, id);
+  await page.evaluate((k) => {
+    const w = window as unknown as { __t0: number };
+    document.addEventListener(k === 'click' ? 'mousedown' : 'mousemove', (e) => (w.__t0 = e.timeStamp), { once: true, capture: true });
+  }, kind);
+  if (kind === 'click') await page.mouse.click(x!, y!);
+  else await page.mouse.move(x!, y!);
+  return page.evaluate(async (k) => {
+    const sel = k === 'click' ? '#details' : '.tooltip';
+    const give = performance.now() + 3000;
+    while ((document.querySelector<HTMLElement>(sel)?.hidden ?? true) === true) {
+      if (performance.now() > give) return NaN;
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    return performance.now() - (window as unknown as { __t0: number }).__t0;
+  }, kind);
+}
+
+async function interactions(browser: Browser, url: string) {
+  const page = await open(browser, `${url}/?lang=en&view=guizhou`);
+  const filters = stats(await filterChanges(page, FILTER_CHANGES));
+  await page.goto(`${url}/?lang=en&view=guizhou`);
+  await page.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true');
+  const clicks: number[] = [];
+  const hovers: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const id = ['520422', '520403', '520424'][i % 3]!;
+    await page.mouse.move(5, 5);
+    hovers.push(await pointerToPaint(page, id, 'hover'));
+    clicks.push(await pointerToPaint(page, id, 'click'));
+    await page.keyboard.press('Escape');
+  }
+  await page.context().close();
+  return { filters, click: stats(clicks), hover: stats(hovers) };
+}
+
+async function exports(browser: Browser, url: string) {
+  const page = await open(browser, `${url}/?lang=en`);
+  const time = (format: 'png' | 'svg') =>
+    page.evaluate(async (f) => {
+      const t0 = performance.now();
+      await (window as unknown as { __gpm: { exportMap(f: string, s: object | null): Promise<string> } }).__gpm.exportMap(f, f === 'png' ? { width: 1920, height: 1080 } : null);
+      return performance.now() - t0;
+    }, format);
+  const png: number[] = [];
+  const svg: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    png.push(await time('png'));
+    svg.push(await time('svg'));
+  }
+  await page.context().close();
+  return { png: stats(png), svg: stats(svg) };
+}
+
+async function memory(browser: Browser, url: string) {
+  const page = await open(browser, `${url}/?lang=en`);
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const before = await heap();
+  // 500 changes as fast as the UI takes them (one frame each), then let the map settle before measuring.
+  await filterChanges(page, 500, false);
+  await page.waitForTimeout(2000);
+  const after = await heap();
+  await page.context().close();
+  return { afterLoadMb: round(before / 2 ** 20), after500Mb: round(after / 2 ** 20), growthPct: round(((after - before) / before) * 100) };
+}
+
+function sizes(jsBefore: { first: string[]; interactive: string[] }) {
+  const assets = join('dist', 'assets');
+  const files = readdirSync(assets);
+  const gz = (names: string[]) => round(names.reduce((s, n) => s + gzipKb(join(assets, n)), 0));
+  const base = (u: string) => u.split('/').pop()!;
+  const js = files.filter((f) => f.endsWith('.js'));
+  const interactiveJs = jsBefore.interactive.map(base);
+  return {
+    js_gzip_kb: Object.fromEntries(js.map((f) => [f, gzipKb(join(assets, f))])),
+    css_gzip_kb: gz(files.filter((f) => f.endsWith('.css'))),
+    geometry_gzip_kb: gz(files.filter((f) => f.endsWith('.json'))),
+    data_raw_kb: round(['figures', 'places', 'pairings', 'sources', 'categories', 'metrics'].reduce((s, n) => s + statSync(`data/${n}.csv`).size, 0) / 1024),
+    js_first_map_gzip_kb: gz(jsBefore.first.map(base)),
+    js_interactive_gzip_kb: gz(interactiveJs),
+    js_own_gzip_kb: gz(interactiveJs.filter((f) => !f.startsWith('maplibre-map'))),
+  };
+}
+
+async function main() {
+  const t0 = Date.now();
+  console.log('building…');
+  await build({ logLevel: 'warn' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-standalone.ts'], { stdio: 'inherit' });
+  generate();
+  process.env['GPM_DATA_DIR'] = BIG_DATA_DIR;
+  await build({ logLevel: 'warn', build: { outDir: BIG_DIST, emptyOutDir: true, chunkSizeWarningLimit: 4000 } });
+  delete process.env['GPM_DATA_DIR'];
+
+  const app = await serve('dist');
+  const big = await serve(BIG_DIST);
+  const browser = await launchBrowser();
+  try {
+    console.log('cold loads…');
+    const load = await coldLoads(browser, `${app.url}/?lang=en`, RUNS);
+    console.log('interactions…');
+    const ui = await interactions(browser, app.url);
+    console.log('exports…');
+    const exp = await exports(browser, app.url);
+    console.log('memory…');
+    const mem = await memory(browser, app.url);
+    console.log('100× data…');
+    const bigLoad = await coldLoads(browser, `${big.url}/?lang=en`, Math.max(3, Math.floor(RUNS / 2)));
+    const bigUi = await interactions(browser, big.url);
+    const size = sizes(load.jsBefore);
+    const standaloneMb = round(statSync('dist-standalone/guizhou-pairing-map.html').size / 2 ** 20 * 100) / 100;
+    const figures: Record<string, number> = {
+      first_complete_ms: load.first.median,
+      interactive_ms: load.interactive.median,
+      filter_ms_median: ui.filters.median,
+      filter_ms_p95: ui.filters.p95,
+      click_ms: ui.click.median,
+      hover_ms: ui.hover.median,
+      export_png_ms: exp.png.median,
+      export_svg_ms: exp.svg.median,
+      js_interactive_gzip_kb: size.js_interactive_gzip_kb,
+      js_own_gzip_kb: size.js_own_gzip_kb,
+      js_first_map_gzip_kb: size.js_first_map_gzip_kb,
+      geometry_gzip_kb: size.geometry_gzip_kb,
+      standalone_mb: standaloneMb,
+      heap_growth_pct: mem.growthPct,
+      big_first_complete_ms: bigLoad.first.median,
+      big_filter_ms_median: bigUi.filters.median,
+    };
+    const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as Record<string, { max: number; what: string }>;
+    const rows = Object.entries(budgets).map(([key, b]) => ({ key, what: b.what, value: figures[key] ?? NaN, max: b.max, ok: (figures[key] ?? Infinity) <= b.max }));
+    const detail = { load, ui, exports: exp, memory: mem, big: { load: bigLoad, ui: bigUi }, sizes: size, standaloneMb };
+    writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, figures, budgets: rows, detail }, null, 2) + '\n');
+    const md = [
+      `| figure | median (spread) | budget | |`,
+      `|---|---|---|---|`,
+      ...rows.map((r) => `| ${r.what} | ${r.value}${spread(r.key, detail)} | ≤ ${r.max} | ${r.ok ? 'ok' : '**over**'} |`),
+    ].join('\n');
+    writeFileSync('bench/results.md', `# Benchmark results\n\n${new Date().toISOString()}, ${RUNS} cold loads, ${FILTER_CHANGES} filter changes.\n\n${md}\n`);
+    console.log(`\n${md}\n\n${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    if (rows.some((r) => !r.ok)) process.exitCode = 1;
+  } finally {
+    await browser.close();
+    await app.close();
+    await big.close();
+  }
+}
+
+function spread(key: string, d: { load: { first: Stats; interactive: Stats }; ui: { filters: Stats; click: Stats; hover: Stats } }): string {
+  const s: Stats | undefined = { first_complete_ms: d.load.first, interactive_ms: d.load.interactive, filter_ms_median: d.ui.filters, click_ms: d.ui.click, hover_ms: d.ui.hover }[key];
+  return s ? ` (${s.min}–${s.max}, n=${s.n})` : '';
+}
+
+await main();
