@@ -229,7 +229,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
     /** Resolves when the map has drawn the latest change (MapLibre's next idle; at once for SVG). */
     idle: () => {
       const view = mapView as MapRenderer & { map?: { once(e: 'idle', f: () => void): void; loaded(): boolean } };
-      return view.map ? new Promise<void>((resolve) => view.map!.once('idle', () => resolve())) : Promise.resolve();
+      // A change that altered nothing on the map leaves it loaded, and no further 'idle' will come.
+      if (!view.map || view.map.loaded()) return new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      return new Promise<void>((resolve) => view.map!.once('idle', () => resolve()));
     },
     exportMap: ctx.exportMap,
   };
