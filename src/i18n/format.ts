@@ -43,8 +43,27 @@ export function withQualifier(formatted: string, qualifier: Qualifier, lang: Lan
   return t(lang, `qualifier.${qualifier}`).replace('{value}', formatted);
 }
 
-export function formatValue(value: number, unit: Unit, qualifier: Qualifier, lang: Lang): string {
-  return withQualifier(formatNumber(value, unit, lang), qualifier, lang);
+/** `measure`: a Chinese measure word for counts ("309个", "635人"); English counts carry none. */
+export function formatValue(value: number, unit: Unit, qualifier: Qualifier, lang: Lang, measure = ''): string {
+  const number = formatNumber(value, unit, lang);
+  return withQualifier(unit === 'count' || unit === 'people' ? number + measure : number, qualifier, lang);
+}
+
+/** Chinese measure words by metric; metrics not listed take 个 (things) or 人 (people). */
+const MEASURE_ZH: Record<string, string> = {
+  schools: '所',
+  computers: '台',
+  enterprises: '家',
+  batches: '批',
+  seminars: '期',
+  training_courses: '期',
+  meetings: '次',
+  towns: '个',
+};
+
+export function measureWord(metric: string, unit: Unit, lang: Lang): string {
+  if (lang !== 'zh') return '';
+  return MEASURE_ZH[metric] ?? (unit === 'people' ? '人' : unit === 'count' ? '个' : '');
 }
 
 export function formatPeriod(from: number, to: number, lang: Lang): string {

@@ -1,6 +1,6 @@
 import type { Aggregate } from '../data/aggregate.ts';
-import type { Figure } from '../data/schema.ts';
-import { formatPeriod, formatValue, type Unit } from '../i18n/format.ts';
+import type { Figure, Qualifier } from '../data/schema.ts';
+import { formatPeriod, formatValue, measureWord, type Unit } from '../i18n/format.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
 import { nameOf } from '../scene/places.ts';
@@ -22,12 +22,18 @@ export function unitOf(model: Model, metric: string): Unit {
   return model.metrics.get(metric)?.unit ?? 'count';
 }
 
+/** A value of a metric in words: "¥31.25 million", "3,125万元", "more than 60", "60个以上". */
+export function metricValue(model: Model, value: number, metric: string, qualifier: Qualifier, lang: Lang): string {
+  const unit = unitOf(model, metric);
+  return formatValue(value, unit, qualifier, lang, measureWord(metric, unit, lang));
+}
+
 export function figureValue(model: Model, f: Figure, lang: Lang): string {
-  return formatValue(f.value, unitOf(model, f.metric), f.qualifier, lang);
+  return metricValue(model, f.value, f.metric, f.qualifier, lang);
 }
 
 export function aggregateValue(model: Model, r: Aggregate, lang: Lang): string | null {
-  return r.total === null ? null : formatValue(r.total, unitOf(model, r.metric), r.qualifier, lang);
+  return r.total === null ? null : metricValue(model, r.total, r.metric, r.qualifier, lang);
 }
 
 export function yearText(frame: Frame): string {

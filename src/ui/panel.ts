@@ -1,9 +1,9 @@
-import { formatPeriod, formatValue } from '../i18n/format.ts';
+import { formatPeriod } from '../i18n/format.ts';
 import { placeDetails, type FigureNode, type Relation } from '../scene/details.ts';
 import { nameOf } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
 import type { Component, Frame, UiContext } from './context.ts';
-import { aggregateValue, categoryLabel, figureValue, metricLabel, placeName, sourceCitation, unitOf } from './describe.ts';
+import { aggregateValue, categoryLabel, figureValue, metricLabel, metricValue, placeName, sourceCitation } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
 
 /** The details panel: everything recorded about the selected place, each figure with its source. */
@@ -70,7 +70,7 @@ export function createPanel(ctx: UiContext): Component {
                     'tr',
                     {},
                     el('th', { scope: 'row' }, categoryLabel(model, ct.category, lang)),
-                    el('td', {}, formatValue(ct.value, unitOf(model, state.metric), ct.qualifier, lang)),
+                    el('td', {}, metricValue(model, ct.value, state.metric, ct.qualifier, lang)),
                   ),
                 ),
               ),

@@ -1,7 +1,6 @@
-import { formatValue } from '../i18n/format.ts';
 import { tableRows } from '../scene/table.ts';
 import type { Component, Frame, UiContext } from './context.ts';
-import { categoriesText, metricLabel, placeName, sourceCitation, unitOf, yearText } from './describe.ts';
+import { categoriesText, metricLabel, metricValue, placeName, sourceCitation, yearText } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
 
 /** What the map shows, as a real table: for screen readers and for people who would rather read. */
@@ -15,7 +14,6 @@ export function createTableView(ctx: UiContext): Component {
       const { model } = ctx;
       const { tr, lang, state, scene } = frame;
       const metric = metricLabel(model, state.metric, lang);
-      const unit = unitOf(model, state.metric);
       const rows = tableRows(model, scene);
       const kindText = (kind: string, multiYear: boolean) =>
         multiYear ? tr('legend.multiYear') : kind === 'group' ? tr('legend.group') : kind === 'programme' ? tr('legend.programme') : tr('legend.place');
@@ -55,7 +53,7 @@ export function createTableView(ctx: UiContext): Component {
                     ),
                     el('td', {}, kindText(r.marker.kind, r.marker.multiYear)),
                     el('td', {}, r.marker.city ? placeName(model, r.marker.city, lang) : '—'),
-                    el('td', { class: 'num' }, formatValue(r.marker.value, unit, r.marker.qualifier, lang)),
+                    el('td', { class: 'num' }, metricValue(model, r.marker.value, state.metric, r.marker.qualifier, lang)),
                     el('td', {}, r.marker.period),
                     el('td', { class: 'sources' }, ...r.sources.map((s) => el('span', { class: 'source-line' }, sourceCitation(model, s, tr('panel.section'))))),
                   ),

@@ -1,14 +1,12 @@
-import { formatValue } from '../i18n/format.ts';
 import type { MapTarget } from '../map/renderer.ts';
 import type { Frame, UiContext } from './context.ts';
-import { metricLabel, placeName, unitOf } from './describe.ts';
+import { metricLabel, metricValue, placeName } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
 
 /** Lines of text for what the pointer is over: a name and the current measure. Pure apart from the model. */
 export function tooltipLines(ctx: UiContext, frame: Frame, target: MapTarget): string[] {
   const { model } = ctx;
   const { scene, tr, lang, state } = frame;
-  const unit = unitOf(model, state.metric);
   const metric = metricLabel(model, state.metric, lang);
   if (target.type === 'marker') {
     const m = scene.markers.find((x) => x.key === target.key);
@@ -19,7 +17,7 @@ export function tooltipLines(ctx: UiContext, frame: Frame, target: MapTarget): s
         : m.kind === 'group'
           ? tr('tooltip.group', { places: m.label })
           : m.label;
-    return [title, `${metric}: ${formatValue(m.value, unit, m.qualifier, lang)}`, m.multiYear ? `${m.period} · ${tr('legend.multiYear')}` : m.period];
+    return [title, `${metric}: ${metricValue(model, m.value, state.metric, m.qualifier, lang)}`, m.multiYear ? `${m.period} · ${tr('legend.multiYear')}` : m.period];
   }
   if (target.type === 'arc') {
     const a = scene.arcs.find((x) => x.id === target.id);
@@ -28,7 +26,7 @@ export function tooltipLines(ctx: UiContext, frame: Frame, target: MapTarget): s
   const shade = scene.counties.get(target.id);
   const name = placeName(model, target.id, lang, 'full');
   if (!shade) return [name];
-  return [name, shade.value === null ? tr('tooltip.noFigure') : `${metric}: ${formatValue(shade.value, unit, shade.qualifier, lang)}`];
+  return [name, shade.value === null ? tr('tooltip.noFigure') : `${metric}: ${metricValue(model, shade.value, state.metric, shade.qualifier, lang)}`];
 }
 
 export function createTooltip(): { el: HTMLElement; show(lines: string[], x: number, y: number): void; hide(): void } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPeriod, formatValue, formatYuan, formatYuanShort } from '../../src/i18n/format.ts';
+import { formatNumber, formatPeriod, formatValue, formatYuan, formatYuanShort, measureWord } from '../../src/i18n/format.ts';
 
 describe('number formats', () => {
   it('write yuan as each language does', () => {
@@ -22,6 +22,14 @@ describe('number formats', () => {
     expect(formatValue(60, 'count', 'more_than', 'zh')).toBe('60以上');
     expect(formatValue(12, 'count', 'about', 'zh')).toBe('约12');
     expect(formatValue(15_000_000, 'cny', 'more_than', 'en')).toBe('more than ¥15 million');
+  });
+  it('give Chinese counts their measure words, and English none', () => {
+    expect(formatValue(309, 'count', 'exact', 'zh', measureWord('projects', 'count', 'zh'))).toBe('309个');
+    expect(formatValue(635, 'people', 'exact', 'zh', measureWord('people_trained', 'people', 'zh'))).toBe('635人');
+    expect(formatValue(30, 'count', 'exact', 'zh', measureWord('computers', 'count', 'zh'))).toBe('30台');
+    expect(formatValue(60, 'count', 'more_than', 'zh', measureWord('towns', 'count', 'zh'))).toBe('60个以上');
+    expect(formatValue(200_000, 'people', 'more_than', 'en', measureWord('beneficiaries', 'people', 'en'))).toBe('more than 200,000');
+    expect(formatValue(31_250_000, 'cny', 'exact', 'zh', measureWord('funds_cny', 'cny', 'zh'))).toBe('3,125万元');
   });
   it('write years and periods', () => {
     expect(formatPeriod(2010, 2010, 'en')).toBe('2010');
