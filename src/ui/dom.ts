@@ -3,7 +3,7 @@
  * such as `<img src=x onerror=alert(1)>` is shown literally.
  */
 type Attrs = Record<string, string | number | boolean | null | undefined>;
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

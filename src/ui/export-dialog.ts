@@ -1,6 +1,7 @@
 import { PRESETS } from '../export/layout.ts';
 import type { Frame, UiContext } from './context.ts';
 import { el } from './dom.ts';
+import { openModal } from './modal.ts';
 
 /** "Export": PNG at slide presets or the current size, or SVG. A native <dialog>. */
 export function openExportDialog(ctx: UiContext, frame: Frame): HTMLDialogElement {
@@ -18,12 +19,10 @@ export function openExportDialog(ctx: UiContext, frame: Frame): HTMLDialogElemen
     });
     return b;
   };
-  const close = el('button', { type: 'button', class: 'panel-close', 'aria-label': tr('panel.close') }, '×');
-  const dialog = el(
-    'dialog',
-    { class: 'share-dialog', 'aria-labelledby': 'export-title' },
-    el('h2', { id: 'export-title' }, tr('export.title')),
-    close,
+  return openModal(
+    frame,
+    'export',
+    tr('export.title'),
     el('p', { class: 'legend-note' }, tr('export.note')),
     el(
       'div',
@@ -34,9 +33,4 @@ export function openExportDialog(ctx: UiContext, frame: Frame): HTMLDialogElemen
     ),
     status,
   );
-  close.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('close', () => dialog.remove());
-  document.body.append(dialog);
-  dialog.showModal();
-  return dialog;
 }

@@ -6,6 +6,7 @@ import { decodeCsv, identifyTable, normaliseHeader } from '../import/decode.ts';
 import { storeImport } from '../import/session.ts';
 import type { Frame } from './context.ts';
 import { el, replaceChildren } from './dom.ts';
+import { openModal } from './modal.ts';
 
 /**
  * "Open data…": the user's figures.csv (and optionally pairings.csv, places.csv), checked by the same
@@ -17,12 +18,10 @@ export function openImportDialog(frame: Frame, files?: FileList | File[]): HTMLD
   const input = el('input', { type: 'file', id: 'import-files', accept: '.csv,text/csv', multiple: true });
   const mode = el('select', { id: 'import-mode', class: 'select' }, el('option', { value: 'merge' }, tr('import.merge')), el('option', { value: 'replace' }, tr('import.replace')));
   const report = el('div', { class: 'import-report', 'aria-live': 'polite', 'data-testid': 'import-report' });
-  const close = el('button', { type: 'button', class: 'panel-close', 'aria-label': tr('panel.close') }, '×');
-  const dialog = el(
-    'dialog',
-    { class: 'share-dialog import-dialog', 'aria-labelledby': 'import-title' },
-    el('h2', { id: 'import-title' }, tr('import.title')),
-    close,
+  const dialog = openModal(
+    frame,
+    'import',
+    tr('import.title'),
     el('p', { class: 'legend-note' }, tr('import.note')),
     el('div', { class: 'share-row' }, el('label', { for: 'import-files', class: 'control-label' }, tr('import.files')), input),
     el('div', { class: 'share-row' }, el('label', { for: 'import-mode', class: 'control-label' }, tr('import.mode')), mode),
@@ -82,10 +81,6 @@ export function openImportDialog(frame: Frame, files?: FileList | File[]): HTMLD
     );
   };
   input.addEventListener('change', () => void run([...(input.files ?? [])]));
-  close.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('close', () => dialog.remove());
-  document.body.append(dialog);
-  dialog.showModal();
   if (files && files.length > 0) void run([...files]);
   return dialog;
 }

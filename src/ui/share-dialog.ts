@@ -1,6 +1,7 @@
 import { embedUrl, iframeSnippet } from '../embed/snippet.ts';
 import type { Frame } from './context.ts';
 import { el } from './dom.ts';
+import { openModal } from './modal.ts';
 
 /** "Share / Embed": the link and a copy-ready iframe snippet for the current view. A native <dialog>: focus stays inside, Escape closes. */
 export function openShareDialog(frame: Frame): HTMLDialogElement {
@@ -21,20 +22,13 @@ export function openShareDialog(frame: Frame): HTMLDialogElement {
     });
     return el('div', { class: 'share-row' }, el('label', { for: id, class: 'control-label' }, label), area, copy);
   };
-  const close = el('button', { type: 'button', class: 'panel-close', 'aria-label': tr('panel.close') }, '×');
-  const dialog = el(
-    'dialog',
-    { class: 'share-dialog', 'aria-labelledby': 'share-title' },
-    el('h2', { id: 'share-title' }, tr('controls.share')),
-    close,
+  return openModal(
+    frame,
+    'share',
+    tr('controls.share'),
     field('share-link', tr('share.link'), link, 2),
     field('share-embed', tr('share.embed'), snippet, 6),
     el('p', { class: 'legend-note' }, tr('share.note')),
     el('p', { class: 'legend-note' }, el('a', { href: embedUrl(link), target: '_blank', rel: 'noopener' }, tr('share.preview'))),
   );
-  close.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('close', () => dialog.remove());
-  document.body.append(dialog);
-  dialog.showModal();
-  return dialog;
 }

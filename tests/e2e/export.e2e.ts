@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+import { distinctColours, launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
 
 /* Exports for slides: PNG at presets and SVG, from the URL (for scripts) and from the Export button. */
 
@@ -23,24 +23,6 @@ async function saved(download: Download): Promise<Buffer> {
   return readFileSync((await download.path())!);
 }
 
-/** Distinct colours in an image, counted by the browser itself. */
-async function colours(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < px.length; i += 4 * 13) seen.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
-    return seen.size;
-  }, png.toString('base64'));
-}
-
 describe('export', () => {
   it('writes a 1920×1080 PNG from the URL, with a sensible name, that is not blank', async () => {
     const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en&year=2011&export=png&size=1920x1080`, { acceptDownloads: true });
@@ -48,7 +30,7 @@ describe('export', () => {
     expect(download.suggestedFilename()).toBe('guizhou-pairing-2011-funds.png');
     const png = await saved(download);
     expect(pngSize(png)).toEqual({ width: 1920, height: 1080 });
-    expect(await colours(page, png)).toBeGreaterThan(50);
+    expect(await distinctColours(page, png)).toBeGreaterThan(50);
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['exportDone'])).toBe('guizhou-pairing-2011-funds.png');
     expect(errors).toEqual([]);
     await page.close();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+import { distinctColours, launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,18 +22,7 @@ describe('the built app', () => {
       const canvas = page.locator('.maplibregl-canvas');
       await expect.poll(() => canvas.count()).toBe(1);
       // A painted map has many colours; a blank or failed canvas has one or two.
-      const colours = await page.evaluate(() => {
-        const c = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas')!;
-        const copy = document.createElement('canvas');
-        copy.width = c.width;
-        copy.height = c.height;
-        const ctx = copy.getContext('2d')!;
-        ctx.drawImage(c, 0, 0);
-        const px = ctx.getImageData(0, 0, copy.width, copy.height).data;
-        const seen = new Set<number>();
-        for (let i = 0; i < px.length; i += 4 * 7) seen.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
-        return seen.size;
-      });
+      const colours = await distinctColours(page, await canvas.screenshot());
       expect(colours).toBeGreaterThan(50);
       await screenshot(page, `smoke-${name}`);
       expect(errors).toEqual([]);
