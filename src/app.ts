@@ -113,7 +113,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (e.dataTransfer?.files.length) openImportDialog(frame, e.dataTransfer.files);
   });
 
-  let frame: Frame;
+  let frame!: Frame; // assigned by the first render(), before anything reads it
   let lastAnnounce = '';
   function render() {
     const lang: Lang = state.lang;
@@ -126,7 +126,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     for (const c of [header, controls, legend, panel, tableView, presenter]) c.update(frame);
     empty.hidden = !frame.scene.empty;
     empty.textContent = tr('filter.empty');
-    mapView?.update(frame.scene, lang, state.place);
+    scheduleMapUpdate();
     const announce = tr('filter.announce', {
       metric: frame.tr('legend.markers', { metric: '' }).replace(/[:：]\s*$/, ''),
       year: state.year === 'all' ? tr('filter.allYears') : String(state.year),
@@ -134,6 +134,20 @@ export async function startApp(root: HTMLElement): Promise<void> {
       count: frame.scene.markers.filter((m) => !m.multiYear).length,
     });
     if (announce !== lastAnnounce) live.textContent = lastAnnounce = announce;
+  }
+
+  // The map redraws after the next paint: panel, legend and controls show at once, and a slow
+  // (software) WebGL frame never holds them back. Several renders in a row coalesce into one update.
+  let mapUpdatePending = false;
+  function scheduleMapUpdate() {
+    if (mapUpdatePending || !mapView) return;
+    mapUpdatePending = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        mapUpdatePending = false;
+        mapView?.update(frame.scene, frame.lang, frame.state.place);
+      }, 0),
+    );
   }
 
   function writeUrl(replace: boolean) {
@@ -197,6 +211,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const svgMap = createSvgRenderer(svgHost, geography, model, { camera: state.camera, view: state.view }, events);
   mapView = svgMap;
   render();
+  svgMap.update(frame.scene, frame.lang, frame.state.place);
   performance.mark('map:first-complete');
   try {
     const { createMapLibreMap } = await import('./map/maplibre-map.ts');
@@ -207,6 +222,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
       { camera: state.camera, view: state.view, interactive: state.interactive, attribution: t(state.lang, 'map.attribution') },
       events,
     );
+    // The WebGL map gets the current scene and replaces the SVG map once it has drawn all of it.
+    gl.update(frame.scene, frame.lang, frame.state.place);
+    await new Promise<void>((resolve) => gl.map.once('idle', () => resolve()));
     svgMap.destroy();
     mapView = gl;
     render();
