@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, t } from '../../src/i18n/messages.ts';
 
@@ -23,6 +25,13 @@ describe('messages', () => {
       return k !== 'lang.switch' && /[A-Za-z]/.test(words) && !/[\u4e00-\u9fff]/.test(words);
     });
     expect(latinOnly).toEqual([]);
+  });
+
+  it('are all used: every key appears in the code, literally or as a `prefix.${…}` template', () => {
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('messages.ts'));
+    const code = files.map((f) => readFileSync(join('src', f), 'utf8')).join('\n');
+    const unused = Object.keys(MESSAGES.en).filter((k) => !code.includes(`'${k}'`) && !code.includes(`\`${k.slice(0, k.lastIndexOf('.') + 1)}\${`));
+    expect(unused).toEqual([]);
   });
 
   it('fill placeholders and leave unknown ones visible', () => {
