@@ -126,7 +126,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     for (const c of [header, controls, legend, panel, tableView, presenter]) c.update(frame);
     empty.hidden = !frame.scene.empty;
     empty.textContent = tr('filter.empty');
-    scheduleMapUpdate();
+    mapView?.update(frame.scene, lang, state.place);
     const announce = tr('filter.announce', {
       metric: frame.tr('legend.markers', { metric: '' }).replace(/[:：]\s*$/, ''),
       year: state.year === 'all' ? tr('filter.allYears') : String(state.year),
@@ -134,20 +134,6 @@ export async function startApp(root: HTMLElement): Promise<void> {
       count: frame.scene.markers.filter((m) => !m.multiYear).length,
     });
     if (announce !== lastAnnounce) live.textContent = lastAnnounce = announce;
-  }
-
-  // The map redraws after the next paint: panel, legend and controls show at once, and a slow
-  // (software) WebGL frame never holds them back. Several renders in a row coalesce into one update.
-  let mapUpdatePending = false;
-  function scheduleMapUpdate() {
-    if (mapUpdatePending || !mapView) return;
-    mapUpdatePending = true;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        mapUpdatePending = false;
-        mapView?.update(frame.scene, frame.lang, frame.state.place);
-      }, 0),
-    );
   }
 
   function writeUrl(replace: boolean) {
@@ -207,27 +193,22 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
   };
 
-  // First paint: the complete map in SVG, at once. MapLibre takes over when its first frame is drawn.
+  // First paint: the complete map in SVG, at once. Then MapLibre takes over the camera and draws the
+  // sea and provinces underneath; the same SVG map stays on top (see map/maplibre-map.ts).
   const svgMap = createSvgRenderer(svgHost, geography, model, { camera: state.camera, view: state.view }, events);
   mapView = svgMap;
   render();
-  svgMap.update(frame.scene, frame.lang, frame.state.place);
   performance.mark('map:first-complete');
   try {
     const { createMapLibreMap } = await import('./map/maplibre-map.ts');
     const gl = await createMapLibreMap(
       mapEl,
       geography,
-      model,
+      svgMap,
       { camera: state.camera, view: state.view, interactive: state.interactive, attribution: t(state.lang, 'map.attribution') },
       events,
     );
-    // The WebGL map gets the current scene and replaces the SVG map once it has drawn all of it.
-    gl.update(frame.scene, frame.lang, frame.state.place);
-    await new Promise<void>((resolve) => gl.map.once('idle', () => resolve()));
-    svgMap.destroy();
     mapView = gl;
-    render();
     gl.map.on('webglcontextlost', () => {
       // Give the browser a moment to restore the context; if it does not, the SVG map takes over.
       window.setTimeout(() => {
@@ -244,13 +225,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
       return p && mapView ? mapView.project([p.lon, p.lat]) : null;
     },
     markers: () => frame.scene.markers.map((m) => m.key),
-    /** Resolves when the map has drawn the latest change (MapLibre's next idle; at once for SVG). */
-    idle: () => {
-      const view = mapView as MapRenderer & { map?: { once(e: 'idle', f: () => void): void; loaded(): boolean } };
-      // A change that altered nothing on the map leaves it loaded, and no further 'idle' will come.
-      if (!view.map || view.map.loaded()) return new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-      return new Promise<void>((resolve) => view.map!.once('idle', () => resolve()));
-    },
+    /** Resolves when the map has drawn the latest change and the browser has painted it. */
+    idle: () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())),
     exportMap: ctx.exportMap,
   };
   performance.mark('map:interactive');

@@ -1,4 +1,4 @@
-import { geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { geoPath } from 'd3-geo';
 import type { Lang } from '../i18n/messages.ts';
 import { BORDER, INK, LAND_CONTEXT, MUTED, NO_FIGURE, PREFECTURE_BORDER, SEA } from '../scene/colors.ts';
 import type { Model } from '../scene/model.ts';
@@ -26,10 +26,12 @@ export interface SvgMapOptions {
   minorLabelZoom?: number;
 }
 
+/** Two drawings with the same key show the same view, and differ only in what paintScene puts on them. */
+export const viewKey = (o: { camera: Camera; width: number; height: number }) => `${o.camera.lon},${o.camera.lat},${o.camera.zoom},${o.width},${o.height}`;
+
+/** The whole map as one SVG element. */
 export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMapOptions): SVGSVGElement {
-  const projection = projectionFor(o.camera, o.width, o.height);
-  const path = geoPath(projection);
-  const d = (g: GeoPermissibleObjects) => path(g) ?? '';
+  const path = geoPath(projectionFor(o.camera, o.width, o.height));
   const root = svg('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
     width: o.width,
@@ -49,115 +51,147 @@ export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMap
         svg('line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: '#b8b4aa', 'stroke-width': 1 }),
       ),
     ),
+    svg('rect', { id: 'sea', width: o.width, height: o.height, fill: SEA }),
   );
-  root.append(svg('rect', { width: o.width, height: o.height, fill: SEA }));
-  root.append(
-    svg('g', { id: 'provinces', fill: LAND_CONTEXT, stroke: '#c4c1b8', 'stroke-width': 0.8 }, ...geo.provinces.features.map((f) => svg('path', { d: d(f), 'data-id': f.properties.id }))),
-  );
-  root.append(
-    svg(
-      'g',
-      { id: 'counties', stroke: BORDER, 'stroke-width': 0.5 },
-      ...geo.counties.features.map((f) =>
-        svg('path', {
-          d: d(f),
-          fill: countyFill(scene, f.properties.id),
-          'data-id': f.properties.id,
-          'data-target': 'place',
-          class: f.properties.id === o.selected ? 'selected' : null,
-        }),
-      ),
-    ),
-  );
-  root.append(svg('g', { id: 'prefectures', fill: 'none', stroke: PREFECTURE_BORDER, 'stroke-width': 1.1 }, ...geo.prefectures.features.map((f) => svg('path', { d: d(f), 'data-id': f.properties.id }))));
-  const twinned = new Map(scene.arcs.filter((a) => a.level === 'county').map((a) => [a.donor, a.color]));
+  const areas = (group: 'provinces' | 'counties' | 'districts', target: boolean) =>
+    geo[group].features.map((f) => svg('path', { d: path(f) ?? '', 'data-id': f.properties.id, 'data-target': target ? 'place' : null }));
+  const border = (group: keyof Geography['borders'], stroke: string, width: number) =>
+    svg('path', { class: `${group}-borders`, d: path(geo.borders[group]) ?? '', fill: 'none', stroke, 'stroke-width': width });
+  // Four layers, each a group: areas, borders, lines, points. The live map keeps each in its own
+  // SVG (see svg-renderer.ts), so that a filter change repaints only the layers it changes.
   root.append(
     svg(
       'g',
-      { id: 'districts', stroke: BORDER, 'stroke-width': 0.6 },
-      ...geo.districts.features.map((f) =>
-        svg('path', { d: d(f), fill: twinned.has(f.properties.id) ? '#f1e4d8' : '#e9e6de', 'data-id': f.properties.id, 'data-target': 'place' }),
-      ),
+      { class: 'areas' },
+      svg('rect', { id: 'sea', width: o.width, height: o.height, fill: SEA }),
+      svg('g', { id: 'provinces', fill: LAND_CONTEXT, stroke: '#c4c1b8', 'stroke-width': 0.8 }, ...areas('provinces', false)),
+      svg('g', { id: 'counties' }, ...areas('counties', true)),
+      svg('g', { id: 'districts' }, ...areas('districts', true)),
     ),
-  );
-  root.append(
     svg(
       'g',
-      { id: 'arcs', fill: 'none', 'stroke-linecap': 'round' },
-      ...scene.arcs.map((a) =>
-        svg('path', {
-          d: d({ type: 'LineString', coordinates: a.coordinates }),
-          stroke: a.color,
-          'stroke-width': a.level === 'prefecture' ? 2.6 : 1.6,
-          'stroke-opacity': 0.9,
-          'stroke-dasharray': a.evidence === 'activity' ? '4 4' : null,
-          'data-arc': a.id,
-          'data-target': 'arc',
-        }),
-      ),
+      { class: 'borders', 'pointer-events': 'none' },
+      border('counties', BORDER, 0.5),
+      border('districts', BORDER, 0.6),
+      border('prefectures', PREFECTURE_BORDER, 1.1),
     ),
-  );
-  root.append(
+    svg('g', { class: 'lines' }, svg('g', { id: 'arcs', fill: 'none', 'stroke-linecap': 'round' })),
     svg(
       'g',
-      { id: 'markers' },
-      ...scene.markers.map((m) => {
-        const [x, y] = projection(m.position) ?? [0, 0];
-        const ring = m.multiYear;
-        return svg('circle', {
-          cx: round(x),
-          cy: round(y),
-          r: round(m.radius),
-          fill: ring ? 'none' : m.color,
-          'fill-opacity': ring ? null : m.kind === 'programme' ? 0.18 : m.kind === 'group' ? 0.45 : 0.75,
-          stroke: m.kind === 'place' && !ring ? '#ffffff' : m.color,
-          'stroke-width': ring ? 1.5 : m.kind === 'programme' ? 2.5 : m.kind === 'group' ? 2 : 1,
-          'data-key': m.key,
-          'data-target': 'marker',
-        });
-      }),
+      { class: 'points' },
+      svg('g', { id: 'markers' }),
+      svg('g', { id: 'marker-values', 'text-anchor': 'middle', 'font-size': 11.5, fill: INK, stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke', 'pointer-events': 'none' }),
+      svg('g', { id: 'labels', 'paint-order': 'stroke', stroke: '#ffffff', 'stroke-linejoin': 'round', 'pointer-events': 'none' }),
     ),
   );
-  root.append(
-    svg(
-      'g',
-      { id: 'marker-values', 'text-anchor': 'middle', 'font-size': 11.5, fill: INK, stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke', 'pointer-events': 'none' },
-      ...scene.markers
-        .filter((m) => m.valueLabel !== '' && !m.multiYear)
-        .map((m) => {
-          const [x, y] = projection(m.position) ?? [0, 0];
-          return svg('text', { x: round(x), y: round(y + m.radius + 14) }, m.valueLabel);
-        }),
-    ),
-  );
-  root.append(labels(model, projection, o));
+  paintScene(root, model, scene, o);
   return root;
 }
 
-function labels(model: Model, projection: (p: [number, number]) => [number, number] | null, o: SvgMapOptions): SVGGElement {
-  const g = svg('g', { id: 'labels', 'paint-order': 'stroke', stroke: '#ffffff', 'stroke-linejoin': 'round', 'pointer-events': 'none' });
+/**
+ * Puts a scene on a map that drawSvgMap drew for the same view: fills and selection on the
+ * areas that are there, new lines, circles and labels. A filter change costs this, not a redraw.
+ */
+export function paintScene(root: ParentNode, model: Model, scene: Scene, o: SvgMapOptions): void {
+  const projection = projectionFor(o.camera, o.width, o.height);
+  const set = (node: Element, name: string, value: string | null) => {
+    if (node.getAttribute(name) === value) return;
+    if (value === null) node.removeAttribute(name);
+    else node.setAttribute(name, value);
+  };
+  for (const p of root.querySelectorAll('#counties > path')) {
+    const id = p.getAttribute('data-id') ?? '';
+    set(p, 'fill', countyFill(scene, id));
+    set(p, 'class', id === o.selected ? 'selected' : null);
+  }
+  const twinned = new Set(scene.arcs.filter((a) => a.level === 'county').map((a) => a.donor));
+  for (const p of root.querySelectorAll('#districts > path')) {
+    const id = p.getAttribute('data-id') ?? '';
+    set(p, 'fill', twinned.has(id) ? '#f1e4d8' : '#e9e6de');
+    set(p, 'class', id === o.selected ? 'selected' : null);
+  }
+  const line = geoPath(projection);
+  root.querySelector('#arcs')?.replaceChildren(
+    ...scene.arcs.map((a) =>
+      svg('path', {
+        d: line({ type: 'LineString', coordinates: a.coordinates }) ?? '',
+        stroke: a.color,
+        'stroke-width': a.level === 'prefecture' ? 2.6 : 1.6,
+        'stroke-opacity': 0.9,
+        'stroke-dasharray': a.evidence === 'activity' ? '4 4' : null,
+        'data-arc': a.id,
+        'data-target': 'arc',
+      }),
+    ),
+  );
+  root.querySelector('#markers')?.replaceChildren(
+    ...scene.markers.map((m) => {
+      const [x, y] = projection(m.position) ?? [0, 0];
+      const ring = m.multiYear;
+      return svg('circle', {
+        cx: round(x),
+        cy: round(y),
+        r: round(m.radius),
+        fill: ring ? 'none' : m.color,
+        'fill-opacity': ring ? null : m.kind === 'programme' ? 0.18 : m.kind === 'group' ? 0.45 : 0.75,
+        stroke: m.kind === 'place' && !ring ? '#ffffff' : m.color,
+        'stroke-width': ring ? 1.5 : m.kind === 'programme' ? 2.5 : m.kind === 'group' ? 2 : 1,
+        'data-key': m.key,
+        'data-target': 'marker',
+      });
+    }),
+  );
+  root.querySelector('#marker-values')?.replaceChildren(
+    ...scene.markers
+      .filter((m) => m.valueLabel !== '' && !m.multiYear)
+      .map((m) => {
+        const [x, y] = projection(m.position) ?? [0, 0];
+        return svg('text', { x: round(x), y: round(y + m.radius + 14) }, m.valueLabel);
+      }),
+  );
+  root.querySelector('#labels')?.replaceChildren(...labels(model, projection, o));
+}
+
+/**
+ * Place names, the partner cities first, then prefectures, then (zoomed in) counties and districts.
+ * A name that would overlap one already placed is left out, as MapLibre does with its labels.
+ */
+function labels(model: Model, projection: (p: [number, number]) => [number, number] | null, o: SvgMapOptions): SVGTextElement[] {
   const minor = o.camera.zoom >= (o.minorLabelZoom ?? 6.6);
-  for (const p of model.dataset.places) {
-    const major = p.level === 'city' || p.level === 'prefecture';
-    if (!major && !(minor && (p.level === 'county' || p.level === 'district'))) continue;
-    const [x, y] = projection([p.lon, p.lat]) ?? [-1, -1];
-    if (x < 0 || y < 0 || x > o.width || y > o.height) continue;
-    g.append(
+  const rank = (level: string) => (level === 'city' ? 0 : level === 'prefecture' ? 1 : minor && (level === 'county' || level === 'district') ? 2 : -1);
+  const places = model.dataset.places.filter((p) => rank(p.level) >= 0).sort((a, b) => rank(a.level) - rank(b.level));
+  const taken: [number, number, number, number][] = [];
+  const out: SVGTextElement[] = [];
+  for (const p of places) {
+    const major = rank(p.level) < 2;
+    const [px, py] = projection([p.lon, p.lat]) ?? [-1, -1];
+    if (px < 0 || py < 0 || px > o.width || py > o.height) continue;
+    const name = nameOf(p, o.lang);
+    const size = p.level === 'city' ? 15 : major ? 13 : 11;
+    // Width from the characters: CJK glyphs are about 1 em wide, Latin ones about 0.58 em.
+    const width = [...name].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 1 : 0.58), 0) * size;
+    const x = p.level === 'city' ? px + 39 : px;
+    const y = py + 4;
+    const left = p.level === 'city' ? x : x - width / 2;
+    const box: [number, number, number, number] = [left - 2, y - size, left + width + 2, y + size * 0.3];
+    if (taken.some((t) => box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3])) continue;
+    taken.push(box);
+    out.push(
       svg(
         'text',
         {
-          x: round(p.level === 'city' ? x + 39 : x),
-          y: round(y + 4),
+          x: round(x),
+          y: round(y),
           'text-anchor': p.level === 'city' ? 'start' : 'middle',
-          'font-size': p.level === 'city' ? 15 : major ? 13 : 11,
+          'font-size': size,
           fill: major ? INK : MUTED,
           'stroke-width': major ? 3.6 : 2.8,
         },
-        nameOf(p, o.lang),
+        name,
       ),
     );
   }
-  return g;
+  return out;
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;

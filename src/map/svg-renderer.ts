@@ -5,41 +5,108 @@ import type { Camera, NamedView } from '../state/url-state.ts';
 import type { Geography } from './geography.ts';
 import { cameraForBounds, projectionFor } from './projection.ts';
 import type { MapEvents, MapRenderer } from './renderer.ts';
-import { drawSvgMap, svgTarget } from './svg-map.ts';
+import { drawSvgMap, paintScene, svgTarget, viewKey } from './svg-map.ts';
 import { VIEW_BOUNDS } from './views.ts';
 
 /**
- * The SVG map as a live renderer: the first paint, and the whole map where WebGL is missing.
- * Named views and the URL's map position apply; hover and click work as on the WebGL map.
+ * The SVG map as a live renderer. It draws every layer of the scene: alone it is the first paint
+ * and the whole map where WebGL is missing; over MapLibre (see maplibre-map.ts) MapLibre draws the
+ * sea and provinces underneath and moves the camera, and this map follows it.
  */
+export interface SvgRenderer extends MapRenderer {
+  readonly kind: 'svg';
+  /** The element that holds the SVG; MapLibre moves it into its own canvas container. */
+  readonly layer: HTMLElement;
+  /** On: MapLibre draws the sea and provinces, and reports clicks (so that a drag never clicks). */
+  overBasemap(on: boolean): void;
+  /** A camera in motion: the drawn map is moved and scaled, not redrawn. */
+  follow(camera: Camera): void;
+  /** Redraws at this camera (when a move has ended). */
+  settle(camera: Camera): void;
+}
+
 export function createSvgRenderer(
   container: HTMLElement,
   geo: Geography,
   model: Model,
   initial: { camera: Camera | null; view: NamedView },
   events: MapEvents,
-): MapRenderer {
+): SvgRenderer {
   const layer = document.createElement('div');
   layer.className = 'svg-layer';
   container.append(layer);
-  const size = () => ({ width: Math.max(1, container.clientWidth), height: Math.max(1, container.clientHeight) });
+  const size = () => ({ width: Math.max(1, layer.clientWidth || container.clientWidth), height: Math.max(1, layer.clientHeight || container.clientHeight) });
   let camera: Camera = initial.camera ?? cameraForBounds(VIEW_BOUNDS[initial.view], size().width, size().height);
   let last: { scene: Scene; lang: Lang; selected: string | null } | null = null;
+  // What is drawn, for follow(): its view, its four layers, and each circle's and text's position.
+  let drawn: { camera: Camera; width: number; height: number; layers: SVGSVGElement[]; points: { node: SVGElement; x: number; y: number }[] } | null = null;
+  // The camera while MapLibre moves it; null when the drawing shows the camera.
+  let moving: Camera | null = null;
+  let ownClicks = true;
+
   const draw = () => {
     if (!last) return;
     const { width, height } = size();
-    layer.replaceChildren(drawSvgMap(geo, model, last.scene, { width, height, camera, lang: last.lang, selected: last.selected }));
+    const o = { width, height, camera, lang: last.lang, selected: last.selected };
+    if (drawn && viewKey(drawn) === viewKey(o)) paintScene(layer, model, last.scene, o);
+    else drawn = { camera, width, height, layers: split(drawSvgMap(geo, model, last.scene, o)), points: [] };
+    drawn.points = [...layer.querySelectorAll<SVGElement>('.points circle, .points text')].map((node) => ({
+      node,
+      x: Number(node.getAttribute(node.tagName === 'circle' ? 'cx' : 'x')),
+      y: Number(node.getAttribute(node.tagName === 'circle' ? 'cy' : 'y')),
+    }));
+    if (moving) follow(moving);
   };
+
+  // One SVG element per layer, each composited on its own (see styles.css): a filter change repaints
+  // the areas and the lines and points, never the borders; a move only shifts and scales pictures.
+  const split = (root: SVGSVGElement): SVGSVGElement[] => {
+    const layers = [...root.children]
+      .filter((g) => g.tagName === 'g')
+      .map((g) => {
+        const one = root.cloneNode(false) as SVGSVGElement;
+        one.append(g);
+        return one;
+      });
+    layers[0]?.prepend(...root.querySelectorAll('defs'));
+    layer.replaceChildren(...layers);
+    return layers;
+  };
+
+  const follow = (next: Camera) => {
+    moving = next;
+    if (!drawn) return;
+    // Web Mercator without rotation: the new view is the drawn one scaled by k and shifted by (tx, ty).
+    const k = Math.pow(2, next.zoom - drawn.camera.zoom);
+    const world = projectionFor({ lon: 0, lat: 0, zoom: next.zoom }, 0, 0);
+    const a = world([drawn.camera.lon, drawn.camera.lat]) ?? [0, 0];
+    const b = world([next.lon, next.lat]) ?? [0, 0];
+    const tx = (drawn.width / 2) * (1 - k) + (a[0] - b[0]);
+    const ty = (drawn.height / 2) * (1 - k) + (a[1] - b[1]);
+    // Areas and borders move as pictures (the compositor scales them; they are redrawn sharp when the
+    // move ends); lines are redrawn scaled, with their width kept; circles and text only move.
+    const [areas, borders, lines] = drawn.layers;
+    for (const svg of [areas, borders]) if (svg) svg.style.transform = `translate(${tx}px, ${ty}px) scale(${k})`;
+    lines?.firstElementChild?.setAttribute('transform', `translate(${tx} ${ty}) scale(${k})`);
+    for (const p of drawn.points) p.node.setAttribute('transform', `translate(${p.x * (k - 1) + tx} ${p.y * (k - 1) + ty})`);
+  };
+
   layer.addEventListener('mousemove', (e) => {
+    // While a button is down the map is being dragged: no tooltip follows the pointer.
+    if (e.buttons !== 0) return events.hover(null, { x: 0, y: 0 });
     const rect = layer.getBoundingClientRect();
     events.hover(svgTarget(e.target as Element), { x: e.clientX - rect.left, y: e.clientY - rect.top });
   });
   layer.addEventListener('mouseleave', () => events.hover(null, { x: 0, y: 0 }));
-  layer.addEventListener('click', (e) => events.click(svgTarget(e.target as Element)));
+  layer.addEventListener('click', (e) => {
+    if (ownClicks) events.click(svgTarget(e.target as Element));
+  });
   const resize = new ResizeObserver(() => draw());
   resize.observe(container);
+
   return {
     kind: 'svg',
+    layer,
     update(scene, lang, selected) {
       last = { scene, lang, selected };
       draw();
@@ -56,6 +123,16 @@ export function createSvgRenderer(
     project(lonLat) {
       const { width, height } = size();
       return projectionFor(camera, width, height)(lonLat) ?? [NaN, NaN];
+    },
+    overBasemap(on) {
+      ownClicks = !on;
+      layer.classList.toggle('over-basemap', on);
+    },
+    follow,
+    settle(next) {
+      camera = next;
+      moving = null;
+      draw();
     },
     destroy() {
       resize.disconnect();
