@@ -170,9 +170,12 @@ function labels(model: Model, projection: (p: [number, number]) => [number, numb
     const size = p.level === 'city' ? 15 : major ? 13 : 11;
     // Width from the characters: CJK glyphs are about 1 em wide, Latin ones about 0.58 em.
     const width = [...name].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 1 : 0.58), 0) * size;
-    const x = p.level === 'city' ? px + 39 : px;
+    // A partner city's name sits clear of its circles (up to 34 px): right of them, or left where the
+    // map ends.
+    const anchor = p.level !== 'city' ? 'middle' : px + 39 + width <= o.width ? 'start' : 'end';
+    const x = anchor === 'start' ? px + 39 : anchor === 'end' ? px - 39 : px;
     const y = py + 4;
-    const left = p.level === 'city' ? x : x - width / 2;
+    const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
     const box: [number, number, number, number] = [left - 2, y - size, left + width + 2, y + size * 0.3];
     if (taken.some((t) => box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3])) continue;
     taken.push(box);
@@ -182,7 +185,7 @@ function labels(model: Model, projection: (p: [number, number]) => [number, numb
         {
           x: round(x),
           y: round(y),
-          'text-anchor': p.level === 'city' ? 'start' : 'middle',
+          'text-anchor': anchor,
           'font-size': size,
           fill: major ? INK : MUTED,
           'stroke-width': major ? 3.6 : 2.8,
