@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { builtinData } from './scripts/builtin-data.ts';
 
 // The app never talks to another origin: scripts, styles, workers and data all come from 'self'.
 // MapLibre 5 starts its worker from a blob: URL and decodes images through blob:/data: URLs.
@@ -20,9 +21,12 @@ export const contentSecurityPolicy = [
 // `--mode standalone` (npm run build:standalone) builds one chunk with every asset inlined, which
 // scripts/build-standalone.ts then folds into a single HTML file that works from file://.
 // GPM_DATA_DIR builds the app on another data folder (the benchmark's 100× dataset); default data/.
+const dataDir = resolve(process.env['GPM_DATA_DIR'] ?? 'data');
+
 export default defineConfig(({ mode }) => ({
   base: './',
-  resolve: { alias: { '@data': resolve(process.env['GPM_DATA_DIR'] ?? 'data') } },
+  plugins: [builtinData(dataDir)],
+  resolve: { alias: { '@data': dataDir } },
   build:
     mode === 'standalone'
       ? {

@@ -1,8 +1,6 @@
 import type { Topology } from 'topojson-specification';
 import topoUrl from '../geo/pairing.topo.json?url';
-import { BUILTIN_TEXTS } from './data/builtin.ts';
-import { formatProblem } from './data/problems.ts';
-import { loadDataset } from './data/validate.ts';
+import builtin from 'virtual:builtin-data';
 import { t, type Lang, type MessageKey } from './i18n/messages.ts';
 import { toGeography, type Geography } from './map/geography.ts';
 import type { MapEvents, MapRenderer } from './map/renderer.ts';
@@ -19,13 +17,9 @@ import { createHeader } from './ui/header.ts';
 import { createLegend } from './ui/legend.ts';
 import { createNotice } from './ui/notice.ts';
 import { createPanel } from './ui/panel.ts';
-import storiesJson from '../data/stories.json';
 import { createPresenter, stepPatch } from './story/presenter.ts';
-import { readStories } from './story/schema.ts';
 import { createTableView } from './ui/table-view.ts';
-import { combine } from './import/combine.ts';
 import { clearImport, readImport } from './import/session.ts';
-import { openImportDialog } from './ui/import-dialog.ts';
 import { createTooltip, tooltipLines } from './ui/tooltip.ts';
 
 /*
@@ -37,15 +31,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
   // The geometry loads from the first moment; the WebGL renderer only after the first paint (below),
   // so that the first complete map needs none of MapLibre's code.
   const topoRequest = fetch(topoUrl).then((r) => r.json() as Promise<Topology>);
-  // A user's own files (kept in this tab by the import dialog) replace or join the built-in data;
-  // their invalid rows stay off the map and are counted in a notice. The built-in data must be clean.
+  // A user's own files (kept in this tab by the import dialog) replace or join the built-in data,
+  // which the build has already checked.
   const userData = readImport();
-  const loaded = userData ? combine(BUILTIN_TEXTS, userData.files, userData.mode) : loadDataset(BUILTIN_TEXTS);
-  const { dataset, problems } = loaded;
-  if (!userData && problems.length > 0) throw new Error(`The built-in data has problems:\n${problems.map(formatProblem).join('\n')}`);
+  const loaded = userData ? (await import('./import/with-user-data.ts')).withUserData(userData, builtin.stories) : null;
+  const dataset = loaded?.dataset ?? builtin.dataset;
+  const stories = loaded?.stories ?? builtin.stories;
   const model = buildModel(dataset);
-  const { stories, problems: storyProblems } = readStories(storiesJson, vocabularyOf(model));
-  if (storyProblems.length > 0) throw new Error(`The built-in stories have problems:\n${storyProblems.join('\n')}`);
   const vocab = vocabularyOf(model, stories.map((s) => s.id));
   const parsed = parseState(location.search, vocab, browserLang(navigator.languages));
   let state: AppState = parsed.state;
@@ -96,9 +88,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
     live,
   );
   if (parsed.ignored.length > 0) notice.show(t(state.lang, 'notice.ignored', { items: parsed.ignored.join(', ') }), t(state.lang, 'notice.dismiss'));
-  if (userData) {
-    const invalid = Object.values(loaded.invalid).reduce((n, rows) => n + (rows?.length ?? 0), 0);
-    notice.show(t(state.lang, 'import.active', { files: userData.files.map((f) => f.name).join(', '), invalid }), t(state.lang, 'notice.dismiss'), {
+  if (userData && loaded) {
+    notice.show(t(state.lang, 'import.active', { files: userData.files.map((f) => f.name).join(', '), invalid: loaded.invalidRows }), t(state.lang, 'notice.dismiss'), {
       label: t(state.lang, 'import.back'),
       run: () => {
         clearImport();
@@ -110,7 +101,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   mapArea.addEventListener('dragover', (e) => e.preventDefault());
   mapArea.addEventListener('drop', (e) => {
     e.preventDefault();
-    if (e.dataTransfer?.files.length) openImportDialog(frame, e.dataTransfer.files);
+    const files = e.dataTransfer?.files;
+    if (files?.length) void import('./ui/import-dialog.ts').then((m) => m.openImportDialog(frame, files));
   });
 
   let frame!: Frame; // assigned by the first render(), before anything reads it

@@ -6,5 +6,5 @@ import pairings from '@data/pairings.csv?raw';
 import figures from '@data/figures.csv?raw';
 import type { DataTexts } from './validate.ts';
 
-/** The data files shipped with the app, bundled as text (the build has already validated them). */
+/** The shipped data files as text, for joining them with a user's own files (loaded only then). */
 export const BUILTIN_TEXTS: DataTexts = { sources, categories, metrics, places, pairings, figures };

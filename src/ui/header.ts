@@ -1,7 +1,6 @@
 import type { Component, Frame, UiContext } from './context.ts';
 import { el } from './dom.ts';
 import { openExportDialog } from './export-dialog.ts';
-import { openImportDialog } from './import-dialog.ts';
 import { openShareDialog } from './share-dialog.ts';
 
 /** Title, the named views and the language switch. */
@@ -28,7 +27,8 @@ export function createHeader(ctx: UiContext): Component {
   );
   share.addEventListener('click', () => current && openShareDialog(current));
   exporter.addEventListener('click', () => current && openExportDialog(ctx, current));
-  importer.addEventListener('click', () => current && openImportDialog(current));
+  // The import dialog, its parser and validator load on first use.
+  importer.addEventListener('click', () => current && void import('./import-dialog.ts').then((m) => current && m.openImportDialog(current)));
   present.addEventListener('click', () => {
     ctx.present();
     // Full screen where the browser allows it; the story works in the window too.

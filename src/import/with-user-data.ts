@@ -1,0 +1,21 @@
+import { BUILTIN_TEXTS } from '../data/builtin.ts';
+import type { Dataset } from '../data/validate.ts';
+import { buildModel } from '../scene/model.ts';
+import { vocabularyOf } from '../state/vocabulary.ts';
+import { readStories, type Story } from '../story/schema.ts';
+import { combine } from './combine.ts';
+import type { StoredImport } from './session.ts';
+
+/**
+ * The built-in data joined with (or replaced by) a user's own files. Loaded only when there are
+ * some, so that the parser and validator are not part of every visit. Rows with problems stay off
+ * the map and are counted; a story that needs places, years or kinds of aid the data no longer
+ * has is left out.
+ */
+export function withUserData(stored: StoredImport, builtinStories: Story[]): { dataset: Dataset; stories: Story[]; invalidRows: number } {
+  const { dataset, invalid } = combine(BUILTIN_TEXTS, stored.files, stored.mode);
+  const vocab = vocabularyOf(buildModel(dataset));
+  const stories = builtinStories.filter((s) => readStories({ stories: [s] }, vocab).problems.length === 0);
+  const invalidRows = Object.values(invalid).reduce((n, rows) => n + (rows?.length ?? 0), 0);
+  return { dataset, stories, invalidRows };
+}
