@@ -10,7 +10,7 @@ import type { Geography } from './geography.ts';
 export function buildStyle(geo: Geography): StyleSpecification {
   return {
     version: 8,
-    sources: { provinces: { type: 'geojson', data: geo.provinces, tolerance: 1 } },
+    sources: { provinces: { type: 'geojson', data: geo.provinces(), tolerance: 1 } },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': SEA } },
       { id: 'provinces-fill', type: 'fill', source: 'provinces', paint: { 'fill-color': LAND_CONTEXT } },

@@ -6,7 +6,8 @@ import { nameOf } from '../scene/places.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { Camera } from '../state/url-state.ts';
 import { svg } from '../ui/dom.ts';
-import type { Geography } from './geography.ts';
+import type { AreaGroup, BorderGroup, Geography } from './geography.ts';
+import { outlinePaths } from './outline-paths.ts';
 import type { MapTarget } from './renderer.ts';
 import { projectionFor } from './projection.ts';
 
@@ -31,7 +32,6 @@ export const viewKey = (o: { camera: Camera; width: number; height: number }) =>
 
 /** The whole map as one SVG element. */
 export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMapOptions): SVGSVGElement {
-  const path = geoPath(projectionFor(o.camera, o.width, o.height));
   const root = svg('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
     width: o.width,
@@ -53,16 +53,17 @@ export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMap
     ),
     svg('rect', { id: 'sea', width: o.width, height: o.height, fill: SEA }),
   );
-  const areas = (group: 'provinces' | 'counties' | 'districts', target: boolean) =>
-    geo[group].features.map((f) => svg('path', { d: path(f) ?? '', 'data-id': f.properties.id, 'data-target': target ? 'place' : null }));
-  const border = (group: keyof Geography['borders'], stroke: string, width: number) =>
-    svg('path', { class: `${group}-borders`, d: path(geo.borders[group]) ?? '', fill: 'none', stroke, 'stroke-width': width });
+  const outlines = outlinePaths(geo, o);
+  const areas = (group: AreaGroup, target: boolean) =>
+    geo.ids[group].map((id, i) => svg('path', { d: outlines.area(group, i), 'data-id': id, 'data-target': target ? 'place' : null }));
+  const border = (group: BorderGroup, stroke: string, width: number) =>
+    svg('path', { class: `${group}-borders`, d: outlines.border(group), fill: 'none', stroke, 'stroke-width': width });
   // Four layers, each a group: areas, borders, lines, points. The live map keeps each in its own
   // SVG (see svg-renderer.ts), so that a filter change repaints only the layers it changes.
   root.append(
     svg(
       'g',
-      { class: 'areas' },
+      { class: 'areas', 'fill-rule': 'evenodd' },
       svg('rect', { id: 'sea', width: o.width, height: o.height, fill: SEA }),
       svg('g', { id: 'provinces', fill: LAND_CONTEXT, stroke: '#c4c1b8', 'stroke-width': 0.8 }, ...areas('provinces', false)),
       svg('g', { id: 'counties' }, ...areas('counties', true)),

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+import { describe, expect, it } from 'vitest';
+import { toGeography } from '../../src/map/geography.ts';
+import { outlinePaths } from '../../src/map/outline-paths.ts';
+import { projectionFor } from '../../src/map/projection.ts';
+
+// Two unit squares side by side, sharing the arc x = 1 (arc 0). Not quantized.
+const squares: Topology = {
+  type: 'Topology',
+  arcs: [
+    [[1, 0], [1, 0.5], [1, 1]],
+    [[1, 1], [0, 1], [0, 0], [1, 0]],
+    [[1, 0], [2, 0], [2, 1], [1, 1]],
+  ],
+  objects: {
+    provinces: { type: 'GeometryCollection', geometries: [] },
+    prefectures: { type: 'GeometryCollection', geometries: [] },
+    counties: {
+      type: 'GeometryCollection',
+      geometries: [
+        { type: 'Polygon', arcs: [[0, 1]], properties: { id: 'west' } },
+        { type: 'Polygon', arcs: [[~0, ~2]], properties: { id: 'east' } },
+      ],
+    },
+    districts: { type: 'GeometryCollection', geometries: [] },
+  },
+} as unknown as Topology;
+
+const points = (d: string) => d.match(/-?\d+(\.\d+)?,-?\d+(\.\d+)?/g) ?? [];
+
+describe('outline paths', () => {
+  const geo = toGeography(squares);
+  const view = { camera: { lon: 1, lat: 0.5, zoom: 10 }, width: 800, height: 600 };
+  const paths = outlinePaths(geo, view);
+
+  it('puts every point where d3-geo’s Web Mercator (the one MapLibre matches) puts it, to a tenth of a pixel', () => {
+    const d3 = projectionFor(view.camera, view.width, view.height);
+    const [x, y] = d3([0, 1])!;
+    expect(points(paths.area('counties', 0))).toContain(`${Math.round(x * 10) / 10},${Math.round(y * 10) / 10}`);
+  });
+
+  it('draws a shared border with the same points on both sides, once run forwards and once backwards', () => {
+    const west = points(paths.area('counties', 0));
+    const east = points(paths.area('counties', 1));
+    // The west square starts with the shared arc: its three points.
+    const border = west.slice(0, 3);
+    expect(border).toHaveLength(3);
+    for (const p of border) expect(east).toContain(p);
+    expect(west[0]).toBe(border[0]);
+    expect(paths.area('counties', 0).endsWith('Z')).toBe(true);
+  });
+
+  it('draws each county border once in the mesh', () => {
+    const mesh = paths.border('counties');
+    // Three arcs: the shared one and the two outer ones, each once; the shared arc's middle point once.
+    const [mx, my] = projectionFor(view.camera, view.width, view.height)([1, 0.5])!;
+    expect(points(mesh).filter((p) => p === `${Math.round(mx * 10) / 10},${Math.round(my * 10) / 10}`)).toHaveLength(1);
+  });
+
+  it('drops points closer than half a pixel at low zoom but keeps where arcs meet', () => {
+    const far = outlinePaths(geo, { ...view, camera: { ...view.camera, zoom: -1 } });
+    // At zoom -1 the whole figure is under 2 px: the shared arc keeps only its two ends.
+    const west = points(far.area('counties', 0));
+    expect(west.length).toBeLessThan(points(paths.area('counties', 0)).length);
+    expect(new Set(west).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('draws the shipped geometry: 88 counties with closed outlines and the Guizhou view inside the frame', () => {
+    const topo = JSON.parse(readFileSync('geo/pairing.topo.json', 'utf8')) as Topology;
+    const real = toGeography(topo);
+    expect(real.ids.counties).toHaveLength(88);
+    expect(real.provinces().features).toHaveLength(34);
+    const guizhou = outlinePaths(real, { camera: { lon: 106.6, lat: 26.9, zoom: 6.7 }, width: 1200, height: 900 });
+    for (let i = 0; i < 88; i++) {
+      const d = guizhou.area('counties', i);
+      expect(d.startsWith('M') && d.endsWith('Z')).toBe(true);
+      for (const p of points(d)) {
+        const [x, y] = p.split(',').map(Number);
+        expect(x! > -200 && x! < 1400 && y! > -200 && y! < 1100).toBe(true);
+      }
+    }
+    // GeoJSON for MapLibre's provinces keeps the ids.
+    expect(feature(topo, topo.objects['provinces']!).type).toBe('FeatureCollection');
+  });
+});
