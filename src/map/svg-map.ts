@@ -1,4 +1,3 @@
-import { geoPath } from 'd3-geo';
 import type { Lang } from '../i18n/messages.ts';
 import { BORDER, INK, LAND_CONTEXT, MUTED, NO_FIGURE, PREFECTURE_BORDER, SEA } from '../scene/colors.ts';
 import type { Model } from '../scene/model.ts';
@@ -89,68 +88,96 @@ export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMap
   return root;
 }
 
+type Attrs = Record<string, string | number | null>;
+
+function setAttr(node: Element, name: string, value: string | number | null): void {
+  const v = value === null ? null : String(value);
+  if (node.getAttribute(name) === v) return;
+  if (v === null) node.removeAttribute(name);
+  else node.setAttribute(name, v);
+}
+
 /**
- * Puts a scene on a map that drawSvgMap drew for the same view: fills and selection on the
- * areas that are there, new lines, circles and labels. A filter change costs this, not a redraw.
+ * Makes `group` hold one element per item, in order, matched by key: a kept element only has its
+ * changed attributes set, so what a filter change leaves alone is neither rebuilt nor repainted.
+ */
+function reconcile<T>(group: Element | null, items: T[], tag: 'path' | 'circle' | 'text', key: (t: T) => string, attrs: (t: T) => Attrs, text?: (t: T) => string): void {
+  if (!group) return;
+  const old = new Map<string, Element>();
+  for (const c of group.children) old.set(c.getAttribute('data-key') ?? '', c);
+  const next = items.map((item) => {
+    const k = key(item);
+    const node = old.get(k) ?? svg(tag, { 'data-key': k });
+    for (const [name, value] of Object.entries(attrs(item))) setAttr(node, name, value);
+    const content = text?.(item);
+    if (content !== undefined && node.textContent !== content) node.textContent = content;
+    return node;
+  });
+  if (next.length !== group.children.length || next.some((n, i) => group.children[i] !== n)) group.replaceChildren(...next);
+}
+
+/**
+ * Puts a scene on a map that drawSvgMap drew for the same view: fills and selection on the areas
+ * that are there, and the lines, circles and labels, changed in place. A filter change costs this.
  */
 export function paintScene(root: ParentNode, model: Model, scene: Scene, o: SvgMapOptions): void {
   const projection = projectionFor(o.camera, o.width, o.height);
-  const set = (node: Element, name: string, value: string | null) => {
-    if (node.getAttribute(name) === value) return;
-    if (value === null) node.removeAttribute(name);
-    else node.setAttribute(name, value);
-  };
+  const at = (p: readonly [number, number]) => (projection([p[0], p[1]]) ?? [0, 0]).map(round) as [number, number];
   for (const p of root.querySelectorAll('#counties > path')) {
     const id = p.getAttribute('data-id') ?? '';
-    set(p, 'fill', countyFill(scene, id));
-    set(p, 'class', id === o.selected ? 'selected' : null);
+    setAttr(p, 'fill', countyFill(scene, id));
+    setAttr(p, 'class', id === o.selected ? 'selected' : null);
   }
   const twinned = new Set(scene.arcs.filter((a) => a.level === 'county').map((a) => a.donor));
   for (const p of root.querySelectorAll('#districts > path')) {
     const id = p.getAttribute('data-id') ?? '';
-    set(p, 'fill', twinned.has(id) ? '#f1e4d8' : '#e9e6de');
-    set(p, 'class', id === o.selected ? 'selected' : null);
+    setAttr(p, 'fill', twinned.has(id) ? '#f1e4d8' : '#e9e6de');
+    setAttr(p, 'class', id === o.selected ? 'selected' : null);
   }
-  const line = geoPath(projection);
-  root.querySelector('#arcs')?.replaceChildren(
-    ...scene.arcs.map((a) =>
-      svg('path', {
-        d: line({ type: 'LineString', coordinates: a.coordinates }) ?? '',
-        stroke: a.color,
-        'stroke-width': a.level === 'prefecture' ? 2.6 : 1.6,
-        'stroke-opacity': 0.9,
-        'stroke-dasharray': a.evidence === 'activity' ? '4 4' : null,
-        'data-arc': a.id,
-        'data-target': 'arc',
-      }),
-    ),
+  reconcile(root.querySelector('#arcs'), scene.arcs, 'path', (a) => a.id, (a) => {
+    const [from, control, to] = a.curve.map(at);
+    return {
+      d: `M${from}Q${control} ${to}`,
+      stroke: a.color,
+      'stroke-width': a.level === 'prefecture' ? 2.6 : 1.6,
+      'stroke-opacity': 0.9,
+      'stroke-dasharray': a.evidence === 'activity' ? '4 4' : null,
+      'data-arc': a.id,
+      'data-target': 'arc',
+    };
+  });
+  reconcile(root.querySelector('#markers'), scene.markers, 'circle', (m) => m.key, (m) => {
+    const [cx, cy] = at(m.position);
+    const ring = m.multiYear;
+    return {
+      cx,
+      cy,
+      r: round(m.radius),
+      fill: ring ? 'none' : m.color,
+      'fill-opacity': ring ? null : m.kind === 'programme' ? 0.18 : m.kind === 'group' ? 0.45 : 0.75,
+      stroke: m.kind === 'place' && !ring ? '#ffffff' : m.color,
+      'stroke-width': ring ? 1.5 : m.kind === 'programme' ? 2.5 : m.kind === 'group' ? 2 : 1,
+      'data-target': 'marker',
+    };
+  });
+  reconcile(
+    root.querySelector('#marker-values'),
+    scene.markers.filter((m) => m.valueLabel !== '' && !m.multiYear),
+    'text',
+    (m) => m.key,
+    (m) => {
+      const [x, y] = at(m.position);
+      return { x, y: round(y + m.radius + 14) };
+    },
+    (m) => m.valueLabel,
   );
-  root.querySelector('#markers')?.replaceChildren(
-    ...scene.markers.map((m) => {
-      const [x, y] = projection(m.position) ?? [0, 0];
-      const ring = m.multiYear;
-      return svg('circle', {
-        cx: round(x),
-        cy: round(y),
-        r: round(m.radius),
-        fill: ring ? 'none' : m.color,
-        'fill-opacity': ring ? null : m.kind === 'programme' ? 0.18 : m.kind === 'group' ? 0.45 : 0.75,
-        stroke: m.kind === 'place' && !ring ? '#ffffff' : m.color,
-        'stroke-width': ring ? 1.5 : m.kind === 'programme' ? 2.5 : m.kind === 'group' ? 2 : 1,
-        'data-key': m.key,
-        'data-target': 'marker',
-      });
-    }),
-  );
-  root.querySelector('#marker-values')?.replaceChildren(
-    ...scene.markers
-      .filter((m) => m.valueLabel !== '' && !m.multiYear)
-      .map((m) => {
-        const [x, y] = projection(m.position) ?? [0, 0];
-        return svg('text', { x: round(x), y: round(y + m.radius + 14) }, m.valueLabel);
-      }),
-  );
-  root.querySelector('#labels')?.replaceChildren(...labels(model, projection, o));
+  // Place names change with the language and the view, not with the filters.
+  const names = root.querySelector('#labels');
+  const namesKey = `${o.lang}|${viewKey(o)}`;
+  if (names && names.getAttribute('data-view') !== namesKey) {
+    names.replaceChildren(...labels(model, projection, o));
+    names.setAttribute('data-view', namesKey);
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Qualifier } from '../data/schema.ts';
 import { formatNumber, formatPeriod, formatYuanShort, type Unit } from '../i18n/format.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { AppState } from '../state/url-state.ts';
-import { arcBetween, fanBends } from './arcs.ts';
+import { arcBetween, fanBends, type LonLat } from './arcs.ts';
 import { CHOROPLETH, MIXED_COLOR, NO_FIGURE, QUIET } from './colors.ts';
 import type { Anchor, AnchorKind, Model } from './model.ts';
 import { nameOf } from './places.ts';
@@ -48,7 +48,8 @@ export interface ArcDatum {
   level: 'prefecture' | 'county';
   evidence: 'stated' | 'activity';
   color: string;
-  coordinates: [number, number][];
+  /** [start, control point, end] of a quadratic Bézier in Web Mercator, as lon/lat. */
+  curve: [LonLat, LonLat, LonLat];
   label: string;
 }
 
@@ -194,7 +195,7 @@ function buildArcs(model: Model, lang: Lang): ArcDatum[] {
         level: p.level,
         evidence: p.evidence,
         color: model.cityColor.get(city) ?? MIXED_COLOR,
-        coordinates: arcBetween([from.lon, from.lat], [to.lon, to.lat], bends[i] ?? 0.15),
+        curve: arcBetween([from.lon, from.lat], [to.lon, to.lat], bends[i] ?? 0.15),
         label: `${nameOf(to, lang)} ↔ ${nameOf(from, lang)}`,
       });
     });

@@ -81,18 +81,18 @@ describe('markers', () => {
     expect(s.arcs).toHaveLength(model.dataset.pairings.length);
     const inferred = s.arcs.find((a) => a.recipient === '520422')!;
     expect(inferred.evidence).toBe('activity');
-    expect(inferred.coordinates.length).toBeGreaterThan(10);
+    expect(inferred.curve[0]).toEqual([model.places.get('520422')!.lon, model.places.get('520422')!.lat]);
   });
 });
 
 describe('arc geometry', () => {
   it('starts and ends at the two places and bows to one side', () => {
-    const line = arcBetween([106, 26], [120, 36], 0.2);
-    expect(line[0]).toEqual([106, 26]);
-    expect(line[line.length - 1]).toEqual([120, 36]);
-    const mid = line[Math.floor(line.length / 2)]!;
-    // The straight chord's midpoint is (113, ~31.2); a positive bend pushes the curve north-west of it.
-    expect(mid[0]).toBeLessThan(113);
+    const [start, control, end] = arcBetween([106, 26], [120, 36], 0.2);
+    expect(start).toEqual([106, 26]);
+    expect(end).toEqual([120, 36]);
+    // The straight chord's midpoint is (113, ~31.2); a positive bend pulls the curve north-west of it.
+    expect(control[0]).toBeLessThan(113);
+    expect(control[1]).toBeGreaterThan(31.2);
   });
   it('fans lines that share an end alternately to both sides', () => {
     expect(fanBends(4)).toEqual([0.12, -0.12, 0.18, -0.18]);
