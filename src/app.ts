@@ -189,8 +189,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
   // sea and provinces underneath; the same SVG map stays on top (see map/maplibre-map.ts).
   const svgMap = createSvgRenderer(svgHost, geography, model, { camera: state.camera, view: state.view }, events);
   mapView = svgMap;
-  render();
-  performance.mark('map:first-complete');
+  svgMap.update(frame.scene, frame.lang, frame.state.place);
+  // Marked once the frame that shows it has been painted, not when the DOM is ready.
+  requestAnimationFrame(() => setTimeout(() => performance.mark('map:first-complete'), 0));
   try {
     const { createMapLibreMap } = await import('./map/maplibre-map.ts');
     const gl = await createMapLibreMap(

@@ -4,17 +4,17 @@ import { TILE_SIZE } from './projection.ts';
 
 /*
  * SVG path data for the outlines in one view. An arc's points are scaled and shifted to the screen
- * once per view, to a tenth of a pixel, and a point closer than half a pixel to the one before is
- * dropped: at the overview's zoom most of a county's points fall on the same pixel. Arcs are thinned
- * in one direction only and reversed where a ring runs them backwards, so neighbours still share
- * every point of their border.
+ * once per view, to a tenth of a pixel, and simplified there (Douglas–Peucker): a point that moves
+ * the line by less than half a pixel is left out. The geometry is finer than a pixel in every view
+ * we show, so this drops most points without a visible change. Arcs are simplified once, with their
+ * ends kept, and reversed where a ring runs them backwards: neighbours still share their border.
  */
 export interface OutlinePaths {
   area(group: AreaGroup, index: number): string;
   border(group: BorderGroup): string;
 }
 
-const MIN_STEP = 0.5;
+const TOLERANCE = 0.5;
 
 export function outlinePaths(geo: Geography, view: { camera: Camera; width: number; height: number }): OutlinePaths {
   const scale = TILE_SIZE * Math.pow(2, view.camera.zoom);
@@ -32,18 +32,15 @@ export function outlinePaths(geo: Geography, view: { camera: Camera; width: numb
     if (cached) return cached;
     const arc = geo.arcs[index]!;
     const n = arc.length / 2;
-    const out: number[] = [];
-    let lx = NaN;
-    let ly = NaN;
+    const xs = new Float64Array(n);
+    const ys = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      const x = arc[i * 2]! * scale + dx;
-      const y = arc[i * 2 + 1]! * scale + dy;
-      // The first and last points always stay: they are where arcs meet.
-      if (i > 0 && i < n - 1 && Math.abs(x - lx) < MIN_STEP && Math.abs(y - ly) < MIN_STEP) continue;
-      out.push(r(x), r(y));
-      lx = x;
-      ly = y;
+      xs[i] = arc[i * 2]! * scale + dx;
+      ys[i] = arc[i * 2 + 1]! * scale + dy;
     }
+    const keep = simplify(xs, ys, TOLERANCE);
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) if (keep[i]) out.push(r(xs[i]!), r(ys[i]!));
     screen[index] = out;
     return out;
   };
@@ -66,4 +63,43 @@ export function outlinePaths(geo: Geography, view: { camera: Camera; width: numb
     area: (group, index) => (geo.areas[group][index] ?? []).map((polygon) => polygon.map((ring) => chain(ring, true)).join('')).join(''),
     border: (group) => geo.borders[group].map((line) => chain(line, false)).join(''),
   };
+}
+
+/** Douglas–Peucker on screen points: which points to keep so the line moves by less than `tolerance` px. */
+export function simplify(xs: Float64Array, ys: Float64Array, tolerance: number): Uint8Array {
+  const n = xs.length;
+  const keep = new Uint8Array(n);
+  if (n === 0) return keep;
+  keep[0] = 1;
+  keep[n - 1] = 1;
+  const t2 = tolerance * tolerance;
+  const stack: number[] = [0, n - 1];
+  while (stack.length > 0) {
+    const last = stack.pop()!;
+    const first = stack.pop()!;
+    const ax = xs[first]!;
+    const ay = ys[first]!;
+    const ex = xs[last]! - ax;
+    const ey = ys[last]! - ay;
+    const len2 = ex * ex + ey * ey;
+    let far = -1;
+    let farD2 = t2;
+    for (let i = first + 1; i < last; i++) {
+      const px = xs[i]! - ax;
+      const py = ys[i]! - ay;
+      // Distance to the segment (to its end points beyond them); a closed arc has len2 = 0.
+      const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, (px * ex + py * ey) / len2));
+      const qx = px - t * ex;
+      const qy = py - t * ey;
+      const d2 = qx * qx + qy * qy;
+      if (d2 > farD2) {
+        far = i;
+        farD2 = d2;
+      }
+    }
+    if (far < 0) continue;
+    keep[far] = 1;
+    stack.push(first, far, far, last);
+  }
+  return keep;
 }

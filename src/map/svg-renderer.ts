@@ -101,7 +101,11 @@ export function createSvgRenderer(
   layer.addEventListener('click', (e) => {
     if (ownClicks) events.click(svgTarget(e.target as Element));
   });
-  const resize = new ResizeObserver(() => draw());
+  // Observing reports the current size at once: only a real change of size redraws.
+  const resize = new ResizeObserver(() => {
+    const { width, height } = size();
+    if (drawn && (drawn.width !== width || drawn.height !== height)) draw();
+  });
   resize.observe(container);
 
   return {
