@@ -24,6 +24,10 @@ export function outlinePaths(geo: Geography, view: { camera: Camera; width: numb
   const dx = view.width / 2 - cx * scale;
   const dy = view.height / 2 - cy * scale;
   const r = (v: number) => Math.round(v * 10) / 10;
+  // The view with half a view's margin all round, so that a pan shows real outlines until the redraw.
+  const mx = view.width / 2;
+  const my = view.height / 2;
+  const bounds: Bounds = [-mx, -my, view.width + mx, view.height + my];
 
   // Each arc as screen points [x0, y0, x1, y1, …] after thinning, made when first needed.
   const screen: (number[] | undefined)[] = [];
@@ -31,13 +35,15 @@ export function outlinePaths(geo: Geography, view: { camera: Camera; width: numb
     const cached = screen[index];
     if (cached) return cached;
     const arc = geo.arcs[index]!;
-    const n = arc.length / 2;
-    const xs = new Float64Array(n);
-    const ys = new Float64Array(n);
+    let n = arc.length / 2;
+    let xs: Float64Array = new Float64Array(n);
+    let ys: Float64Array = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       xs[i] = arc[i * 2]! * scale + dx;
       ys[i] = arc[i * 2 + 1]! * scale + dy;
     }
+    [xs, ys] = cullOutside(xs, ys, bounds);
+    n = xs.length;
     const keep = simplify(xs, ys, TOLERANCE);
     const out: number[] = [];
     for (let i = 0; i < n; i++) if (keep[i]) out.push(r(xs[i]!), r(ys[i]!));
@@ -102,4 +108,30 @@ export function simplify(xs: Float64Array, ys: Float64Array, tolerance: number):
     stack.push(first, far, far, last);
   }
   return keep;
+}
+
+type Bounds = [x0: number, y0: number, x1: number, y1: number];
+
+/**
+ * Leaves out the inner points of every run of points beyond one side of `bounds` (Xinjiang's
+ * border, at the Guizhou view). The chord that replaces such a run stays beyond that side, so
+ * nothing inside the bounds changes: not the lines, and not which points are inside an area.
+ * Sides are taken one after another, so a run round a corner becomes two chords, each beyond its side.
+ */
+export function cullOutside(xs: Float64Array, ys: Float64Array, [x0, y0, x1, y1]: Bounds): [Float64Array, Float64Array] {
+  const beyond = [(x: number) => x < x0, (x: number) => x > x1, (_: number, y: number) => y < y0, (_: number, y: number) => y > y1];
+  let px: Float64Array = xs;
+  let py: Float64Array = ys;
+  for (const out of beyond) {
+    const n = px.length;
+    const keep: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const inner = i > 0 && i < n - 1 && out(px[i - 1]!, py[i - 1]!) && out(px[i]!, py[i]!) && out(px[i + 1]!, py[i + 1]!);
+      if (!inner) keep.push(i);
+    }
+    if (keep.length === n) continue;
+    px = Float64Array.from(keep, (i) => px[i]!);
+    py = Float64Array.from(keep, (i) => py[i]!);
+  }
+  return [px, py];
 }

@@ -3,7 +3,7 @@ import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { toGeography } from '../../src/map/geography.ts';
-import { outlinePaths } from '../../src/map/outline-paths.ts';
+import { cullOutside, outlinePaths } from '../../src/map/outline-paths.ts';
 import { projectionFor } from '../../src/map/projection.ts';
 
 // Two unit squares side by side, sharing arc 0, which bends out to x = 1.3 half way. Not quantized.
@@ -83,5 +83,27 @@ describe('outline paths', () => {
     }
     // GeoJSON for MapLibre's provinces keeps the ids.
     expect(feature(topo, topo.objects['provinces']!).type).toBe('FeatureCollection');
+  });
+
+  it('leaves out points beyond one side of the view, keeping every point inside and the chords beyond', () => {
+    // A line that comes in from the left, leaves past the top-left corner and comes back.
+    const xs = Float64Array.from([5, -1, -5, -9, -9, -5, 5, 5, 5]);
+    const ys = Float64Array.from([5, 5, 6, 5, -3, -9, -9, -5, 2]);
+    const [cx, cy] = cullOutside(xs, ys, [0, 0, 10, 10]);
+    const kept = [...cx].map((x, i) => `${x},${cy[i]}`);
+    // Inside the bounds nothing is dropped.
+    for (const p of ['5,5', '5,2']) expect(kept).toContain(p);
+    // The run on the left (-1..-9) keeps its ends; the corner point joins the left and top runs.
+    expect(kept).not.toContain('-5,6');
+    expect(kept.length).toBeLessThan(xs.length);
+    // Every chord that replaced points stays beyond one side: no kept segment enters the bounds
+    // except those that did before (from and to the inside points).
+    for (let i = 1; i < cx.length; i++) {
+      const a = [cx[i - 1]!, cy[i - 1]!];
+      const b = [cx[i]!, cy[i]!];
+      const inside = (p: number[]) => p[0]! >= 0 && p[0]! <= 10 && p[1]! >= 0 && p[1]! <= 10;
+      if (inside(a) || inside(b)) continue;
+      expect((a[0]! < 0 && b[0]! < 0) || (a[1]! < 0 && b[1]! < 0)).toBe(true);
+    }
   });
 });
