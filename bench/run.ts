@@ -216,7 +216,7 @@ async function main() {
     const bigLoad = await coldLoads(browser, `${big.url}/?lang=en`, Math.max(3, Math.floor(RUNS / 2)));
     const bigUi = await interactions(browser, big.url);
     const size = sizes(load.jsBefore);
-    const standaloneMb = round(statSync('dist-standalone/guizhou-pairing-map.html').size / 2 ** 20 * 100) / 100;
+    const standaloneMb = Math.round((statSync('dist-standalone/guizhou-pairing-map.html').size / 2 ** 20) * 1000) / 1000;
     const figures: Record<string, number> = {
       first_complete_ms: load.first.median,
       interactive_ms: load.interactive.median,
