@@ -21,16 +21,17 @@ export const contentSecurityPolicy = [
 // `--mode standalone` (npm run build:standalone) builds one chunk with every asset inlined, which
 // scripts/build-standalone.ts then folds into a single HTML file that works from file://.
 // GPM_DATA_DIR builds the app on another data folder (the benchmark's 100× dataset); default data/.
-// The geometry is fetched by the app's script; a preload starts the download with the script's own
-// instead of after it has run. (Not in the single-file build, where it is inlined.)
-const preloadGeometry = (): Plugin => ({
-  name: 'preload-geometry',
+// The geometry and the data are fetched by the app's script; preloads start both downloads with the
+// script's own instead of after it has run. (Not in the single-file build, where they are inlined.)
+const preloadJson = (): Plugin => ({
+  name: 'preload-json',
   apply: 'build',
   transformIndexHtml: {
     order: 'post',
     handler(_html, ctx) {
-      const file = Object.keys(ctx.bundle ?? {}).find((f) => /pairing\.topo-[\w-]+\.json$/.test(f));
-      return file ? [{ tag: 'link', attrs: { rel: 'preload', href: `./${file}`, as: 'fetch', crossorigin: '' }, injectTo: 'head' }] : [];
+      return Object.keys(ctx.bundle ?? {})
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => ({ tag: 'link', attrs: { rel: 'preload', href: `./${f}`, as: 'fetch', crossorigin: '' }, injectTo: 'head' as const }));
     },
   },
 });
@@ -39,7 +40,7 @@ const dataDir = resolve(process.env['GPM_DATA_DIR'] ?? 'data');
 
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [builtinData(dataDir), ...(mode === 'standalone' ? [] : [preloadGeometry()])],
+  plugins: [builtinData(dataDir, { inline: mode === 'standalone' }), ...(mode === 'standalone' ? [] : [preloadJson()])],
   resolve: { alias: { '@data': dataDir } },
   build:
     mode === 'standalone'

@@ -182,8 +182,9 @@ function sizes(jsBefore: { first: string[]; interactive: string[] }) {
   return {
     js_gzip_kb: Object.fromEntries(js.map((f) => [f, gzipKb(join(assets, f))])),
     css_gzip_kb: gz(files.filter((f) => f.endsWith('.css'))),
-    geometry_gzip_kb: gz(files.filter((f) => f.endsWith('.json'))),
+    geometry_gzip_kb: gz(files.filter((f) => f.startsWith('pairing.topo') && f.endsWith('.json'))),
     data_raw_kb: round(['figures', 'places', 'pairings', 'sources', 'categories', 'metrics'].reduce((s, n) => s + statSync(`data/${n}.csv`).size, 0) / 1024),
+    data_json_gzip_kb: gz(files.filter((f) => f.startsWith('builtin-data') && f.endsWith('.json'))),
     js_first_map_gzip_kb: gz(jsBefore.first.map(base)),
     js_interactive_gzip_kb: gz(interactiveJs),
     js_own_gzip_kb: gz(interactiveJs.filter((f) => !f.startsWith('maplibre-map'))),

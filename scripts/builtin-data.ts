@@ -9,16 +9,25 @@ import { vocabularyOf } from '../src/state/vocabulary.ts';
 import { readStories } from '../src/story/schema.ts';
 
 /*
- * `import builtin from 'virtual:builtin-data'`: the data folder, parsed and checked when the app is
- * built, as JSON. The app starts from data it can trust without shipping the parser and the
+ * `import loadBuiltin from 'virtual:builtin-data'`: the data folder, parsed and checked when the app
+ * is built, as JSON. The app starts from data it can trust without shipping the parser and the
  * validator (zod) to every visitor; they load only when someone opens their own files. A problem
  * in the data stops the build (and the dev server's page) with the file, line and field.
+ *
+ * In the deployed build the JSON is a file of its own, which index.html preloads beside the script
+ * (a large dataset then downloads in parallel and is not compiled as code). The dev server and the
+ * single offline file keep it inside the script.
  */
 const ID = 'virtual:builtin-data';
+export const BUILTIN_DATA_FILE = 'builtin-data.json';
 
-export function builtinData(dir: string): Plugin {
+export function builtinData(dir: string, opts: { inline: boolean }): Plugin {
+  let serving = false;
   return {
     name: 'builtin-data',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
     resolveId: (id) => (id === ID ? `\0${ID}` : null),
     load(id) {
       if (id !== `\0${ID}`) return null;
@@ -33,8 +42,13 @@ export function builtinData(dir: string): Plugin {
       const story = existsSync(storiesFile) ? readStories(JSON.parse(read(storiesFile)), vocabularyOf(buildModel(dataset))) : { stories: [], problems: [] };
       const all = [...problems.map(formatProblem), ...story.problems];
       if (all.length > 0) throw new Error(`The data in ${dir} has problems:\n${all.join('\n')}`);
-      // JSON.parse of a string literal is faster for engines to load than the same object as code.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify({ dataset, stories: story.stories }))});`;
+      const json = JSON.stringify({ dataset, stories: story.stories });
+      if (serving || opts.inline) {
+        // JSON.parse of a string literal is faster for engines to load than the same object as code.
+        return `const data = JSON.parse(${JSON.stringify(json)});\nexport default () => Promise.resolve(data);`;
+      }
+      const ref = this.emitFile({ type: 'asset', name: BUILTIN_DATA_FILE, source: json });
+      return `export default () => fetch(import.meta.ROLLUP_FILE_URL_${ref}).then((r) => r.json());`;
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Topology } from 'topojson-specification';
 import topoUrl from '../geo/pairing.topo.json?url';
-import builtin from 'virtual:builtin-data';
+import loadBuiltin from 'virtual:builtin-data';
 import { t, type Lang, type MessageKey } from './i18n/messages.ts';
 import { toGeography, type Geography } from './map/geography.ts';
 import type { MapEvents, MapRenderer } from './map/renderer.ts';
@@ -31,6 +31,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   // The geometry loads from the first moment; the WebGL renderer only after the first paint (below),
   // so that the first complete map needs none of MapLibre's code.
   const topoRequest = fetch(topoUrl).then((r) => r.json() as Promise<Topology>);
+  const builtin = await loadBuiltin();
   // A user's own files (kept in this tab by the import dialog) replace or join the built-in data,
   // which the build has already checked.
   const userData = readImport();

@@ -104,7 +104,7 @@ function legendBox(model: Model, frame: Frame, x: number, bottom: number): SVGGE
   y += 24;
   heading(tr('legend.choropleth', { metric: metricLabel(model, state.metric, lang) }));
   y += 6;
-  const classes = (model.scales.get(state.metric)?.thresholds ?? []).map((t, i) => [CHOROPLETH[i + 1] ?? INK, `≤ ${formatNumber(t, unit, lang)}`] as const);
+  const classes = (model.scale(state.metric)?.thresholds ?? []).map((t, i) => [CHOROPLETH[i + 1] ?? INK, `≤ ${formatNumber(t, unit, lang)}`] as const);
   // The hatch is the map's own pattern (defined in the map's <defs>), so the key matches the map.
   for (const [fill, label] of [...classes, ['url(#no-figure)', tr('legend.noFigure')] as const, [QUIET, tr('legend.quiet')] as const]) {
     rows.push(svg('rect', { x: 12, y: y - 10, width: 18, height: 12, fill, stroke: '#b8b4aa' }), svg('text', { x: 38, y }, label));

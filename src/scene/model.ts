@@ -39,7 +39,8 @@ export interface Model {
   years: number[];
   cityColor: ReadonlyMap<string, string>;
   pairedPrefectures: ReadonlySet<string>;
-  scales: ReadonlyMap<string, MetricScale>;
+  /** The metric's whole-dataset scale, worked out the first time a view asks for it. */
+  scale(metric: string): MetricScale | undefined;
 }
 
 export function buildModel(dataset: Dataset): Model {
@@ -59,9 +60,17 @@ export function buildModel(dataset: Dataset): Model {
     years,
     cityColor,
     pairedPrefectures: pairedPrefectures(dataset.pairings, places),
-    scales: new Map(),
+    scale(id) {
+      // Each scale reads every anchor in every year; with 24 metrics that is most of the start-up
+      // on a large dataset, and a visitor usually looks at one or two metrics.
+      if (!scales.has(id)) {
+        const metric = metrics.get(id);
+        scales.set(id, metric ? scaleFor(model, metric) : undefined);
+      }
+      return scales.get(id);
+    },
   };
-  for (const m of dataset.metrics) (model.scales as Map<string, MetricScale>).set(m.id, scaleFor(model, m));
+  const scales = new Map<string, MetricScale | undefined>();
   return model;
 }
 

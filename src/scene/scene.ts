@@ -84,7 +84,7 @@ export function buildScene(model: Model, state: AppState): Scene {
     for (const a of model.anchors) aggregates.set(a.key, aggregate(a.figures, model.figures, metric, filter));
   }
   const raw = collectMarkers(model, aggregates, state.lang);
-  const dataMax = model.scales.get(filter.metric)?.max ?? 0;
+  const dataMax = model.scale(filter.metric)?.max ?? 0;
   const filterMax = Math.max(0, ...raw.map((m) => m.value));
   const scaleMax = (state.rescale ? filterMax : dataMax) || 1;
   const scale = scaleSqrt().domain([0, scaleMax]).range([0, MAX_RADIUS]);
@@ -204,7 +204,7 @@ function buildArcs(model: Model, lang: Lang): ArcDatum[] {
 }
 
 function shadeCounties(model: Model, aggregates: Map<string, Aggregate>, metric: string): Map<string, CountyShade> {
-  const thresholds = model.scales.get(metric)?.thresholds ?? [];
+  const thresholds = model.scale(metric)?.thresholds ?? [];
   const out = new Map<string, CountyShade>();
   for (const p of model.dataset.places) {
     if (p.level !== 'county') continue;

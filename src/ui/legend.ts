@@ -31,7 +31,7 @@ export function createLegend(ctx: UiContext): Component {
         ]),
       );
       const partners = model.places.cities.filter((c) => model.dataset.pairings.some((p) => p.donor === c.id || model.places.get(p.donor)?.parent === c.id));
-      const thresholds = model.scales.get(state.metric)?.thresholds ?? [];
+      const thresholds = model.scale(state.metric)?.thresholds ?? [];
       replaceChildren(
         root,
         el('h2', { id: 'legend-title', class: 'legend-heading' }, tr('legend.title')),
