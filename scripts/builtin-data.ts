@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatProblem } from '../src/data/problems.ts';
 import { TABLES, type TableName } from '../src/data/schema.ts';
@@ -37,7 +37,7 @@ export function builtinData(dir: string, opts: { inline: boolean }): Plugin {
       };
       const names = Object.keys(TABLES) as TableName[];
       const texts = Object.fromEntries(names.map((name) => [name, read(join(dir, TABLES[name].file))])) as DataTexts;
-      const { dataset, problems } = loadDataset(texts);
+      const { dataset, problems } = loadDataset(texts, (name) => relative(process.cwd(), join(dir, TABLES[name].file)));
       const storiesFile = join(dir, 'stories.json');
       const story = existsSync(storiesFile) ? readStories(JSON.parse(read(storiesFile)), vocabularyOf(buildModel(dataset))) : { stories: [], problems: [] };
       const all = [...problems.map(formatProblem), ...story.problems];
