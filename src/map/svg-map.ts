@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/messages.ts';
-import { BORDER, INK, LAND_CONTEXT, MUTED, NO_FIGURE, PREFECTURE_BORDER, SEA } from '../scene/colors.ts';
+import { BORDER, DISTRICT, INK, LAND_CONTEXT, MUTED, NO_FIGURE, PREFECTURE_BORDER, SEA, tint } from '../scene/colors.ts';
 import type { Model } from '../scene/model.ts';
 import { nameOf } from '../scene/places.ts';
 import type { Scene } from '../scene/scene.ts';
@@ -128,10 +128,11 @@ export function paintScene(root: ParentNode, model: Model, scene: Scene, o: SvgM
     setAttr(p, 'fill', countyFill(scene, id));
     setAttr(p, 'class', id === o.selected ? 'selected' : null);
   }
-  const twinned = new Set(scene.arcs.filter((a) => a.level === 'county').map((a) => a.donor));
+  const twinned = new Map(scene.arcs.filter((a) => a.level === 'county').map((a) => [a.donor, a.color]));
   for (const p of root.querySelectorAll('#districts > path')) {
     const id = p.getAttribute('data-id') ?? '';
-    setAttr(p, 'fill', twinned.has(id) ? '#f1e4d8' : '#e9e6de');
+    const partner = twinned.get(id);
+    setAttr(p, 'fill', partner ? tint(partner) : DISTRICT);
     setAttr(p, 'class', id === o.selected ? 'selected' : null);
   }
   reconcile(root.querySelector('#arcs'), scene.arcs, 'path', (a) => a.id, (a) => {

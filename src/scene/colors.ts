@@ -17,3 +17,11 @@ export const LAND_CONTEXT = '#f3f2ee';
 export const SEA = '#dfe8ee';
 export const BORDER = '#9aa0a6';
 export const PREFECTURE_BORDER = '#4a4f55';
+export const DISTRICT = '#e9e6de';
+
+/** A pale version of a partner colour, for the districts that are twinned with a county. */
+export function tint(hex: string, amount = 0.78): string {
+  const n = parseInt(hex.slice(1), 16);
+  const mix = (c: number) => Math.round(c + (255 - c) * amount);
+  return `rgb(${mix((n >> 16) & 255)}, ${mix((n >> 8) & 255)}, ${mix(n & 255)})`;
+}
