@@ -122,4 +122,36 @@ describe('the map', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('pans when a drag starts on a county, without opening it, and keeps the drawing on its places through pans and zooms', async () => {
+    const { page, errors } = await openPage(browser, `${base()}/?lang=en&view=guizhou`);
+    await ready(page);
+    expect(await page.evaluate(() => document.documentElement.dataset['renderer'])).toBe('webgl');
+    // The area drawn under a point (Puding's own circle lies on top of it).
+    const areaAt = (x: number, y: number) =>
+      page.evaluate(([px, py]) => document.elementsFromPoint(px!, py!).find((e) => e.matches('#counties path'))?.getAttribute('data-id') ?? null, [x, y]);
+    const [x0, y0] = await placePoint(page, '520422');
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(x0 - i * 25, y0 - i * 10);
+    await page.mouse.up();
+    // MapLibre moved the camera (the link says where) and the drag opened nothing.
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('at'))).not.toBeNull();
+    expect(await page.locator('#details').isVisible()).toBe(false);
+    const [x1, y1] = await placePoint(page, '520422');
+    expect(Math.abs(x1 - (x0 - 150))).toBeLessThan(3);
+    expect(Math.abs(y1 - (y0 - 60))).toBeLessThan(3);
+    // The SVG drawing followed: Puding is drawn where MapLibre puts it.
+    await expect.poll(() => areaAt(x1, y1)).toBe('520422');
+    // Zoom in with the button; once the move ends, Puding is again under its own point.
+    await page.locator('.maplibregl-ctrl-zoom-in').click();
+    await expect.poll(() => page.evaluate(() => Number(new URLSearchParams(location.search).get('at')?.split(',')[2] ?? 0)), { timeout: 5000 }).toBeGreaterThan(7);
+    const [x2, y2] = await placePoint(page, '520422');
+    await expect.poll(() => areaAt(x2, y2)).toBe('520422');
+    await page.mouse.click(x2, y2);
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('Puding County');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
+
