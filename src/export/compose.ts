@@ -8,6 +8,7 @@ import type { Camera } from '../state/url-state.ts';
 import type { Frame } from '../ui/context.ts';
 import { filterText, metricLabel, unitOf } from '../ui/describe.ts';
 import { svg } from '../ui/dom.ts';
+import { textWidth } from '../map/text-width.ts';
 import { exportLayout, fitCamera, scaleBar } from './layout.ts';
 
 /**
@@ -21,9 +22,14 @@ export function composeExport(
   view: { camera: Camera; width: number; height: number },
   size: { width: number; height: number },
 ): SVGSVGElement {
-  const L = exportLayout(size.width, size.height);
   const { tr, lang, state, scene } = frame;
-  const camera = fitCamera(view.camera, view, L.map);
+  const source = tr('legend.source');
+  const attribution = tr('map.attribution');
+  const logicalWidth = exportLayout(size.width, size.height).logical.width;
+  const sideBySide = textWidth(source, 12) + textWidth(attribution, 10) + 24 * 3 <= logicalWidth;
+  const L = exportLayout(size.width, size.height, sideBySide ? 1 : 2);
+  // The legend box lies over the map's lower left corner; the view is fitted beside it.
+  const camera = fitCamera(view.camera, view, L.map, LEGEND_WIDTH + 16 + 14);
   const root = svg('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
     width: L.width,
@@ -36,7 +42,8 @@ export function composeExport(
     svg('text', { x: 24, y: 36, 'font-size': 24, 'font-weight': 700, fill: INK }, state.title ?? tr('app.title')),
     svg('text', { x: 24, y: 60, 'font-size': 14, fill: MUTED }, `${metricLabel(model, state.metric, lang)} · ${filterText(model, frame)}`),
   );
-  const map = drawSvgMap(geo, model, scene, { width: L.map.width, height: L.map.height, camera, lang, selected: state.place });
+  // Exported files are scaled, printed and zoomed into: outlines keep detail to a tenth of a unit.
+  const map = drawSvgMap(geo, model, scene, { width: L.map.width, height: L.map.height, camera, lang, selected: state.place, tolerance: 0.1 });
   map.setAttribute('x', String(L.map.x));
   map.setAttribute('y', String(L.map.y));
   map.setAttribute('id', 'map');
@@ -56,11 +63,15 @@ export function composeExport(
   );
   const footY = L.logical.height - 15;
   root.append(
-    svg('text', { id: 'source', x: 24, y: footY, 'font-size': 12, fill: MUTED }, tr('legend.source')),
-    svg('text', { x: L.logical.width - 24, y: footY, 'font-size': 10, fill: MUTED, 'text-anchor': 'end' }, tr('map.attribution')),
+    svg('text', { id: 'source', x: 24, y: sideBySide ? footY : footY - 18, 'font-size': 12, fill: MUTED }, source),
+    sideBySide
+      ? svg('text', { x: L.logical.width - 24, y: footY, 'font-size': 10, fill: MUTED, 'text-anchor': 'end' }, attribution)
+      : svg('text', { x: 24, y: footY, 'font-size': 10, fill: MUTED }, attribution),
   );
   return root;
 }
+
+const LEGEND_WIDTH = 270;
 
 /** The legend drawn into the image: circle sizes, where figures apply, partner lines and county classes. */
 function legendBox(model: Model, frame: Frame, x: number, bottom: number): SVGGElement {
@@ -112,6 +123,6 @@ function legendBox(model: Model, frame: Frame, x: number, bottom: number): SVGGE
   }
   const height = y;
   g.setAttribute('transform', `translate(${x},${bottom - height})`);
-  g.append(svg('rect', { width: 270, height, rx: 6, fill: '#ffffff', 'fill-opacity': 0.94, stroke: '#d9d6ce' }), ...rows);
+  g.append(svg('rect', { width: LEGEND_WIDTH, height, rx: 6, fill: '#ffffff', 'fill-opacity': 0.94, stroke: '#d9d6ce' }), ...rows);
   return g;
 }

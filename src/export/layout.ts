@@ -23,18 +23,26 @@ export interface ExportLayout {
   map: { x: number; y: number; width: number; height: number };
 }
 
-export function exportLayout(width: number, height: number): ExportLayout {
+/** `footerLines`: 2 when the source line and the attribution do not fit side by side. */
+export function exportLayout(width: number, height: number, footerLines: 1 | 2 = 1): ExportLayout {
   const scale = Math.max(width, height) / 1600 > 1 ? Math.max(width, height) / 1600 : 1;
   const logical = { width: width / scale, height: height / scale };
   const header = 74;
-  const footer = 40;
+  const footer = footerLines === 1 ? 40 : 58;
   return { width, height, scale, logical, header, footer, map: { x: 0, y: header, width: logical.width, height: logical.height - header - footer } };
 }
 
-/** The same view in a differently shaped frame: same centre, zoom chosen so the visible extent still fits. */
-export function fitCamera(camera: Camera, from: { width: number; height: number }, to: { width: number; height: number }): Camera {
-  const factor = Math.min(to.width / from.width, to.height / from.height);
-  return { ...camera, zoom: camera.zoom + Math.log2(factor) };
+/**
+ * The same view in a differently shaped frame: the zoom is chosen so the visible extent still fits,
+ * beside `inset` units kept free on the left (where the legend box lies over the map), and the
+ * extent is centred in the rest.
+ */
+export function fitCamera(camera: Camera, from: { width: number; height: number }, to: { width: number; height: number }, inset = 0): Camera {
+  const factor = Math.min((to.width - inset) / from.width, to.height / from.height);
+  const zoom = camera.zoom + Math.log2(factor);
+  // Web Mercator x is linear in longitude: shifting the centre west by inset/2 units moves the content east.
+  const degreesPerUnit = 360 / (512 * Math.pow(2, zoom));
+  return { ...camera, lon: camera.lon - (inset / 2) * degreesPerUnit, zoom };
 }
 
 /** A scale bar of a round length at most `maxPx` long, for Web Mercator at this latitude and zoom. */

@@ -14,9 +14,8 @@ export interface OutlinePaths {
   border(group: BorderGroup): string;
 }
 
-const TOLERANCE = 0.5;
-
-export function outlinePaths(geo: Geography, view: { camera: Camera; width: number; height: number }): OutlinePaths {
+/** `tolerance`: how far (px) simplification may move a line; exports for print pass less. */
+export function outlinePaths(geo: Geography, view: { camera: Camera; width: number; height: number }, tolerance = 0.5): OutlinePaths {
   const scale = TILE_SIZE * Math.pow(2, view.camera.zoom);
   const lat = (view.camera.lat * Math.PI) / 180;
   const cx = (view.camera.lon + 180) / 360;
@@ -44,7 +43,7 @@ export function outlinePaths(geo: Geography, view: { camera: Camera; width: numb
     }
     [xs, ys] = cullOutside(xs, ys, bounds);
     n = xs.length;
-    const keep = simplify(xs, ys, TOLERANCE);
+    const keep = simplify(xs, ys, tolerance);
     const out: number[] = [];
     for (let i = 0; i < n; i++) if (keep[i]) out.push(r(xs[i]!), r(ys[i]!));
     screen[index] = out;

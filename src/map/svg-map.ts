@@ -7,6 +7,7 @@ import type { Camera } from '../state/url-state.ts';
 import { svg } from '../ui/dom.ts';
 import type { AreaGroup, BorderGroup, Geography } from './geography.ts';
 import { outlinePaths } from './outline-paths.ts';
+import { textWidth } from './text-width.ts';
 import type { MapTarget } from './renderer.ts';
 import { projectionFor } from './projection.ts';
 
@@ -22,8 +23,10 @@ export interface SvgMapOptions {
   camera: Camera;
   lang: Lang;
   selected: string | null;
-  /** Minimum zoom at which county and district names are drawn (as in the WebGL map). */
+  /** Minimum zoom at which county and district names are drawn. */
   minorLabelZoom?: number;
+  /** How far (px) simplifying an outline may move it: ½ px on screen; exported files use less. */
+  tolerance?: number;
 }
 
 /** Two drawings with the same key show the same view, and differ only in what paintScene puts on them. */
@@ -52,7 +55,7 @@ export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMap
     ),
     svg('rect', { id: 'sea', width: o.width, height: o.height, fill: SEA }),
   );
-  const outlines = outlinePaths(geo, o);
+  const outlines = outlinePaths(geo, o, o.tolerance);
   const areas = (group: AreaGroup, target: boolean) =>
     geo.ids[group].map((id, i) => svg('path', { d: outlines.area(group, i), 'data-id': id, 'data-target': target ? 'place' : null }));
   const border = (group: BorderGroup, stroke: string, width: number) =>
@@ -197,8 +200,7 @@ function labels(model: Model, projection: (p: [number, number]) => [number, numb
     if (px < 0 || py < 0 || px > o.width || py > o.height) continue;
     const name = nameOf(p, o.lang);
     const size = p.level === 'city' ? 15 : major ? 13 : 11;
-    // Width from the characters: CJK glyphs are about 1 em wide, Latin ones about 0.58 em.
-    const width = [...name].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 1 : 0.58), 0) * size;
+    const width = textWidth(name, size);
     // A partner city's name sits clear of its circles (up to 34 px): right of them, or left where the
     // map ends.
     const anchor = p.level !== 'city' ? 'middle' : px + 39 + width <= o.width ? 'start' : 'end';
