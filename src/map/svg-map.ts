@@ -175,25 +175,33 @@ export function paintScene(root: ParentNode, model: Model, scene: Scene, o: SvgM
     },
     (m) => m.valueLabel,
   );
-  // Place names change with the language and the view, not with the filters.
-  const names = root.querySelector('#labels');
-  const namesKey = `${o.lang}|${viewKey(o)}`;
-  if (names && names.getAttribute('data-view') !== namesKey) {
-    names.replaceChildren(...labels(model, projection, o));
-    names.setAttribute('data-view', namesKey);
-  }
+  // Place names move above a circle drawn on their place, so that no name hides a circle.
+  const placed = labels(model, scene, projection, o);
+  reconcile(root.querySelector('#labels'), placed, 'text', (l) => l.id, (l) => l.attrs, (l) => l.name);
+}
+
+interface PlacedLabel {
+  id: string;
+  name: string;
+  attrs: Attrs;
 }
 
 /**
  * Place names, the partner cities first, then prefectures, then (zoomed in) counties and districts.
- * A name that would overlap one already placed is left out, as MapLibre does with its labels.
+ * A name sits above the circle drawn on its place, if there is one; a name that would overlap one
+ * already placed is left out, as MapLibre does with its labels.
  */
-function labels(model: Model, projection: (p: [number, number]) => [number, number] | null, o: SvgMapOptions): SVGTextElement[] {
+function labels(model: Model, scene: Scene, projection: (p: [number, number]) => [number, number] | null, o: SvgMapOptions): PlacedLabel[] {
   const minor = o.camera.zoom >= (o.minorLabelZoom ?? 6.6);
   const rank = (level: string) => (level === 'city' ? 0 : level === 'prefecture' ? 1 : minor && (level === 'county' || level === 'district') ? 2 : -1);
   const places = model.dataset.places.filter((p) => rank(p.level) >= 0).sort((a, b) => rank(a.level) - rank(b.level));
+  const circle = new Map<string, number>();
+  for (const m of scene.markers) {
+    const id = m.recipients[0];
+    if (m.kind === 'place' && id) circle.set(id, Math.max(circle.get(id) ?? 0, m.radius));
+  }
   const taken: [number, number, number, number][] = [];
-  const out: SVGTextElement[] = [];
+  const out: PlacedLabel[] = [];
   for (const p of places) {
     const major = rank(p.level) < 2;
     const [px, py] = projection([p.lon, p.lat]) ?? [-1, -1];
@@ -205,25 +213,17 @@ function labels(model: Model, projection: (p: [number, number]) => [number, numb
     // map ends.
     const anchor = p.level !== 'city' ? 'middle' : px + 39 + width <= o.width ? 'start' : 'end';
     const x = anchor === 'start' ? px + 39 : anchor === 'end' ? px - 39 : px;
-    const y = py + 4;
+    const r = p.level === 'city' ? 0 : (circle.get(p.id) ?? 0);
+    const y = r > 0 ? py - r - 5 : py + 4;
     const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
     const box: [number, number, number, number] = [left - 2, y - size, left + width + 2, y + size * 0.3];
     if (taken.some((t) => box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3])) continue;
     taken.push(box);
-    out.push(
-      svg(
-        'text',
-        {
-          x: round(x),
-          y: round(y),
-          'text-anchor': anchor,
-          'font-size': size,
-          fill: major ? INK : MUTED,
-          'stroke-width': major ? 3.6 : 2.8,
-        },
-        name,
-      ),
-    );
+    out.push({
+      id: p.id,
+      name,
+      attrs: { x: round(x), y: round(y), 'text-anchor': anchor, 'font-size': size, fill: major ? INK : MUTED, 'stroke-width': major ? 3.6 : 2.8 },
+    });
   }
   return out;
 }

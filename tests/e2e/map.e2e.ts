@@ -153,5 +153,27 @@ describe('the map', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('never lets a place name cover a circle: names move above the circle on their place', async () => {
+    const { page } = await openPage(browser, `${base()}/?lang=en&view=guizhou&at=106.2,26.4,7.6`);
+    await ready(page);
+    for (const query of ['', 'year=2010&category=disaster_relief']) {
+      if (query) {
+        await page.goto(`${base()}/?lang=zh&view=guizhou&${query}`);
+        await ready(page);
+      }
+      const overlaps = await page.evaluate(() => {
+        const box = (e: Element) => e.getBoundingClientRect();
+        const circles = [...document.querySelectorAll('#markers circle')].map(box).filter((r) => r.width > 0);
+        const names = [...document.querySelectorAll('#labels text')].map((t) => ({ name: t.textContent, r: box(t) }));
+        // Text boxes include the halo's ascent and descent: allow 2 px.
+        const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 2 && b.left < a.right - 2 && a.top < b.bottom - 2 && b.top < a.bottom - 2;
+        return { circles: circles.length, overlaps: names.filter((n) => circles.some((c) => hit(n.r, c))).map((n) => n.name) };
+      });
+      expect(overlaps.circles).toBeGreaterThan(0);
+      expect(overlaps.overlaps).toEqual([]);
+    }
+    await page.close();
+  });
 });
 
