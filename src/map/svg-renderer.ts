@@ -34,6 +34,9 @@ export function createSvgRenderer(
 ): SvgRenderer {
   const layer = document.createElement('div');
   layer.className = 'svg-layer';
+  // A picture of the scene for the eye; screen readers get the same content from the place search,
+  // the panel and the table view, not a hundred unlabelled shapes and names.
+  layer.setAttribute('aria-hidden', 'true');
   container.append(layer);
   const size = () => ({ width: Math.max(1, layer.clientWidth || container.clientWidth), height: Math.max(1, layer.clientHeight || container.clientHeight) });
   let camera: Camera = initial.camera ?? cameraForBounds(VIEW_BOUNDS[initial.view], size().width, size().height);
