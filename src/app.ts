@@ -28,8 +28,8 @@ import { createTooltip, tooltipLines } from './ui/tooltip.ts';
  */
 
 export async function startApp(root: HTMLElement): Promise<void> {
-  // The geometry loads from the first moment; the WebGL renderer only after the first paint (below),
-  // so that the first complete map needs none of MapLibre's code.
+  // The geometry and data load from the first moment (index.html preloads them); MapLibre only after
+  // the first paint (below), so that the first complete map needs none of its code.
   const topoRequest = fetch(topoUrl).then((r) => r.json() as Promise<Topology>);
   const builtin = await loadBuiltin();
   // A user's own files (kept in this tab by the import dialog) replace or join the built-in data,

@@ -2,9 +2,9 @@ import { geoMercator, type GeoProjection } from 'd3-geo';
 import type { Camera } from '../state/url-state.ts';
 
 /*
- * The d3 projection that matches MapLibre's Web Mercator camera exactly, so the SVG map (first paint,
- * no-WebGL fallback, SVG export) and the WebGL map show the same view. MapLibre's world is 512 px
- * wide at zoom 0.
+ * The d3 projection that matches MapLibre's Web Mercator camera exactly, so the SVG drawing lies on
+ * MapLibre's sea and provinces and exports show what is on screen. MapLibre's world is 512 px wide
+ * at zoom 0.
  */
 export const TILE_SIZE = 512;
 

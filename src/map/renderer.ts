@@ -12,7 +12,7 @@ export interface MapEvents {
   moved(camera: Camera): void;
 }
 
-/** A map renderer draws scenes; the SVG and the WebGL (MapLibre) renderers both implement it. */
+/** The live map as the app sees it: the SVG drawing alone, or MapLibre's camera with the drawing on top. */
 export interface MapRenderer {
   readonly kind: 'svg' | 'webgl';
   update(scene: Scene, lang: Lang, selected: string | null): void;

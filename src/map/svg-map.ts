@@ -12,9 +12,9 @@ import type { MapTarget } from './renderer.ts';
 import { projectionFor } from './projection.ts';
 
 /*
- * The SVG renderer: the same scene drawn with d3-geo in the same Web Mercator view as MapLibre.
- * It paints the complete map at once (before WebGL is ready), is the whole map where WebGL is
- * missing, and is the basis of the SVG export. Text stays text; data strings go in as text nodes.
+ * The map's drawing: the scene in SVG, in the same Web Mercator view as MapLibre's camera. It is
+ * the first paint, the map on top of MapLibre's sea and provinces, the whole map where WebGL is
+ * missing, and the exports. Text stays text; data strings go in as text nodes.
  */
 
 export interface SvgMapOptions {
@@ -235,7 +235,7 @@ function countyFill(scene: Scene, id: string): string {
   return !shade || (shade.value === null && !shade.quiet) ? 'url(#no-figure)' : shade.fill;
 }
 
-/** What a pointer event on the SVG map is over, in the same terms as the WebGL map. */
+/** What a pointer event on the drawing is over. */
 export function svgTarget(el: Element | null): MapTarget | null {
   const t = el?.closest('[data-target]');
   if (!t) return null;

@@ -13,8 +13,8 @@ import { nameOf } from './places.ts';
  * Markers exist for additive metrics only (the URL parser and the metric menu offer no other):
  * a circle's area is an amount, and non-additive counts have no meaningful total.
  *
- * The scene: everything the map draws for one state, as plain data. Both renderers (SVG and
- * MapLibre), the legend, the table view and the exports draw from it and from nothing else.
+ * The scene: everything the map draws for one state, as plain data. The SVG drawing (on screen and
+ * in exports), the legend and the table view draw from it and from nothing else.
  */
 
 export const MAX_RADIUS = 34;
