@@ -19,7 +19,7 @@ import { readStories } from '../src/story/schema.ts';
  * single offline file keep it inside the script.
  */
 const ID = 'virtual:builtin-data';
-export const BUILTIN_DATA_FILE = 'builtin-data.json';
+const BUILTIN_DATA_FILE = 'builtin-data.json';
 
 export function builtinData(dir: string, opts: { inline: boolean }): Plugin {
   let serving = false;

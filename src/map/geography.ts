@@ -8,7 +8,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
  * view only scales and shifts it. No GeoJSON is built for the SVG map, and a border that two
  * counties share is one arc, so it is drawn identically on both sides.
  */
-export const GEO_OBJECTS = ['provinces', 'prefectures', 'counties', 'districts'] as const;
+const GEO_OBJECTS = ['provinces', 'prefectures', 'counties', 'districts'] as const;
 export type AreaGroup = 'provinces' | 'counties' | 'districts';
 export type BorderGroup = 'prefectures' | 'counties' | 'districts';
 
