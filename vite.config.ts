@@ -53,7 +53,7 @@ export default defineConfig(({ mode }) => ({
           chunkSizeWarningLimit: 4000,
           rolldownOptions: { output: { codeSplitting: false } },
         }
-      : { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200 },
+      : { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200, modulePreload: { polyfill: false } },
   preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': contentSecurityPolicy } },
   server: { host: '127.0.0.1' },
 }));

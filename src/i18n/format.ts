@@ -6,8 +6,14 @@ import { t, type Lang } from './messages.ts';
  * English "¥31.25 million", Chinese "3,125万元" (亿元 from 100 million up); counts with separators.
  */
 
-const nf = (lang: Lang, digits: number) =>
-  new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits });
+// Kept once made: a new Intl.NumberFormat costs far more than a format call, and a render formats hundreds.
+const formats = new Map<string, Intl.NumberFormat>();
+function nf(lang: Lang, digits: number): Intl.NumberFormat {
+  const key = `${lang}${digits}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits })));
+  return f;
+}
 
 export function formatYuan(value: number, lang: Lang): string {
   if (lang === 'zh') {

@@ -110,8 +110,11 @@ function buildAnchors(figures: readonly Figure[], places: PlaceIndex): Anchor[] 
         : [points.reduce((s, p) => s + p.lon, 0) / points.length, points.reduce((s, p) => s + p.lat, 0) / points.length];
     anchors.push({ key, kind: recipients.length === 1 ? 'place' : 'group', recipients, city, position, figures: list });
   }
-  return anchors.sort((a, b) => a.key.localeCompare(b.key));
+  return anchors.sort(byKey);
 }
+
+/** Keys are ASCII ids: code-unit order is stable and, unlike localeCompare, needs no collator at start-up. */
+export const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /** All years and all categories give each anchor its largest total; multi-year figures may be larger still. */
 function scaleFor(model: Model, metric: Metric): MetricScale {

@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/messages.ts';
 import type { AppState } from '../state/url-state.ts';
 import { arcBetween, fanBends, type LonLat } from './arcs.ts';
 import { CHOROPLETH, MIXED_COLOR, NO_FIGURE, QUIET } from './colors.ts';
-import type { Anchor, AnchorKind, Model } from './model.ts';
+import { byKey, type Anchor, type AnchorKind, type Model } from './model.ts';
 import { nameOf } from './places.ts';
 
 /*
@@ -95,7 +95,7 @@ export function buildScene(model: Model, state: AppState): Scene {
   const labelled = new Set<string>();
   const markers = raw
     .map((m) => ({ ...m, radius: radius(m.value), valueLabel: '' }))
-    .sort((a, b) => b.radius - a.radius || a.key.localeCompare(b.key))
+    .sort((a, b) => b.radius - a.radius || byKey(a, b))
     .map((m) => {
       const spot = m.position.join(',');
       if (m.multiYear || m.radius < LABELLED_RADIUS || labelled.has(spot)) return m;
