@@ -4,6 +4,7 @@ import loadBuiltin from 'virtual:builtin-data';
 import { t, type Lang, type MessageKey } from './i18n/messages.ts';
 import { toGeography, type Geography } from './map/geography.ts';
 import type { MapEvents, MapRenderer } from './map/renderer.ts';
+import { UNCOVERED, type Covered } from './map/projection.ts';
 import { createSvgRenderer } from './map/svg-renderer.ts';
 import { postPreferredHeight } from './embed/post-height.ts';
 import { buildModel } from './scene/model.ts';
@@ -54,7 +55,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       if (patch.view !== undefined && patch.camera === undefined) state.camera = null;
       writeUrl(opts.replace === true);
       render();
-      if (patch.view !== undefined && mapView) mapView.frame(state.view, true);
+      if (patch.view !== undefined && mapView) mapView.frame(state.view, true, covered());
       if (patch.place !== undefined && patch.place !== null && before.place !== patch.place) panel.el.focus({ preventScroll: true });
     },
     present() {
@@ -83,11 +84,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const empty = el('p', { class: 'empty-message', role: 'status', hidden: true });
   const live = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const mapArea = el('div', { class: 'map-area' }, mapEl, svgHost, tooltip.el, notice.el, empty, tableView.el, presenter.el);
-  root.replaceChildren(
-    header.el,
-    el('main', { class: 'layout' }, el('div', { class: 'sidebar' }, controls.el, legend.el), mapArea, panel.el),
-    live,
-  );
+  const layout = el('main', { class: 'layout' }, el('div', { class: 'sidebar' }, controls.el, legend.el), mapArea, panel.el);
+  root.replaceChildren(header.el, layout, live);
   if (parsed.ignored.length > 0) notice.show(t(state.lang, 'notice.ignored', { items: parsed.ignored.join(', ') }), t(state.lang, 'notice.dismiss'));
   if (userData && loaded) {
     notice.show(t(state.lang, 'import.active', { files: userData.files.map((f) => f.name).join(', '), invalid: loaded.invalidRows }), t(state.lang, 'notice.dismiss'), {
@@ -106,6 +104,15 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (files?.length) void import('./ui/import-dialog.ts').then((m) => m.openImportDialog(frame, files));
   });
 
+  /** What the open details panel hides of the map: a side on wide screens, the bottom on phones. */
+  function covered(): Covered {
+    if (panel.el.hidden) return UNCOVERED;
+    const map = mapArea.getBoundingClientRect();
+    const p = panel.el.getBoundingClientRect();
+    if (p.width === 0) return UNCOVERED; // hidden by the layout (presentation mode, print)
+    return { right: Math.max(0, map.right - p.left), bottom: p.left <= map.left ? Math.max(0, map.bottom - p.top) : 0 };
+  }
+
   let frame!: Frame; // assigned by the first render(), before anything reads it
   let lastAnnounce = '';
   function render() {
@@ -117,6 +124,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
     document.title = tr('app.title');
     mapEl.setAttribute('aria-label', tr('map.label'));
     for (const c of [header, controls, legend, panel, tableView, presenter]) c.update(frame);
+    // The map's controls, scale and attribution move out from under the open panel.
+    layout.classList.toggle('panel-open', !panel.el.hidden);
     empty.hidden = !frame.scene.empty;
     empty.textContent = tr('filter.empty');
     mapView?.update(frame.scene, lang, state.place);
@@ -142,7 +151,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     render();
     if (viewChanged && mapView) {
       if (state.camera) mapView.jumpTo(state.camera);
-      else mapView.frame(state.view, false);
+      else mapView.frame(state.view, false, covered());
     }
   });
   document.addEventListener('keydown', (e) => {
@@ -188,7 +197,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   // First paint: the complete map in SVG, at once. Then MapLibre takes over the camera and draws the
   // sea and provinces underneath; the same SVG map stays on top (see map/maplibre-map.ts).
-  const svgMap = createSvgRenderer(svgHost, geography, model, { camera: state.camera, view: state.view }, events);
+  const svgMap = createSvgRenderer(svgHost, geography, model, { camera: state.camera, view: state.view, covered: covered() }, events);
   mapView = svgMap;
   svgMap.update(frame.scene, frame.lang, frame.state.place);
   // Marked once the frame that shows it has been painted, not when the DOM is ready; MapLibre's code
@@ -201,7 +210,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       mapEl,
       geography,
       svgMap,
-      { camera: state.camera, view: state.view, interactive: state.interactive, attribution: t(state.lang, 'map.attribution') },
+      { interactive: state.interactive, attribution: t(state.lang, 'map.attribution') },
       events,
     );
     mapView = gl;
@@ -239,7 +248,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const camera = gl?.camera() ?? mapView?.camera() ?? null;
     gl?.destroy();
     if (mapView?.kind !== 'svg') {
-      mapView = createSvgRenderer(svgHost, geography, model, { camera, view: state.view }, events);
+      mapView = createSvgRenderer(svgHost, geography, model, { camera, view: state.view, covered: covered() }, events);
       render();
     }
     notice.show(t(state.lang, 'notice.noWebgl'), t(state.lang, 'notice.dismiss'));

@@ -1,8 +1,9 @@
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Camera, NamedView } from '../state/url-state.ts';
+import type { Camera } from '../state/url-state.ts';
 import type { Geography } from './geography.ts';
 import type { MapEvents, MapRenderer } from './renderer.ts';
+import { cameraForBounds } from './projection.ts';
 import { buildStyle } from './style.ts';
 import type { SvgRenderer } from './svg-renderer.ts';
 import { svgTarget } from './svg-map.ts';
@@ -28,16 +29,16 @@ export function createMapLibreMap(
   container: HTMLElement,
   geo: Geography,
   scene: SvgRenderer,
-  initial: { camera: Camera | null; view: NamedView; interactive: boolean; attribution: string },
+  initial: { interactive: boolean; attribution: string },
   events: Pick<MapEvents, 'click' | 'moved'>,
 ): Promise<MapView> {
+  // MapLibre starts where the SVG drawing already is, so nothing moves when it takes over.
+  const start = scene.camera();
   const map = new maplibregl.Map({
     container,
     style: buildStyle(geo),
-    bounds: initial.camera ? undefined : VIEW_BOUNDS[initial.view],
-    center: initial.camera ? [initial.camera.lon, initial.camera.lat] : undefined,
-    zoom: initial.camera?.zoom,
-    fitBoundsOptions: { padding: 24 },
+    center: [start.lon, start.lat],
+    zoom: start.zoom,
     attributionControl: false,
     interactive: initial.interactive,
     dragRotate: false,
@@ -76,10 +77,13 @@ export function createMapLibreMap(
     kind: 'webgl',
     map,
     update: (s, lang, place) => scene.update(s, lang, place),
-    frame(name, animate) {
+    frame(name, animate, covered) {
       // The layout may have just changed (presentation mode, embed): measure before framing.
       map.resize();
-      map.fitBounds(VIEW_BOUNDS[name], { padding: 24, animate, duration: animate ? 600 : 0 });
+      const c = cameraForBounds(VIEW_BOUNDS[name], container.clientWidth, container.clientHeight, covered);
+      const to = { center: [c.lon, c.lat] as [number, number], zoom: c.zoom };
+      if (animate) map.flyTo({ ...to, duration: 600 });
+      else map.jumpTo(to);
     },
     jumpTo(c) {
       map.jumpTo({ center: [c.lon, c.lat], zoom: c.zoom });

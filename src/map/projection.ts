@@ -18,13 +18,28 @@ export function projectionFor(camera: Camera, width: number, height: number): Ge
     .precision(0);
 }
 
-/** The camera that fits bounds into a viewport with padding, as MapLibre's fitBounds computes it. */
-export function cameraForBounds(bounds: [[number, number], [number, number]], width: number, height: number, padding = 24): Camera {
+/** Pixels along the map's right and bottom edges that something (the details panel) covers. */
+export interface Covered {
+  right: number;
+  bottom: number;
+}
+export const UNCOVERED: Covered = { right: 0, bottom: 0 };
+
+/**
+ * The camera that fits bounds into a viewport with padding, as MapLibre's fitBounds computes it, in
+ * the part of the viewport that is not covered: the bounds are centred in what stays visible.
+ */
+export function cameraForBounds(bounds: [[number, number], [number, number]], width: number, height: number, covered: Covered = UNCOVERED, padding = 24): Camera {
   const [[w, s], [e, n]] = bounds;
   const unit = geoMercator().scale(TILE_SIZE / (2 * Math.PI)).translate([0, 0]).center([0, 0]);
   const a = unit([w, n])!;
   const b = unit([e, s])!;
-  const zoom = Math.log2(Math.min((width - 2 * padding) / Math.abs(b[0] - a[0]), (height - 2 * padding) / Math.abs(b[1] - a[1])));
-  const mid = unit.invert!([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2])!;
-  return { lon: mid[0], lat: mid[1], zoom: Math.max(0, zoom) };
+  // A panel wider than most of the map is not worth framing around (phones: the map then stays whole).
+  const right = covered.right < width / 2 ? covered.right : 0;
+  const bottom = covered.bottom < height / 2 ? covered.bottom : 0;
+  const zoom = Math.max(0, Math.log2(Math.min((width - right - 2 * padding) / Math.abs(b[0] - a[0]), (height - bottom - 2 * padding) / Math.abs(b[1] - a[1]))));
+  // The map's centre lies half the covered strip beyond the middle of the visible part.
+  const k = Math.pow(2, zoom);
+  const mid = unit.invert!([(a[0] + b[0]) / 2 + right / 2 / k, (a[1] + b[1]) / 2 + bottom / 2 / k])!;
+  return { lon: mid[0], lat: mid[1], zoom };
 }

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/messages.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
+import type { Covered } from './projection.ts';
 
 /** What a pointer is over, in the same terms for both renderers. */
 export type MapTarget = { type: 'marker'; key: string } | { type: 'arc'; id: string } | { type: 'place'; id: string };
@@ -16,7 +17,8 @@ export interface MapEvents {
 export interface MapRenderer {
   readonly kind: 'svg' | 'webgl';
   update(scene: Scene, lang: Lang, selected: string | null): void;
-  frame(view: NamedView, animate: boolean): void;
+  /** Fits a named view into the part of the map that `covered` leaves visible. */
+  frame(view: NamedView, animate: boolean, covered: Covered): void;
   jumpTo(camera: Camera): void;
   /** The current view, so that exports can draw exactly what is on screen. */
   camera(): Camera;

@@ -27,7 +27,11 @@ export interface SvgMapOptions {
   minorLabelZoom?: number;
   /** How far (px) simplifying an outline may move it: ½ px on screen; exported files use less. */
   tolerance?: number;
+  /** Boxes [left, top, right, bottom] that names keep clear of: the live map's own buttons, scale and attribution. */
+  keepClear?: readonly Box[];
 }
+
+export type Box = readonly [number, number, number, number];
 
 /** Two drawings with the same key show the same view, and differ only in what paintScene puts on them. */
 export const viewKey = (o: { camera: Camera; width: number; height: number }) => `${o.camera.lon},${o.camera.lat},${o.camera.zoom},${o.width},${o.height}`;
@@ -200,7 +204,8 @@ function labels(model: Model, scene: Scene, projection: (p: [number, number]) =>
     const id = m.recipients[0];
     if (m.kind === 'place' && id) circle.set(id, Math.max(circle.get(id) ?? 0, m.radius));
   }
-  const taken: [number, number, number, number][] = [];
+  const taken: Box[] = [...(o.keepClear ?? [])];
+  const clear = (box: Box) => !taken.some((t) => box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]);
   const out: PlacedLabel[] = [];
   for (const p of places) {
     const major = rank(p.level) < 2;
@@ -209,15 +214,18 @@ function labels(model: Model, scene: Scene, projection: (p: [number, number]) =>
     const name = nameOf(p, o.lang);
     const size = p.level === 'city' ? 15 : major ? 13 : 11;
     const width = textWidth(name, size);
-    // A partner city's name sits clear of its circles (up to 34 px): right of them, or left where the
-    // map ends.
-    const anchor = p.level !== 'city' ? 'middle' : px + 39 + width <= o.width ? 'start' : 'end';
-    const x = anchor === 'start' ? px + 39 : anchor === 'end' ? px - 39 : px;
     const r = p.level === 'city' ? 0 : (circle.get(p.id) ?? 0);
     const y = r > 0 ? py - r - 5 : py + 4;
-    const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
-    const box: [number, number, number, number] = [left - 2, y - size, left + width + 2, y + size * 0.3];
-    if (taken.some((t) => box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3])) continue;
+    // A partner city's name sits clear of its circles (up to 34 px): right of them, or left where the
+    // map ends or a button is in the way.
+    const spots = (p.level === 'city' ? (['start', 'end'] as const) : (['middle'] as const)).map((anchor) => {
+      const x = anchor === 'start' ? px + 39 : anchor === 'end' ? px - 39 : px;
+      const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
+      return { anchor, x, box: [left - 2, y - size, left + width + 2, y + size * 0.3] as Box };
+    });
+    const spot = spots.find((s) => s.box[2] <= o.width + 2 && clear(s.box));
+    if (!spot) continue;
+    const { anchor, x, box } = spot;
     taken.push(box);
     out.push({
       id: p.id,

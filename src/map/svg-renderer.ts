@@ -3,9 +3,9 @@ import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
 import type { Geography } from './geography.ts';
-import { cameraForBounds, projectionFor } from './projection.ts';
+import { cameraForBounds, projectionFor, type Covered } from './projection.ts';
 import type { MapEvents, MapRenderer } from './renderer.ts';
-import { drawSvgMap, paintScene, svgTarget, viewKey } from './svg-map.ts';
+import { drawSvgMap, paintScene, svgTarget, viewKey, type Box } from './svg-map.ts';
 import { VIEW_BOUNDS } from './views.ts';
 
 /**
@@ -29,7 +29,7 @@ export function createSvgRenderer(
   container: HTMLElement,
   geo: Geography,
   model: Model,
-  initial: { camera: Camera | null; view: NamedView },
+  initial: { camera: Camera | null; view: NamedView; covered: Covered },
   events: MapEvents,
 ): SvgRenderer {
   const layer = document.createElement('div');
@@ -39,7 +39,7 @@ export function createSvgRenderer(
   layer.setAttribute('aria-hidden', 'true');
   container.append(layer);
   const size = () => ({ width: Math.max(1, layer.clientWidth || container.clientWidth), height: Math.max(1, layer.clientHeight || container.clientHeight) });
-  let camera: Camera = initial.camera ?? cameraForBounds(VIEW_BOUNDS[initial.view], size().width, size().height);
+  let camera: Camera = initial.camera ?? cameraForBounds(VIEW_BOUNDS[initial.view], size().width, size().height, initial.covered);
   let last: { scene: Scene; lang: Lang; selected: string | null } | null = null;
   // What is drawn, for follow(): its view, its four layers, and each circle's and text's position.
   let drawn: { camera: Camera; width: number; height: number; layers: SVGSVGElement[]; points: { node: SVGElement; x: number; y: number }[] } | null = null;
@@ -50,7 +50,7 @@ export function createSvgRenderer(
   const draw = () => {
     if (!last) return;
     const { width, height } = size();
-    const o = { width, height, camera, lang: last.lang, selected: last.selected };
+    const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: controlBoxes() };
     if (drawn && viewKey(drawn) === viewKey(o)) paintScene(layer, model, last.scene, o);
     else drawn = { camera, width, height, layers: split(drawSvgMap(geo, model, last.scene, o)), points: [] };
     drawn.points = [...layer.querySelectorAll<SVGElement>('.points circle, .points text')].map((node) => ({
@@ -59,6 +59,17 @@ export function createSvgRenderer(
       y: Number(node.getAttribute(node.tagName === 'circle' ? 'cy' : 'y')),
     }));
     if (moving) follow(moving);
+  };
+
+  // MapLibre's buttons, scale and attribution, where they sit over the drawing (none without WebGL).
+  const controlBoxes = (): Box[] => {
+    const controls = layer.closest('.map-area')?.querySelectorAll('.maplibregl-ctrl');
+    if (!controls?.length) return [];
+    const origin = layer.getBoundingClientRect();
+    return [...controls].map((c) => {
+      const r = c.getBoundingClientRect();
+      return [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as const;
+    });
   };
 
   // One SVG element per layer, each composited on its own (see styles.css): a filter change repaints
@@ -118,8 +129,8 @@ export function createSvgRenderer(
       last = { scene, lang, selected };
       draw();
     },
-    frame(view) {
-      camera = cameraForBounds(VIEW_BOUNDS[view], size().width, size().height);
+    frame(view, _animate, covered) {
+      camera = cameraForBounds(VIEW_BOUNDS[view], size().width, size().height, covered);
       draw();
     },
     jumpTo(c) {

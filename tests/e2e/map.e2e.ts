@@ -101,6 +101,9 @@ describe('the map', () => {
     await expect.poll(() => page.getByTestId('panel-total').textContent()).toBe('120万元');
     await expect.poll(() => page.getByTestId('legend-filter').textContent()).toBe('当前显示：2011年；政府帮扶资金');
     expect(await page.locator('#details').textContent()).toContain('平坝县');
+    // The Guizhou view is framed beside the open panel: its easternmost county is not hidden under it.
+    const panelLeft = (await page.locator('#details').boundingBox())!.x;
+    expect((await placePoint(page, '522627'))[0]).toBeLessThan(panelLeft - 24);
     await page.getByRole('button', { name: '2010', exact: true }).click();
     await expect.poll(() => page.url()).toContain('year=2010');
     await page.goBack();
@@ -175,5 +178,21 @@ describe('the map', () => {
     }
     await page.close();
   });
-});
 
+  it("keeps place names out from under the map's buttons and attribution, moving a partner city's name to its other side", async () => {
+    // At this size Qingdao's name would otherwise run under the zoom buttons.
+    const { page } = await openPage(browser, `${base()}/?lang=zh&embed=1&year=2010`, { viewport: { width: 800, height: 500 } });
+    await ready(page);
+    await page.waitForSelector('.maplibregl-ctrl-zoom-in');
+    const result = await page.evaluate(() => {
+      const controls = [...document.querySelectorAll('.maplibregl-ctrl')].map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0);
+      const names = [...document.querySelectorAll('#labels text')].map((t) => ({ name: t.textContent, r: t.getBoundingClientRect() }));
+      const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      return { controls: controls.length, names: names.map((n) => n.name), under: names.filter((n) => controls.some((c) => hit(n.r, c))).map((n) => n.name) };
+    });
+    expect(result.controls).toBeGreaterThanOrEqual(2);
+    expect(result.names).toContain('青岛');
+    expect(result.under).toEqual([]);
+    await page.close();
+  });
+});
