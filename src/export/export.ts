@@ -4,6 +4,7 @@ import type { Camera } from '../state/url-state.ts';
 import type { Frame } from '../ui/context.ts';
 import { composeExport } from './compose.ts';
 import { exportFileName } from './layout.ts';
+import { downloadBlob } from '../ui/download.ts';
 
 /** Renders the export and hands it to the browser as a download. Loaded only when used (dynamic import). */
 export async function exportMap(
@@ -19,7 +20,7 @@ export async function exportMap(
   const name = exportFileName(frame.state.year, frame.state.metric, format);
   const svgBlob = new Blob([text], { type: 'image/svg+xml' });
   const blob = format === 'svg' ? svgBlob : await rasterise(svgBlob, size);
-  download(blob, name);
+  downloadBlob(blob, name);
   return name;
 }
 
@@ -37,14 +38,4 @@ async function rasterise(svgBlob: Blob, size: { width: number; height: number })
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-function download(blob: Blob, name: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
 }

@@ -17,6 +17,14 @@ export function createTableView(ctx: UiContext): Component {
       const rows = tableRows(model, scene);
       const kindText = (kind: string, multiYear: boolean) =>
         multiYear ? tr('legend.multiYear') : kind === 'group' ? tr('legend.group') : kind === 'programme' ? tr('legend.programme') : tr('legend.place');
+      const download = el('button', { type: 'button', class: 'lang', 'data-testid': 'table-download' }, tr('table.download'));
+      // The CSV code loads only when asked for; the file holds what the table shows, for this filter.
+      download.addEventListener('click', () => {
+        void Promise.all([import('../export/table-csv.ts'), import('./download.ts')]).then(([{ tableCsv }, { downloadBlob }]) => {
+          const file = tableCsv(model, frame);
+          downloadBlob(new Blob([file.text], { type: 'text/csv;charset=utf-8' }), file.name);
+        });
+      });
       replaceChildren(
         root,
         rows.length === 0
@@ -51,15 +59,16 @@ export function createTableView(ctx: UiContext): Component {
                       { scope: 'row' },
                       r.placeId ? el('button', { type: 'button', class: 'linkish', 'data-place': r.placeId }, r.marker.label) : r.marker.label,
                     ),
-                    el('td', {}, kindText(r.marker.kind, r.marker.multiYear)),
-                    el('td', {}, r.marker.city ? placeName(model, r.marker.city, lang) : '—'),
-                    el('td', { class: 'num' }, metricValue(model, r.marker.value, state.metric, r.marker.qualifier, lang)),
-                    el('td', {}, r.marker.period),
-                    el('td', { class: 'sources' }, ...r.sources.map((s) => el('span', { class: 'source-line' }, sourceCitation(model, s, tr('panel.section'))))),
+                    el('td', { 'data-label': tr('table.level') }, kindText(r.marker.kind, r.marker.multiYear)),
+                    el('td', { 'data-label': tr('table.partner') }, r.marker.city ? placeName(model, r.marker.city, lang) : '—'),
+                    el('td', { class: 'num', 'data-label': tr('table.value') }, metricValue(model, r.marker.value, state.metric, r.marker.qualifier, lang)),
+                    el('td', { 'data-label': tr('table.period') }, r.marker.period),
+                    el('td', { class: 'sources', 'data-label': tr('table.sources') }, ...r.sources.map((s) => el('span', { class: 'source-line' }, sourceCitation(model, s, tr('panel.section'))))),
                   ),
                 ),
               ),
             ),
+        rows.length === 0 ? null : el('div', { class: 'table-tools' }, download, el('span', { class: 'muted' }, tr('table.downloadNote'))),
       );
     },
   };

@@ -60,4 +60,21 @@ describe('export', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('downloads the table view as CSV: the rows on screen, with raw values, figure ids and sources', async () => {
+    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=zh&year=2010&table=1`, { acceptDownloads: true });
+    await waitForMap(page);
+    const shown = await page.locator('#table-view tbody tr').count();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('guizhou-pairing-2010-funds.csv');
+    const text = (await saved(download)).toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trim().split('\n');
+    expect(lines[0]).toBe('place_ids,place_en,place_zh,applies_to,partner_city,metric,value,qualifier,period,filter_year,filter_categories,figure_ids,sources');
+    expect(lines).toHaveLength(shown + 1);
+    // Ningbo's whole programme for 2010, as data/figures.csv records it.
+    expect(lines.some((l) => l.startsWith('520000,Guizhou,贵州,programme,330200,funds_cny,81850000,'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
