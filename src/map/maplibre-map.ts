@@ -50,7 +50,8 @@ export function createMapLibreMap(
     canvasContextAttributes: { preserveDrawingBuffer: true },
   } as maplibregl.MapOptions);
   map.touchZoomRotate.disableRotation();
-  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  // A still map (interactive=0) has no zoom buttons: they would do nothing.
+  if (initial.interactive) map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
   map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: initial.attribution }), 'bottom-right');
 
@@ -99,8 +100,11 @@ export function createMapLibreMap(
     },
   };
   // On small screens the attribution starts folded into its (i) button instead of covering the map.
+  // Names were placed clear of the unfolded attribution: place them again around the folded button.
   map.once('load', () => {
-    if (container.clientWidth < 640) container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+    if (container.clientWidth >= 640) return;
+    container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+    scene.settle(camera());
   });
   return new Promise((resolve, reject) => {
     // Resolves once MapLibre has drawn its layers: then the SVG map hands the sea and provinces over.

@@ -68,6 +68,9 @@ describe('embedding', () => {
     await page.mouse.move(120, 100, { steps: 5 });
     await page.mouse.up();
     expect(await page.evaluate(() => location.search)).toBe(before);
+    // A still map offers no zoom buttons; both partner cities keep their names at this size.
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').count()).toBe(0);
+    await expect.poll(() => page.locator('#labels text').allTextContents()).toEqual(expect.arrayContaining(['青岛', '宁波']));
     await screenshot(page, 'embed-still-zh-400x300');
     expect(errors).toEqual([]);
     await page.close();
