@@ -76,3 +76,8 @@ export function formatPeriod(from: number, to: number, lang: Lang): string {
   if (from === to) return lang === 'zh' ? `${from}年` : String(from);
   return lang === 'zh' ? `${from}—${to}年` : `${from}–${to}`;
 }
+
+/** "25 November 2026" / "2026年11月25日". */
+export function formatDate(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long' }).format(date);
+}

@@ -1,6 +1,6 @@
 import type { Aggregate } from '../data/aggregate.ts';
 import type { Figure, Qualifier } from '../data/schema.ts';
-import { formatPeriod, formatValue, measureWord, type Unit } from '../i18n/format.ts';
+import { formatDate, formatPeriod, formatValue, measureWord, type Unit } from '../i18n/format.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
 import { nameOf } from '../scene/places.ts';
@@ -59,4 +59,22 @@ export function placeName(model: Model, id: string, lang: Lang, form: 'short' | 
 export function sourceCitation(model: Model, f: Pick<Figure, 'source' | 'section'>, sectionWord: string): string {
   const s = model.dataset.sources.find((x) => x.id === f.source);
   return `${s?.title ?? f.source}, ${sectionWord} “${f.section}”`;
+}
+
+/**
+ * How to cite the current view: title, what is shown, the source documents and their publisher
+ * (from data/sources.csv, so a user's own sources are cited too), the link and the day it was read.
+ */
+export function citation(model: Model, frame: Frame, link: string, accessed: Date): string {
+  const { tr, state, lang } = frame;
+  const quote = (t: string) => (lang === 'zh' ? `《${t}》` : `“${t}”`);
+  const sources = model.dataset.sources;
+  return tr('share.citeText', {
+    title: state.title ?? tr('app.title'),
+    what: tr('table.caption', { metric: metricLabel(model, state.metric, lang), year: yearText(frame), categories: categoriesText(model, frame) }),
+    sources: sources.map((s) => quote(s.title)).join(lang === 'zh' ? '、' : '; '),
+    publishers: [...new Set(sources.map((s) => s.publisher).filter((p) => p !== ''))].join(lang === 'zh' ? '、' : '; '),
+    link,
+    date: formatDate(accessed, lang),
+  });
 }

@@ -1,10 +1,12 @@
 import { embedUrl, iframeSnippet } from '../embed/snippet.ts';
+import type { Model } from '../scene/model.ts';
 import type { Frame } from './context.ts';
+import { citation } from './describe.ts';
 import { el } from './dom.ts';
 import { openModal } from './modal.ts';
 
-/** "Share / Embed": the link and a copy-ready iframe snippet for the current view. A native <dialog>: focus stays inside, Escape closes. */
-export function openShareDialog(frame: Frame): HTMLDialogElement {
+/** "Share / Embed": the link, a copy-ready iframe snippet and a citation for the current view. A native <dialog>: focus stays inside, Escape closes. */
+export function openShareDialog(model: Model, frame: Frame): HTMLDialogElement {
   const { tr } = frame;
   const link = location.href;
   const snippet = iframeSnippet(link, frame.state.title ?? tr('app.title'));
@@ -30,5 +32,6 @@ export function openShareDialog(frame: Frame): HTMLDialogElement {
     field('share-embed', tr('share.embed'), snippet, 6),
     el('p', { class: 'legend-note' }, tr('share.note')),
     el('p', { class: 'legend-note' }, el('a', { href: embedUrl(link), target: '_blank', rel: 'noopener' }, tr('share.preview'))),
+    field('share-cite', tr('share.cite'), citation(model, frame, link, new Date()), 4),
   );
 }

@@ -33,6 +33,8 @@ describe('embedding', () => {
     const snippet = await app.locator('#share-embed').inputValue();
     expect(snippet).toContain('embed=1');
     expect(snippet).toContain('sandbox="allow-scripts');
+    const cite = await app.locator('#share-cite').inputValue();
+    expect(cite).toMatch(/^Guizhou Pairing Map: Aid funds, 2011, all kinds of aid\. Data: .*IPRCC.*view=guizhou.*\(accessed \d{1,2} \w+ \d{4}\)\.$/);
     await screenshot(app, 'share-dialog-en');
     await app.keyboard.press('Escape');
     await expect.poll(() => app.locator('dialog[open]').count()).toBe(0);
