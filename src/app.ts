@@ -196,7 +196,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   };
 
   // First paint: the complete map in SVG, at once. Then MapLibre takes over the camera and draws the
-  // sea and provinces underneath; the same SVG map stays on top (see map/maplibre-map.ts).
+  // sea underneath; the same SVG map stays on top (see map/maplibre-map.ts).
   const svgMap = createSvgRenderer(svgHost, geography, model, { camera: state.camera, view: state.view, covered: covered() }, events);
   mapView = svgMap;
   svgMap.update(frame.scene, frame.lang, frame.state.place);
@@ -208,7 +208,6 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const { createMapLibreMap } = await import('./map/maplibre-map.ts');
     const gl = await createMapLibreMap(
       mapEl,
-      geography,
       svgMap,
       { interactive: state.interactive, attribution: t(state.lang, 'map.attribution') },
       events,

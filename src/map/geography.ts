@@ -1,5 +1,4 @@
-import { feature, meshArcs } from 'topojson-client';
-import type { FeatureCollection, Geometry } from 'geojson';
+import { meshArcs } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 /*
@@ -21,8 +20,6 @@ export interface Geography {
   borders: Record<BorderGroup, number[][]>;
   /** Every arc in Web Mercator world units (0–1 across the world): x0, y0, x1, y1, … */
   arcs: Float64Array[];
-  /** The provinces as GeoJSON, for MapLibre's own layers. */
-  provinces(): FeatureCollection<Geometry, { id: string }>;
 }
 
 type Obj = GeometryCollection<{ id: string }>;
@@ -42,7 +39,6 @@ export function toGeography(topo: Topology): Geography {
     areas: { provinces: polygons('provinces'), counties: polygons('counties'), districts: polygons('districts') },
     borders: { prefectures: border('prefectures'), counties: border('counties'), districts: border('districts') },
     arcs: projectArcs(topo),
-    provinces: () => feature(topo, object('provinces')) as FeatureCollection<Geometry, { id: string }>,
   };
 }
 

@@ -1,7 +1,6 @@
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Camera } from '../state/url-state.ts';
-import type { Geography } from './geography.ts';
 import type { MapEvents, MapRenderer } from './renderer.ts';
 import { cameraForBounds } from './projection.ts';
 import { buildStyle } from './style.ts';
@@ -11,14 +10,14 @@ import { VIEW_BOUNDS } from './views.ts';
 
 /*
  * The interactive map: MapLibre moves the camera (drag, wheel, pinch, keyboard, the zoom buttons),
- * draws the sea and provinces in WebGL and shows the scale and attribution; the SVG renderer draws
+ * draws the sea in WebGL and shows the scale and attribution; the SVG renderer draws the land and
  * the scene on top and follows every camera move.
  *
- * Why not draw the scene in WebGL too: a filter change then needs a WebGL frame, and on machines
- * that render WebGL in software (many office laptops and virtual desktops) one frame of county
- * outlines costs 150–250 ms. Drawn in SVG, a filter change costs one DOM update, the same drawing
- * serves the first paint, the no-WebGL fallback and the SVG export, and MapLibre's frames stay
- * cheap because its layers never change.
+ * Why not draw the map in WebGL: a filter change then needs a WebGL frame, and on machines that
+ * render WebGL in software (many office laptops and virtual desktops) one frame of county outlines
+ * costs 150–250 ms. Drawn in SVG, a filter change costs one DOM update, the same drawing serves the
+ * first paint, the no-WebGL fallback and the SVG export, and MapLibre, with nothing to tile, is
+ * ready sooner and draws each frame of a move almost for free.
  */
 
 export interface MapView extends MapRenderer {
@@ -27,7 +26,6 @@ export interface MapView extends MapRenderer {
 
 export function createMapLibreMap(
   container: HTMLElement,
-  geo: Geography,
   scene: SvgRenderer,
   initial: { interactive: boolean; attribution: string },
   events: Pick<MapEvents, 'click' | 'moved'>,
@@ -36,7 +34,7 @@ export function createMapLibreMap(
   const start = scene.camera();
   const map = new maplibregl.Map({
     container,
-    style: buildStyle(geo),
+    style: buildStyle(),
     center: [start.lon, start.lat],
     zoom: start.zoom,
     attributionControl: false,
@@ -107,7 +105,7 @@ export function createMapLibreMap(
     scene.settle(camera());
   });
   return new Promise((resolve, reject) => {
-    // Resolves once MapLibre has drawn its layers: then the SVG map hands the sea and provinces over.
+    // Resolves once MapLibre has drawn its first frame: then the SVG map hands the sea over.
     map.once('load', () =>
       map.once('idle', () => {
         scene.overBasemap(true);

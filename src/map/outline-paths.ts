@@ -23,14 +23,17 @@ export function outlinePaths(geo: Geography, view: { camera: Camera; width: numb
   const dx = view.width / 2 - cx * scale;
   const dy = view.height / 2 - cy * scale;
   const r = (v: number) => Math.round(v * 10) / 10;
-  // The view with half a view's margin all round, so that a pan shows real outlines until the redraw.
-  const mx = view.width / 2;
-  const my = view.height / 2;
-  const bounds: Bounds = [-mx, -my, view.width + mx, view.height + my];
+  // The view with a margin all round, so that a pan or a zoom out shows real outlines until the
+  // redraw: half a view for Guizhou and the partner cities, three views for the provinces, which are
+  // the land under everything (a zoom out by two levels still finds them drawn).
+  const within = (views: number): Bounds => [-view.width * views, -view.height * views, view.width * (1 + views), view.height * (1 + views)];
+  const near = within(0.5);
+  const far = within(3);
 
-  // Each arc as screen points [x0, y0, x1, y1, …] after thinning, made when first needed.
+  // Each arc as screen points [x0, y0, x1, y1, …] after thinning, made when first needed. Provinces
+  // and the rest share no arcs (they come from different sources), so one cache serves both margins.
   const screen: (number[] | undefined)[] = [];
-  const pointsOf = (index: number): number[] => {
+  const pointsOf = (index: number, bounds: Bounds): number[] => {
     const cached = screen[index];
     if (cached) return cached;
     const arc = geo.arcs[index]!;
@@ -51,10 +54,10 @@ export function outlinePaths(geo: Geography, view: { camera: Camera; width: numb
   };
 
   // A chain of arcs as one subpath: the first arc's first point, then every arc without its first point.
-  const chain = (arcs: number[], close: boolean): string => {
+  const chain = (arcs: number[], close: boolean, bounds: Bounds): string => {
     let d = '';
     arcs.forEach((a, k) => {
-      const pts = pointsOf(a < 0 ? ~a : a);
+      const pts = pointsOf(a < 0 ? ~a : a, bounds);
       const n = pts.length / 2;
       for (let j = k === 0 ? 0 : 1; j < n; j++) {
         const i = a < 0 ? n - 1 - j : j;
@@ -65,8 +68,9 @@ export function outlinePaths(geo: Geography, view: { camera: Camera; width: numb
   };
 
   return {
-    area: (group, index) => (geo.areas[group][index] ?? []).map((polygon) => polygon.map((ring) => chain(ring, true)).join('')).join(''),
-    border: (group) => geo.borders[group].map((line) => chain(line, false)).join(''),
+    area: (group, index) =>
+      (geo.areas[group][index] ?? []).map((polygon) => polygon.map((ring) => chain(ring, true, group === 'provinces' ? far : near)).join('')).join(''),
+    border: (group) => geo.borders[group].map((line) => chain(line, false, near)).join(''),
   };
 }
 

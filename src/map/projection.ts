@@ -3,7 +3,7 @@ import type { Camera } from '../state/url-state.ts';
 
 /*
  * The d3 projection that matches MapLibre's Web Mercator camera exactly, so the SVG drawing lies on
- * MapLibre's sea and provinces and exports show what is on screen. MapLibre's world is 512 px wide
+ * MapLibre's camera and exports show what is on screen. MapLibre's world is 512 px wide
  * at zoom 0.
  */
 export const TILE_SIZE = 512;

@@ -12,9 +12,9 @@ import type { MapTarget } from './renderer.ts';
 import { projectionFor } from './projection.ts';
 
 /*
- * The map's drawing: the scene in SVG, in the same Web Mercator view as MapLibre's camera. It is
- * the first paint, the map on top of MapLibre's sea and provinces, the whole map where WebGL is
- * missing, and the exports. Text stays text; data strings go in as text nodes.
+ * The map's drawing: land and scene in SVG, in the same Web Mercator view as MapLibre's camera. It
+ * is the first paint, the map on top of MapLibre's sea, the whole map where WebGL is missing, and
+ * the exports. Text stays text; data strings go in as text nodes.
  */
 
 export interface SvgMapOptions {

@@ -11,13 +11,13 @@ import { VIEW_BOUNDS } from './views.ts';
 /**
  * The SVG map as a live renderer. It draws every layer of the scene: alone it is the first paint
  * and the whole map where WebGL is missing; over MapLibre (see maplibre-map.ts) MapLibre draws the
- * sea and provinces underneath and moves the camera, and this map follows it.
+ * sea underneath and moves the camera, and this map follows it.
  */
 export interface SvgRenderer extends MapRenderer {
   readonly kind: 'svg';
   /** The element that holds the SVG; MapLibre moves it into its own canvas container. */
   readonly layer: HTMLElement;
-  /** On: MapLibre draws the sea and provinces, and reports clicks (so that a drag never clicks). */
+  /** On: MapLibre draws the sea, and reports clicks (so that a drag never clicks). */
   overBasemap(on: boolean): void;
   /** A camera in motion: the drawn map is moved and scaled, not redrawn. */
   follow(camera: Camera): void;
