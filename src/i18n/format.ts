@@ -2,36 +2,46 @@ import type { Qualifier } from '../data/schema.ts';
 import { t, type Lang } from './messages.ts';
 
 /*
- * Numbers as each language writes them, through Intl:
- * English "¥31.25 million", Chinese "3,125万元" (亿元 from 100 million up); counts with separators.
+ * Numbers as each language writes them: English "¥31.25 million", Chinese "3,125万元" (亿元 from
+ * 100 million up); counts with separators.
  */
 
-// Kept once made: a new Intl.NumberFormat costs far more than a format call, and a render formats hundreds.
-const formats = new Map<string, Intl.NumberFormat>();
-function nf(lang: Lang, digits: number): Intl.NumberFormat {
-  const key = `${lang}${digits}`;
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits })));
-  return f;
+/**
+ * A number with up to `digits` decimals and thousands separators, exactly as
+ * Intl.NumberFormat('en' or 'zh-CN', { maximumFractionDigits: digits }) writes it: both languages
+ * group with commas, and Intl rounds the number's shortest decimal form half away from zero (1.005
+ * → 1.01, where toFixed gives 1.00). Not Intl itself: making the first Intl formatter loads locale
+ * data, which cost ~70 ms of the first paint on a slow machine.
+ */
+export function decimal(value: number, digits: number): string {
+  const [mantissa = '0', exponent = '0'] = Math.abs(value).toExponential().split('e');
+  const all = mantissa.replace('.', '');
+  const kept = Number(exponent) + 1 + digits; // digits up to the last decimal kept
+  let scaled = kept < 0 ? 0n : BigInt(all.slice(0, kept).padEnd(kept, '0') || '0');
+  if (kept >= 0 && (all[kept] ?? '0') >= '5') scaled += 1n;
+  const text = scaled.toString().padStart(digits + 1, '0');
+  const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = text.slice(text.length - digits).replace(/0+$/, '');
+  return `${value < 0 || Object.is(value, -0) ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
 export function formatYuan(value: number, lang: Lang): string {
   if (lang === 'zh') {
-    if (value >= 1e8) return `${nf(lang, 4).format(value / 1e8)}亿元`;
-    if (value >= 1e4) return `${nf(lang, 2).format(value / 1e4)}万元`;
-    return `${nf(lang, 0).format(value)}元`;
+    if (value >= 1e8) return `${decimal(value / 1e8, 4)}亿元`;
+    if (value >= 1e4) return `${decimal(value / 1e4, 2)}万元`;
+    return `${decimal(value, 0)}元`;
   }
-  if (value >= 1e9) return `¥${nf(lang, 3).format(value / 1e9)} billion`;
-  if (value >= 1e6) return `¥${nf(lang, 2).format(value / 1e6)} million`;
-  return `¥${nf(lang, 0).format(value)}`;
+  if (value >= 1e9) return `¥${decimal(value / 1e9, 3)} billion`;
+  if (value >= 1e6) return `¥${decimal(value / 1e6, 2)} million`;
+  return `¥${decimal(value, 0)}`;
 }
 
 /** A compact label for a circle, exact to the figure: "¥31.25m" / "3,125万". */
 export function formatYuanShort(value: number, lang: Lang): string {
-  if (lang === 'zh') return value >= 1e8 ? `${nf(lang, 4).format(value / 1e8)}亿` : `${nf(lang, 2).format(value / 1e4)}万`;
-  if (value >= 1e9) return `¥${nf(lang, 3).format(value / 1e9)}bn`;
-  if (value >= 1e6) return `¥${nf(lang, 4).format(value / 1e6)}m`;
-  return `¥${nf(lang, 1).format(value / 1e3)}k`;
+  if (lang === 'zh') return value >= 1e8 ? `${decimal(value / 1e8, 4)}亿` : `${decimal(value / 1e4, 2)}万`;
+  if (value >= 1e9) return `¥${decimal(value / 1e9, 3)}bn`;
+  if (value >= 1e6) return `¥${decimal(value / 1e6, 4)}m`;
+  return `¥${decimal(value / 1e3, 1)}k`;
 }
 
 export type Unit = 'cny' | 'count' | 'people' | 'percent';
@@ -39,8 +49,8 @@ export type Unit = 'cny' | 'count' | 'people' | 'percent';
 /** A value with its unit, e.g. "¥31.25 million", "309", "70%". Counts carry no noun: labels say what is counted. */
 export function formatNumber(value: number, unit: Unit, lang: Lang): string {
   if (unit === 'cny') return formatYuan(value, lang);
-  if (unit === 'percent') return `${nf(lang, 1).format(value)}%`;
-  return nf(lang, 2).format(value);
+  if (unit === 'percent') return `${decimal(value, 1)}%`;
+  return decimal(value, 2);
 }
 
 /** Adds the qualifier the text gives: "more than ¥15 million", "1,500万元以上", "about 12". */

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPeriod, formatValue, formatYuan, formatYuanShort, measureWord } from '../../src/i18n/format.ts';
+import { decimal, formatNumber, formatPeriod, formatValue, formatYuan, formatYuanShort, measureWord } from '../../src/i18n/format.ts';
 
 describe('number formats', () => {
   it('write yuan as each language does', () => {
@@ -35,5 +36,20 @@ describe('number formats', () => {
     expect(formatPeriod(2010, 2010, 'en')).toBe('2010');
     expect(formatPeriod(2006, 2010, 'en')).toBe('2006–2010');
     expect(formatPeriod(2006, 2010, 'zh')).toBe('2006—2010年');
+  });
+});
+
+describe('decimal', () => {
+  it('writes every number exactly as Intl does in English and Chinese, ties and large values included', () => {
+    const intl = (lang: string, digits: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: digits });
+    const cases: [number, number][] = [[1.005, 2], [2.5, 0], [0.125, 2], [31.25, 2], [8185, 2], [1_234_567.891, 1], [0, 2], [-3.456, 1], [999.9999, 3]];
+    for (const [v, d] of cases) for (const lang of ['en', 'zh-CN']) expect(decimal(v, d)).toBe(intl(lang, d).format(v));
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 4 }), (v, d) => {
+        expect(decimal(v, d)).toBe(intl('en', d).format(v));
+        expect(decimal(v, d)).toBe(intl('zh-CN', d).format(v));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
