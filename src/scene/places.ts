@@ -13,7 +13,7 @@ export const PROVINCE_GUIZHOU = '520000';
 
 export function indexPlaces(places: readonly Place[]): PlaceIndex {
   const byId = new Map(places.map((p) => [p.id, p]));
-  const cities = places.filter((p) => p.level === 'city').sort((a, b) => cityOrder(a.id) - cityOrder(b.id) || a.id.localeCompare(b.id));
+  const cities = places.filter((p) => p.level === 'city').sort((a, b) => cityOrder(a.id) - cityOrder(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { byId, cities, get: (id) => byId.get(id) };
 }
 
