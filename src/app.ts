@@ -4,7 +4,7 @@ import loadBuiltin from 'virtual:builtin-data';
 import { t, type Lang, type MessageKey } from './i18n/messages.ts';
 import { toGeography, type Geography } from './map/geography.ts';
 import type { MapEvents, MapRenderer } from './map/renderer.ts';
-import { UNCOVERED, type Covered } from './map/projection.ts';
+import { coveredBy, type Covered } from './map/projection.ts';
 import { createSvgRenderer } from './map/svg-renderer.ts';
 import { postPreferredHeight } from './embed/post-height.ts';
 import { buildModel } from './scene/model.ts';
@@ -104,13 +104,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (files?.length) void import('./ui/import-dialog.ts').then((m) => m.openImportDialog(frame, files));
   });
 
-  /** What the open details panel hides of the map: a side on wide screens, the bottom on phones. */
+  /** What the open details panel or the story's caption card hides of the map. */
   function covered(): Covered {
-    if (panel.el.hidden) return UNCOVERED;
-    const map = mapArea.getBoundingClientRect();
-    const p = panel.el.getBoundingClientRect();
-    if (p.width === 0) return UNCOVERED; // hidden by the layout (presentation mode, print)
-    return { right: Math.max(0, map.right - p.left), bottom: p.left <= map.left ? Math.max(0, map.bottom - p.top) : 0 };
+    const boxes = [panel.el, presenter.el].filter((e) => !e.hidden).map((e) => e.getBoundingClientRect());
+    return coveredBy(mapArea.getBoundingClientRect(), boxes);
   }
 
   let frame!: Frame; // assigned by the first render(), before anything reads it

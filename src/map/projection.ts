@@ -23,7 +23,29 @@ export interface Covered {
   right: number;
   bottom: number;
 }
-export const UNCOVERED: Covered = { right: 0, bottom: 0 };
+const UNCOVERED: Covered = { right: 0, bottom: 0 };
+
+type Rect = Pick<DOMRect, 'left' | 'top' | 'right' | 'bottom' | 'width'>;
+
+/**
+ * What boxes over the map's lower right (the details panel: a side, or on phones a bottom sheet;
+ * the story's caption card) hide of it. Each box counts as a strip along the right or along the
+ * bottom, whichever leaves the larger part of the map to frame views in.
+ */
+export function coveredBy(map: Rect, boxes: readonly Rect[]): Covered {
+  const width = map.right - map.left;
+  const height = map.bottom - map.top;
+  let right = 0;
+  let bottom = 0;
+  for (const b of boxes) {
+    if (b.width === 0) continue; // hidden by the layout (presentation mode hides the panel, print)
+    const r = Math.max(0, map.right - b.left);
+    const d = Math.max(0, map.bottom - b.top);
+    if ((width - r) * height >= width * (height - d)) right = Math.max(right, r);
+    else bottom = Math.max(bottom, d);
+  }
+  return { right, bottom };
+}
 
 /**
  * The camera that fits bounds into a viewport with padding, as MapLibre's fitBounds computes it, in

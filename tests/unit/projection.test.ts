@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameraForBounds, projectionFor } from '../../src/map/projection.ts';
+import { cameraForBounds, coveredBy, projectionFor } from '../../src/map/projection.ts';
 import { VIEW_BOUNDS } from '../../src/map/views.ts';
 
 const guizhou = VIEW_BOUNDS.guizhou;
@@ -34,5 +34,23 @@ describe('cameraForBounds', () => {
 
   it('ignores a panel that covers more than half the map (a phone), rather than shrinking the view to a sliver', () => {
     expect(corners(390, 700, { right: 0, bottom: 430 })).toEqual(corners(390, 700));
+  });
+});
+
+describe('coveredBy', () => {
+  const rect = (left: number, top: number, right: number, bottom: number) => ({ left, top, right, bottom, width: right - left });
+  const map = rect(300, 66, 1440, 900);
+
+  it('counts the details panel as a strip on the right, and a phone\'s bottom sheet as a strip along the bottom', () => {
+    expect(coveredBy(map, [rect(1060, 66, 1440, 900)])).toEqual({ right: 380, bottom: 0 });
+    expect(coveredBy(rect(0, 90, 390, 580), [rect(0, 320, 390, 844)])).toEqual({ right: 0, bottom: 260 });
+  });
+
+  it('takes the side of a caption card that leaves more of the map, and ignores what the layout hides', () => {
+    // A wide, low card: a strip along the bottom costs less than one down the side.
+    expect(coveredBy(rect(0, 52, 1280, 720), [rect(696, 620, 1256, 680)])).toEqual({ right: 0, bottom: 100 });
+    // A tall card: the side.
+    expect(coveredBy(rect(0, 52, 1280, 720), [rect(696, 358, 1256, 680)])).toEqual({ right: 584, bottom: 0 });
+    expect(coveredBy(map, [rect(0, 0, 0, 0)])).toEqual({ right: 0, bottom: 0 });
   });
 });
