@@ -1,8 +1,9 @@
 import { formatCsv } from '../data/csv.ts';
+import type { Lang } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
 import { tableRows } from '../scene/table.ts';
 import type { Frame } from '../ui/context.ts';
-import { sourceCitation } from '../ui/describe.ts';
+import { placeName, sourceCitation } from '../ui/describe.ts';
 import { exportFileName } from './layout.ts';
 
 /*
@@ -32,7 +33,7 @@ const asText = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
 export function tableCsv(model: Model, frame: Frame): { name: string; text: string } {
   const { state } = frame;
-  const names = (ids: string[], lang: 'en' | 'zh') => ids.map((id) => model.places.get(id)?.[lang === 'en' ? 'short_en' : 'short_zh'] ?? id).join(' + ');
+  const names = (ids: string[], lang: Lang) => ids.map((id) => placeName(model, id, lang)).join(' + ');
   const rows = tableRows(model, frame.scene).map((r) => {
     const m = r.marker;
     return {

@@ -27,7 +27,7 @@ export interface SvgMapOptions {
   minorLabelZoom?: number;
   /** How far (px) simplifying an outline may move it: ½ px on screen; exported files use less. */
   tolerance?: number;
-  /** Boxes [left, top, right, bottom] that names keep clear of: the live map's own buttons, scale and attribution. */
+  /** Boxes [left, top, right, bottom] that names keep clear of: the live map's buttons, scale and attribution, the panel, the caption card. */
   keepClear?: readonly Box[];
 }
 

@@ -50,7 +50,7 @@ export function createSvgRenderer(
   const draw = () => {
     if (!last) return;
     const { width, height } = size();
-    const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: controlBoxes() };
+    const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: coveringBoxes() };
     if (drawn && viewKey(drawn) === viewKey(o)) paintScene(layer, model, last.scene, o);
     else drawn = { camera, width, height, layers: split(drawSvgMap(geo, model, last.scene, o)), points: [] };
     drawn.points = [...layer.querySelectorAll<SVGElement>('.points circle, .points text')].map((node) => ({
@@ -63,7 +63,7 @@ export function createSvgRenderer(
 
   // What lies over the drawing: MapLibre's buttons, scale and attribution (none without WebGL), the
   // details panel and the story's caption card. Names keep clear of them.
-  const controlBoxes = (): Box[] => {
+  const coveringBoxes = (): Box[] => {
     const origin = layer.getBoundingClientRect();
     return [...document.querySelectorAll('.maplibregl-ctrl, .panel, .presenter')]
       .map((c) => c.getBoundingClientRect())

@@ -2,7 +2,7 @@ import { aggregate, indexFigures, type Filter, type FigureIndex } from '../data/
 import type { Category, Figure, Metric } from '../data/schema.ts';
 import type { Dataset } from '../data/validate.ts';
 import { PARTNER_COLORS } from './colors.ts';
-import { cityOf, indexPlaces, pairedPrefectures, PROVINCE_GUIZHOU, type PlaceIndex } from './places.ts';
+import { cityOf, compareIds, indexPlaces, pairedPrefectures, PROVINCE_GUIZHOU, type PlaceIndex } from './places.ts';
 
 /*
  * What the app derives once per dataset: figures grouped by where they apply ("anchors"), the
@@ -113,8 +113,7 @@ function buildAnchors(figures: readonly Figure[], places: PlaceIndex): Anchor[] 
   return anchors.sort(byKey);
 }
 
-/** Keys are ASCII ids: code-unit order is stable and, unlike localeCompare, needs no collator at start-up. */
-export const byKey = (a: { key: string }, b: { key: string }): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+export const byKey = (a: { key: string }, b: { key: string }): number => compareIds(a.key, b.key);
 
 /** All years and all categories give each anchor its largest total; multi-year figures may be larger still. */
 function scaleFor(model: Model, metric: Metric): MetricScale {

@@ -11,9 +11,12 @@ export interface PlaceIndex {
 
 export const PROVINCE_GUIZHOU = '520000';
 
+/** Ids are ASCII: code-unit order is stable and, unlike localeCompare, needs no collator at start-up. */
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export function indexPlaces(places: readonly Place[]): PlaceIndex {
   const byId = new Map(places.map((p) => [p.id, p]));
-  const cities = places.filter((p) => p.level === 'city').sort((a, b) => cityOrder(a.id) - cityOrder(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const cities = places.filter((p) => p.level === 'city').sort((a, b) => cityOrder(a.id) - cityOrder(b.id) || compareIds(a.id, b.id));
   return { byId, cities, get: (id) => byId.get(id) };
 }
 
