@@ -8,7 +8,7 @@ import { coveredBy, type Covered } from './map/projection.ts';
 import { createSvgRenderer } from './map/svg-renderer.ts';
 import { postPreferredHeight } from './embed/post-height.ts';
 import { buildModel } from './scene/model.ts';
-import { buildScene } from './scene/scene.ts';
+import { buildScene, maxRadiusFor } from './scene/scene.ts';
 import { browserLang, parseState, serializeState, type AppState } from './state/url-state.ts';
 import { vocabularyOf } from './state/vocabulary.ts';
 import type { Frame, UiContext } from './ui/context.ts';
@@ -115,7 +115,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   function render() {
     const lang: Lang = state.lang;
     const tr = (key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars);
-    frame = { state, scene: buildScene(model, state), tr, lang };
+    frame = { state, scene: buildScene(model, state, maxRadiusFor(mapArea.clientWidth, mapArea.clientHeight)), tr, lang };
     document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
     document.documentElement.classList.toggle('embed', state.embed);
     document.title = tr('app.title');
@@ -125,7 +125,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     layout.classList.toggle('panel-open', !panel.el.hidden);
     empty.hidden = !frame.scene.empty;
     empty.textContent = tr('filter.empty');
-    mapView?.update(frame.scene, lang, state.place);
+    mapView?.update(frame.scene, lang, state.place, state.view);
     const announce = tr('filter.announce', {
       metric: frame.tr('legend.markers', { metric: '' }).replace(/[:：]\s*$/, ''),
       year: state.year === 'all' ? tr('filter.allYears') : String(state.year),
@@ -196,7 +196,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   // sea underneath; the same SVG map stays on top (see map/maplibre-map.ts).
   const svgMap = createSvgRenderer(svgHost, geography, model, { camera: state.camera, view: state.view, covered: covered() }, events);
   mapView = svgMap;
-  svgMap.update(frame.scene, frame.lang, frame.state.place);
+  svgMap.update(frame.scene, frame.lang, frame.state.place, frame.state.view);
   // Marked once the frame that shows it has been painted, not when the DOM is ready; MapLibre's code
   // is fetched only then, so that it never competes with the first paint.
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -206,7 +206,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const gl = await createMapLibreMap(
       mapEl,
       svgMap,
-      { interactive: state.interactive, attribution: t(state.lang, 'map.attribution') },
+      { interactive: state.interactive, attribution: t(state.lang, 'map.attribution'), model },
       events,
     );
     mapView = gl;

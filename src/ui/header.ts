@@ -8,7 +8,7 @@ export function createHeader(ctx: UiContext): Component {
   const title = el('h1', { class: 'title' });
   const subtitle = el('p', { class: 'subtitle' });
   const views = el('div', { class: 'segmented views', role: 'group' });
-  const viewButtons = (['overview', 'guizhou'] as const).map((v) => el('button', { type: 'button', class: 'seg', 'data-view': v, 'aria-pressed': 'false' }));
+  const viewButtons = (['guizhou', 'overview'] as const).map((v) => el('button', { type: 'button', class: 'seg', 'data-view': v, 'aria-pressed': 'false' }));
   views.append(...viewButtons);
   const table = el('button', { type: 'button', class: 'lang', 'data-action': 'table', 'aria-controls': 'table-view' });
   const lang = el('button', { type: 'button', class: 'lang', 'data-action': 'lang' });
