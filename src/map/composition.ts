@@ -64,7 +64,7 @@ export function compose(view: NamedView, o: ComposeOptions): Composition {
   // Guizhou is a little wider than tall: in a landscape frame the insets stand in a column at the
   // right (where the partner cities lie), in a portrait one in a row under Guizhou.
   if (visible.width >= visible.height * 0.95) {
-    const w = clamp(Math.round(visible.width * 0.24), 96, 300);
+    const w = clamp(Math.round(visible.width * 0.22), 96, 300);
     // Left of the live map's buttons and attribution, which keep to the map's right edge.
     const x = visible.x + visible.width - w - GAP - controls;
     const h = Math.min((visible.height - GAP * (n + 1)) / n, w * 1.5);

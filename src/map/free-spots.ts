@@ -23,7 +23,8 @@ export interface ClearanceField {
 
 /** `rings`: the shape's rings in screen pixels, each [x0, y0, x1, y1, …]; even–odd filling. */
 export function clearanceField(rings: readonly (readonly number[])[], box: Box, step = 8): ClearanceField {
-  const segments = rings.map((r) => thin(r, step / 3));
+  // An outline thinned to the grid's step is close enough for placing circles, and many times cheaper.
+  const segments = rings.map((r) => thin(r, step));
   const cols = Math.max(1, Math.floor((box[2] - box[0]) / step) + 1);
   const rows = Math.max(1, Math.floor((box[3] - box[1]) / step) + 1);
   const clearance = new Float32Array(cols * rows);

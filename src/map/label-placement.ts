@@ -72,20 +72,23 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: Obstac
 type Candidate = Pick<PlacedLabel, 'x' | 'y' | 'anchor' | 'box' | 'leader'>;
 
 function candidates(q: LabelRequest): Candidate[] {
-  const w = textWidth(q.name, q.size);
-  const ascent = q.size * 0.9;
-  const descent = q.size * 0.28;
+  // The box a browser gives a line of text (measured in Chromium with Noto/DejaVu): 1.18 em above
+  // the baseline, 0.3 below; bold Latin runs a little wider than textWidth's estimate.
+  const w = textWidth(q.name, q.size) * ((q.weight ?? 400) >= 600 ? 1.1 : 1.05);
+  const ascent = q.size * 1.18;
+  const descent = q.size * 0.3;
   // A box for text whose baseline starts at (x, y) with this anchor.
   const at = (x: number, y: number, anchor: Candidate['anchor'], leader: Candidate['leader'] = null): Candidate => {
     const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
     return { x, y, anchor, leader, box: [left - 2, y - ascent, left + w + 2, y + descent] };
   };
   const gap = q.r > 0 ? q.r + 4 : 3;
+  const mid = q.y + (ascent - descent) / 2;
   const near: Candidate[] = [
     at(q.x, q.y - gap - descent, 'middle'),
     at(q.x, q.y + gap + ascent, 'middle'),
-    at(q.x + gap, q.y + ascent / 2 - descent / 2, 'start'),
-    at(q.x - gap, q.y + ascent / 2 - descent / 2, 'end'),
+    at(q.x + gap, mid, 'start'),
+    at(q.x - gap, mid, 'end'),
   ];
   if (!q.leader) return near;
   const far: Candidate[] = [];
@@ -95,7 +98,7 @@ function candidates(q: LabelRequest): Candidate[] {
       const ex = q.x + (dx / len) * (gap + d);
       const ey = q.y + (dy / len) * (gap + d);
       const anchor = dx > 0 ? 'start' : dx < 0 ? 'end' : 'middle';
-      const baseline = dy < 0 ? ey - descent : dy > 0 ? ey + ascent : ey + ascent / 2 - descent / 2;
+      const baseline = dy < 0 ? ey - descent : dy > 0 ? ey + ascent : ey + (ascent - descent) / 2;
       const sx = q.x + (dx / len) * (q.r > 0 ? q.r + 1 : 2);
       const sy = q.y + (dy / len) * (q.r > 0 ? q.r + 1 : 2);
       far.push(at(ex, baseline, anchor, [sx, sy, ex, ey]));

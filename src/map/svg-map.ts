@@ -272,7 +272,11 @@ function roomBeside(geo: Geography, projection: GeoProjection, o: SvgMapOptions)
   }
   const clipped: [number, number, number, number] = [Math.max(box[0], 0), Math.max(box[1], 0), Math.min(box[2], o.width), Math.min(box[3], o.height)];
   if (clipped[2] - clipped[0] < 20 || clipped[3] - clipped[1] < 20) return { room: null, guizhou: null };
-  return { room: clearanceField(rings, [0, 0, o.width, o.height], 7), guizhou: clipped };
+  // The room searched: Guizhou's box and a margin round it (where a box is full, as on phones).
+  const mx = (box[2] - box[0]) * 0.25;
+  const my = (box[3] - box[1]) * 0.25;
+  const around: Box = [Math.max(0, box[0] - mx), Math.max(0, box[1] - my), Math.min(o.width, box[2] + mx), Math.min(o.height, box[3] + my)];
+  return { room: clearanceField(rings, around, 8), guizhou: clipped };
 }
 
 /**
@@ -374,7 +378,7 @@ function labelRequests(model: Model, scene: Scene, v: View, o: SvgMapOptions, ci
       if (!inset && !minor && !selected) continue;
       if (inset && !withLines.has(p.id) && !selected) continue;
       priority = withLines.has(p.id) ? 3 : 5;
-      size = 11.5;
+      size = inset && inset.frame.width < 150 ? 9.5 : 11.5;
       fill = withLines.has(p.id) ? INK : MUTED;
     } else if (p.level === 'county') {
       const marked = onPlace.has(p.id);
@@ -396,7 +400,8 @@ function labelRequests(model: Model, scene: Scene, v: View, o: SvgMapOptions, ci
       weight: selected ? 700 : weight,
       fill,
       priority: selected ? -1 : priority,
-      bounds: inset ? [inset.map.x, inset.map.y, inset.map.x + inset.map.width, inset.map.y + inset.map.height] : frame,
+      // A district's name may stand just outside a small inset, joined to it by its leader line.
+      bounds: inset ? insetBounds(inset, o) : frame,
       leader: priority <= 4 || selected,
     });
   }
@@ -406,6 +411,11 @@ function labelRequests(model: Model, scene: Scene, v: View, o: SvgMapOptions, ci
     out.push({ id: `value:${m.key}`, name: m.valueLabel, x: c.x, y: c.y, r: c.r, size: 11.5, fill: INK, priority: 1.5, bounds: frame, leader: false });
   }
   return out;
+}
+
+function insetBounds(inset: InsetView, o: SvgMapOptions): Box {
+  const m = inset.frame.width < 150 ? 40 : 0;
+  return [Math.max(0, inset.map.x - m), inset.map.y, Math.min(o.width, inset.map.x + inset.map.width + m), Math.min(o.height, inset.map.y + inset.map.height + m / 2)];
 }
 
 /** A partner line in the composed view: from its place in Guizhou, out to its district or city in the inset. */

@@ -186,7 +186,7 @@ describe('the map', () => {
     await page.waitForSelector('.maplibregl-ctrl-zoom-in');
     const result = await page.evaluate(() => {
       const controls = [...document.querySelectorAll('.maplibregl-ctrl')].map((c) => c.getBoundingClientRect()).filter((r) => r.width > 0);
-      const names = [...document.querySelectorAll('#labels text')].map((t) => ({ name: t.textContent, r: t.getBoundingClientRect() }));
+      const names = [...document.querySelectorAll('#labels text, .inset-title')].map((t) => ({ name: t.textContent, r: t.getBoundingClientRect() }));
       const hit = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
       return { controls: controls.length, names: names.map((n) => n.name), under: names.filter((n) => controls.some((c) => hit(n.r, c))).map((n) => n.name) };
     });
