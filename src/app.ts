@@ -4,7 +4,7 @@ import loadBuiltin from 'virtual:builtin-data';
 import { t, type Lang, type MessageKey } from './i18n/messages.ts';
 import { toGeography, type Geography } from './map/geography.ts';
 import type { MapEvents, MapRenderer } from './map/renderer.ts';
-import { coveredBy, type Covered } from './map/projection.ts';
+import { coveredBy, projectionFor, type Covered } from './map/projection.ts';
 import { createSvgRenderer } from './map/svg-renderer.ts';
 import { postPreferredHeight } from './embed/post-height.ts';
 import { buildModel } from './scene/model.ts';
@@ -55,7 +55,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
       if (patch.view !== undefined && patch.camera === undefined) state.camera = null;
       writeUrl(opts.replace === true);
       render();
-      if (patch.view !== undefined && mapView) mapView.frame(state.view, true, covered());
+      // A named view is framed again when the panel opens or closes, so that Guizhou and the insets
+      // stand beside it; a view the user has moved is left where it is, and a chosen place revealed.
+      const panelToggled = patch.place !== undefined && (before.place === null) !== (state.place === null);
+      if (mapView && (patch.view !== undefined || (panelToggled && state.camera === null))) mapView.frame(state.view, true, covered());
+      else if (patch.place && before.place !== patch.place) reveal(patch.place);
       if (patch.place !== undefined && patch.place !== null && before.place !== patch.place) panel.el.focus({ preventScroll: true });
     },
     present() {
@@ -103,6 +107,29 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const files = e.dataTransfer?.files;
     if (files?.length) void import('./ui/import-dialog.ts').then((m) => m.openImportDialog(frame, files));
   });
+
+  /**
+   * Brings a chosen place out from under the panel or the phone's sheet: the map moves so that the
+   * place stands in the middle of what stays visible. Places in an inset are always in view.
+   */
+  function reveal(id: string) {
+    const p = model.places.get(id);
+    const parent = p?.parent ? model.places.get(p.parent) : undefined;
+    if (!mapView || !p || p.level === 'province' || p.level === 'city' || parent?.level === 'city') return;
+    const width = mapArea.clientWidth;
+    const height = mapArea.clientHeight;
+    const hidden = covered();
+    const visible = { width: width - hidden.right, height: height - hidden.bottom };
+    const [x, y] = mapView.project([p.lon, p.lat]);
+    const margin = 48;
+    if (x > margin && y > margin && x < visible.width - margin && y < visible.height - margin) return;
+    const camera = mapView.camera();
+    const to = projectionFor(camera, width, height).invert?.([width / 2 + x - visible.width / 2, height / 2 + y - visible.height / 2]);
+    if (!to) return;
+    const next = { lon: to[0], lat: to[1], zoom: camera.zoom };
+    mapView.jumpTo(next);
+    ctx.dispatch({ camera: next }, { replace: true });
+  }
 
   /** What the open details panel or the story's caption card hides of the map. */
   function covered(): Covered {

@@ -47,7 +47,7 @@ export function insetViews(geo: Geography, model: Model, frames: readonly InsetF
     const caption = frame.height >= TALL ? CAPTION.full : CAPTION.short;
     const map: Rect = { x: frame.x, y: frame.y + caption, width: frame.width, height: Math.max(1, frame.height - caption) };
     const bounds = lonLatBounds(world, city ? [city.lon, city.lat] : null);
-    const camera = cameraInRect(bounds, { x: 0, y: 0, width: map.width, height: map.height }, map.width, map.height, 8);
+    const camera = cameraInRect(bounds, { x: 0, y: 0, width: map.width, height: map.height }, map.width, map.height, 4);
     const projection = projectionFor(camera, map.width, map.height);
     return {
       frame,
@@ -133,8 +133,8 @@ function lonLatBounds(world: [number, number, number, number] | null, point: [nu
     s = Math.min(s, point[1]);
     n = Math.max(n, point[1]);
   }
-  const padX = Math.max((e - w) * 0.12, 0.1);
-  const padY = Math.max((n - s) * 0.12, 0.1);
+  const padX = Math.max((e - w) * 0.03, 0.02);
+  const padY = Math.max((n - s) * 0.03, 0.02);
   return [
     [w - padX, s - padY],
     [e + padX, n + padY],

@@ -95,11 +95,11 @@ export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMap
       svg('g', { id: 'selection', fill: 'none', stroke: INK, 'stroke-width': 2.6, 'stroke-linejoin': 'round', 'pointer-events': 'none' }),
       svg('g', { id: 'arcs', fill: 'none', 'stroke-linecap': 'round' }),
       svg('g', { id: 'brackets', fill: 'none', 'pointer-events': 'none' }),
-      svg('g', { id: 'leaders', fill: 'none', stroke: MUTED, 'stroke-width': 0.8, 'pointer-events': 'none' }),
     ),
     svg(
       'g',
       { class: 'points' },
+      svg('g', { id: 'leaders', fill: 'none', stroke: MUTED, 'stroke-width': 0.8, 'pointer-events': 'none' }),
       svg('g', { id: 'markers' }),
       svg('g', { id: 'marker-values', 'text-anchor': 'middle', 'font-size': 11.5, fill: INK, stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke', 'pointer-events': 'none' }),
       svg('g', { id: 'labels', 'paint-order': 'stroke', stroke: '#ffffff', 'stroke-linejoin': 'round', 'pointer-events': 'none' }),
@@ -172,9 +172,14 @@ export function paintScene(root: ParentNode, geo: Geography, model: Model, scene
 
   const circles = placeMarkers(scene, v, o, at, pointOf);
   reconcile(root.querySelector('#arcs'), scene.arcs, 'path', (a) => a.id, (a) => {
-    const d = v.insets.length > 0 ? routedArc(pointOf(a.recipient), pointOf(a.donor), v) : trueArc(a.curve.map(at) as [number, number][]);
+    const from = pointOf(a.recipient);
+    const to = pointOf(a.donor);
+    const routed = v.insets.length > 0 && from !== null && to !== null;
     return {
-      d,
+      d: routed ? routedArc(from, to, o.insets ?? []) : trueArc(a.curve.map(at) as [number, number][]),
+      // A routed line's ends, for a live map in motion: its start moves with the map, its end stays in the inset.
+      'data-from': routed ? String(from) : null,
+      'data-to': routed ? String(to) : null,
       stroke: a.color,
       'stroke-width': a.level === 'prefecture' ? 2.6 : 1.6,
       'stroke-opacity': 0.9,
@@ -219,9 +224,11 @@ export function paintScene(root: ParentNode, geo: Geography, model: Model, scene
   const values = placed.filter((l) => l.id.startsWith('value:'));
   const names = placed.filter((l) => !l.id.startsWith('value:'));
   reconcile(root.querySelector('#marker-values'), values, 'text', (l) => l.id, (l) => ({ x: round(l.x), y: round(l.y), 'text-anchor': l.anchor, 'data-key': l.id.slice('value:'.length) }), (l) => l.name);
+  // Names in an inset stay put while the map under them moves (see svg-renderer.ts).
+  const fixed = (id: string) => (insetOf.has(id) ? '' : null);
   reconcile(root.querySelector('#leaders'), placed.filter((l) => l.leader !== null), 'path', (l) => l.id, (l) => {
     const [x1, y1, x2, y2] = l.leader!;
-    return { d: `M${round(x1)},${round(y1)}L${round(x2)},${round(y2)}` };
+    return { d: `M${round(x1)},${round(y1)}L${round(x2)},${round(y2)}`, 'data-x': round(x1), 'data-y': round(y1), 'data-fixed': fixed(l.id) };
   });
   reconcile(root.querySelector('#labels'), names, 'text', (l) => l.id, (l) => ({
     x: round(l.x),
@@ -232,6 +239,7 @@ export function paintScene(root: ParentNode, geo: Geography, model: Model, scene
     fill: l.fill,
     'stroke-width': l.size >= 13 ? 3.6 : 2.8,
     'data-id': l.id,
+    'data-fixed': fixed(l.id),
     class: l.id === o.selected ? 'selected-name' : null,
   }), (l) => l.name);
   const selection = o.selected ? selectionOutline(geo, model, o, v) : null;
@@ -419,13 +427,12 @@ function insetBounds(inset: InsetView, o: SvgMapOptions): Box {
 }
 
 /** A partner line in the composed view: from its place in Guizhou, out to its district or city in the inset. */
-function routedArc(from: [number, number] | null, to: [number, number] | null, v: View): string | null {
-  if (!from || !to) return null;
-  const beside = v.insets.some((iv) => iv.frame.x > from[0]);
+export function routedArc(from: readonly [number, number], to: readonly [number, number], insets: readonly InsetFrame[]): string {
+  const beside = insets.some((frame) => frame.x > from[0]);
   // Leave towards the insets, then turn into the inset: a smooth S rather than a chord.
   const c1: [number, number] = beside ? [from[0] + (to[0] - from[0]) * 0.45, from[1]] : [from[0], from[1] + (to[1] - from[1]) * 0.45];
   const c2: [number, number] = beside ? [to[0] - (to[0] - from[0]) * 0.3, to[1]] : [to[0], to[1] - (to[1] - from[1]) * 0.3];
-  return `M${from}C${c1.map(round)} ${c2.map(round)} ${to}`;
+  return `M${from.map(round)}C${c1.map(round)} ${c2.map(round)} ${to.map(round)}`;
 }
 
 const trueArc = ([from, control, to]: [number, number][]) => `M${from}Q${control} ${to}`;

@@ -3,10 +3,10 @@ import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
 import type { Geography } from './geography.ts';
-import { compose, insetCities, LIVE_CONTROLS_WIDTH } from './composition.ts';
+import { compose, insetCities, LIVE_CONTROLS_WIDTH, type InsetFrame } from './composition.ts';
 import { coveredBy, projectionFor, type Covered } from './projection.ts';
 import type { MapEvents, MapRenderer } from './renderer.ts';
-import { drawSvgMap, paintScene, svgTarget, viewKey, type Box } from './svg-map.ts';
+import { drawSvgMap, paintScene, routedArc, svgTarget, viewKey, type Box } from './svg-map.ts';
 
 /**
  * The SVG map as a live renderer. It draws every layer of the scene: alone it is the first paint
@@ -44,7 +44,17 @@ export function createSvgRenderer(
   let camera: Camera = initial.camera ?? composition(initial.view, initial.covered).camera;
   let last: { scene: Scene; lang: Lang; selected: string | null; view: NamedView } | null = null;
   // What is drawn, for follow(): its view, its four layers, and each circle's and text's position.
-  let drawn: { camera: Camera; width: number; height: number; insets: string; layers: SVGSVGElement[]; points: { node: SVGElement; x: number; y: number }[] } | null = null;
+  let drawn: {
+    camera: Camera;
+    width: number;
+    height: number;
+    insets: string;
+    layers: SVGSVGElement[];
+    points: { node: SVGElement; x: number; y: number }[];
+    /** Lines that end in an inset: their start moves with the map, their end does not. */
+    routes: { node: SVGPathElement; from: [number, number]; to: [number, number] }[];
+    frames: InsetFrame[];
+  } | null = null;
   // The camera while MapLibre moves it; null when the drawing shows the camera.
   let moving: Camera | null = null;
   let ownClicks = true;
@@ -56,11 +66,18 @@ export function createSvgRenderer(
     const insets = composition(last.view, coveredOf(boxes)).insets;
     const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: boxes.map((b) => b.box), insets };
     if (drawn && viewKey(drawn) === viewKey(o) && drawn.insets === JSON.stringify(insets)) paintScene(layer, geo, model, last.scene, o);
-    else drawn = { camera, width, height, insets: JSON.stringify(insets), layers: split(drawSvgMap(geo, model, last.scene, o)), points: [] };
-    drawn.points = [...layer.querySelectorAll<SVGElement>('.points circle, .points text')].map((node) => ({
+    else drawn = { camera, width, height, insets: JSON.stringify(insets), layers: split(drawSvgMap(geo, model, last.scene, o)), points: [], routes: [], frames: insets };
+    drawn.points = [...layer.querySelectorAll<SVGElement>('.points circle, .points text, .points path')]
+      .filter((node) => !node.hasAttribute('data-fixed'))
+      .map((node) => ({
+        node,
+        x: Number(node.getAttribute(node.tagName === 'circle' ? 'cx' : node.tagName === 'path' ? 'data-x' : 'x')),
+        y: Number(node.getAttribute(node.tagName === 'circle' ? 'cy' : node.tagName === 'path' ? 'data-y' : 'y')),
+      }));
+    drawn.routes = [...layer.querySelectorAll<SVGPathElement>('#arcs path[data-from]')].map((node) => ({
       node,
-      x: Number(node.getAttribute(node.tagName === 'circle' ? 'cx' : 'x')),
-      y: Number(node.getAttribute(node.tagName === 'circle' ? 'cy' : 'y')),
+      from: node.getAttribute('data-from')!.split(',').map(Number) as [number, number],
+      to: node.getAttribute('data-to')!.split(',').map(Number) as [number, number],
     }));
     if (moving) follow(moving);
   };
@@ -110,7 +127,10 @@ export function createSvgRenderer(
     // move ends); lines are redrawn scaled, with their width kept; circles and text only move.
     const [areas, borders, , lines] = drawn.layers;
     for (const svg of [areas, borders]) if (svg) svg.style.transform = `translate(${tx}px, ${ty}px) scale(${k})`;
-    lines?.firstElementChild?.setAttribute('transform', `translate(${tx} ${ty}) scale(${k})`);
+    for (const g of lines?.querySelectorAll(drawn.routes.length > 0 ? '#selection, #brackets' : '#selection, #arcs, #brackets') ?? []) {
+      g.setAttribute('transform', `translate(${tx} ${ty}) scale(${k})`);
+    }
+    for (const r of drawn.routes) r.node.setAttribute('d', routedArc([r.from[0] * k + tx, r.from[1] * k + ty], r.to, drawn.frames));
     for (const p of drawn.points) p.node.setAttribute('transform', `translate(${p.x * (k - 1) + tx} ${p.y * (k - 1) + ty})`);
   };
 

@@ -130,4 +130,65 @@ describe('the composed map', () => {
     }
     await page.close();
   });
+
+  it('draws every twinned district at least 20 px across in its inset', async () => {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 1920, height: 1080 },
+    ]) {
+      const { page } = await openPage(browser, `${base()}/?lang=en`, { viewport });
+      await waitForMap(page);
+      const sizes = await page.evaluate((ids) => ids.map((id) => {
+        const r = document.querySelector(`.inset-districts path[data-id="${id}"]`)?.getBoundingClientRect();
+        return { id, across: r ? Math.max(r.width, r.height) : 0 };
+      }), DISTRICTS);
+      for (const { id, across } of sizes) expect(across, `district ${id} at ${viewport.width}`).toBeGreaterThanOrEqual(20);
+      await page.close();
+    }
+  });
+
+  it('shows a chosen place: outlined, named, and clear of the panel or the phone sheet', async () => {
+    const { page } = await openPage(browser, `${base()}/?lang=en`, { viewport: { width: 1280, height: 800 } });
+    await waitForMap(page);
+    await page.locator('#place-search').fill('Qianxinan');
+    await page.locator('#place-search').press('Enter');
+    await expect.poll(() => page.locator('#details h2').textContent()).toContain('Qianxinan');
+    const seen = async () =>
+      page.evaluate(() => {
+        const layer = document.querySelector('.svg-layer')!;
+        const outline = layer.querySelector('#selection path')?.getBoundingClientRect();
+        const name = layer.querySelector('#labels text.selected-name');
+        const panel = document.querySelector('#details')!.getBoundingClientRect();
+        const n = name?.getBoundingClientRect();
+        return {
+          outline: outline ? { left: outline.left, top: outline.top, right: outline.right, bottom: outline.bottom } : null,
+          name: name?.getAttribute('data-id') ?? null,
+          nameBox: n ? { left: n.left, top: n.top, right: n.right, bottom: n.bottom } : null,
+          panel: { left: panel.left, top: panel.top, right: panel.right, bottom: panel.bottom },
+        };
+      });
+    await expect.poll(async () => (await seen()).name, { timeout: 5000 }).toBe('522300');
+    await page.waitForTimeout(800); // the map frames Guizhou beside the opened panel
+    const desk = await seen();
+    expect(desk.outline).not.toBeNull();
+    expect(intersect(desk.nameBox!, desk.panel)).toBe(false);
+    expect(desk.outline!.right).toBeLessThanOrEqual(desk.panel.left);
+    await page.close();
+
+    const { page: phone } = await openPage(browser, `${base()}/?lang=en`, { viewport: { width: 390, height: 844 } });
+    await waitForMap(phone);
+    // Libo lies at Guizhou's southern edge, under the sheet until the map moves.
+    await phone.locator('#place-search').fill('Libo');
+    await phone.locator('#place-search').press('Enter');
+    await expect.poll(() => phone.locator('#details h2').textContent()).toContain('Libo');
+    const page2 = phone;
+    const onPhone = async () =>
+      page2.evaluate(() => {
+        const n = document.querySelector('.svg-layer #labels text.selected-name')?.getBoundingClientRect();
+        const sheet = document.querySelector('#details')!.getBoundingClientRect();
+        return n ? n.bottom <= sheet.top : false;
+      });
+    await expect.poll(onPhone, { timeout: 5000 }).toBe(true);
+    await phone.close();
+  });
 });
