@@ -175,7 +175,8 @@ describe('the composed map', () => {
     expect(desk.outline!.right).toBeLessThanOrEqual(desk.panel.left);
     await page.close();
 
-    const { page: phone } = await openPage(browser, `${base()}/?lang=en`, { viewport: { width: 390, height: 844 } });
+    // The map was moved to Guiyang, so Libo (at Guizhou's southern edge) is not in view until it is chosen.
+    const { page: phone } = await openPage(browser, `${base()}/?lang=en&at=106.7,26.6,7.2`, { viewport: { width: 390, height: 844 } });
     await waitForMap(phone);
     // Libo lies at Guizhou's southern edge, under the sheet until the map moves.
     await phone.locator('#place-search').fill('Libo');
@@ -186,7 +187,8 @@ describe('the composed map', () => {
       page2.evaluate(() => {
         const n = document.querySelector('.svg-layer #labels text.selected-name')?.getBoundingClientRect();
         const sheet = document.querySelector('#details')!.getBoundingClientRect();
-        return n ? n.bottom <= sheet.top : false;
+        const map = document.querySelector('#map')!.getBoundingClientRect();
+        return n ? n.bottom <= sheet.top && n.top >= map.top : false;
       });
     await expect.poll(onPhone, { timeout: 5000 }).toBe(true);
     await phone.close();
