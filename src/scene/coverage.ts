@@ -1,0 +1,29 @@
+import type { Figure } from '../data/schema.ts';
+import { cityOf, type PlaceIndex } from './places.ts';
+
+/*
+ * Which partner city has records for which year, from the figures themselves. A city "has a record
+ * for 2011" when some figure reports 2011 alone; a figure for several years (2006–2010) is a record
+ * of that period, not of each year in it, so it marks no single year.
+ */
+
+export type Coverage = ReadonlyMap<string, ReadonlySet<number>>;
+
+export function recordYears(figures: readonly Figure[], places: PlaceIndex): Coverage {
+  const out = new Map<string, Set<number>>();
+  for (const f of figures) {
+    if (f.year_from !== f.year_to) continue;
+    const city = cityOf(places, f.donor)?.id ?? f.donor;
+    let years = out.get(city);
+    if (!years) out.set(city, (years = new Set()));
+    years.add(f.year_from);
+  }
+  return out;
+}
+
+export const hasRecord = (coverage: Coverage, city: string, year: number): boolean => coverage.get(city)?.has(year) ?? false;
+
+/** Partner cities without any record for the filter's year (none under "all years"), in the given order. */
+export function citiesWithoutRecord(coverage: Coverage, cities: readonly string[], year: number | 'all'): string[] {
+  return year === 'all' ? [] : cities.filter((c) => !hasRecord(coverage, c, year));
+}
