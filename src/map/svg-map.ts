@@ -135,7 +135,7 @@ export function paintScene(root: ParentNode, model: Model, scene: Scene, o: SvgM
     setAttr(p, 'fill', countyFill(scene, id));
     setAttr(p, 'class', id === o.selected ? 'selected' : null);
   }
-  const twinned = new Map(scene.arcs.filter((a) => a.level === 'county').map((a) => [a.donor, a.color]));
+  const twinned = new Map(scene.arcs.filter((a) => a.level === 'county' && !a.noRecord).map((a) => [a.donor, a.color]));
   for (const p of root.querySelectorAll('#districts > path')) {
     const id = p.getAttribute('data-id') ?? '';
     const partner = twinned.get(id);
@@ -148,7 +148,8 @@ export function paintScene(root: ParentNode, model: Model, scene: Scene, o: SvgM
       d: `M${from}Q${control} ${to}`,
       stroke: a.color,
       'stroke-width': a.level === 'prefecture' ? 2.6 : 1.6,
-      'stroke-opacity': 0.9,
+      'stroke-opacity': a.noRecord ? 0.2 : 0.9,
+      'data-no-record': a.noRecord ? 'true' : null,
       'stroke-dasharray': a.evidence === 'activity' ? '4 4' : null,
       'data-arc': a.id,
       'data-target': 'arc',

@@ -1,4 +1,5 @@
 import type { Figure } from '../data/schema.ts';
+import type { Model } from './model.ts';
 import { cityOf, type PlaceIndex } from './places.ts';
 
 /*
@@ -26,4 +27,21 @@ export const hasRecord = (coverage: Coverage, city: string, year: number): boole
 /** Partner cities without any record for the filter's year (none under "all years"), in the given order. */
 export function citiesWithoutRecord(coverage: Coverage, cities: readonly string[], year: number | 'all'): string[] {
   return year === 'all' ? [] : cities.filter((c) => !hasRecord(coverage, c, year));
+}
+
+const cache = new WeakMap<Model, Coverage>();
+/** The model's coverage, worked out once. */
+export function coverageOf(model: Model): Coverage {
+  let c = cache.get(model);
+  if (!c) cache.set(model, (c = recordYears(model.dataset.figures, model.places)));
+  return c;
+}
+
+/** Partner cities that have a pairing or a figure, in the model's city order (which fixes colours). */
+export function partnerCities(model: Model): string[] {
+  const named = new Set([
+    ...model.dataset.pairings.map((p) => cityOf(model.places, p.donor)?.id ?? p.donor),
+    ...model.dataset.figures.map((f) => cityOf(model.places, f.donor)?.id ?? f.donor),
+  ]);
+  return model.places.cities.filter((c) => named.has(c.id)).map((c) => c.id);
 }

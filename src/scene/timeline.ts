@@ -1,6 +1,6 @@
 import { aggregate, combinedQualifier, sumValues, type Filter } from '../data/aggregate.ts';
 import type { Figure, Qualifier } from '../data/schema.ts';
-import { hasRecord, recordYears, type Coverage } from './coverage.ts';
+import { coverageOf, hasRecord, partnerCities } from './coverage.ts';
 import type { Model } from './model.ts';
 import { cityOf, type PlaceIndex } from './places.ts';
 
@@ -47,22 +47,6 @@ export interface Timeline {
   bands: Band[];
   /** Largest cell total (0 when there is none): the height of the chart. */
   max: number;
-}
-
-/** Partner cities that have a pairing or a figure, in the model's city order (which fixes colours). */
-export function partnerCities(model: Model): string[] {
-  const named = new Set([
-    ...model.dataset.pairings.map((p) => cityOf(model.places, p.donor)?.id ?? p.donor),
-    ...model.dataset.figures.map((f) => cityOf(model.places, f.donor)?.id ?? f.donor),
-  ]);
-  return model.places.cities.filter((c) => named.has(c.id)).map((c) => c.id);
-}
-
-const coverageCache = new WeakMap<Model, Coverage>();
-export function coverageOf(model: Model): Coverage {
-  let c = coverageCache.get(model);
-  if (!c) coverageCache.set(model, (c = recordYears(model.dataset.figures, model.places)));
-  return c;
 }
 
 /**

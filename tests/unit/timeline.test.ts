@@ -3,7 +3,9 @@ import type { Figure, Place } from '../../src/data/schema.ts';
 import type { Dataset } from '../../src/data/validate.ts';
 import { citiesWithoutRecord, recordYears } from '../../src/scene/coverage.ts';
 import { buildModel } from '../../src/scene/model.ts';
+import { buildScene } from '../../src/scene/scene.ts';
 import { timeline } from '../../src/scene/timeline.ts';
+import { defaultState } from '../../src/state/url-state.ts';
 import { shippedModel } from './fixtures.ts';
 
 /* A made-up dataset with three Qingdao years and one Ningbo year, shaped like the yearbook entries. */
@@ -131,5 +133,18 @@ describe('timeline on the shipped data', () => {
     expect(cell(t, 2010, NB).apart.map((f) => f.id)).toEqual(['nb10-drought-total']);
     expect(cell(t, 2011, QD)).toMatchObject({ status: 'value', total: 31_250_000 });
     expect(cell(t, 2011, NB).status).toBe('no-record');
+  });
+});
+
+describe('scene under a one-year filter', () => {
+  it('fades the lines of a partner city without records that year, and only then', () => {
+    const m = shippedModel();
+    const faded = (year: number | 'all') => {
+      const s = buildScene(m, { ...defaultState('en'), year });
+      return { noRecord: s.noRecord, arcs: [...new Set(s.arcs.filter((a) => a.noRecord).map((a) => a.donor.slice(0, 4)))] };
+    };
+    expect(faded(2011)).toEqual({ noRecord: [NB], arcs: ['3302'] });
+    expect(faded(2010)).toEqual({ noRecord: [QD], arcs: ['3702'] });
+    expect(faded('all')).toEqual({ noRecord: [], arcs: [] });
   });
 });
