@@ -45,3 +45,21 @@ export function partnerCities(model: Model): string[] {
   ]);
   return model.places.cities.filter((c) => named.has(c.id)).map((c) => c.id);
 }
+
+/**
+ * The partner cities a place's records can come from: a city itself, a district's city, or for a
+ * place in Guizhou the cities paired with it, its prefecture or its counties, or giving to it.
+ */
+export function citiesFor(model: Model, placeId: string): string[] {
+  const place = model.places.get(placeId);
+  if (!place) return [];
+  const city = (id: string) => cityOf(model.places, id)?.id ?? id;
+  if (place.level === 'city' || place.level === 'district') return [city(placeId)];
+  const near = (id: string) =>
+    place.level === 'province' || id === placeId || (place.level === 'county' && id === place.parent) || model.places.get(id)?.parent === placeId;
+  const named = new Set([
+    ...model.dataset.pairings.filter((p) => near(p.recipient)).map((p) => city(p.donor)),
+    ...model.dataset.figures.filter((f) => f.recipients.some(near)).map((f) => city(f.donor)),
+  ]);
+  return partnerCities(model).filter((c) => named.has(c));
+}

@@ -105,9 +105,13 @@ export function addUp(figures: readonly Figure[], places: PlaceIndex, additive: 
   };
 }
 
-/** Whether `wide`, not recorded as containing `narrow`, names places that include narrow's (and not the very same places). */
+/**
+ * Whether `wide`, not recorded as containing `narrow`, may include it: both from the same partner
+ * city, and wide's places include narrow's (the very same places add up, as on the map).
+ */
 export function mayContain(wide: Figure, narrow: Figure, places: PlaceIndex): boolean {
   if (sameSet(wide.recipients, narrow.recipients)) return false;
+  if ((cityOf(places, wide.donor)?.id ?? wide.donor) !== (cityOf(places, narrow.donor)?.id ?? narrow.donor)) return false;
   return narrow.recipients.some((n) => wide.recipients.some((w) => w === n || isWithin(n, w, places)));
 }
 

@@ -1,4 +1,4 @@
-import { formatNumber } from '../i18n/format.ts';
+import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { CHOROPLETH, NO_FIGURE, QUIET } from '../scene/colors.ts';
 import { legendSamples } from '../scene/legend.ts';
 import { MAX_RADIUS } from '../scene/scene.ts';
@@ -53,9 +53,17 @@ export function createLegend(ctx: UiContext): Component {
         el(
           'ul',
           { class: 'legend-partners' },
-          ...partners.map((c) =>
-            el('li', {}, el('span', { class: 'swatch-line', style: `--c:${model.cityColor.get(c.id)}` }), lang === 'zh' ? c.short_zh : c.short_en),
-          ),
+          ...partners.map((c) => {
+            // Under a one-year filter a city without records that year is faded on the map; say why.
+            const name = lang === 'zh' ? c.short_zh : c.short_en;
+            const missing = state.year !== 'all' && scene.noRecord.includes(c.id);
+            return el(
+              'li',
+              missing ? { class: 'no-record', 'data-testid': 'legend-no-record' } : {},
+              el('span', { class: 'swatch-line', style: `--c:${model.cityColor.get(c.id)}` }),
+              missing && state.year !== 'all' ? tr('timeline.noRecord', { city: name, year: formatPeriod(state.year, state.year, lang) }) : name,
+            );
+          }),
           el('li', {}, el('span', { class: 'swatch-line solid' }), tr('legend.stated')),
           el('li', {}, el('span', { class: 'swatch-line dashed' }), tr('legend.activity')),
         ),

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Figure, Place } from '../../src/data/schema.ts';
 import type { Dataset } from '../../src/data/validate.ts';
-import { citiesWithoutRecord, recordYears } from '../../src/scene/coverage.ts';
+import { citiesFor, citiesWithoutRecord, recordYears } from '../../src/scene/coverage.ts';
 import { buildModel } from '../../src/scene/model.ts';
 import { buildScene } from '../../src/scene/scene.ts';
+import { measureOffers } from '../../src/scene/offers.ts';
 import { timeline } from '../../src/scene/timeline.ts';
 import { defaultState } from '../../src/state/url-state.ts';
 import { shippedModel } from './fixtures.ts';
@@ -146,5 +147,32 @@ describe('scene under a one-year filter', () => {
     expect(faded(2011)).toEqual({ noRecord: [NB], arcs: ['3302'] });
     expect(faded(2010)).toEqual({ noRecord: [QD], arcs: ['3702'] });
     expect(faded('all')).toEqual({ noRecord: [], arcs: [] });
+  });
+});
+
+describe('citiesFor', () => {
+  it('names the partner cities a place can have records from', () => {
+    const m = shippedModel();
+    expect(citiesFor(m, '520400')).toEqual([QD]); // Anshun
+    expect(citiesFor(m, '520422')).toEqual([QD]); // Puding, a county of Anshun
+    expect(citiesFor(m, '522600')).toEqual([NB]); // Qiandongnan
+    expect(citiesFor(m, '520000')).toEqual([QD, NB]);
+    expect(citiesFor(m, '370212')).toEqual([QD]); // Laoshan district
+    expect(citiesFor(m, '520100')).toEqual([]); // Guiyang: no partner in these records
+  });
+});
+
+describe('measureOffers', () => {
+  it('offers the measures that have figures when a kind of aid has none in the current one', () => {
+    const trade = { year: 2011 as const, categories: ['trade_investment'], metric: 'funds_cny' };
+    expect(measureOffers(model, trade)).toEqual([{ metric: 'investment_cny', total: 1150 * M, qualifier: 'exact' }]);
+    // Figures of two cities are never taken for an overlap: Ningbo's 10.22 million is not inside Qingdao's figures.
+    expect(measureOffers(model, { year: 2010, categories: [], metric: 'investment_cny' })).toEqual([{ metric: 'funds_cny', total: 98_650_000, qualifier: 'exact' }]);
+    const shipped = measureOffers(shippedModel(), trade);
+    expect(shipped.map((o) => [o.metric, o.total])).toEqual([
+      ['investment_cny', 1_150_000_000],
+      ['investment_projects', 2],
+      ['attendees', 400],
+    ]);
   });
 });
