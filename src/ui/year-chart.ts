@@ -103,15 +103,17 @@ function band(ctx: UiContext, frame: Frame, t: Timeline, b: Band, value: string)
   const unit = unitOf(ctx.model, state.metric);
   const short = b.total === null ? '' : unit === 'cny' ? formatYuanShort(b.total, lang) : formatNumber(b.total, unit, lang);
   const label = `${b.from < t.years[first]! ? '‹ ' : ''}${formatPeriod(b.from, b.to, lang)} ${short}${b.qualifier === 'exact' ? '' : '+'}`;
+  // The bar spans the band's years; its label may run on under the following years.
   return el(
     'div',
     {
       class: 'year-band',
-      style: `grid-column:${first + 1} / ${last + 2};--c:${ctx.model.cityColor.get(b.city) ?? '#777'}`,
+      style: `--c:${ctx.model.cityColor.get(b.city) ?? '#777'}`,
       title: `${placeName(ctx.model, b.city, lang)}, ${formatPeriod(b.from, b.to, lang)}: ${apartText(ctx, frame, b, value)} (${tr('timeline.band')})`,
       'aria-hidden': 'true',
     },
-    label,
+    el('span', { class: 'band-bar', style: `grid-column:${first + 1} / ${last + 2}` }),
+    el('span', { class: 'band-label' }, label),
   );
 }
 
