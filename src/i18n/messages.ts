@@ -150,6 +150,7 @@ const en = {
   'panel.byYear': 'By year',
   'deadEnd.none': 'No figure of {metric} for {categories}, {year}.',
   'deadEnd.offer': '{value} of {metric}: show it?',
+  'deadEnd.offerCount': '{value} {metric}: show it?',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -301,6 +302,7 @@ const zh: Messages = {
   'panel.byYear': '逐年',
   'deadEnd.none': '{year}{categories}没有{metric}数据。',
   'deadEnd.offer': '{metric}{value}：改为显示？',
+  'deadEnd.offerCount': '{metric}{value}：改为显示？',
 };
 
 export const MESSAGES = { en, zh } as const;

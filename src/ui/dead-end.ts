@@ -1,6 +1,6 @@
 import { measureOffers } from '../scene/offers.ts';
 import type { Component, Frame, UiContext } from './context.ts';
-import { categoriesText, metricLabel, metricValue, yearText } from './describe.ts';
+import { categoriesText, metricLabel, metricValue, unitOf, yearText } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
 
 /**
@@ -31,7 +31,11 @@ export function createDeadEnd(ctx: UiContext): Component {
           el(
             'button',
             { type: 'button', class: 'offer linkish', 'data-metric': o.metric },
-            tr('deadEnd.offer', { value: metricValue(model, o.total, o.metric, o.qualifier, lang), metric: lower(metricLabel(model, o.metric, lang)) }),
+            // "¥1.15 billion of business investment signed", but "2 investment projects signed".
+            tr(unitOf(model, o.metric) === 'cny' ? 'deadEnd.offer' : 'deadEnd.offerCount', {
+              value: metricValue(model, o.total, o.metric, o.qualifier, lang),
+              metric: lower(metricLabel(model, o.metric, lang)),
+            }),
           ),
         ),
       );
