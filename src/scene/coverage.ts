@@ -38,7 +38,14 @@ export function coverageOf(model: Model): Coverage {
 }
 
 /** Partner cities that have a pairing or a figure, in the model's city order (which fixes colours). */
-export function partnerCities(model: Model): string[] {
+export function partnerCities(model: Model): readonly string[] {
+  let cities = citiesCache.get(model);
+  if (!cities) citiesCache.set(model, (cities = findPartnerCities(model)));
+  return cities;
+}
+const citiesCache = new WeakMap<Model, readonly string[]>();
+
+function findPartnerCities(model: Model): string[] {
   const named = new Set([
     ...model.dataset.pairings.map((p) => cityOf(model.places, p.donor)?.id ?? p.donor),
     ...model.dataset.figures.map((f) => cityOf(model.places, f.donor)?.id ?? f.donor),

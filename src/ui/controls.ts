@@ -45,6 +45,7 @@ export function createControls(ctx: UiContext): Component {
     timer = null;
   };
   let current: Frame | null = null;
+  let shownChart = '';
   years.addEventListener('click', (e) => {
     const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-year]');
     if (!b) return;
@@ -94,9 +95,14 @@ export function createControls(ctx: UiContext): Component {
     yearLabel.textContent = tr('controls.year');
     allYears.textContent = tr('controls.allYears');
     allYears.setAttribute('aria-pressed', String(state.year === 'all'));
-    const metricName = metricLabel(model, state.metric, lang);
-    const t = timeline(model, { metric: state.metric, categories: state.categories });
-    replaceKeepingFocus(chartHost, yearChart(ctx, frame, t, { caption: tr('timeline.caption', { metric: metricName }), testId: 'year-chart' }));
+    // Map moves render too; the chart is rebuilt only when what it shows changes.
+    const chartKey = [lang, state.metric, state.categories.join(','), state.year].join('|');
+    if (chartKey !== shownChart) {
+      shownChart = chartKey;
+      const t = timeline(model, { metric: state.metric, categories: state.categories });
+      const caption = tr('timeline.caption', { metric: metricLabel(model, state.metric, lang) });
+      replaceKeepingFocus(chartHost, yearChart(ctx, frame, t, { caption, testId: 'year-chart' }));
+    }
     years.classList.toggle('playing', timer !== null);
     play.textContent = timer === null ? '▶' : '❚❚';
     play.setAttribute('aria-label', timer === null ? tr('controls.play') : tr('controls.pause'));

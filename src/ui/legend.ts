@@ -1,9 +1,9 @@
-import { formatNumber, formatPeriod } from '../i18n/format.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { CHOROPLETH, NO_FIGURE, QUIET } from '../scene/colors.ts';
 import { legendSamples } from '../scene/legend.ts';
 import { MAX_RADIUS } from '../scene/scene.ts';
 import type { Component, Frame, UiContext } from './context.ts';
-import { filterText, metricLabel, unitOf } from './describe.ts';
+import { filterText, metricLabel, partnerLegendLabel, unitOf } from './describe.ts';
 import { el, replaceChildren, svg } from './dom.ts';
 
 /** One legend for everything on the map, drawn from the scene. */
@@ -55,13 +55,12 @@ export function createLegend(ctx: UiContext): Component {
           { class: 'legend-partners' },
           ...partners.map((c) => {
             // Under a one-year filter a city without records that year is faded on the map; say why.
-            const name = lang === 'zh' ? c.short_zh : c.short_en;
-            const missing = state.year !== 'all' && scene.noRecord.includes(c.id);
+            const label = partnerLegendLabel(frame, c);
             return el(
               'li',
-              missing ? { class: 'no-record', 'data-testid': 'legend-no-record' } : {},
+              label.noRecord ? { class: 'no-record', 'data-testid': 'legend-no-record' } : {},
               el('span', { class: 'swatch-line', style: `--c:${model.cityColor.get(c.id)}` }),
-              missing && state.year !== 'all' ? tr('timeline.noRecord', { city: name, year: formatPeriod(state.year, state.year, lang) }) : name,
+              label.text,
             );
           }),
           el('li', {}, el('span', { class: 'swatch-line solid' }), tr('legend.stated')),
