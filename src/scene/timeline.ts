@@ -61,13 +61,28 @@ export function timeline(
 ): Timeline {
   const metric = model.metrics.get(filter.metric);
   const coverage = coverageOf(model);
-  const byCity = new Map<string, Figure[]>(cities.map((c) => [c, []]));
-  for (const f of figures) byCity.get(cityOf(model.places, f.donor)?.id ?? f.donor)?.push(f);
+  // One pass over the figures: each cell aggregates only its own city's figures for its year (a
+  // figure of one year can only be contained in a figure of that same year that the filter selects).
+  const cityOfFigure = (f: Figure) => cityOf(model.places, f.donor)?.id ?? f.donor;
+  const byCell = new Map<string, Figure[]>();
+  const multiYear = new Map<string, Figure[]>(cities.map((c) => [c, []]));
+  for (const f of figures) {
+    if (metric && f.metric !== metric.id) continue;
+    const city = cityOfFigure(f);
+    if (f.year_from !== f.year_to) multiYear.get(city)?.push(f);
+    else {
+      const key = `${city}@${f.year_from}`;
+      const list = byCell.get(key);
+      if (list) list.push(f);
+      else byCell.set(key, [f]);
+    }
+  }
   const cells: YearCell[] = [];
   const bands: Band[] = [];
   for (const year of model.years) {
     for (const city of cities) {
-      const r = metric ? aggregate(byCity.get(city)!, model.figures, metric, { ...filter, year }) : null;
+      const list = byCell.get(`${city}@${year}`) ?? [];
+      const r = metric && list.length > 0 ? aggregate(list, model.figures, metric, { ...filter, year }) : null;
       const sum = addUp(r?.counted ?? [], model.places, metric?.additive ?? false);
       const status: CellStatus = !hasRecord(coverage, city, year) ? 'no-record' : sum.counted.length === 0 ? 'none' : 'value';
       cells.push({ year, city, status, ...sum });
@@ -75,7 +90,11 @@ export function timeline(
   }
   if (metric) {
     for (const city of cities) {
-      const r = aggregate(byCity.get(city)!, model.figures, metric, { ...filter, year: 'all' });
+      // Under "all years" a multi-year figure could sit inside a yearly whole; both are the city's.
+      const list = multiYear.get(city) ?? [];
+      if (list.length === 0) continue;
+      const yearly = [...byCell].filter(([k]) => k.startsWith(`${city}@`)).flatMap(([, l]) => l);
+      const r = aggregate([...yearly, ...list], model.figures, metric, { ...filter, year: 'all' });
       const periods = new Map<string, Figure[]>();
       for (const f of r.multiYear) periods.set(`${f.year_from}-${f.year_to}`, [...(periods.get(`${f.year_from}-${f.year_to}`) ?? []), f]);
       for (const list of periods.values()) {
@@ -90,13 +109,25 @@ export function timeline(
 
 /**
  * Adds figures that no other counted figure contains (the caller has already left out parts whose
- * whole is counted). Wider figures first, so that a narrower one is measured against them.
+ * whole is counted). Wider figures first, so that a narrower one is measured against them. Counted
+ * figures are indexed by the places they name, so each figure looks only at those that name one of
+ * its places or the places above them.
  */
 export function addUp(figures: readonly Figure[], places: PlaceIndex, additive: boolean): Sum {
-  const sorted = [...figures].sort((a, b) => breadth(b, places) - breadth(a, places) || b.value - a.value);
+  const sorted = [...figures].map((f) => ({ f, breadth: breadth(f, places) })).sort((a, b) => b.breadth - a.breadth || b.f.value - a.f.value);
   const counted: Figure[] = [];
   const apart: Figure[] = [];
-  for (const f of sorted) (counted.some((c) => mayContain(c, f, places)) ? apart : counted).push(f);
+  const byPlace = new Map<string, Figure[]>();
+  for (const { f } of sorted) {
+    const around = new Set(f.recipients.flatMap((id) => [id, ...ancestors(id, places)]));
+    const wider = [...around].flatMap((id) => byPlace.get(id) ?? []);
+    if (wider.some((c) => mayContain(c, f, places))) {
+      apart.push(f);
+      continue;
+    }
+    counted.push(f);
+    for (const id of f.recipients) byPlace.set(id, [...(byPlace.get(id) ?? []), f]);
+  }
   return {
     total: additive && counted.length > 0 ? sumValues(counted) : null,
     qualifier: combinedQualifier(counted),
@@ -112,16 +143,14 @@ export function addUp(figures: readonly Figure[], places: PlaceIndex, additive: 
 export function mayContain(wide: Figure, narrow: Figure, places: PlaceIndex): boolean {
   if (sameSet(wide.recipients, narrow.recipients)) return false;
   if ((cityOf(places, wide.donor)?.id ?? wide.donor) !== (cityOf(places, narrow.donor)?.id ?? narrow.donor)) return false;
-  return narrow.recipients.some((n) => wide.recipients.some((w) => w === n || isWithin(n, w, places)));
+  return narrow.recipients.some((n) => wide.recipients.some((w) => w === n || ancestors(n, places).includes(w)));
 }
 
-function isWithin(id: string, ancestor: string, places: PlaceIndex): boolean {
-  const seen = new Set<string>();
-  for (let p = places.get(id)?.parent ?? null; p !== null && !seen.has(p); p = places.get(p)?.parent ?? null) {
-    if (p === ancestor) return true;
-    seen.add(p);
-  }
-  return false;
+/** The places above a place: a county's prefecture and province. */
+function ancestors(id: string, places: PlaceIndex): string[] {
+  const out: string[] = [];
+  for (let p = places.get(id)?.parent ?? null; p !== null && !out.includes(p); p = places.get(p)?.parent ?? null) out.push(p);
+  return out;
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));

@@ -2,7 +2,7 @@ import type { Component, Frame, UiContext } from './context.ts';
 import { categoryLabel, metricLabel } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
 import { createPlaceSearch } from './place-search.ts';
-import { timeline } from '../scene/timeline.ts';
+import { timeline, type Timeline } from '../scene/timeline.ts';
 import { replaceKeepingFocus, yearChart } from './year-chart.ts';
 
 /** How long play shows each year: long enough to read the map and the chart. */
@@ -46,6 +46,7 @@ export function createControls(ctx: UiContext): Component {
   };
   let current: Frame | null = null;
   let shownChart = '';
+  let series: { key: string; t: Timeline } | null = null;
   years.addEventListener('click', (e) => {
     const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-year]');
     if (!b) return;
@@ -95,13 +96,15 @@ export function createControls(ctx: UiContext): Component {
     yearLabel.textContent = tr('controls.year');
     allYears.textContent = tr('controls.allYears');
     allYears.setAttribute('aria-pressed', String(state.year === 'all'));
-    // Map moves render too; the chart is rebuilt only when what it shows changes.
-    const chartKey = [lang, state.metric, state.categories.join(','), state.year].join('|');
+    // Map moves render too: the series is worked out again only for a new measure or kinds of aid,
+    // the chart drawn again only when it would look different.
+    const seriesKey = [state.metric, ...state.categories].join('|');
+    if (seriesKey !== series?.key) series = { key: seriesKey, t: timeline(model, { metric: state.metric, categories: state.categories }) };
+    const chartKey = [lang, seriesKey, state.year].join('|');
     if (chartKey !== shownChart) {
       shownChart = chartKey;
-      const t = timeline(model, { metric: state.metric, categories: state.categories });
       const caption = tr('timeline.caption', { metric: metricLabel(model, state.metric, lang) });
-      replaceKeepingFocus(chartHost, yearChart(ctx, frame, t, { caption, testId: 'year-chart' }));
+      replaceKeepingFocus(chartHost, yearChart(ctx, frame, series.t, { caption, testId: 'year-chart' }));
     }
     years.classList.toggle('playing', timer !== null);
     play.textContent = timer === null ? '▶' : '❚❚';
