@@ -7,6 +7,8 @@ import { buildScene } from '../../src/scene/scene.ts';
 import { measureOffers } from '../../src/scene/offers.ts';
 import { timeline } from '../../src/scene/timeline.ts';
 import { defaultState } from '../../src/state/url-state.ts';
+import { t, type MessageKey } from '../../src/i18n/messages.ts';
+import { tooltipLines } from '../../src/ui/tooltip.ts';
 import { shippedModel } from './fixtures.ts';
 
 /* A made-up dataset with three Qingdao years and one Ningbo year, shaped like the yearbook entries. */
@@ -174,5 +176,19 @@ describe('measureOffers', () => {
       ['investment_projects', 2],
       ['attendees', 400],
     ]);
+  });
+});
+
+describe('a faded line’s tooltip', () => {
+  it('says why the line is faded', () => {
+    const m = shippedModel();
+    const state = { ...defaultState('en'), year: 2011 as const };
+    const scene = buildScene(m, state);
+    const frame = { state, scene, lang: 'en' as const, tr: (k: MessageKey, v?: Record<string, string | number>) => t('en', k, v) };
+    const ctx = { model: m, dispatch: () => undefined, exportMap: async () => '', present: () => undefined };
+    const ningbo = scene.arcs.find((a) => a.donor === NB)!;
+    expect(tooltipLines(ctx, frame, { type: 'arc', id: ningbo.id }).at(-1)).toBe('No Ningbo record for 2011');
+    const qingdao = scene.arcs.find((a) => a.donor === QD)!;
+    expect(tooltipLines(ctx, frame, { type: 'arc', id: qingdao.id })).toHaveLength(2);
   });
 });
