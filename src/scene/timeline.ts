@@ -97,8 +97,8 @@ export function timeline(
       const r = aggregate([...yearly, ...list], model.figures, metric, { ...filter, year: 'all' });
       const periods = new Map<string, Figure[]>();
       for (const f of r.multiYear) periods.set(`${f.year_from}-${f.year_to}`, [...(periods.get(`${f.year_from}-${f.year_to}`) ?? []), f]);
-      for (const list of periods.values()) {
-        bands.push({ city, from: list[0]!.year_from, to: list[0]!.year_to, ...addUp(list, model.places, metric.additive) });
+      for (const group of periods.values()) {
+        bands.push({ city, from: group[0]!.year_from, to: group[0]!.year_to, ...addUp(group, model.places, metric.additive) });
       }
     }
   }
