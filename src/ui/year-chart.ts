@@ -28,7 +28,8 @@ export function yearChart(ctx: UiContext, frame: Frame, t: Timeline, opts: { cap
   const byYear = new Map(t.years.map((y) => [y, t.cells.filter((c) => c.year === y)]));
   const columns = t.years.map((year) => {
     const cells = byYear.get(year) ?? [];
-    const title = `${formatPeriod(year, year, lang)}: ${cells.map((c) => `${cityName(c.city)} ${cellText(c)}`).join(lang === 'zh' ? '；' : '; ')}`;
+    const [dash, colon, semicolon] = lang === 'zh' ? ['——', '：', '；'] : [' — ', ': ', '; '];
+    const title = `${formatPeriod(year, year, lang)}${dash}${cells.map((c) => `${cityName(c.city)}${colon}${cellText(c)}`).join(semicolon)}`;
     return el(
       'button',
       { type: 'button', class: 'year-col', 'data-year': String(year), 'aria-pressed': String(state.year === year), title },
