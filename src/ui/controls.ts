@@ -3,7 +3,7 @@ import { categoryLabel, metricLabel } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
 import { createPlaceSearch } from './place-search.ts';
 import { timeline, type Timeline } from '../scene/timeline.ts';
-import { replaceKeepingFocus, yearChart } from './year-chart.ts';
+import { placeChart, yearChart } from './year-chart.ts';
 
 /** How long play shows each year: long enough to read the map and the chart. */
 export const PLAY_STEP_MS = 2000;
@@ -104,7 +104,7 @@ export function createControls(ctx: UiContext): Component {
     if (chartKey !== shownChart) {
       shownChart = chartKey;
       const caption = tr('timeline.caption', { metric: metricLabel(model, state.metric, lang) });
-      replaceKeepingFocus(chartHost, yearChart(ctx, frame, series.t, { caption, testId: 'year-chart' }));
+      placeChart(chartHost, yearChart(ctx, frame, series.t, { caption, testId: 'year-chart' }));
     }
     years.classList.toggle('playing', timer !== null);
     play.textContent = timer === null ? '▶' : '❚❚';

@@ -7,7 +7,7 @@ import { timeline } from '../scene/timeline.ts';
 import type { Component, Frame, UiContext } from './context.ts';
 import { aggregateValue, categoryLabel, figureValue, metricLabel, metricValue, placeName, sourceCitation } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
-import { yearChart } from './year-chart.ts';
+import { showChosenYear, yearChart } from './year-chart.ts';
 
 /** The details panel: everything recorded about the selected place, each figure with its source. */
 export function createPanel(ctx: UiContext): Component {
@@ -115,7 +115,8 @@ export function createPanel(ctx: UiContext): Component {
           ? el('p', { class: 'muted' }, tr('panel.noFigures'))
           : el('ol', { class: 'figures', 'data-testid': 'figures' }, ...d.figures.map((n) => figureItem(ctx, frame, n, p.id))),
       );
-      if (focusedYear !== undefined) root.querySelector<HTMLElement>(`button[data-year="${focusedYear}"]`)?.focus();
+      if (byYear) showChosenYear(byYear);
+      if (focusedYear !== undefined) root.querySelector<HTMLElement>(`button[data-year="${focusedYear}"]`)?.focus({ preventScroll: true });
       if (shown !== p.id) {
         root.scrollTop = 0;
         shown = p.id;

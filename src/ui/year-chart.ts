@@ -61,8 +61,12 @@ export function yearChart(ctx: UiContext, frame: Frame, t: Timeline, opts: { cap
   return el(
     'div',
     { class: 'year-chart', 'data-testid': opts.testId },
-    el('div', { class: 'year-cols', style: columnsStyle, role: 'group', 'aria-label': opts.caption }, ...columns),
-    bands.length > 0 ? el('div', { class: 'year-bands', style: columnsStyle }, ...bands) : null,
+    el(
+      'div',
+      { class: 'year-scroll' },
+      el('div', { class: 'year-cols', style: columnsStyle, role: 'group', 'aria-label': opts.caption }, ...columns),
+      bands.length > 0 ? el('div', { class: 'year-bands', style: columnsStyle }, ...bands) : null,
+    ),
     key(ctx, frame, t),
     table,
   );
@@ -140,9 +144,26 @@ function apartText(ctx: UiContext, frame: Frame, s: Sum, value: string): string 
   return `${value}${frame.tr('timeline.apart', { values })}`;
 }
 
-/** Puts a new chart in place of the old one; a year button that had the focus keeps it (keyboard users stay where they were). */
-export function replaceKeepingFocus(host: HTMLElement, chart: HTMLElement): void {
+/**
+ * Puts a new chart in place of the old one. A year button that had the focus keeps it (keyboard
+ * users stay where they were), and when the years scroll sideways the chosen year is in view.
+ */
+export function placeChart(host: HTMLElement, chart: HTMLElement): void {
   const focused = document.activeElement instanceof HTMLElement && host.contains(document.activeElement) ? document.activeElement.dataset['year'] : undefined;
+  const scrolled = host.querySelector('.year-scroll')?.scrollLeft ?? 0;
   host.replaceChildren(chart);
-  if (focused !== undefined) chart.querySelector<HTMLElement>(`[data-year="${focused}"]`)?.focus();
+  const scroller = chart.querySelector<HTMLElement>('.year-scroll');
+  if (scroller) scroller.scrollLeft = scrolled;
+  showChosenYear(chart);
+  if (focused !== undefined) chart.querySelector<HTMLElement>(`[data-year="${focused}"]`)?.focus({ preventScroll: true });
+}
+
+/** Scrolls a chart whose years do not all fit so that the chosen year is in view. */
+export function showChosenYear(chart: HTMLElement): void {
+  const scroller = chart.querySelector<HTMLElement>('.year-scroll');
+  const pressed = chart.querySelector<HTMLElement>('.year-col[aria-pressed="true"]');
+  if (!scroller || !pressed) return;
+  if (pressed.offsetLeft < scroller.scrollLeft || pressed.offsetLeft + pressed.offsetWidth > scroller.scrollLeft + scroller.clientWidth) {
+    scroller.scrollLeft = pressed.offsetLeft - (scroller.clientWidth - pressed.offsetWidth) / 2;
+  }
 }
