@@ -13,6 +13,7 @@ import { browserLang, parseState, serializeState, type AppState } from './state/
 import { vocabularyOf } from './state/vocabulary.ts';
 import type { Frame, UiContext } from './ui/context.ts';
 import { createControls } from './ui/controls.ts';
+import { createDeadEnd } from './ui/dead-end.ts';
 import { el } from './ui/dom.ts';
 import { createHeader } from './ui/header.ts';
 import { createLegend } from './ui/legend.ts';
@@ -85,9 +86,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const presenter = createPresenter(ctx, stories);
   const mapEl = el('div', { class: 'map', id: 'map', role: 'region' });
   const svgHost = el('div', { class: 'svg-host' });
-  const empty = el('p', { class: 'empty-message', role: 'status', hidden: true });
+  const deadEnd = createDeadEnd(ctx);
   const live = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
-  const mapArea = el('div', { class: 'map-area' }, mapEl, svgHost, tooltip.el, notice.el, empty, tableView.el, presenter.el);
+  const mapArea = el('div', { class: 'map-area' }, mapEl, svgHost, tooltip.el, notice.el, deadEnd.el, tableView.el, presenter.el);
   const layout = el('main', { class: 'layout' }, el('div', { class: 'sidebar' }, controls.el, legend.el), mapArea, panel.el);
   root.replaceChildren(header.el, layout, live);
   if (parsed.ignored.length > 0) notice.show(t(state.lang, 'notice.ignored', { items: parsed.ignored.join(', ') }), t(state.lang, 'notice.dismiss'));
@@ -147,11 +148,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
     document.documentElement.classList.toggle('embed', state.embed);
     document.title = tr('app.title');
     mapEl.setAttribute('aria-label', tr('map.label'));
-    for (const c of [header, controls, legend, panel, tableView, presenter]) c.update(frame);
+    for (const c of [header, controls, legend, panel, deadEnd, tableView, presenter]) c.update(frame);
     // The map's controls, scale and attribution move out from under the open panel.
     layout.classList.toggle('panel-open', !panel.el.hidden);
-    empty.hidden = !frame.scene.empty;
-    empty.textContent = tr('filter.empty');
     mapView?.update(frame.scene, lang, state.place, state.view);
     const announce = tr('filter.announce', {
       metric: frame.tr('legend.markers', { metric: '' }).replace(/[:：]\s*$/, ''),

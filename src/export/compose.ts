@@ -8,7 +8,7 @@ import type { Model } from '../scene/model.ts';
 import { buildScene, maxRadiusFor } from '../scene/scene.ts';
 import type { Camera } from '../state/url-state.ts';
 import type { Frame } from '../ui/context.ts';
-import { filterText, metricLabel, unitOf } from '../ui/describe.ts';
+import { filterText, metricLabel, partnerLegendLabel, unitOf } from '../ui/describe.ts';
 import { svg } from '../ui/dom.ts';
 import { textWidth } from '../map/text-width.ts';
 import { exportLayout, fitCamera, scaleBar } from './layout.ts';
@@ -107,9 +107,10 @@ function legendBox(model: Model, frame: Frame, x: number, bottom: number): SVGGE
   heading(tr('legend.partners'));
   y += 6;
   for (const c of model.places.cities.filter((city) => model.cityColor.has(city.id) && scene.arcs.some((a) => a.color === model.cityColor.get(city.id)))) {
+    const label = partnerLegendLabel(frame, c);
     rows.push(
-      svg('line', { x1: 12, x2: 40, y1: y - 4, y2: y - 4, stroke: model.cityColor.get(c.id) ?? INK, 'stroke-width': 3 }),
-      svg('text', { x: 48, y }, lang === 'zh' ? c.short_zh : c.short_en),
+      svg('line', { x1: 12, x2: 40, y1: y - 4, y2: y - 4, stroke: model.cityColor.get(c.id) ?? INK, 'stroke-width': 3, 'stroke-opacity': label.noRecord ? 0.25 : null }),
+      svg('text', { x: 48, y }, label.text),
     );
     y += 18;
   }

@@ -142,6 +142,18 @@ const en = {
   'error.body': 'The map hit an unexpected error. Your data is safe: reload to try again.',
   'error.reload': 'Reload',
   'error.details': 'Technical details',
+  // Issue 13 (time control, coverage, no dead ends): the year chart, "no record" reasons, measure offers.
+  'timeline.caption': '{metric} by year and partner city',
+  'timeline.noRecord': 'No {city} record for {year}',
+  'timeline.noRecordShort': 'no record',
+  'timeline.none': 'no figure of this measure',
+  'timeline.apart': ', plus {values} that the text may include in it (not added)',
+  'timeline.keyApart': 'may be included, not added',
+  'timeline.band': 'multi-year, not divided among years',
+  'panel.byYear': 'By year',
+  'deadEnd.none': 'No figure of {metric} for {categories}, {year}.',
+  'deadEnd.offer': '{value} of {metric}: show it?',
+  'deadEnd.offerCount': '{value} {metric}: show it?',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -285,6 +297,18 @@ const zh: Messages = {
   'error.body': '地图遇到意外错误。数据不会丢失，请重新加载。',
   'error.reload': '重新加载',
   'error.details': '技术细节',
+  // 议题13（时间控件、记录覆盖、无死路）：逐年图、"无记录"原因、改换指标。
+  'timeline.caption': '按年份和对口城市的{metric}',
+  'timeline.noRecord': '没有{city}{year}的记录',
+  'timeline.noRecordShort': '无记录',
+  'timeline.none': '无此指标数据',
+  'timeline.apart': '，另有{values}，原文未说明是否已含在内（未相加）',
+  'timeline.keyApart': '可能已含在内，未相加',
+  'timeline.band': '多年累计，不按年拆分',
+  'panel.byYear': '逐年',
+  'deadEnd.none': '{year}{categories}没有{metric}数据。',
+  'deadEnd.offer': '{metric}{value}：改为显示？',
+  'deadEnd.offerCount': '{metric}{value}：改为显示？',
 };
 
 export const MESSAGES = { en, zh } as const;

@@ -150,13 +150,15 @@ export function paintScene(root: ParentNode, geo: Geography, model: Model, scene
     setAttr(p, 'fill', countyFill(scene, id));
     setAttr(p, 'class', id === o.selected ? 'selected' : null);
   }
-  const twinned = new Map(scene.arcs.filter((a) => a.level === 'county').map((a) => [a.donor, a.color]));
+  const twinned = new Map(scene.arcs.filter((a) => a.level === 'county' && !a.noRecord).map((a) => [a.donor, a.color]));
   for (const p of root.querySelectorAll('#districts > path, .inset-districts > path')) {
     const id = p.getAttribute('data-id') ?? '';
     const partner = twinned.get(id);
     setAttr(p, 'fill', partner ? tint(partner) : DISTRICT);
     setAttr(p, 'class', id === o.selected ? 'selected' : null);
   }
+  // A partner city without records for the chosen year: its inset fades with its lines.
+  for (const g of root.querySelectorAll('.inset')) setAttr(g, 'opacity', scene.noRecord.includes(g.getAttribute('data-city') ?? '') ? 0.45 : null);
   // Where each place is drawn: in an inset for a partner city's places, else on the main map.
   const insetOf = new Map<string, InsetView>();
   for (const iv of v.insets) {
@@ -182,7 +184,8 @@ export function paintScene(root: ParentNode, geo: Geography, model: Model, scene
       'data-to': routed ? String(to) : null,
       stroke: a.color,
       'stroke-width': a.level === 'prefecture' ? 2.6 : 1.6,
-      'stroke-opacity': 0.9,
+      'stroke-opacity': a.noRecord ? 0.2 : 0.9,
+      'data-no-record': a.noRecord ? 'true' : null,
       'stroke-dasharray': a.evidence === 'activity' ? '4 4' : null,
       'data-arc': a.id,
       'data-target': 'arc',

@@ -7,7 +7,8 @@ import type { AppState } from '../state/url-state.ts';
 import { arcBetween, fanBends, type LonLat } from './arcs.ts';
 import { CHOROPLETH, MIXED_COLOR, NO_FIGURE, QUIET, SHARED_FIGURE } from './colors.ts';
 import { byKey, type Anchor, type AnchorKind, type Model } from './model.ts';
-import { nameOf } from './places.ts';
+import { cityOf, nameOf } from './places.ts';
+import { citiesWithoutRecord, coverageOf, partnerCities } from './coverage.ts';
 
 /*
  * Markers exist for additive metrics only (the URL parser and the metric menu offer no other):
@@ -51,6 +52,8 @@ export interface ArcDatum {
   /** [start, control point, end] of a quadratic Bézier in Web Mercator, as lon/lat. */
   curve: [LonLat, LonLat, LonLat];
   label: string;
+  /** Under a one-year filter, the line's partner city has no record for that year: drawn faded. */
+  noRecord: boolean;
 }
 
 export interface CountyShade {
@@ -72,6 +75,8 @@ export interface Scene {
   scaleMax: number;
   aggregates: Map<string, Aggregate>;
   empty: boolean;
+  /** Partner cities without a record for the filter's year (none under "all years"). */
+  noRecord: string[];
 }
 
 export function filterOf(state: AppState): Filter {
@@ -113,15 +118,19 @@ export function buildScene(model: Model, state: AppState, maxRadius: number = MA
       labelled.add(spot);
       return { ...m, valueLabel: shortValue(m.value, m.qualifier, unit, state.lang) };
     });
+  // Year coverage (src/scene/coverage.ts): lines of a city without records that year are faded.
+  const noRecord = citiesWithoutRecord(coverageOf(model), partnerCities(model), filter.year);
+  const arcs = buildArcs(model, state.lang).map((a) => ({ ...a, noRecord: noRecord.includes(cityOf(model.places, a.donor)?.id ?? a.donor) }));
   return {
     filter,
     markers,
-    arcs: buildArcs(model, state.lang),
+    arcs,
     counties: shadeCounties(model, aggregates, filter.metric),
     radius,
     scaleMax,
     aggregates,
     empty: markers.length === 0,
+    noRecord,
   };
 }
 
@@ -184,13 +193,13 @@ export function anchorLabel(model: Model, a: Anchor, lang: Lang): string {
   return names.join(lang === 'zh' ? '、' : ' + ');
 }
 
-function buildArcs(model: Model, lang: Lang): ArcDatum[] {
+function buildArcs(model: Model, lang: Lang): Omit<ArcDatum, 'noRecord'>[] {
   const byDonorCity = new Map<string, typeof model.dataset.pairings>();
   for (const p of model.dataset.pairings) {
     const city = model.places.get(p.donor)?.level === 'city' ? p.donor : (model.places.get(p.donor)?.parent ?? p.donor);
     byDonorCity.set(city, [...(byDonorCity.get(city) ?? []), p]);
   }
-  const out: ArcDatum[] = [];
+  const out: Omit<ArcDatum, 'noRecord'>[] = [];
   for (const [city, list] of byDonorCity) {
     // Lines that meet at one city fan out, alternating sides, ordered by where they start.
     const sorted = [...list].sort((a, b) => (model.places.get(a.recipient)?.lat ?? 0) - (model.places.get(b.recipient)?.lat ?? 0));

@@ -1,5 +1,5 @@
 import type { Aggregate } from '../data/aggregate.ts';
-import type { Figure, Qualifier } from '../data/schema.ts';
+import type { Figure, Place, Qualifier } from '../data/schema.ts';
 import { formatDate, formatPeriod, formatValue, measureWord, type Unit } from '../i18n/format.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
@@ -77,4 +77,12 @@ export function citation(model: Model, frame: Frame, link: string, accessed: Dat
     link,
     date: formatDate(accessed, lang),
   });
+}
+
+/** A partner city in the legend: its name, or under a one-year filter without its records, "No Ningbo record for 2011". */
+export function partnerLegendLabel(frame: Frame, city: Place): { text: string; noRecord: boolean } {
+  const name = frame.lang === 'zh' ? city.short_zh : city.short_en;
+  const year = frame.state.year;
+  if (year === 'all' || !frame.scene.noRecord.includes(city.id)) return { text: name, noRecord: false };
+  return { text: frame.tr('timeline.noRecord', { city: name, year: formatPeriod(year, year, frame.lang) }), noRecord: true };
 }

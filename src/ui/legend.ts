@@ -3,7 +3,7 @@ import { CHOROPLETH, MUTED, NO_FIGURE, QUIET, SHARED_FIGURE } from '../scene/col
 import { legendSamples } from '../scene/legend.ts';
 import { MAX_RADIUS } from '../scene/scene.ts';
 import type { Component, Frame, UiContext } from './context.ts';
-import { filterText, metricLabel, unitOf } from './describe.ts';
+import { filterText, metricLabel, partnerLegendLabel, unitOf } from './describe.ts';
 import { el, replaceChildren, svg } from './dom.ts';
 
 /** One legend for everything on the map, drawn from the scene. */
@@ -53,9 +53,16 @@ export function createLegend(ctx: UiContext): Component {
         el(
           'ul',
           { class: 'legend-partners' },
-          ...partners.map((c) =>
-            el('li', {}, el('span', { class: 'swatch-line', style: `--c:${model.cityColor.get(c.id)}` }), lang === 'zh' ? c.short_zh : c.short_en),
-          ),
+          ...partners.map((c) => {
+            // Under a one-year filter a city without records that year is faded on the map; say why.
+            const label = partnerLegendLabel(frame, c);
+            return el(
+              'li',
+              label.noRecord ? { class: 'no-record', 'data-testid': 'legend-no-record' } : {},
+              el('span', { class: 'swatch-line', style: `--c:${model.cityColor.get(c.id)}` }),
+              label.text,
+            );
+          }),
           el('li', {}, el('span', { class: 'swatch-line solid' }), tr('legend.stated')),
           el('li', {}, el('span', { class: 'swatch-line dashed' }), tr('legend.activity')),
         ),

@@ -1,15 +1,22 @@
 import { formatPeriod } from '../i18n/format.ts';
-import { placeDetails, type FigureNode, type Relation } from '../scene/details.ts';
+import { citiesFor, citiesWithoutRecord, coverageOf } from '../scene/coverage.ts';
+import { placeDetails, relatedFigures, type FigureNode, type Relation } from '../scene/details.ts';
 import { nameOf } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
+import { timeline } from '../scene/timeline.ts';
 import type { Component, Frame, UiContext } from './context.ts';
 import { aggregateValue, categoryLabel, figureValue, metricLabel, metricValue, placeName, sourceCitation } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
+import { showChosenYear, yearChart } from './year-chart.ts';
 
 /** The details panel: everything recorded about the selected place, each figure with its source. */
 export function createPanel(ctx: UiContext): Component {
   const root = el('aside', { class: 'panel', id: 'details', 'aria-labelledby': 'panel-title', hidden: true, tabindex: '-1' });
   let shown: string | null = null;
+  root.addEventListener('click', (e) => {
+    const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-year]');
+    if (b) ctx.dispatch({ year: Number(b.dataset['year']) });
+  });
   return {
     el: root,
     update(frame: Frame) {
@@ -26,6 +33,24 @@ export function createPanel(ctx: UiContext): Component {
       const name2010 = lang === 'zh' ? p.name_2010_zh : p.name_2010_en;
       const metric = metricLabel(model, state.metric, lang);
       const overall = d.overall ? aggregateValue(model, d.overall, lang) : null;
+      // Issue 13: which partner cities have no record for the year shown, and the place's own years as a chart.
+      const partners = citiesFor(model, p.id);
+      const missing =
+        state.year === 'all'
+          ? []
+          : citiesWithoutRecord(coverageOf(model), partners, state.year).map((c) =>
+              tr('timeline.noRecord', { city: placeName(model, c, lang), year: formatPeriod(state.year as number, state.year as number, lang) }),
+            );
+      const own = relatedFigures(model, p).filter((r) => r.relation === 'direct' || r.relation === 'given').map((r) => r.figure);
+      const ownYears = new Set(own.flatMap((f) => model.years.filter((y) => f.year_from <= y && y <= f.year_to)));
+      const byYear =
+        ownYears.size > 1
+          ? yearChart(ctx, frame, timeline(model, { metric: state.metric, categories: state.categories }, own, partners), {
+              caption: `${nameOf(p, lang)}: ${tr('timeline.caption', { metric })}`,
+              testId: 'panel-year-chart',
+            })
+          : null;
+      const focusedYear = root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset['year'] : undefined;
       replaceChildren(
         root,
         el(
@@ -57,7 +82,8 @@ export function createPanel(ctx: UiContext): Component {
         el('h3', {}, `${tr('panel.totals')} · ${metric}`),
         overall
           ? el('p', { class: 'panel-total', 'data-testid': 'panel-total' }, overall)
-          : el('p', { class: 'muted', 'data-testid': 'panel-total' }, d.figures.length > 0 ? tr('panel.noOwnTotal') : tr('tooltip.noFigure')),
+          : el('p', { class: 'muted', 'data-testid': 'panel-total' }, noTotalText(frame, d.figures.length > 0, missing.length === partners.length ? missing : [])),
+        ...(overall || missing.length < partners.length ? missing : []).map((text) => el('p', { class: 'panel-note', 'data-testid': 'panel-no-record' }, text)),
         d.totals.length > 0
           ? el(
               'table',
@@ -82,11 +108,15 @@ export function createPanel(ctx: UiContext): Component {
         ...(d.overall?.outsidePeriod ?? []).map((f) =>
           el('p', { class: 'panel-note' }, tr('panel.outsideNote', { period: formatPeriod(f.year_from, f.year_to, lang), value: figureValue(model, f, lang) })),
         ),
+        byYear ? el('h3', {}, `${tr('panel.byYear')} · ${metric}`) : null,
+        byYear,
         el('h3', {}, tr('panel.figures')),
         d.figures.length === 0
           ? el('p', { class: 'muted' }, tr('panel.noFigures'))
           : el('ol', { class: 'figures', 'data-testid': 'figures' }, ...d.figures.map((n) => figureItem(ctx, frame, n, p.id))),
       );
+      if (byYear) showChosenYear(byYear);
+      if (focusedYear !== undefined) root.querySelector<HTMLElement>(`button[data-year="${focusedYear}"]`)?.focus({ preventScroll: true });
       if (shown !== p.id) {
         root.scrollTop = 0;
         shown = p.id;
@@ -130,6 +160,12 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
     ),
     node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own))) : null,
   );
+}
+
+/** Why the panel has no total: no record from any partner city that year, else no figure for this place alone. */
+function noTotalText(frame: Frame, hasFigures: boolean, missing: string[]): string {
+  if (missing.length > 0 && frame.state.year !== 'all') return missing.join(frame.lang === 'zh' ? '；' : '. ');
+  return hasFigures ? frame.tr('panel.noOwnTotal') : frame.tr('tooltip.noFigure');
 }
 
 /** Where a figure applies, seen from the open place: its prefecture, a group it shares, or the places given to. */
