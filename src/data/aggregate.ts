@@ -11,6 +11,9 @@ import type { Figure, Metric, Qualifier } from './schema.ts';
  *   cumulative figures overlap the yearly ones they summarise.
  * - A figure for several places belongs to the group: the caller's `inScope` decides whether the
  *   group is in scope; nothing is split.
+ * - A figure that the text leaves open whether it is inside another (`maybe_part_of`) is not added
+ *   when that other figure (or a whole containing it) is also selected: it is returned apart, in
+ *   `openOverlap`, to be shown beside the total, never summed with it.
  */
 
 export interface Filter {
@@ -32,6 +35,8 @@ export interface Aggregate {
   counted: Figure[];
   /** Selected figures left out of the total because a figure containing them is counted. */
   contained: Figure[];
+  /** Yearly figures that may or may not be inside a counted figure (the text leaves it open): shown beside the total, never added to it. */
+  openOverlap: Figure[];
   /** Multi-year figures whose whole period the filter covers: shown beside the total, never added to it. */
   multiYear: Figure[];
   /** Multi-year figures that overlap the chosen year but are not covered by it: mentioned, never divided. */
@@ -82,9 +87,11 @@ export function aggregate(
   const counted: Figure[] = [];
   const contained: Figure[] = [];
   const multiYear: Figure[] = [];
+  const openOverlap: Figure[] = [];
   for (const f of selected) {
     if (ancestorsOf(f, index).some((a) => selectedIds.has(a.id))) contained.push(f);
     else if (isMultiYear(f)) multiYear.push(f);
+    else if (mayBeInside(f, index, selectedIds)) openOverlap.push(f);
     else counted.push(f);
   }
   const total = metric.additive && counted.length > 0 ? sumValues(counted) : null;
@@ -95,9 +102,17 @@ export function aggregate(
     qualifier: combinedQualifier(counted),
     counted,
     contained,
+    openOverlap,
     multiYear,
     outsidePeriod,
   };
+}
+
+/** Whether the text leaves open that `f` is inside a selected figure: its `maybe_part_of` or a whole containing that. */
+function mayBeInside(f: Figure, index: FigureIndex, selectedIds: ReadonlySet<string>): boolean {
+  const other = f.maybe_part_of === null ? undefined : index.get(f.maybe_part_of);
+  if (!other) return false;
+  return selectedIds.has(other.id) || ancestorsOf(other, index).some((a) => selectedIds.has(a.id));
 }
 
 /** Sums in integer hundredths so that 14.4 + 6.14 (million) stays exact. */

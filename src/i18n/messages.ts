@@ -139,6 +139,23 @@ const en = {
   'error.body': 'The map hit an unexpected error. Your data is safe: reload to try again.',
   'error.reload': 'Reload',
   'error.details': 'Technical details',
+  // One number everywhere (issue 12): open overlaps, what a giver's total is, the table's new columns.
+  'total.openOverlap': '{value} {what} (the text does not say whether it is included)',
+  'total.wholeProvince': '{place} as a whole',
+  'panel.givenTotal': 'Given in all, each figure counted once',
+  'panel.givenByMark': 'Where it went: one row per mark on the map',
+  'panel.givenInside': 'inside the figure for {place}, counted there',
+  'panel.givenOpen': 'may be inside the figure for {place}; the text does not say',
+  'panel.fromDonor': 'from {city}',
+  'table.partOf': 'Part of',
+  'table.partOfInside': 'inside {place} ({value})',
+  'table.partOfOpen': 'may be inside {place} ({value}); the text does not say',
+  'table.part': 'part',
+  'table.total': 'Total, each figure once',
+  'table.totalMultiYear': 'apart: {period} {value}',
+  'table.sortBy': 'Sort by {column}',
+  'header.menu': 'Menu',
+  'header.menuLabel': 'More actions',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -279,6 +296,23 @@ const zh: Messages = {
   'error.body': '地图遇到意外错误。数据不会丢失，请重新加载。',
   'error.reload': '重新加载',
   'error.details': '技术细节',
+  // 数据一致（第12号议题）：未说明是否重叠的数据、帮扶方合计的含义、表格新增列。
+  'total.openOverlap': '{what}{value}（原文未说明是否已包含在内）',
+  'total.wholeProvince': '{place}全省',
+  'panel.givenTotal': '合计（每项数据只计一次）',
+  'panel.givenByMark': '去向：每行对应地图上的一个标记',
+  'panel.givenInside': '包含在{place}的数据中，已在该处计入',
+  'panel.givenOpen': '可能包含在{place}的数据中，原文未说明',
+  'panel.fromDonor': '帮扶方：{city}',
+  'table.partOf': '所属',
+  'table.partOfInside': '包含在{place}（{value}）中',
+  'table.partOfOpen': '可能包含在{place}（{value}）中，原文未说明',
+  'table.part': '部分',
+  'table.total': '合计（每项数据只计一次）',
+  'table.totalMultiYear': '另列：{period} {value}',
+  'table.sortBy': '按{column}排序',
+  'header.menu': '菜单',
+  'header.menuLabel': '更多操作',
 };
 
 export const MESSAGES = { en, zh } as const;

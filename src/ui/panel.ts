@@ -1,9 +1,9 @@
 import { formatPeriod } from '../i18n/format.ts';
-import { placeDetails, type FigureNode, type Relation } from '../scene/details.ts';
-import { nameOf } from '../scene/places.ts';
+import { placeDetails, type FigureNode, type GivenRow, type Relation } from '../scene/details.ts';
+import { cityOf, nameOf } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
 import type { Component, Frame, UiContext } from './context.ts';
-import { aggregateValue, categoryLabel, figureValue, metricLabel, metricValue, placeName, sourceCitation } from './describe.ts';
+import { aggregateValue, categoryLabel, figureValue, metricLabel, metricValue, placeName, recipientsLabel, sourceCitation } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
 
 /** The details panel: everything recorded about the selected place, each figure with its source. */
@@ -55,8 +55,9 @@ export function createPanel(ctx: UiContext): Component {
               ),
             ),
         el('h3', {}, `${tr('panel.totals')} · ${metric}`),
+        d.given.length > 0 ? el('p', { class: 'panel-total-label' }, tr('panel.givenTotal')) : null,
         overall
-          ? el('p', { class: 'panel-total', 'data-testid': 'panel-total' }, overall)
+          ? el('p', { class: (d.overall?.openOverlap.length ?? 0) > 0 ? 'panel-total with-open' : 'panel-total', 'data-testid': 'panel-total' }, overall)
           : el('p', { class: 'muted', 'data-testid': 'panel-total' }, d.figures.length > 0 ? tr('panel.noOwnTotal') : tr('tooltip.noFigure')),
         d.totals.length > 0
           ? el(
@@ -76,6 +77,7 @@ export function createPanel(ctx: UiContext): Component {
               ),
             )
           : null,
+        d.given.length > 0 ? givenTable(ctx, frame, d.given) : null,
         ...(d.overall?.multiYear ?? []).map((f) =>
           el('p', { class: 'panel-note' }, tr('panel.multiYearNote', { period: formatPeriod(f.year_from, f.year_to, lang) }) + ' ' + figureValue(model, f, lang)),
         ),
@@ -93,6 +95,38 @@ export function createPanel(ctx: UiContext): Component {
       }
     },
   };
+}
+
+/** What a giver's total is made of: one row per mark the map draws, with rows that are inside another said so. */
+function givenTable(ctx: UiContext, frame: Frame, rows: GivenRow[]): HTMLElement {
+  const { model } = ctx;
+  const { tr, lang, state } = frame;
+  const label = (key: string | null) => {
+    const a = key === null ? undefined : model.anchors.find((x) => x.key === key);
+    return a ? recipientsLabel(model, a.recipients, lang) : '';
+  };
+  return el(
+    'table',
+    { class: 'panel-totals panel-given', 'data-testid': 'panel-given' },
+    el('caption', {}, tr('panel.givenByMark')),
+    el(
+      'tbody',
+      {},
+      ...rows.map((r) =>
+        el(
+          'tr',
+          { 'data-key': r.anchor, class: `given-${r.status}` },
+          el(
+            'th',
+            { scope: 'row' },
+            label(r.anchor),
+            r.status === 'counted' ? null : el('span', { class: 'given-note' }, tr(r.status === 'inside' ? 'panel.givenInside' : 'panel.givenOpen', { place: label(r.whole) })),
+          ),
+          el('td', {}, metricValue(model, r.value, state.metric, r.qualifier, lang)),
+        ),
+      ),
+    ),
+  );
 }
 
 function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: string, parentRelation: string | null = null): HTMLLIElement {
@@ -120,6 +154,10 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
       el('span', { class: 'figure-category' }, categoryLabel(model, f.category, lang)),
     ),
     relation ? el('p', { class: 'figure-relation' }, relation) : null,
+    // Guizhou's own panel lists figures of several partner cities: each says which city gave it.
+    model.places.get(placeId)?.level === 'province' && parentRelation === null
+      ? el('p', { class: 'figure-relation figure-donor' }, tr('panel.fromDonor', { city: placeName(model, cityOf(model.places, f.donor)?.id ?? f.donor, lang) }))
+      : null,
     f.metric === 'investment_cny' ? el('p', { class: 'figure-relation' }, tr('panel.investment')) : null,
     el('p', { class: 'figure-note' }, lang === 'zh' ? f.note_zh : f.note_en),
     el(

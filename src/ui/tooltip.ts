@@ -21,7 +21,8 @@ export function tooltipLines(ctx: UiContext, frame: Frame, target: MapTarget): s
   }
   if (target.type === 'arc') {
     const a = scene.arcs.find((x) => x.id === target.id);
-    return a ? [a.label, tr(`evidence.${a.evidence}`)] : [];
+    // One line, giver first: "Qingdao → Anshun · stated pairing".
+    return a ? [`${a.label} · ${tr(`evidence.${a.evidence}`)}`] : [];
   }
   const shade = scene.counties.get(target.id);
   const name = placeName(model, target.id, lang, 'full');
