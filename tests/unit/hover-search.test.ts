@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/messages.ts';
+import { buildScene } from '../../src/scene/scene.ts';
+import { searchPlaces } from '../../src/scene/search.ts';
+import { defaultState } from '../../src/state/url-state.ts';
+import type { UiContext } from '../../src/ui/context.ts';
+import { tooltipLines } from '../../src/ui/tooltip.ts';
+import { shippedModel } from './fixtures.ts';
+
+/* Issue 12, item 5: what hovering a line says, and that Guizhou itself can be found. */
+
+const model = shippedModel();
+
+describe('hovering a partner line', () => {
+  it('names the giver, then the recipient, then the evidence, on one line', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const state = defaultState(lang);
+      const frame = { state, scene: buildScene(model, state), tr: (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(lang, k, v), lang };
+      const lines = tooltipLines({ model } as UiContext, frame, { type: 'arc', id: '370200-520400' });
+      expect(lines).toEqual([lang === 'en' ? 'Qingdao → Anshun · stated pairing' : '青岛 → 安顺 · 原文明确结对']);
+    }
+  });
+});
+
+describe('searching for Guizhou', () => {
+  it('finds the province first, in English, Chinese and Pinyin with its level', () => {
+    for (const q of ['Guizhou', '贵州', 'guizhou sheng', '贵州省', 'Guizhou Province']) expect(searchPlaces(model.dataset.places, q)[0]?.id, q).toBe('520000');
+  });
+  it('does not offer the context provinces, which have nothing to open', () => {
+    expect(searchPlaces(model.dataset.places, '浙江').filter((p) => p.level === 'province')).toEqual([]);
+    expect(searchPlaces(model.dataset.places, 'qingdao shi')[0]?.id).toBe('370200');
+  });
+});
