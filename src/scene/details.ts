@@ -34,6 +34,8 @@ export interface GivenRow {
   status: 'counted' | 'inside' | 'open';
   /** The anchor of the figure it lies in (inside) or may lie in (open). */
   whole: string | null;
+  /** For a multi-year ring: its period, e.g. [2006, 2010]; such rows are apart from the total, as on the map. */
+  period: [number, number] | null;
 }
 
 export interface PlaceDetails {
@@ -82,12 +84,19 @@ function byMark(model: Model, own: Figure[], overall: Aggregate, metric: Pick<Me
   const rows: GivenRow[] = [];
   for (const a of model.anchors) {
     const r = aggregate(a.figures.filter((f) => mine.has(f.id)), model.figures, metric, filter);
-    if (r.total === null || r.total <= 0) continue;
-    const status = r.counted.every((f) => contained.has(f.id)) ? 'inside' : r.counted.every((f) => open.has(f.id)) ? 'open' : 'counted';
-    const whole = status === 'counted' ? undefined : wholeOf(r.counted[0]!);
-    rows.push({ anchor: a.key, value: r.total, qualifier: r.qualifier, status, whole: whole ? (anchorOf.get(whole.id) ?? null) : null });
+    if (r.total !== null && r.total > 0) {
+      const status = r.counted.every((f) => contained.has(f.id)) ? 'inside' : r.counted.every((f) => open.has(f.id)) ? 'open' : 'counted';
+      const whole = status === 'counted' ? undefined : wholeOf(r.counted[0]!);
+      rows.push({ anchor: a.key, value: r.total, qualifier: r.qualifier, status, whole: whole ? (anchorOf.get(whole.id) ?? null) : null, period: null });
+    }
+    // Multi-year figures of one period are one ring on the map, keyed like the scene's rings.
+    const byPeriod = new Map<string, Figure[]>();
+    for (const f of r.multiYear) byPeriod.set(`${f.year_from}-${f.year_to}`, [...(byPeriod.get(`${f.year_from}-${f.year_to}`) ?? []), f]);
+    for (const [key, list] of byPeriod) {
+      rows.push({ anchor: `${a.key}@${key}`, value: sumValues(list), qualifier: combinedQualifier(list), status: 'counted', whole: null, period: [list[0]!.year_from, list[0]!.year_to] });
+    }
   }
-  return rows.sort((x, y) => y.value - x.value);
+  return rows.sort((x, y) => Number(x.period !== null) - Number(y.period !== null) || y.value - x.value);
 }
 
 /**

@@ -102,7 +102,7 @@ function givenTable(ctx: UiContext, frame: Frame, rows: GivenRow[]): HTMLElement
   const { model } = ctx;
   const { tr, lang, state } = frame;
   const label = (key: string | null) => {
-    const a = key === null ? undefined : model.anchors.find((x) => x.key === key);
+    const a = key === null ? undefined : model.anchors.find((x) => x.key === key.split('@')[0]);
     return a ? recipientsLabel(model, a.recipients, lang) : '';
   };
   return el(
@@ -121,6 +121,7 @@ function givenTable(ctx: UiContext, frame: Frame, rows: GivenRow[]): HTMLElement
             { scope: 'row' },
             label(r.anchor),
             r.status === 'counted' ? null : el('span', { class: 'given-note' }, tr(r.status === 'inside' ? 'panel.givenInside' : 'panel.givenOpen', { place: label(r.whole) })),
+            r.period ? el('span', { class: 'given-note' }, tr('panel.multiYearNote', { period: formatPeriod(r.period[0], r.period[1], lang) })) : null,
           ),
           el('td', {}, metricValue(model, r.value, state.metric, r.qualifier, lang)),
         ),

@@ -134,6 +134,19 @@ describe('the panel says what its total is', () => {
     expect(d.given.find((r) => r.anchor === '520403')).toMatchObject({ status: 'inside', whole: '520400;520600' });
   });
 
+  it('every row of a giver’s breakdown is a mark on the map with the same value, rings included', () => {
+    for (const year of ['all', 2010, 2011] as const) {
+      for (const metric of ['funds_cny', 'people_trained']) {
+        const scene = buildScene(model, { ...defaultState('en'), year, metric });
+        for (const city of ['370200', '330200']) {
+          for (const r of placeDetails(model, city, scene.filter)!.given) expect(r.value, `${city} ${r.anchor}`).toBe(scene.markers.find((m) => m.key === r.anchor)?.value);
+        }
+      }
+    }
+    const all = placeDetails(model, '330200', { year: 'all', categories: [], metric: 'funds_cny' })!;
+    expect(all.given.at(-1)).toMatchObject({ anchor: '522300;522600@2006-2010', value: 66_530_000, period: [2006, 2010] });
+  });
+
   it("Guizhou as a whole is named as such, not as the giving city", () => {
     expect(recipientsLabel(model, ['520000'], 'en')).toBe('Guizhou as a whole');
     expect(recipientsLabel(model, ['520000'], 'zh')).toBe('贵州全省');
