@@ -72,7 +72,9 @@ export function createTableView(ctx: UiContext): Component {
     });
     const header = (c: Column) => {
       const name = tr(`table.${c}`);
-      const button = el('button', { type: 'button', class: 'sort', 'data-sort': c, title: tr('table.sortBy', { column: name }) }, name);
+      // The arrow is for the eye; aria-sort on the header says the same to a screen reader.
+      const mark = sort?.column === c ? (sort.dir === 'ascending' ? '▲' : '▼') : '↕';
+      const button = el('button', { type: 'button', class: 'sort', 'data-sort': c, title: tr('table.sortBy', { column: name }) }, name, el('span', { class: 'sort-mark', 'aria-hidden': 'true' }, mark));
       return el('th', { scope: 'col', class: c === 'value' ? 'num' : null, 'aria-sort': sort?.column === c ? sort.dir : null }, button);
     };
     replaceChildren(
