@@ -154,6 +154,10 @@ const en = {
   'table.total': 'Total, each figure once',
   'table.totalMultiYear': 'apart: {period} {value}',
   'table.sortBy': 'Sort by {column}',
+  'table.kind.place': 'One place',
+  'table.kind.group': 'Several places together',
+  'table.kind.programme': 'The whole province',
+  'table.kind.multiYear': 'Multi-year total',
   'header.menu': 'Menu',
   'header.menuLabel': 'More actions',
 } as const;
@@ -311,6 +315,10 @@ const zh: Messages = {
   'table.total': '合计（每项数据只计一次）',
   'table.totalMultiYear': '另列：{period} {value}',
   'table.sortBy': '按{column}排序',
+  'table.kind.place': '单个地点',
+  'table.kind.group': '多地合计',
+  'table.kind.programme': '全省',
+  'table.kind.multiYear': '多年累计',
   'header.menu': '菜单',
   'header.menuLabel': '更多操作',
 };

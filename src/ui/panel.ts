@@ -130,7 +130,7 @@ function givenTable(ctx: UiContext, frame: Frame, rows: GivenRow[]): HTMLElement
   );
 }
 
-function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: string, parentRelation: string | null = null): HTMLLIElement {
+function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: string, parentRelation: string | null = null, nested = false): HTMLLIElement {
   const { model } = ctx;
   const { tr, lang } = frame;
   const f = node.figure;
@@ -156,7 +156,7 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
     ),
     relation ? el('p', { class: 'figure-relation' }, relation) : null,
     // Guizhou's own panel lists figures of several partner cities: each says which city gave it.
-    model.places.get(placeId)?.level === 'province' && parentRelation === null
+    model.places.get(placeId)?.level === 'province' && !nested
       ? el('p', { class: 'figure-relation figure-donor' }, tr('panel.fromDonor', { city: placeName(model, cityOf(model.places, f.donor)?.id ?? f.donor, lang) }))
       : null,
     f.metric === 'investment_cny' ? el('p', { class: 'figure-relation' }, tr('panel.investment')) : null,
@@ -167,7 +167,7 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
       `${tr('panel.source')}: `,
       source?.url ? el('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, citation) : citation,
     ),
-    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own))) : null,
+    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own, true))) : null,
   );
 }
 

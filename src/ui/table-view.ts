@@ -27,7 +27,7 @@ export function createTableView(ctx: UiContext): Component {
     const rows = tableRows(model, scene);
     const byKey = new Map(rows.map((r) => [r.marker.key, r]));
     const kindText = (kind: string, multiYear: boolean) =>
-      multiYear ? tr('legend.multiYear') : kind === 'group' ? tr('legend.group') : kind === 'programme' ? tr('legend.programme') : tr('legend.place');
+      tr(multiYear ? 'table.kind.multiYear' : kind === 'group' ? 'table.kind.group' : kind === 'programme' ? 'table.kind.programme' : 'table.kind.place');
     const valueText = (r: TableRow) => metricValue(model, r.marker.value, state.metric, r.marker.qualifier, lang);
     const cells: Cells[] = rows.map((r) => {
       const whole = r.partOf === null ? undefined : byKey.get(r.partOf.key);
@@ -93,12 +93,12 @@ export function createTableView(ctx: UiContext): Component {
                 el(
                   'tr',
                   { 'data-key': r.marker.key, 'data-part': r.partOf?.kind ?? null, class: r.partOf ? 'part-row' : null },
-                  el('th', { scope: 'row' }, r.placeId ? el('button', { type: 'button', class: 'linkish', 'data-place': r.placeId }, text.place) : text.place),
-                  el('td', { 'data-label': tr('table.level') }, text.level),
-                  el('td', { 'data-label': tr('table.partOf'), class: 'part-of' }, r.partOf ? el('span', { class: 'part-tag' }, tr('table.part')) : null, text.partOf),
-                  el('td', { 'data-label': tr('table.partner') }, text.partner),
+                  el('th', { scope: 'row', class: 'keep' }, r.placeId ? el('button', { type: 'button', class: 'linkish', 'data-place': r.placeId }, text.place) : text.place),
+                  el('td', { 'data-label': tr('table.level'), class: 'keep' }, text.level),
+                  el('td', { 'data-label': tr('table.partOf'), class: 'part-of' }, r.partOf ? el('span', {}, el('span', { class: 'part-tag' }, tr('table.part')), text.partOf) : null),
+                  el('td', { 'data-label': tr('table.partner'), class: 'nowrap' }, text.partner),
                   el('td', { class: 'num', 'data-label': tr('table.value') }, text.value),
-                  el('td', { 'data-label': tr('table.period') }, text.period),
+                  el('td', { 'data-label': tr('table.period'), class: 'nowrap' }, text.period),
                   el('td', { class: 'sources', 'data-label': tr('table.sources') }, ...r.sources.map((s) => el('span', { class: 'source-line' }, sourceCitation(model, s, tr('panel.section'))))),
                 ),
               ),
