@@ -51,8 +51,14 @@ export interface PlaceDetails {
 export function placeDetails(model: Model, id: string, filter: Filter): PlaceDetails | null {
   const place = model.places.get(id);
   if (!place) return null;
+  // A province's partners are the cities paired with its prefectures.
+  const mine = (p: Pairing) =>
+    p.donor === id ||
+    p.recipient === id ||
+    (place.level === 'city' && model.places.get(p.donor)?.parent === id) ||
+    (place.level === 'province' && p.level === 'prefecture' && model.places.get(p.recipient)?.parent === id);
   const partners = model.dataset.pairings
-    .filter((p) => p.donor === id || p.recipient === id || (place.level === 'city' && model.places.get(p.donor)?.parent === id))
+    .filter(mine)
     .map((pairing) => ({ pairing, other: model.places.get(pairing.donor === id ? pairing.recipient : pairing.donor)! }))
     .filter((p) => p.other !== undefined);
   const related = relatedFigures(model, place);

@@ -49,6 +49,8 @@ export function createPanel(ctx: UiContext): Component {
                   'li',
                   {},
                   el('button', { type: 'button', class: 'linkish', 'data-place': o.id }, nameOf(o, lang)),
+                  // Guizhou's partners are paired with one of its prefectures: say which.
+                  p.level === 'province' ? ` → ${placeName(model, pairing.recipient, lang)}` : null,
                   ` · ${formatPeriod(pairing.from_year, pairing.to_year, lang)} · `,
                   el('span', { class: `evidence evidence-${pairing.evidence}` }, tr(`evidence.${pairing.evidence}`)),
                 ),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/messages.ts';
+import { placeDetails } from '../../src/scene/details.ts';
 import { buildScene } from '../../src/scene/scene.ts';
 import { searchPlaces } from '../../src/scene/search.ts';
 import { defaultState } from '../../src/state/url-state.ts';
@@ -29,5 +30,14 @@ describe('searching for Guizhou', () => {
   it('does not offer the context provinces, which have nothing to open', () => {
     expect(searchPlaces(model.dataset.places, '浙江').filter((p) => p.level === 'province')).toEqual([]);
     expect(searchPlaces(model.dataset.places, 'qingdao shi')[0]?.id).toBe('370200');
+  });
+});
+
+describe('the Guizhou panel', () => {
+  it('names the partner city of each paired prefecture, and lists the figures for Guizhou as a whole', () => {
+    const d = placeDetails(model, '520000', { year: 'all', categories: [], metric: 'funds_cny' })!;
+    expect(d.partners.map((p) => `${p.other.id}→${p.pairing.recipient}`).sort()).toEqual(['330200→522300', '330200→522600', '370200→520400', '370200→520600']);
+    expect(d.overall!.total).toBe(81_850_000);
+    expect(d.figures.every((n) => n.figure.recipients.includes('520000'))).toBe(true);
   });
 });
