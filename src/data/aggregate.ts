@@ -12,8 +12,8 @@ import type { Figure, Metric, Qualifier } from './schema.ts';
  * - A figure for several places belongs to the group: the caller's `inScope` decides whether the
  *   group is in scope; nothing is split.
  * - A figure that the text leaves open whether it is inside another (`maybe_part_of`) is not added
- *   when that other figure (or a whole containing it) is also selected: it is returned apart, in
- *   `openOverlap`, to be shown beside the total, never summed with it.
+ *   when that other figure, a whole containing it or a part of it is also selected: it is returned
+ *   apart, in `openOverlap`, to be shown beside the total, never summed with it.
  */
 
 export interface Filter {
@@ -91,7 +91,7 @@ export function aggregate(
   for (const f of selected) {
     if (ancestorsOf(f, index).some((a) => selectedIds.has(a.id))) contained.push(f);
     else if (isMultiYear(f)) multiYear.push(f);
-    else if (mayBeInside(f, index, selectedIds)) openOverlap.push(f);
+    else if (mayBeInside(f, index, selected, selectedIds)) openOverlap.push(f);
     else counted.push(f);
   }
   const total = metric.additive && counted.length > 0 ? sumValues(counted) : null;
@@ -108,11 +108,15 @@ export function aggregate(
   };
 }
 
-/** Whether the text leaves open that `f` is inside a selected figure: its `maybe_part_of` or a whole containing that. */
-function mayBeInside(f: Figure, index: FigureIndex, selectedIds: ReadonlySet<string>): boolean {
+/**
+ * Whether the text leaves open that `f` overlaps a selected figure: the figure it may be inside, a
+ * whole containing that one, or a part of it (what may be inside a whole may be inside any part).
+ */
+function mayBeInside(f: Figure, index: FigureIndex, selected: readonly Figure[], selectedIds: ReadonlySet<string>): boolean {
   const other = f.maybe_part_of === null ? undefined : index.get(f.maybe_part_of);
   if (!other) return false;
-  return selectedIds.has(other.id) || ancestorsOf(other, index).some((a) => selectedIds.has(a.id));
+  if (selectedIds.has(other.id) || ancestorsOf(other, index).some((a) => selectedIds.has(a.id))) return true;
+  return selected.some((s) => ancestorsOf(s, index).some((a) => a.id === other.id));
 }
 
 /** Sums in integer hundredths so that 14.4 + 6.14 (million) stays exact. */

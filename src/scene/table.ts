@@ -63,9 +63,15 @@ function partOf(model: Model, figures: readonly Figure[], self: string, rowOf: R
       if (key !== undefined && key !== self) return { key, kind: 'inside' };
     }
     const maybe = f.maybe_part_of === null ? undefined : model.figures.get(f.maybe_part_of);
-    for (const w of maybe ? [maybe, ...ancestorsOf(maybe, model.figures)] : []) {
+    if (!maybe) return null;
+    for (const w of [maybe, ...ancestorsOf(maybe, model.figures)]) {
       const key = rowOf.get(w.id);
       if (key !== undefined && key !== self) return { key, kind: 'open' };
+    }
+    // What may be inside a whole may be inside any of its parts (as in the aggregation).
+    for (const [id, key] of rowOf) {
+      const part = model.figures.get(id);
+      if (key !== self && part && ancestorsOf(part, model.figures).some((a) => a.id === maybe.id)) return { key, kind: 'open' };
     }
     return null;
   };

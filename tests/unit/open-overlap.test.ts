@@ -57,10 +57,16 @@ describe('aggregation of an open overlap', () => {
     expect(r.contained.map((f) => f.id).sort()).toEqual(['drought-part', 'gov']);
   });
 
-  it('adds it like any figure when the figure it may be inside is not selected', () => {
+  it('adds it like any figure when neither the figure it may be inside nor a part of that is selected', () => {
     const r = run(data, { categories: ['disaster_relief'] });
     expect(r.total).toBe(10);
     expect(r.openOverlap).toEqual([]);
+  });
+
+  it('holds it apart beside a selected part of the figure it may be inside: it may lie in that part too', () => {
+    const r = run(data, { categories: ['government_funds', 'disaster_relief'] });
+    expect(r.total).toBe(43);
+    expect(r.openOverlap.map((f) => f.id)).toEqual(['drought']);
   });
 
   it('also holds it apart when only a whole containing its maybe-whole is selected', () => {
@@ -167,6 +173,15 @@ describe('table and CSV', () => {
       '522300': { key: '522300;522600', kind: 'inside' },
       '522600': { key: '522300;522600', kind: 'inside' },
     });
+  });
+
+  it('name a part of the maybe-whole when only that part is on the map', () => {
+    const state = { ...defaultState('en'), year: 2010 as const, categories: ['government_funds', 'disaster_relief'] };
+    const scene = buildScene(model, state);
+    const rows = tableRows(model, scene);
+    expect(rows.find((r) => r.marker.key === '522300;522600')!.partOf).toEqual({ key: 'programme:330200', kind: 'open' });
+    const total = tableTotal(model, scene)!.aggregate;
+    expect([total.total, total.openOverlap.map((f) => f.id)]).toEqual([43_150_000, ['nb10-drought-total']]);
   });
 
   it('total each figure once, with open overlaps beside and multi-year figures apart', () => {
