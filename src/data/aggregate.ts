@@ -119,6 +119,27 @@ function mayBeInside(f: Figure, index: FigureIndex, selected: readonly Figure[],
   return selected.some((s) => ancestorsOf(s, index).some((a) => a.id === other.id));
 }
 
+/** Multi-year figures of one period, added up: what the map draws as one ring per period. */
+export interface PeriodTotal {
+  from: number;
+  to: number;
+  value: number;
+  qualifier: Qualifier;
+  figures: Figure[];
+}
+
+export function totalsByPeriod(multiYear: readonly Figure[]): PeriodTotal[] {
+  const groups = new Map<string, Figure[]>();
+  for (const f of multiYear) groups.set(`${f.year_from}-${f.year_to}`, [...(groups.get(`${f.year_from}-${f.year_to}`) ?? []), f]);
+  return [...groups.values()].map((figures) => ({
+    from: figures[0]!.year_from,
+    to: figures[0]!.year_to,
+    value: sumValues(figures),
+    qualifier: combinedQualifier(figures),
+    figures,
+  }));
+}
+
 /** Sums in integer hundredths so that 14.4 + 6.14 (million) stays exact. */
 export function sumValues(figures: readonly Figure[]): number {
   return figures.reduce((s, f) => s + Math.round(f.value * 100), 0) / 100;

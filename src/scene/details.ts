@@ -1,4 +1,4 @@
-import { aggregate, ancestorsOf, combinedQualifier, sumValues, type Aggregate, type Filter } from '../data/aggregate.ts';
+import { aggregate, ancestorsOf, combinedQualifier, sumValues, totalsByPeriod, type Aggregate, type Filter } from '../data/aggregate.ts';
 import type { Figure, Metric, Pairing, Place, Qualifier } from '../data/schema.ts';
 import type { Model } from './model.ts';
 import { cityOf, PROVINCE_GUIZHOU } from './places.ts';
@@ -96,10 +96,8 @@ function byMark(model: Model, own: Figure[], overall: Aggregate, metric: Pick<Me
       rows.push({ anchor: a.key, value: r.total, qualifier: r.qualifier, status, whole: whole ? (anchorOf.get(whole.id) ?? null) : null, period: null });
     }
     // Multi-year figures of one period are one ring on the map, keyed like the scene's rings.
-    const byPeriod = new Map<string, Figure[]>();
-    for (const f of r.multiYear) byPeriod.set(`${f.year_from}-${f.year_to}`, [...(byPeriod.get(`${f.year_from}-${f.year_to}`) ?? []), f]);
-    for (const [key, list] of byPeriod) {
-      rows.push({ anchor: `${a.key}@${key}`, value: sumValues(list), qualifier: combinedQualifier(list), status: 'counted', whole: null, period: [list[0]!.year_from, list[0]!.year_to] });
+    for (const p of totalsByPeriod(r.multiYear)) {
+      rows.push({ anchor: `${a.key}@${p.from}-${p.to}`, value: p.value, qualifier: p.qualifier, status: 'counted', whole: null, period: [p.from, p.to] });
     }
   }
   return rows.sort((x, y) => Number(x.period !== null) - Number(y.period !== null) || y.value - x.value);

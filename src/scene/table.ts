@@ -1,5 +1,5 @@
-import { aggregate, ancestorsOf, combinedQualifier, sumValues, type Aggregate } from '../data/aggregate.ts';
-import type { Figure, Qualifier } from '../data/schema.ts';
+import { aggregate, ancestorsOf, totalsByPeriod, type Aggregate, type PeriodTotal } from '../data/aggregate.ts';
+import type { Figure } from '../data/schema.ts';
 import type { Model } from './model.ts';
 import type { MarkerDatum, Scene } from './scene.ts';
 
@@ -84,7 +84,7 @@ export interface TableTotal {
   /** Every figure under the filter, each counted once: the yearly total and the open overlaps beside it. */
   aggregate: Aggregate;
   /** Multi-year figures, one entry per period, never added to the yearly total. */
-  multiYear: { period: string; value: number; qualifier: Qualifier; figures: Figure[] }[];
+  multiYear: PeriodTotal[];
 }
 
 /** The table's totals row, by the rules of every other total (src/data/aggregate.ts). */
@@ -92,8 +92,5 @@ export function tableTotal(model: Model, scene: Scene): TableTotal | null {
   const metric = model.metrics.get(scene.filter.metric);
   if (!metric) return null;
   const r = aggregate(model.dataset.figures, model.figures, metric, scene.filter);
-  const byPeriod = new Map<string, Figure[]>();
-  for (const f of r.multiYear) byPeriod.set(rawPeriod([f]), [...(byPeriod.get(rawPeriod([f])) ?? []), f]);
-  const multiYear = [...byPeriod].map(([period, figures]) => ({ period, value: sumValues(figures), qualifier: combinedQualifier(figures), figures }));
-  return { aggregate: r, multiYear };
+  return { aggregate: r, multiYear: totalsByPeriod(r.multiYear) };
 }

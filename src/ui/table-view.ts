@@ -58,10 +58,9 @@ export function createTableView(ctx: UiContext): Component {
     }
     const total = tableTotal(model, scene);
     const totalText = total ? aggregateValue(model, total.aggregate, lang) : null;
-    const apart = (total?.multiYear ?? []).map((m) => {
-      const [from, to] = m.period.split('-').map(Number);
-      return tr('table.totalMultiYear', { period: formatPeriod(from!, to ?? from!, lang), value: metricValue(model, m.value, state.metric, m.qualifier, lang) });
-    });
+    const apart = (total?.multiYear ?? []).map((m) =>
+      tr('table.totalMultiYear', { period: formatPeriod(m.from, m.to, lang), value: metricValue(model, m.value, state.metric, m.qualifier, lang) }),
+    );
     const download = el('button', { type: 'button', class: 'lang', 'data-testid': 'table-download' }, tr('table.download'));
     // The CSV code loads only when asked for; the file holds what the table shows, for this filter.
     download.addEventListener('click', () => {

@@ -188,7 +188,7 @@ describe('table and CSV', () => {
     const all = tableTotal(model, buildScene(model, defaultState('en')))!;
     expect(all.aggregate.total).toBe(113_850_000); // 81.85 (Ningbo 2010) + 32 (Qingdao 2011)
     expect(all.aggregate.openOverlap.map((f) => f.id)).toEqual(['nb10-drought-total']);
-    expect(all.multiYear.map((m) => [m.period, m.value])).toEqual([['2006-2010', 66_530_000]]);
+    expect(all.multiYear.map((m) => [`${m.from}-${m.to}`, m.value])).toEqual([['2006-2010', 66_530_000]]);
     const y2011 = tableTotal(model, buildScene(model, { ...defaultState('en'), year: 2011 }))!;
     // The sum of the rows that are part of nothing else.
     const rows = tableRows(model, buildScene(model, { ...defaultState('en'), year: 2011 }));
