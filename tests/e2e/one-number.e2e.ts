@@ -29,12 +29,15 @@ function amount(text: string): number {
   return Math.round(Number(m[1]) * scale * 100) / 100;
 }
 
-/** A point inside the circle that is not under anything drawn on top of it, in page coordinates. */
+/**
+ * A point on the mark that is not under anything drawn on top of it, in page coordinates. The mark
+ * is whatever element the drawing gives the scene's key and marks as a hover target (a circle today).
+ */
 async function hoverPoint(page: Page, key: string): Promise<[number, number] | null> {
   return page.evaluate((k) => {
-    const circle = document.querySelector<SVGCircleElement>(`#markers circle[data-key="${CSS.escape(k)}"]`);
-    if (!circle) return null;
-    const box = circle.getBoundingClientRect();
+    const mark = document.querySelector(`[data-target="marker"][data-key="${CSS.escape(k)}"]`);
+    if (!mark) return null;
+    const box = mark.getBoundingClientRect();
     const [cx, cy, r] = [box.left + box.width / 2, box.top + box.height / 2, box.width / 2];
     // A multi-year ring is hollow: only its outline (at f = 1) takes the pointer.
     for (const f of [0, 0.5, 0.8, 0.92, 1]) {
@@ -42,7 +45,7 @@ async function hoverPoint(page: Page, key: string): Promise<[number, number] | n
         const a = (i / 16) * 2 * Math.PI;
         const [x, y] = [cx + Math.cos(a) * r * f, cy + Math.sin(a) * r * f];
         if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
-        if (document.elementFromPoint(x, y) === circle) return [x, y] as [number, number];
+        if (document.elementFromPoint(x, y)?.closest('[data-target="marker"]') === mark) return [x, y] as [number, number];
         if (f === 0) break;
       }
     }
