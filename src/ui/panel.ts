@@ -58,6 +58,7 @@ export function createPanel(ctx: UiContext): Component {
             ),
         el('h3', {}, `${tr('panel.totals')} · ${metric}`),
         d.given.length > 0 ? el('p', { class: 'panel-total-label' }, tr('panel.givenTotal')) : null,
+        p.level === 'province' ? el('p', { class: 'panel-total-label' }, tr('panel.provinceTotal')) : null,
         overall
           ? el('p', { class: (d.overall?.openOverlap.length ?? 0) > 0 ? 'panel-total with-open' : 'panel-total', 'data-testid': 'panel-total' }, overall)
           : el('p', { class: 'muted', 'data-testid': 'panel-total' }, d.figures.length > 0 ? tr('panel.noOwnTotal') : tr('tooltip.noFigure')),
