@@ -1,6 +1,6 @@
 import { parseCsv } from './csv.ts';
 import type { Problem } from './problems.ts';
-import { TABLES, columnsOf, type TableName } from './schema.ts';
+import { TABLES, columnsOf, optionalColumnsOf, type TableName } from './schema.ts';
 import type { z } from 'zod';
 
 export type Row<T> = T & { line: number };
@@ -24,7 +24,8 @@ export function readTable<N extends TableName>(name: N, text: string, file: stri
   const { header, records } = parseCsv(text);
   const columns = columnsOf(name);
   const problems: Problem[] = [];
-  const missing = columns.filter((c) => !header.includes(c));
+  const optional = optionalColumnsOf(name);
+  const missing = columns.filter((c) => !header.includes(c) && !optional.includes(c));
   for (const c of missing) problems.push({ file, line: 1, field: c, message: 'missing column' });
   for (const c of header) {
     if (!columns.includes(c)) problems.push({ file, line: 1, field: c, message: `unknown column (expected ${columns.join(', ')})` });
@@ -38,7 +39,7 @@ export function readTable<N extends TableName>(name: N, text: string, file: stri
   for (const record of records) {
     const rowProblems: Problem[] = [];
     if (record.values['__extra'] !== undefined) {
-      rowProblems.push({ file, line: record.line, field: null, message: `more cells than the ${columns.length} columns` });
+      rowProblems.push({ file, line: record.line, field: null, message: `more cells than the ${header.length} columns` });
     }
     const result = schema.safeParse(record.values);
     if (!result.success) {

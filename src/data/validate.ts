@@ -87,7 +87,9 @@ function crossCheck(
   }
   const invalidFigures = new Map((invalid.figures ?? []).map((r) => [r.values['id'] ?? '', r.line]));
   // The hierarchy is checked among the first row of each id; a repeated id was reported above.
-  checkParts(t.figures.filter((f) => !duplicates.has(f)), invalidFigures, reject);
+  const firstRows = t.figures.filter((f) => !duplicates.has(f));
+  checkParts(firstRows, invalidFigures, reject);
+  checkOpenOverlaps(firstRows, invalidFigures, reject);
   // A figure whose whole was rejected cannot be placed in the hierarchy: reject it too, until stable.
   let changed = true;
   while (changed) {
@@ -96,6 +98,10 @@ function crossCheck(
     for (const f of t.figures) {
       if (!rejected.has(f) && f.part_of !== null && !kept.has(f.part_of)) {
         reject('figures', f, 'part_of', `its whole "${f.part_of}" has a problem`);
+        changed = true;
+      }
+      if (!rejected.has(f) && f.maybe_part_of !== null && !kept.has(f.maybe_part_of)) {
+        reject('figures', f, 'maybe_part_of', `the figure "${f.maybe_part_of}" has a problem`);
         changed = true;
       }
     }
@@ -177,6 +183,32 @@ function checkParts(figures: Row<Figure>[], invalidFigures: Map<string, number>,
     if (whole && Math.round(sum * 100) > Math.round(whole.value * 100)) {
       reject('figures', whole, 'value', `its parts add up to ${sum}, more than its value ${whole.value}`);
     }
+  }
+}
+
+/**
+ * `maybe_part_of` names a figure of the same metric that the text leaves open whether this one is
+ * inside. It must not be the figure itself, nor one that contains it through `part_of` (then it is
+ * certainly inside), nor one of its own parts (a cycle).
+ */
+function checkOpenOverlaps(figures: Row<Figure>[], invalidFigures: Map<string, number>, reject: Reject) {
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  const wholesOf = (f: Figure) => {
+    const out = new Set<string>();
+    for (let id = f.part_of; id !== null && !out.has(id); id = byId.get(id)?.part_of ?? null) out.add(id);
+    return out;
+  };
+  for (const f of figures) {
+    const id = f.maybe_part_of;
+    if (id === null) continue;
+    const other = byId.get(id);
+    if (id === f.id) reject('figures', f, 'maybe_part_of', 'names the figure itself');
+    else if (!other) {
+      const line = invalidFigures.get(id);
+      reject('figures', f, 'maybe_part_of', line === undefined ? `no figure with id "${id}"` : `the figure "${id}" has a problem (line ${line})`);
+    } else if (other.metric !== f.metric) reject('figures', f, 'maybe_part_of', `joins metric ${f.metric} to a figure of metric ${other.metric}`);
+    else if (wholesOf(f).has(id)) reject('figures', f, 'maybe_part_of', `"${id}" already contains it through part_of`);
+    else if (wholesOf(other).has(f.id)) reject('figures', f, 'maybe_part_of', `forms a cycle: "${id}" is part of it through part_of`);
   }
 }
 

@@ -216,7 +216,7 @@ function buildArcs(model: Model, lang: Lang): Omit<ArcDatum, 'noRecord'>[] {
         evidence: p.evidence,
         color: model.cityColor.get(city) ?? MIXED_COLOR,
         curve: arcBetween([from.lon, from.lat], [to.lon, to.lat], bends[i] ?? 0.15),
-        label: `${nameOf(to, lang)} ↔ ${nameOf(from, lang)}`,
+        label: `${nameOf(to, lang)} → ${nameOf(from, lang)}`,
       });
     });
   }

@@ -1,11 +1,11 @@
 import { formatPeriod } from '../i18n/format.ts';
 import { citiesFor, citiesWithoutRecord, coverageOf } from '../scene/coverage.ts';
-import { placeDetails, relatedFigures, type FigureNode, type Relation } from '../scene/details.ts';
-import { nameOf } from '../scene/places.ts';
+import { placeDetails, relatedFigures, type FigureNode, type GivenRow, type Relation } from '../scene/details.ts';
+import { cityOf, nameOf } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
 import { timeline } from '../scene/timeline.ts';
 import type { Component, Frame, UiContext } from './context.ts';
-import { aggregateValue, categoryLabel, figureValue, metricLabel, metricValue, placeName, sourceCitation } from './describe.ts';
+import { aggregateValue, categoryLabel, figureValue, metricLabel, metricValue, placeName, recipientsLabel, sourceCitation } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
 import { showChosenYear, yearChart } from './year-chart.ts';
 
@@ -74,14 +74,18 @@ export function createPanel(ctx: UiContext): Component {
                   'li',
                   {},
                   el('button', { type: 'button', class: 'linkish', 'data-place': o.id }, nameOf(o, lang)),
+                  // Guizhou's partners are paired with one of its prefectures: say which.
+                  p.level === 'province' ? ` → ${placeName(model, pairing.recipient, lang)}` : null,
                   ` · ${formatPeriod(pairing.from_year, pairing.to_year, lang)} · `,
                   el('span', { class: `evidence evidence-${pairing.evidence}` }, tr(`evidence.${pairing.evidence}`)),
                 ),
               ),
             ),
         el('h3', {}, `${tr('panel.totals')} · ${metric}`),
+        d.given.length > 0 ? el('p', { class: 'panel-total-label' }, tr('panel.givenTotal')) : null,
+        p.level === 'province' ? el('p', { class: 'panel-total-label' }, tr('panel.provinceTotal')) : null,
         overall
-          ? el('p', { class: 'panel-total', 'data-testid': 'panel-total' }, overall)
+          ? el('p', { class: (d.overall?.openOverlap.length ?? 0) > 0 ? 'panel-total with-open' : 'panel-total', 'data-testid': 'panel-total' }, overall)
           : el('p', { class: 'muted', 'data-testid': 'panel-total' }, noTotalText(frame, d.figures.length > 0, missing.length === partners.length ? missing : [])),
         ...(overall || missing.length < partners.length ? missing : []).map((text) => el('p', { class: 'panel-note', 'data-testid': 'panel-no-record' }, text)),
         d.totals.length > 0
@@ -102,6 +106,7 @@ export function createPanel(ctx: UiContext): Component {
               ),
             )
           : null,
+        d.given.length > 0 ? givenTable(ctx, frame, d.given) : null,
         ...(d.overall?.multiYear ?? []).map((f) =>
           el('p', { class: 'panel-note' }, tr('panel.multiYearNote', { period: formatPeriod(f.year_from, f.year_to, lang) }) + ' ' + figureValue(model, f, lang)),
         ),
@@ -125,7 +130,40 @@ export function createPanel(ctx: UiContext): Component {
   };
 }
 
-function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: string, parentRelation: string | null = null): HTMLLIElement {
+/** What a giver's total is made of: one row per mark the map draws, with rows that are inside another said so. */
+function givenTable(ctx: UiContext, frame: Frame, rows: GivenRow[]): HTMLElement {
+  const { model } = ctx;
+  const { tr, lang, state } = frame;
+  const label = (key: string | null) => {
+    const a = key === null ? undefined : model.anchors.find((x) => x.key === key.split('@')[0]);
+    return a ? recipientsLabel(model, a.recipients, lang) : '';
+  };
+  return el(
+    'table',
+    { class: 'panel-totals panel-given', 'data-testid': 'panel-given' },
+    el('caption', {}, tr('panel.givenByMark')),
+    el(
+      'tbody',
+      {},
+      ...rows.map((r) =>
+        el(
+          'tr',
+          { 'data-key': r.anchor, class: `given-${r.status}` },
+          el(
+            'th',
+            { scope: 'row' },
+            label(r.anchor),
+            r.status === 'counted' ? null : el('span', { class: 'given-note' }, tr(r.status === 'inside' ? 'panel.givenInside' : 'panel.givenOpen', { place: label(r.whole) })),
+            r.period ? el('span', { class: 'given-note' }, tr('panel.multiYearNote', { period: formatPeriod(r.period[0], r.period[1], lang) })) : null,
+          ),
+          el('td', {}, metricValue(model, r.value, state.metric, r.qualifier, lang)),
+        ),
+      ),
+    ),
+  );
+}
+
+function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: string, parentRelation: string | null = null, nested = false): HTMLLIElement {
   const { model } = ctx;
   const { tr, lang } = frame;
   const f = node.figure;
@@ -150,6 +188,10 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
       el('span', { class: 'figure-category' }, categoryLabel(model, f.category, lang)),
     ),
     relation ? el('p', { class: 'figure-relation' }, relation) : null,
+    // Guizhou's own panel lists figures of several partner cities: each says which city gave it.
+    model.places.get(placeId)?.level === 'province' && !nested
+      ? el('p', { class: 'figure-relation figure-donor' }, tr('panel.fromDonor', { city: placeName(model, cityOf(model.places, f.donor)?.id ?? f.donor, lang) }))
+      : null,
     f.metric === 'investment_cny' ? el('p', { class: 'figure-relation' }, tr('panel.investment')) : null,
     el('p', { class: 'figure-note' }, lang === 'zh' ? f.note_zh : f.note_en),
     el(
@@ -158,7 +200,7 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
       `${tr('panel.source')}: `,
       source?.url ? el('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, citation) : citation,
     ),
-    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own))) : null,
+    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own, true))) : null,
   );
 }
 

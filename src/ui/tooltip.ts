@@ -26,7 +26,8 @@ export function tooltipLines(ctx: UiContext, frame: Frame, target: MapTarget): s
     const city = cityOf(model.places, a.donor);
     // A faded line says why (issue 13), as the legend does.
     const why = a.noRecord && city ? [partnerLegendLabel(frame, city).text] : [];
-    return [a.label, tr(`evidence.${a.evidence}`), ...why];
+    // Giver first: "Qingdao → Anshun · stated pairing".
+    return [`${a.label} · ${tr(`evidence.${a.evidence}`)}`, ...why];
   }
   const shade = scene.counties.get(target.id);
   const name = placeName(model, target.id, lang, 'full');
