@@ -252,8 +252,12 @@ export async function startApp(root: HTMLElement): Promise<void> {
       return p && mapView ? mapView.project([p.lon, p.lat]) : null;
     },
     markers: () => frame.scene.markers.map((m) => m.key),
-    /** Resolves when the map has drawn the latest change and the browser has painted it. */
-    idle: () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())),
+    /** Resolves when the map has stopped moving, has drawn the latest change and the browser has painted it. */
+    idle: () =>
+      new Promise<void>((resolve) => {
+        const check = () => requestAnimationFrame(() => (mapView?.isMoving() ? check() : resolve()));
+        check();
+      }),
     exportMap: ctx.exportMap,
   };
   performance.mark('map:interactive');

@@ -89,6 +89,7 @@ export function createMapLibreMap(
       map.jumpTo({ center: [c.lon, c.lat], zoom: c.zoom });
     },
     camera,
+    isMoving: () => map.isMoving(),
     project(lonLat) {
       const p = map.project(lonLat);
       return [p.x, p.y];

@@ -23,6 +23,8 @@ export interface MapRenderer {
   jumpTo(camera: Camera): void;
   /** The current view, so that exports can draw exactly what is on screen. */
   camera(): Camera;
+  /** Whether the camera is on its way somewhere (a flight to a framed view, a drag). */
+  isMoving(): boolean;
   /** Where a lon/lat is drawn, in pixels from the map's top-left corner. */
   project(lonLat: [number, number]): [number, number];
   destroy(): void;

@@ -167,6 +167,7 @@ export function createSvgRenderer(
       draw();
     },
     camera: () => camera,
+    isMoving: () => moving !== null,
     project(lonLat) {
       const { width, height } = size();
       return projectionFor(camera, width, height)(lonLat) ?? [NaN, NaN];

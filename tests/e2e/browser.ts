@@ -97,3 +97,11 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
     return seen.size;
   }, png.toString('base64'));
 }
+
+/** Clicks a header action (`data-action`), opening the phone's header menu first where the action is folded into it. */
+export async function headerAction(page: Page, action: string): Promise<void> {
+  const button = page.locator(`[data-action="${action}"]`);
+  const toggle = page.locator('[data-action="menu"]');
+  if (!(await button.isVisible()) && (await toggle.isVisible())) await toggle.click();
+  await button.click();
+}

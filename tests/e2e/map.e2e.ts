@@ -139,6 +139,8 @@ describe('the map', () => {
     await page.mouse.down();
     // Towards the map's middle, so that Puding stays on screen when the zoom below doubles its distance from it.
     for (let i = 1; i <= 6; i++) await page.mouse.move(x0 + i * 25, y0 - i * 10);
+    // A pause before letting go: no inertia carries the map on (its amount depends on the machine's load).
+    await page.waitForTimeout(300);
     await page.mouse.up();
     // MapLibre moved the camera (the link says where) and the drag opened nothing.
     await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('at'))).not.toBeNull();

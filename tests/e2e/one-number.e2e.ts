@@ -84,6 +84,8 @@ describe('one number everywhere', () => {
         seen.set(key, { tooltip: tooltipValue, panel: panelValue ?? '', label });
         await page.keyboard.press('Escape');
         await expect.poll(() => panel.isVisible()).toBe(false);
+        // Closing the panel frames the view again: wait until the map has stopped.
+        await page.evaluate(() => (window as unknown as { __gpm: { idle(): Promise<void> } }).__gpm.idle());
       }
       // The table view, then its CSV: the same rows, in the same order, as the map's marks.
       await page.locator('button[data-action="table"]').click();
