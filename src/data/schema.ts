@@ -131,11 +131,13 @@ export const categoryRow = z.object({
   description_en: optionalText,
 });
 
+/** `label_en` is plural ("Training courses"); counts of one take `label_one_en` ("1 Training course"). */
 export const metricRow = z.object({
   id: slug,
   unit: oneOf(UNITS),
   label_en: text,
   label_zh: text,
+  label_one_en: optionalText,
   additive: bool,
 });
 

@@ -1,3 +1,4 @@
+import { exceeds, partsSum } from './parts.ts';
 import type { Problem } from './problems.ts';
 import type { Category, Discrepancy, Figure, Metric, Pairing, Place, Section, Source, TableName } from './schema.ts';
 import { TABLES } from './schema.ts';
@@ -87,6 +88,9 @@ function crossCheck(
     category: new Set(t.categories.map((c) => c.id)),
     metric: new Set(t.metrics.map((m) => m.id)),
   };
+  for (const m of t.metrics) {
+    if ((m.unit === 'count' || m.unit === 'people') && m.label_one_en === '') reject('metrics', m, 'label_one_en', `a count needs its label for one ("1 …"), e.g. "${m.label_en.replace(/s\b/, '')}"`);
+  }
   for (const p of t.places) {
     if (p.parent !== null && !places.has(p.parent)) reject('places', p, 'parent', `no place with id ${p.parent}`);
   }
@@ -213,15 +217,6 @@ function checkParts(figures: Row<Figure>[], invalidFigures: Map<string, number>,
       reject('figures', whole, 'value', `its parts add up to ${sum}, more than its value ${whole.value} (if the text itself says so, record it in discrepancies.csv)`);
     }
   }
-}
-
-// Parts are compared in integer units: 14.4 + 6.14 million must not fail on floating-point dust.
-const exceeds = (sum: number, whole: number) => Math.round(sum * 100) > Math.round(whole * 100);
-
-/** The sum of a figure's direct parts, or null when it has none. */
-export function partsSum(figures: readonly Figure[], id: string): number | null {
-  const parts = figures.filter((f) => f.part_of === id);
-  return parts.length === 0 ? null : Math.round(parts.reduce((s, f) => s + f.value, 0) * 100) / 100;
 }
 
 /** A recorded discrepancy names a figure, and the figure really shows it (a stale flag is an error). */

@@ -1,7 +1,7 @@
 import { aggregate, combinedQualifier, sumValues, type Aggregate, type Filter } from '../data/aggregate.ts';
-import type { Figure, Pairing, Place, Qualifier } from '../data/schema.ts';
+import type { Figure, Place, Qualifier } from '../data/schema.ts';
 import type { Model } from './model.ts';
-import { cityOf, PROVINCE_GUIZHOU } from './places.ts';
+import { cityOf, PROVINCE_GUIZHOU, type Partnership } from './places.ts';
 
 /*
  * What the details panel says about one place, as data: its partners, its totals by category under
@@ -24,7 +24,7 @@ export interface CategoryTotal {
 
 export interface PlaceDetails {
   place: Place;
-  partners: { pairing: Pairing; other: Place }[];
+  partners: { pairing: Partnership; other: Place }[];
   totals: CategoryTotal[];
   overall: Aggregate | null;
   figures: FigureNode[];
@@ -33,7 +33,7 @@ export interface PlaceDetails {
 export function placeDetails(model: Model, id: string, filter: Filter): PlaceDetails | null {
   const place = model.places.get(id);
   if (!place) return null;
-  const partners = model.dataset.pairings
+  const partners = model.partnerships
     .filter((p) => p.donor === id || p.recipient === id || (place.level === 'city' && model.places.get(p.donor)?.parent === id))
     .map((pairing) => ({ pairing, other: model.places.get(pairing.donor === id ? pairing.recipient : pairing.donor)! }))
     .filter((p) => p.other !== undefined);

@@ -1,9 +1,10 @@
+import { partsSum } from '../data/parts.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { placeDetails, type FigureNode, type Relation } from '../scene/details.ts';
-import { nameOf } from '../scene/places.ts';
+import { nameOf, type Partnership } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
 import type { Component, Frame, UiContext } from './context.ts';
-import { aggregateValue, categoryLabel, figureValue, metricLabel, metricValue, placeName, sourceCitation } from './describe.ts';
+import { aggregateValue, categoryLabel, coverageYears, figureValue, metricLabel, metricLabelFor, metricValue, placeName, sourceCitation } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
 
 /** The details panel: everything recorded about the selected place, each figure with its source. */
@@ -34,7 +35,7 @@ export function createPanel(ctx: UiContext): Component {
           el('p', { class: 'panel-level' }, tr(`panel.level.${p.level}`)),
           el('h2', { id: 'panel-title' }, nameOf(p, lang, 'full')),
           el('p', { class: 'panel-other-name', lang: lang === 'zh' ? 'en' : 'zh-Hans' }, other),
-          name2010 ? el('p', { class: 'panel-2010' }, `${tr('panel.name2010')}: ${name2010}`) : null,
+          name2010 ? el('p', { class: 'panel-2010' }, `${tr('panel.name2010', { years: coverageYears(model, lang) })}${lang === 'zh' ? '：' : ': '}${name2010}`) : null,
           p.shape === 'point' && p.level === 'district' ? el('p', { class: 'panel-2010' }, tr('panel.formerPlace')) : null,
           el('button', { type: 'button', class: 'panel-close', 'aria-label': tr('panel.close'), 'data-action': 'close' }, '×'),
         ),
@@ -50,7 +51,7 @@ export function createPanel(ctx: UiContext): Component {
                   {},
                   el('button', { type: 'button', class: 'linkish', 'data-place': o.id }, nameOf(o, lang)),
                   ` · ${formatPeriod(pairing.from_year, pairing.to_year, lang)} · `,
-                  el('span', { class: `evidence evidence-${pairing.evidence}` }, tr(`evidence.${pairing.evidence}`)),
+                  ...evidenceParts(pairing, frame),
                 ),
               ),
             ),
@@ -104,7 +105,8 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
   // Parts say where they apply only when it differs from their whole.
   const relation = own === parentRelation ? null : own;
   const source = model.dataset.sources.find((s) => s.id === f.source);
-  const citation = sourceCitation(model, f, tr('panel.section'));
+  const citation = sourceCitation(model, f, tr('panel.section'), lang);
+  const disagree = model.dataset.discrepancies.some((d) => d.figure === f.id) ? partsSum(model.dataset.figures, f.id) : null;
   return el(
     'li',
     { class: `figure relation-${node.relation}`, 'data-figure': f.id },
@@ -113,7 +115,7 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
       { class: 'figure-head' },
       el('strong', { class: 'figure-value' }, figureValue(model, f, lang)),
       ' ',
-      el('span', { class: 'figure-metric' }, metricLabel(model, f.metric, lang)),
+      el('span', { class: 'figure-metric' }, metricLabelFor(model, f.metric, f.value, f.qualifier, lang)),
       ' · ',
       formatPeriod(f.year_from, f.year_to, lang),
       ' · ',
@@ -121,6 +123,7 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
     ),
     relation ? el('p', { class: 'figure-relation' }, relation) : null,
     f.metric === 'investment_cny' ? el('p', { class: 'figure-relation' }, tr('panel.investment')) : null,
+    disagree === null ? null : el('p', { class: 'figure-discrepancy', 'data-testid': 'figure-discrepancy' }, tr('panel.partsDisagree', { sum: metricValue(model, disagree, f.metric, 'exact', lang) })),
     el('p', { class: 'figure-note' }, lang === 'zh' ? f.note_zh : f.note_en),
     el(
       'p',
@@ -130,6 +133,21 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
     ),
     node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own))) : null,
   );
+}
+
+/**
+ * How the texts know of a partnership: "stated pairing", or, where texts differ, each kind with its
+ * years ("stated pairing (2010), inferred from activity (2006–2010)").
+ */
+function evidenceParts(pairing: Partnership, { tr, lang }: Frame): (HTMLElement | string)[] {
+  const kinds = (['stated', 'activity'] as const)
+    .map((evidence) => ({ evidence, records: pairing.records.filter((r) => r.evidence === evidence) }))
+    .filter((k) => k.records.length > 0);
+  return kinds.flatMap(({ evidence, records }, i) => {
+    const years = kinds.length > 1 ? ` (${formatPeriod(Math.min(...records.map((r) => r.from_year)), Math.max(...records.map((r) => r.to_year)), lang)})` : '';
+    const span = el('span', { class: `evidence evidence-${evidence}` }, tr(`evidence.${evidence}`) + years);
+    return i === 0 ? [span] : [lang === 'zh' ? '；' : '; ', span];
+  });
 }
 
 /** Where a figure applies, seen from the open place: its prefecture, a group it shares, or the places given to. */

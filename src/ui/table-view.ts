@@ -63,7 +63,7 @@ export function createTableView(ctx: UiContext): Component {
                     el('td', { 'data-label': tr('table.partner') }, r.marker.city ? placeName(model, r.marker.city, lang) : '—'),
                     el('td', { class: 'num', 'data-label': tr('table.value') }, metricValue(model, r.marker.value, state.metric, r.marker.qualifier, lang)),
                     el('td', { 'data-label': tr('table.period') }, r.marker.period),
-                    el('td', { class: 'sources', 'data-label': tr('table.sources') }, ...r.sources.map((s) => el('span', { class: 'source-line' }, sourceCitation(model, s, tr('panel.section'))))),
+                    el('td', { class: 'sources', 'data-label': tr('table.sources') }, ...r.sources.map((s) => el('span', { class: 'source-line' }, sourceCitation(model, s, tr('panel.section'), lang)))),
                   ),
                 ),
               ),

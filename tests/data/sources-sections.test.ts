@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/data/problems.ts';
-import { loadDataset, partsSum } from '../../src/data/validate.ts';
+import { partsSum } from '../../src/data/parts.ts';
+import { loadDataset } from '../../src/data/validate.ts';
 import { readDataTexts } from '../../scripts/read-data.ts';
 import type { SeedNumbers } from '../../scripts/seeds.ts';
 
