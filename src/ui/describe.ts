@@ -55,10 +55,13 @@ export function categoriesText(model: Model, frame: Frame): string {
   return c.map((id) => categoryLabel(model, id, frame.lang)).join(frame.lang === 'zh' ? '、' : ', ');
 }
 
-/** The filter in words; "all years" says which years there are ("all years, 2009–2011"). */
+/** The year filter, where "all years" says which years there are: "all years (2009–2011)". */
+export function yearCoverageText(model: Model, frame: Frame): string {
+  return frame.state.year === 'all' ? frame.tr('filter.allYearsOf', { years: coverageYears(model, frame.lang) }) : yearText(frame);
+}
+
 export function filterText(model: Model, frame: Frame): string {
-  const year = frame.state.year === 'all' ? frame.tr('filter.allYearsOf', { years: coverageYears(model, frame.lang) }) : yearText(frame);
-  return frame.tr('legend.filter', { year, categories: categoriesText(model, frame) });
+  return frame.tr('legend.filter', { year: yearCoverageText(model, frame), categories: categoriesText(model, frame) });
 }
 
 export function placeName(model: Model, id: string, lang: Lang, form: 'short' | 'full' = 'short'): string {
@@ -177,7 +180,7 @@ export function citation(model: Model, frame: Frame, link: string, accessed: Dat
   const entries = model.coverage.entries;
   return tr('share.citeText', {
     title: state.title ?? tr('app.title'),
-    what: tr('table.caption', { metric: metricLabel(model, state.metric, lang), year: yearText(frame), categories: categoriesText(model, frame) }),
+    what: tr('table.caption', { metric: metricLabel(model, state.metric, lang), year: yearCoverageText(model, frame), categories: categoriesText(model, frame) }),
     sources: entries.map((e) => sourceReference(e, tr, lang)).join(lang === 'zh' ? '；' : '; '),
     publishers: listText([...new Set(entries.map((e) => (lang === 'zh' ? e.source.publisher_zh : e.source.publisher)))], lang),
     link,

@@ -26,7 +26,7 @@ describe('citation of the current view', () => {
   it('is Chinese in Chinese, with the original English title kept beside our translation', () => {
     const state = { ...defaultState('zh'), categories: ['disaster_relief'], title: '宁波抗旱' };
     const text = citation(model, frameFor(state), 'https://example.org/', day);
-    expect(text).toContain('宁波抗旱：帮扶资金，全部年份，救灾。');
+    expect(text).toContain('宁波抗旱：帮扶资金，全部年份（2009—2011年），救灾。');
     expect(text).toContain(`《中国扶贫开发年鉴》2011年卷（英文网络版）“宁波—贵州对口帮扶”（2010年条目；原题“Ningbo-Guizhou Pairing-off Poverty Alleviation”），${url('2011njyw/wdxfpxzp/384926')}`);
     expect(text).toContain('（中国国际扶贫中心）');
     expect(text).toContain('访问日期：2026年11月25日');
