@@ -128,7 +128,7 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
     el(
       'p',
       { class: 'figure-source' },
-      `${tr('panel.source')}: `,
+      `${tr('panel.source')}${lang === 'zh' ? '：' : ': '}`,
       source?.url ? el('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, citation) : citation,
     ),
     node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own))) : null,
@@ -144,7 +144,8 @@ function evidenceParts(pairing: Partnership, { tr, lang }: Frame): (HTMLElement 
     .map((evidence) => ({ evidence, records: pairing.records.filter((r) => r.evidence === evidence) }))
     .filter((k) => k.records.length > 0);
   return kinds.flatMap(({ evidence, records }, i) => {
-    const years = kinds.length > 1 ? ` (${formatPeriod(Math.min(...records.map((r) => r.from_year)), Math.max(...records.map((r) => r.to_year)), lang)})` : '';
+    const period = formatPeriod(Math.min(...records.map((r) => r.from_year)), Math.max(...records.map((r) => r.to_year)), lang);
+    const years = kinds.length === 1 ? '' : lang === 'zh' ? `（${period}）` : ` (${period})`;
     const span = el('span', { class: `evidence evidence-${evidence}` }, tr(`evidence.${evidence}`) + years);
     return i === 0 ? [span] : [lang === 'zh' ? '；' : '; ', span];
   });
