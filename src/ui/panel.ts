@@ -4,7 +4,7 @@ import { placeDetails, type FigureNode, type Relation } from '../scene/details.t
 import { nameOf, type Partnership } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
 import type { Component, Frame, UiContext } from './context.ts';
-import { aggregateValue, categoryLabel, coverageYears, figureValue, metricLabel, metricLabelFor, metricValue, placeName, sourceCitation } from './describe.ts';
+import { aggregateValue, categoryLabel, coverageYears, figureValue, metricLabel, metricLabelFor, metricValue, placeName, sourceCitation, yearsText } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
 
 /** The details panel: everything recorded about the selected place, each figure with its source. */
@@ -137,14 +137,14 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
 
 /**
  * How the texts know of a partnership: "stated pairing", or, where texts differ, each kind with its
- * years ("stated pairing (2010), inferred from activity (2006–2010)").
+ * years ("stated pairing (2009, 2011); inferred from activity (2010)").
  */
 function evidenceParts(pairing: Partnership, { tr, lang }: Frame): (HTMLElement | string)[] {
   const kinds = (['stated', 'activity'] as const)
     .map((evidence) => ({ evidence, records: pairing.records.filter((r) => r.evidence === evidence) }))
     .filter((k) => k.records.length > 0);
   return kinds.flatMap(({ evidence, records }, i) => {
-    const period = formatPeriod(Math.min(...records.map((r) => r.from_year)), Math.max(...records.map((r) => r.to_year)), lang);
+    const period = yearsText(records.flatMap((r) => Array.from({ length: r.to_year - r.from_year + 1 }, (_, k) => r.from_year + k)), lang);
     const years = kinds.length === 1 ? '' : lang === 'zh' ? `（${period}）` : ` (${period})`;
     const span = el('span', { class: `evidence evidence-${evidence}` }, tr(`evidence.${evidence}`) + years);
     return i === 0 ? [span] : [lang === 'zh' ? '；' : '; ', span];
