@@ -89,7 +89,7 @@ function crossCheck(
     metric: new Set(t.metrics.map((m) => m.id)),
   };
   for (const m of t.metrics) {
-    if ((m.unit === 'count' || m.unit === 'people') && m.label_one_en === '') reject('metrics', m, 'label_one_en', `a count needs its label for one ("1 …"), e.g. "${m.label_en.replace(/s\b/, '')}"`);
+    if ((m.unit === 'count' || m.unit === 'people') && m.label_one_en === '') reject('metrics', m, 'label_one_en', 'a count needs its label for one, as "Training course" beside "Training courses"');
   }
   for (const p of t.places) {
     if (p.parent !== null && !places.has(p.parent)) reject('places', p, 'parent', `no place with id ${p.parent}`);

@@ -52,10 +52,14 @@ describe('in Chinese', () => {
     await page.close();
   });
 
-  it('counts in English with the right plural: "1 Training course"', async () => {
+  it('counts in English with the right plural ("1 Training course"), and gives Tongren its ¥8.4 million of 2010', async () => {
     const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en&place=522600&metric=training_courses`);
     await waitForMap(page);
     expect(await page.locator('[data-figure="nb10-course-qiandongnan"] .figure-head').first().textContent()).toMatch(/^1 Training course · 2010 · /);
+    // Under 2010, Tongren shows its own half of Qingdao's 16.8 million, as Anshun does.
+    await page.goto(`${inject('baseUrl')}/?lang=en&year=2010&place=520600`);
+    await waitForMap(page);
+    expect(await page.getByTestId('panel-total').textContent()).toBe('¥8.4 million');
     expect(errors).toEqual([]);
     await page.close();
   });

