@@ -84,7 +84,7 @@ export const UNITS = ['cny', 'count', 'people', 'percent'] as const;
 /**
  * A source document. `title`, `publisher`, `yearbook` and `edition` are as the document gives them;
  * the `_zh` columns are our own Chinese translation (the original title still stands in citations).
- * `held_en`/`held_zh` say how much of the document we hold (the whole entry, or only its opening).
+ * `complete` says whether we hold the whole document; `held_en`/`held_zh` say what part we hold.
  */
 export const sourceRow = z.object({
   id: slug,
@@ -102,6 +102,7 @@ export const sourceRow = z.object({
     return t;
   }),
   language: oneOf(['en', 'zh']),
+  complete: bool,
   held_en: text,
   held_zh: text,
 });

@@ -144,6 +144,7 @@ const en = {
   'share.citeSource': '“{title}” ({year} entry{original}), {yearbook}, {edition}',
   'share.citeOriginal': '; original title “{original}”',
   'panel.partsDisagree': 'As the text gives it: the listed parts add up to {sum}.',
+  'panel.held': 'We hold {held}.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -289,6 +290,7 @@ const zh: Messages = {
   'share.citeSource': '《{yearbook}》{edition}“{title}”（{year}年条目{original}）',
   'share.citeOriginal': '；原题“{original}”',
   'panel.partsDisagree': '照录原文：所列各项相加为{sum}。',
+  'panel.held': '现有资料：{held}。',
 };
 
 export const MESSAGES = { en, zh } as const;

@@ -96,7 +96,7 @@ export function createPanel(ctx: UiContext): Component {
   };
 }
 
-function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: string, parentRelation: string | null = null): HTMLLIElement {
+function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: string, parentRelation: string | null = null, parentSource: string | null = null): HTMLLIElement {
   const { model } = ctx;
   const { tr, lang } = frame;
   const f = node.figure;
@@ -131,7 +131,9 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
       `${tr('panel.source')}${lang === 'zh' ? '：' : ': '}`,
       source?.url ? el('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, citation) : citation,
     ),
-    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own))) : null,
+    // Figures from a document we hold only in part say so (once, not again on their parts): the rest of it may hold more.
+    source && !source.complete && source.id !== parentSource ? el('p', { class: 'figure-held' }, tr('panel.held', { held: lang === 'zh' ? source.held_zh : source.held_en })) : null,
+    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own, f.source))) : null,
   );
 }
 

@@ -21,6 +21,8 @@ describe('sources, their sections and recorded contradictions', () => {
       expect(s.url, s.id).toMatch(/^https:\/\/yearbook\.iprcc\.org\.cn\/zggjfpzxnj\/\d{4}njyw\//);
       expect(s.held_en.length, s.id).toBeGreaterThan(5);
     }
+    // The 2009 and 2010 pages are held only as their openings.
+    expect(dataset.sources.filter((s) => !s.complete).map((s) => s.id)).toEqual(['qd2009', 'qd2010']);
   });
 
   it('has the numbers of every section of every source in seed-numbers.json, texts or not', () => {

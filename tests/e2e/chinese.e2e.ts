@@ -40,6 +40,7 @@ describe('in Chinese', () => {
     });
     expect(await page.locator('[data-figure="qd10-projects"] > [data-testid="figure-discrepancy"]').textContent()).toBe('照录原文：所列各项相加为113个。');
     expect(await page.locator('[data-figure="qd10-projects"] > .figure-source').textContent()).toBe('来源：《中国扶贫开发年鉴》2011年卷（英文网络版）“青岛—贵州对口帮扶”，栏目“概述”');
+    expect(await page.locator('[data-figure="qd10-projects"] > .figure-held').textContent()).toBe('现有资料：仅网页开头部分（前1,982个字符：“概述”栏目及下一栏目的开头几个词）。');
     expect(await latinWords(page, '#details')).toEqual([]);
     expect(await latinWords(page, '.legend')).toEqual([]);
     await screenshot(page, 'chinese-panel-legend-zh');
