@@ -84,6 +84,15 @@ export function generate(dir = BIG_DATA_DIR): void {
     if (wholes.length > 400) wholes.shift();
   }
   writeFileSync(join(dir, 'figures.csv'), formatCsv(columnsOf('figures'), figures));
+  // Every section cited gets a Chinese name (the one it has in data/sections.csv for any source).
+  const named = parseCsv(readFileSync('data/sections.csv', 'utf8')).records.map((r) => r.values);
+  const cited = [...new Set([...figures, ...pairings].map((r) => `${r['source']}\u0000${r['section']}`))].sort();
+  const sectionRows = cited.map((key) => {
+    const [source = '', section = ''] = key.split('\u0000');
+    return { source, section, section_zh: named.find((n) => n['section'] === section)?.['section_zh'] ?? section };
+  });
+  writeFileSync(join(dir, 'sections.csv'), formatCsv(columnsOf('sections'), sectionRows));
+  writeFileSync(join(dir, 'discrepancies.csv'), formatCsv(columnsOf('discrepancies'), []));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

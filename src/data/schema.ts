@@ -81,17 +81,48 @@ export const PLACE_LEVELS = ['province', 'prefecture', 'county', 'city', 'distri
 export const QUALIFIERS = ['exact', 'more_than', 'at_least', 'about'] as const;
 export const UNITS = ['cny', 'count', 'people', 'percent'] as const;
 
+/**
+ * A source document. `title`, `publisher`, `yearbook` and `edition` are as the document gives them;
+ * the `_zh` columns are our own Chinese translation (the original title still stands in citations).
+ * `complete` says whether we hold the whole document; `held_en`/`held_zh` say what part we hold.
+ */
 export const sourceRow = z.object({
   id: slug,
   title: text,
+  title_zh: text,
   publisher: text,
+  publisher_zh: text,
+  yearbook: text,
+  yearbook_zh: text,
   edition: text,
+  edition_zh: text,
   url: z.string().transform((s, ctx) => {
     const t = s.trim();
     if (t !== '' && !/^https?:\/\/\S+$/.test(t)) ctx.addIssue({ code: 'custom', message: `expected an http(s) URL or nothing, got ${got(s)}` });
     return t;
   }),
   language: oneOf(['en', 'zh']),
+  complete: bool,
+  held_en: text,
+  held_zh: text,
+});
+
+/** The Chinese name of a section heading of a source (our translation). */
+export const sectionRow = z.object({
+  source: slug,
+  section: text,
+  section_zh: text,
+});
+
+/**
+ * A figure the text contradicts and that is recorded as written, so validation shows the
+ * contradiction instead of rejecting the row: `parts_exceed_whole` says the text lists parts that
+ * add up to more than the whole it gives.
+ */
+export const DISCREPANCY_CHECKS = ['parts_exceed_whole'] as const;
+export const discrepancyRow = z.object({
+  figure: slug,
+  check: oneOf(DISCREPANCY_CHECKS),
 });
 
 export const categoryRow = z.object({
@@ -101,11 +132,13 @@ export const categoryRow = z.object({
   description_en: optionalText,
 });
 
+/** `label_en` is plural ("Training courses"); counts of one take `label_one_en` ("1 Training course"). */
 export const metricRow = z.object({
   id: slug,
   unit: oneOf(UNITS),
   label_en: text,
   label_zh: text,
+  label_one_en: optionalText,
   additive: bool,
 });
 
@@ -173,6 +206,8 @@ export const figureRow = z.object({
 });
 
 export type Source = z.infer<typeof sourceRow>;
+export type Section = z.infer<typeof sectionRow>;
+export type Discrepancy = z.infer<typeof discrepancyRow>;
 export type Category = z.infer<typeof categoryRow>;
 export type Metric = z.infer<typeof metricRow>;
 export type Place = z.infer<typeof placeRow>;
@@ -184,11 +219,13 @@ export type Qualifier = (typeof QUALIFIERS)[number];
 /** The data files, their row schemas and the column order they are written in. */
 export const TABLES = {
   sources: { file: 'sources.csv', schema: sourceRow },
+  sections: { file: 'sections.csv', schema: sectionRow },
   categories: { file: 'categories.csv', schema: categoryRow },
   metrics: { file: 'metrics.csv', schema: metricRow },
   places: { file: 'places.csv', schema: placeRow },
   pairings: { file: 'pairings.csv', schema: pairingRow },
   figures: { file: 'figures.csv', schema: figureRow, optional: ['maybe_part_of'] },
+  discrepancies: { file: 'discrepancies.csv', schema: discrepancyRow },
 } as const;
 
 export type TableName = keyof typeof TABLES;

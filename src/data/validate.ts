@@ -1,15 +1,18 @@
+import { exceeds, partsSum } from './parts.ts';
 import type { Problem } from './problems.ts';
-import type { Category, Figure, Metric, Pairing, Place, Source, TableName } from './schema.ts';
+import type { Category, Discrepancy, Figure, Metric, Pairing, Place, Section, Source, TableName } from './schema.ts';
 import { TABLES } from './schema.ts';
 import { readTable, type InvalidRow, type Row } from './tables.ts';
 
 export interface Dataset {
   sources: Row<Source>[];
+  sections: Row<Section>[];
   categories: Row<Category>[];
   metrics: Row<Metric>[];
   places: Row<Place>[];
   pairings: Row<Pairing>[];
   figures: Row<Figure>[];
+  discrepancies: Row<Discrepancy>[];
 }
 
 export type DataTexts = Record<TableName, string>;
@@ -22,11 +25,20 @@ export interface LoadResult {
 
 const defaultFile = (name: TableName) => `data/${TABLES[name].file}`;
 
+export interface LoadOptions {
+  /**
+   * Whether every section a figure or pairing cites must have a Chinese name in sections.csv. True
+   * for the shipped data; a user's own figures (which cannot bring a sections.csv) show the
+   * section as written instead.
+   */
+  sectionNames?: boolean;
+}
+
 /**
  * Parses and cross-checks all data files. Rows with a problem are left out of the dataset and
  * returned in `invalid`, so a caller can stop (the build) or show the rest (a user's own file).
  */
-export function loadDataset(texts: DataTexts, fileOf: (name: TableName) => string = defaultFile): LoadResult {
+export function loadDataset(texts: DataTexts, fileOf: (name: TableName) => string = defaultFile, options: LoadOptions = {}): LoadResult {
   const problems: Problem[] = [];
   const invalid: Partial<Record<TableName, InvalidRow[]>> = {};
   const read = <N extends TableName>(name: N) => {
@@ -37,13 +49,15 @@ export function loadDataset(texts: DataTexts, fileOf: (name: TableName) => strin
   };
   const tables = {
     sources: read('sources'),
+    sections: read('sections'),
     categories: read('categories'),
     metrics: read('metrics'),
     places: read('places'),
     pairings: read('pairings'),
     figures: read('figures'),
+    discrepancies: read('discrepancies'),
   };
-  const dataset = crossCheck(tables, fileOf, problems, invalid);
+  const dataset = crossCheck(tables, fileOf, problems, invalid, options.sectionNames ?? true);
   return { dataset, problems, invalid };
 }
 
@@ -54,6 +68,7 @@ function crossCheck(
   fileOf: (name: TableName) => string,
   problems: Problem[],
   invalid: Partial<Record<TableName, InvalidRow[]>>,
+  sectionNames: boolean,
 ): Dataset {
   const rejected = new Set<object>();
   const reject: Reject = (name, row, field, message) => {
@@ -73,10 +88,25 @@ function crossCheck(
     category: new Set(t.categories.map((c) => c.id)),
     metric: new Set(t.metrics.map((m) => m.id)),
   };
+  for (const m of t.metrics) {
+    if ((m.unit === 'count' || m.unit === 'people') && m.label_one_en === '') reject('metrics', m, 'label_one_en', 'a count needs its label for one, as "Training course" beside "Training courses"');
+  }
   for (const p of t.places) {
     if (p.parent !== null && !places.has(p.parent)) reject('places', p, 'parent', `no place with id ${p.parent}`);
   }
-  for (const p of t.pairings) checkPairing(p, places, has.source, reject);
+  const named = new Set<string>();
+  for (const s of t.sections) {
+    const key = sectionKey(s);
+    if (!has.source.has(s.source)) reject('sections', s, 'source', `no source with id "${s.source}" in sources.csv`);
+    else if (named.has(key)) reject('sections', s, 'section', `"${s.section}" of ${s.source} is already named on an earlier line`);
+    named.add(key);
+  }
+  const unnamed = (x: { source: string; section: string }) => sectionNames && has.source.has(x.source) && !named.has(sectionKey(x));
+  const noName = (x: { source: string; section: string }) => `no Chinese name for section "${x.section}" of ${x.source} in sections.csv`;
+  for (const p of t.pairings) {
+    checkPairing(p, places, has.source, reject);
+    if (unnamed(p)) reject('pairings', p, 'section', noName(p));
+  }
   for (const f of t.figures) {
     if (!has.source.has(f.source)) reject('figures', f, 'source', `no source with id "${f.source}" in sources.csv`);
     if (!has.category.has(f.category)) reject('figures', f, 'category', `no category "${f.category}" in categories.csv`);
@@ -84,11 +114,13 @@ function crossCheck(
     if (!places.has(f.donor)) reject('figures', f, 'donor', `no place with id ${f.donor} in places.csv`);
     for (const r of f.recipients) if (!places.has(r)) reject('figures', f, 'recipients', `no place with id ${r} in places.csv`);
     if (f.year_from > f.year_to) reject('figures', f, 'year_to', `ends (${f.year_to}) before it starts (${f.year_from})`);
+    if (unnamed(f)) reject('figures', f, 'section', noName(f));
   }
   const invalidFigures = new Map((invalid.figures ?? []).map((r) => [r.values['id'] ?? '', r.line]));
   // The hierarchy is checked among the first row of each id; a repeated id was reported above.
   const firstRows = t.figures.filter((f) => !duplicates.has(f));
-  checkParts(firstRows, invalidFigures, reject);
+  const flagged = new Set(t.discrepancies.map((d) => d.figure));
+  checkParts(firstRows, invalidFigures, flagged, reject);
   checkOpenOverlaps(firstRows, invalidFigures, reject);
   // A figure whose whole was rejected cannot be placed in the hierarchy: reject it too, until stable.
   let changed = true;
@@ -106,16 +138,21 @@ function crossCheck(
       }
     }
   }
+  checkDiscrepancies(t.discrepancies, t.figures.filter((f) => !rejected.has(f)), reject);
   const keep = <T extends object>(rows: T[]) => rows.filter((r) => !rejected.has(r));
   return {
     sources: keep(t.sources),
+    sections: keep(t.sections),
     categories: keep(t.categories),
     metrics: keep(t.metrics),
     places: keep(t.places),
     pairings: keep(t.pairings),
     figures: keep(t.figures),
+    discrepancies: keep(t.discrepancies),
   };
 }
+
+const sectionKey = (x: { source: string; section: string }) => `${x.source}\u0000${x.section}`;
 
 /** Rejects every row whose id an earlier row already has, and returns those rows. */
 function uniqueIds(name: TableName, rows: Row<{ id: string }>[], reject: Reject): Row<{ id: string }>[] {
@@ -147,10 +184,13 @@ function checkPairing(p: Row<Pairing>, places: Map<string, Place>, sources: Set<
   if (!sources.has(p.source)) reject('pairings', p, 'source', `no source with id "${p.source}" in sources.csv`);
 }
 
-/** `part_of` must name an existing figure of the same metric, form no cycle, and parts never exceed wholes. */
-function checkParts(figures: Row<Figure>[], invalidFigures: Map<string, number>, reject: Reject) {
+/**
+ * `part_of` must name an existing figure of the same metric, form no cycle, and parts never exceed
+ * wholes, except where discrepancies.csv records that the text itself lists more than its whole.
+ */
+function checkParts(figures: Row<Figure>[], invalidFigures: Map<string, number>, flagged: ReadonlySet<string>, reject: Reject) {
   const byId = new Map(figures.map((f) => [f.id, f]));
-  const partsSum = new Map<string, number>();
+  const sums = new Map<string, number>();
   for (const f of figures) {
     if (f.part_of === null) continue;
     const whole = byId.get(f.part_of);
@@ -167,7 +207,7 @@ function checkParts(figures: Row<Figure>[], invalidFigures: Map<string, number>,
     if (f.year_from < whole.year_from || f.year_to > whole.year_to) {
       reject('figures', f, 'year_from', `its period ${f.year_from}–${f.year_to} is outside its whole's ${whole.year_from}–${whole.year_to}`);
     }
-    partsSum.set(whole.id, (partsSum.get(whole.id) ?? 0) + f.value);
+    sums.set(whole.id, (sums.get(whole.id) ?? 0) + f.value);
     const seen = new Set([f.id]);
     for (let w: Row<Figure> | undefined = whole; w; w = w.part_of === null ? undefined : byId.get(w.part_of)) {
       if (seen.has(w.id)) {
@@ -177,11 +217,26 @@ function checkParts(figures: Row<Figure>[], invalidFigures: Map<string, number>,
       seen.add(w.id);
     }
   }
-  for (const [id, sum] of partsSum) {
+  for (const [id, sum] of sums) {
     const whole = byId.get(id);
-    // Parts are compared in integer units: 14.4 + 6.14 million must not fail on floating-point dust.
-    if (whole && Math.round(sum * 100) > Math.round(whole.value * 100)) {
-      reject('figures', whole, 'value', `its parts add up to ${sum}, more than its value ${whole.value}`);
+    if (whole && !flagged.has(id) && exceeds(sum, whole.value)) {
+      reject('figures', whole, 'value', `its parts add up to ${sum}, more than its value ${whole.value} (if the text itself says so, record it in discrepancies.csv)`);
+    }
+  }
+}
+
+/** A recorded discrepancy names a figure, and the figure really shows it (a stale flag is an error). */
+function checkDiscrepancies(rows: Row<Discrepancy>[], figures: Row<Figure>[], reject: Reject) {
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  for (const d of rows) {
+    const f = byId.get(d.figure);
+    if (!f) {
+      reject('discrepancies', d, 'figure', `no valid figure with id "${d.figure}" in figures.csv`);
+      continue;
+    }
+    const sum = partsSum(figures, f.id);
+    if (sum === null || !exceeds(sum, f.value)) {
+      reject('discrepancies', d, 'check', `the parts of "${f.id}" add up to ${sum ?? 0}, not more than its value ${f.value}: nothing to record`);
     }
   }
 }

@@ -8,7 +8,7 @@ import type { Model } from '../scene/model.ts';
 import { buildScene, maxRadiusFor } from '../scene/scene.ts';
 import type { Camera } from '../state/url-state.ts';
 import type { Frame } from '../ui/context.ts';
-import { filterText, metricLabel, partnerLegendLabel, unitOf } from '../ui/describe.ts';
+import { filterText, metricLabel, partnerLegendLabel, sourceLine, unitOf } from '../ui/describe.ts';
 import { svg } from '../ui/dom.ts';
 import { textWidth } from '../map/text-width.ts';
 import { exportLayout, fitCamera, scaleBar } from './layout.ts';
@@ -25,7 +25,7 @@ export function composeExport(
   size: { width: number; height: number },
 ): SVGSVGElement {
   const { tr, lang, state } = frame;
-  const source = tr('legend.source');
+  const source = sourceLine(model, tr, lang);
   const attribution = tr('map.attribution');
   const logicalWidth = exportLayout(size.width, size.height).logical.width;
   const sideBySide = textWidth(source, 12) + textWidth(attribution, 10) + 24 * 3 <= logicalWidth;

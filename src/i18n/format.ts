@@ -75,11 +75,23 @@ const MEASURE_ZH: Record<string, string> = {
   training_courses: '期',
   meetings: '次',
   towns: '个',
+  clothing_items: '件',
 };
 
 export function measureWord(metric: string, unit: Unit, lang: Lang): string {
   if (lang !== 'zh') return '';
   return MEASURE_ZH[metric] ?? (unit === 'people' ? '人' : unit === 'count' ? '个' : '');
+}
+
+let pluralRules: Intl.PluralRules | undefined;
+
+/**
+ * Whether an English count takes the singular: "1 training course", "more than 1 … courses".
+ * Intl.PluralRules made on first use (like Intl.NumberFormat, its locale data is not free at start-up).
+ */
+export function isSingularEn(value: number, qualifier: Qualifier): boolean {
+  if (qualifier === 'more_than') return false;
+  return (pluralRules ??= new Intl.PluralRules('en')).select(value) === 'one';
 }
 
 export function formatPeriod(from: number, to: number, lang: Lang): string {

@@ -6,7 +6,7 @@
 
 const en = {
   'app.title': 'Guizhou Pairing Map',
-  'app.subtitle': 'East–west pairing-off poverty alleviation: Qingdao and Ningbo with Guizhou, 2010–2011',
+  'app.subtitle': 'East–west pairing-off poverty alleviation: {cities} with Guizhou, {years}',
   'lang.switch': '中文',
   'lang.switchLabel': 'Switch language to Chinese',
   'controls.label': 'Map controls',
@@ -86,7 +86,7 @@ const en = {
   'legend.shared': 'Only figures shared with other places',
   'legend.quiet': 'Prefecture not paired in these records',
   'legend.filter': 'Showing: {year}; {categories}',
-  'legend.source': 'Source: China Poverty Alleviation Yearbook (IPRCC), entries for Ningbo–Guizhou 2010 and Qingdao–Guizhou 2011',
+  'legend.source': 'Source: {yearbook}, {publisher}: entries for {entries}',
   'filter.allYears': 'all years',
   'filter.allCategories': 'all kinds of aid',
   'filter.empty': 'No recorded figure matches this filter. Try another year or kind of aid.',
@@ -98,7 +98,7 @@ const en = {
   'panel.close': 'Close details',
   'panel.partners': 'Partners',
   'panel.noPartner': 'No partner recorded',
-  'panel.name2010': 'Name in 2010–2011',
+  'panel.name2010': 'Name in {years}',
   'panel.totals': 'Totals for this filter',
   'panel.figures': 'Every recorded figure',
   'panel.noFigures': 'No figure in the records names this place.',
@@ -176,6 +176,12 @@ const en = {
   'table.kind.multiYear': 'Multi-year total',
   'header.menu': 'Menu',
   'header.menuLabel': 'More actions',
+  // Years that tell a story (issue 13): coverage from the data, citations of each document.
+  'filter.allYearsOf': 'all years ({years})',
+  'share.citeSource': '“{title}” ({year} entry{original}), {yearbook}, {edition}',
+  'share.citeOriginal': '; original title “{original}”',
+  'panel.partsDisagree': 'As the text gives it: the listed parts add up to {sum}.',
+  'panel.held': 'We hold {held}.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -183,7 +189,7 @@ export type Messages = Record<MessageKey, string>;
 
 const zh: Messages = {
   'app.title': '东西部扶贫协作地图：贵州',
-  'app.subtitle': '青岛、宁波与贵州的东西部对口帮扶，2010—2011年',
+  'app.subtitle': '{cities}与贵州的东西部对口帮扶，{years}',
   'lang.switch': 'English',
   'lang.switchLabel': '切换为英文',
   'controls.label': '地图控制',
@@ -263,7 +269,7 @@ const zh: Messages = {
   'legend.shared': '仅有与其他地方合计的数据',
   'legend.quiet': '资料中未结对的地州市',
   'legend.filter': '当前显示：{year}；{categories}',
-  'legend.source': '资料来源：《中国扶贫开发年鉴》（中国国际扶贫中心）宁波—贵州2010年、青岛—贵州2011年条目',
+  'legend.source': '资料来源：《{yearbook}》（{publisher}）{entries}条目',
   'filter.allYears': '全部年份',
   'filter.allCategories': '全部帮扶类别',
   'filter.empty': '当前筛选条件下没有记录数据，请换一个年份或类别。',
@@ -275,7 +281,7 @@ const zh: Messages = {
   'panel.close': '关闭详情',
   'panel.partners': '对口帮扶方',
   'panel.noPartner': '资料中无结对记录',
-  'panel.name2010': '2010—2011年名称',
+  'panel.name2010': '{years}名称',
   'panel.totals': '当前筛选合计',
   'panel.figures': '全部记录数据',
   'panel.noFigures': '资料中没有涉及此地的数据。',
@@ -353,6 +359,12 @@ const zh: Messages = {
   'table.kind.multiYear': '多年累计',
   'header.menu': '菜单',
   'header.menuLabel': '更多操作',
+  // Years that tell a story (issue 13): coverage from the data, citations of each document.
+  'filter.allYearsOf': '全部年份（{years}）',
+  'share.citeSource': '《{yearbook}》{edition}“{title}”（{year}年条目{original}）',
+  'share.citeOriginal': '；原题“{original}”',
+  'panel.partsDisagree': '照录原文：所列各项相加为{sum}。',
+  'panel.held': '现有资料：{held}。',
 };
 
 export const MESSAGES = { en, zh } as const;

@@ -34,7 +34,7 @@ export function combine(builtin: DataTexts, files: readonly UserFile[], mode: Im
     texts[f.table] = merged;
     offsets.set(f.table, { name: f.name, offset: ours.length, userLines: user.records.map((r) => r.line) });
   }
-  const result = loadDataset(texts, (name) => offsets.get(name)?.name ?? `data/${name}.csv`);
+  const result = loadDataset(texts, (name) => offsets.get(name)?.name ?? `data/${TABLES[name].file}`, { sectionNames: false });
   if (mode === 'merge') {
     for (const [table, o] of offsets) {
       const lineToIndex = new Map(parseCsv(texts[table]).records.map((r, i) => [r.line, i]));

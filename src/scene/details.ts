@@ -1,7 +1,7 @@
 import { aggregate, ancestorsOf, combinedQualifier, sumValues, totalsByPeriod, type Aggregate, type Filter } from '../data/aggregate.ts';
-import type { Figure, Metric, Pairing, Place, Qualifier } from '../data/schema.ts';
+import type { Figure, Metric, Place, Qualifier } from '../data/schema.ts';
 import type { Model } from './model.ts';
-import { cityOf, PROVINCE_GUIZHOU } from './places.ts';
+import { cityOf, PROVINCE_GUIZHOU, type Partnership } from './places.ts';
 
 /*
  * What the details panel says about one place, as data: its partners, its totals by category under
@@ -40,7 +40,7 @@ export interface GivenRow {
 
 export interface PlaceDetails {
   place: Place;
-  partners: { pairing: Pairing; other: Place }[];
+  partners: { pairing: Partnership; other: Place }[];
   totals: CategoryTotal[];
   /** For a partner city or district: what it gave, by the marks on the map; else empty. */
   given: GivenRow[];
@@ -52,12 +52,12 @@ export function placeDetails(model: Model, id: string, filter: Filter): PlaceDet
   const place = model.places.get(id);
   if (!place) return null;
   // A province's partners are the cities paired with its prefectures.
-  const mine = (p: Pairing) =>
+  const mine = (p: Partnership) =>
     p.donor === id ||
     p.recipient === id ||
     (place.level === 'city' && model.places.get(p.donor)?.parent === id) ||
     (place.level === 'province' && p.level === 'prefecture' && model.places.get(p.recipient)?.parent === id);
-  const partners = model.dataset.pairings
+  const partners = model.partnerships
     .filter(mine)
     .map((pairing) => ({ pairing, other: model.places.get(pairing.donor === id ? pairing.recipient : pairing.donor)! }))
     .filter((p) => p.other !== undefined);

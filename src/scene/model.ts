@@ -2,7 +2,8 @@ import { aggregate, indexFigures, type Filter, type FigureIndex } from '../data/
 import type { Category, Figure, Metric } from '../data/schema.ts';
 import type { Dataset } from '../data/validate.ts';
 import { PARTNER_COLORS } from './colors.ts';
-import { cityOf, compareIds, indexPlaces, pairedPrefectures, PROVINCE_GUIZHOU, type PlaceIndex } from './places.ts';
+import { sourceCoverage, type SourceCoverage } from './source-coverage.ts';
+import { cityOf, compareIds, indexPlaces, pairedPrefectures, partnerships, PROVINCE_GUIZHOU, type Partnership, type PlaceIndex } from './places.ts';
 
 /*
  * What the app derives once per dataset: figures grouped by where they apply ("anchors"), the
@@ -38,6 +39,10 @@ export interface Model {
   categories: ReadonlyMap<string, Category>;
   years: number[];
   cityColor: ReadonlyMap<string, string>;
+  /** Which documents report which years for which city (subtitle, source line, citations). */
+  coverage: SourceCoverage;
+  /** The pairing rows merged per donor and recipient: what the map draws and panels list. */
+  partnerships: Partnership[];
   pairedPrefectures: ReadonlySet<string>;
   /** The metric's whole-dataset scale, worked out the first time a view asks for it. */
   scale(metric: string): MetricScale | undefined;
@@ -59,6 +64,8 @@ export function buildModel(dataset: Dataset): Model {
     categories: new Map(dataset.categories.map((c) => [c.id, c])),
     years,
     cityColor,
+    coverage: sourceCoverage(dataset.sources, dataset.figures, places),
+    partnerships: partnerships(dataset.pairings),
     pairedPrefectures: pairedPrefectures(dataset.pairings, places),
     scale(id) {
       // Each scale reads every anchor in every year; with 24 metrics that is most of the start-up

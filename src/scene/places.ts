@@ -49,6 +49,33 @@ export function pairingsOf(pairings: readonly Pairing[], id: string): Pairing[] 
   return pairings.filter((p) => p.donor === id || p.recipient === id);
 }
 
+/**
+ * One partnership per donor and recipient, from the pairing rows of every source that records it
+ * (Qingdao ↔ Anshun: 2009, 2010 and 2011, one row each): its period spans theirs, it is `stated` if
+ * any text states it, and `records` keeps each row with its own source, years and evidence.
+ */
+export interface Partnership extends Pairing {
+  records: Pairing[];
+}
+
+export function partnerships(pairings: readonly Pairing[]): Partnership[] {
+  const byPair = new Map<string, Partnership>();
+  for (const p of pairings) {
+    const key = `${p.donor}-${p.recipient}`;
+    const seen = byPair.get(key);
+    if (!seen) {
+      byPair.set(key, { ...p, records: [p] });
+      continue;
+    }
+    seen.records.push(p);
+    seen.from_year = Math.min(seen.from_year, p.from_year);
+    seen.to_year = Math.max(seen.to_year, p.to_year);
+    if (p.evidence === 'stated') seen.evidence = 'stated';
+  }
+  for (const p of byPair.values()) p.records.sort((a, b) => a.from_year - b.from_year || a.to_year - b.to_year);
+  return [...byPair.values()];
+}
+
 /** Prefectures that some pairing reaches (directly, or through one of their counties). */
 export function pairedPrefectures(pairings: readonly Pairing[], places: PlaceIndex): Set<string> {
   const out = new Set<string>();

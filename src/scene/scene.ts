@@ -194,8 +194,8 @@ export function anchorLabel(model: Model, a: Anchor, lang: Lang): string {
 }
 
 function buildArcs(model: Model, lang: Lang): Omit<ArcDatum, 'noRecord'>[] {
-  const byDonorCity = new Map<string, typeof model.dataset.pairings>();
-  for (const p of model.dataset.pairings) {
+  const byDonorCity = new Map<string, typeof model.partnerships>();
+  for (const p of model.partnerships) {
     const city = model.places.get(p.donor)?.level === 'city' ? p.donor : (model.places.get(p.donor)?.parent ?? p.donor);
     byDonorCity.set(city, [...(byDonorCity.get(city) ?? []), p]);
   }

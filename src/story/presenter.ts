@@ -1,5 +1,6 @@
 import type { AppState } from '../state/url-state.ts';
 import type { Component, Frame, UiContext } from '../ui/context.ts';
+import { fillCoverage, sourceLine } from '../ui/describe.ts';
 import { el, replaceChildren } from '../ui/dom.ts';
 import type { Story } from './schema.ts';
 
@@ -53,8 +54,8 @@ export function createPresenter(ctx: UiContext, stories: readonly Story[]): Comp
       };
       replaceChildren(
         root,
-        el('p', { class: 'story-title', id: 'story-title' }, lang === 'zh' ? s.title_zh : s.title_en),
-        el('p', { class: 'story-caption', 'data-testid': 'story-caption' }, lang === 'zh' ? step.caption_zh : step.caption_en),
+        el('p', { class: 'story-title', id: 'story-title' }, fillCoverage(ctx.model, lang === 'zh' ? s.title_zh : s.title_en, lang)),
+        el('p', { class: 'story-caption', 'data-testid': 'story-caption' }, fillCoverage(ctx.model, lang === 'zh' ? step.caption_zh : step.caption_en, lang)),
         el(
           'div',
           { class: 'story-nav' },
@@ -64,7 +65,7 @@ export function createPresenter(ctx: UiContext, stories: readonly Story[]): Comp
           button(tr('story.exit'), exit, false),
         ),
         // A slide carries its source: the card says it, in place of the map's own attribution line.
-        el('p', { class: 'story-source', 'data-testid': 'story-source' }, `${tr('legend.source')}${lang === 'zh' ? '。' : '. '}${tr('map.attribution')}`),
+        el('p', { class: 'story-source', 'data-testid': 'story-source' }, `${sourceLine(ctx.model, tr, lang)}${lang === 'zh' ? '。' : '. '}${tr('map.attribution')}`),
       );
     },
   };

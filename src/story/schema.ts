@@ -25,6 +25,15 @@ export const storiesFile = z.object({
 export type Story = z.infer<typeof storiesFile>['stories'][number];
 export type StoryStep = Story['steps'][number];
 
+/** Words a title or caption may leave to the data (filled by the presenter from the sources): {years}, {cities}, {entries}. */
+export const STORY_WORDS = ['years', 'cities', 'entries'] as const;
+
+function unknownWords(text: string, at: string): string[] {
+  return [...text.matchAll(/\{(\w*)\}/g)]
+    .filter((m) => !(STORY_WORDS as readonly string[]).includes(m[1] ?? ''))
+    .map((m) => `${at}: unknown placeholder ${m[0]} (expected ${STORY_WORDS.map((w) => `{${w}}`).join(', ')})`);
+}
+
 /** Parses the file and checks every step against the data's vocabulary; problems name the story, step and field. */
 export function readStories(json: unknown, vocab: { years: readonly number[]; categories: readonly string[]; metrics: readonly string[]; places: ReadonlySet<string> }): { stories: Story[]; problems: string[] } {
   const parsed = storiesFile.safeParse(json);
@@ -38,7 +47,9 @@ export function readStories(json: unknown, vocab: { years: readonly number[]; ca
       for (const c of s.categories) if (!vocab.categories.includes(c)) problems.push(`${at}: categories: unknown category "${c}"`);
       if (!vocab.metrics.includes(s.metric)) problems.push(`${at}: metric: unknown or non-additive metric "${s.metric}"`);
       if (s.place !== null && !vocab.places.has(s.place)) problems.push(`${at}: place: no place ${s.place}`);
+      for (const field of ['caption_en', 'caption_zh'] as const) problems.push(...unknownWords(step[field], `${at}: ${field}`));
     });
+    for (const field of ['title_en', 'title_zh'] as const) problems.push(...unknownWords(story[field], `data/stories.json: ${story.id}: ${field}`));
   }
   return { stories: problems.length === 0 ? parsed.data.stories : [], problems };
 }

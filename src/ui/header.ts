@@ -1,4 +1,5 @@
 import type { Component, Frame, UiContext } from './context.ts';
+import { coverageYears, partnerCitiesText } from './describe.ts';
 import { el } from './dom.ts';
 import { openExportDialog } from './export-dialog.ts';
 import { openShareDialog } from './share-dialog.ts';
@@ -75,7 +76,7 @@ export function createHeader(ctx: UiContext): Component {
       current = frame;
       const { tr, state } = frame;
       title.textContent = state.title ?? tr('app.title');
-      subtitle.textContent = tr('app.subtitle');
+      subtitle.textContent = tr('app.subtitle', { cities: partnerCitiesText(ctx.model, frame.lang), years: coverageYears(ctx.model, frame.lang) });
       views.setAttribute('aria-label', tr('view.jump'));
       for (const b of viewButtons) {
         const v = b.dataset['view'] as 'overview' | 'guizhou';

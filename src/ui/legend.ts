@@ -3,7 +3,7 @@ import { CHOROPLETH, MUTED, NO_FIGURE, QUIET, SHARED_FIGURE } from '../scene/col
 import { legendSamples } from '../scene/legend.ts';
 import { MAX_RADIUS } from '../scene/scene.ts';
 import type { Component, Frame, UiContext } from './context.ts';
-import { filterText, metricLabel, partnerLegendLabel, unitOf } from './describe.ts';
+import { filterText, metricLabel, partnerLegendLabel, sourceLine, unitOf } from './describe.ts';
 import { el, replaceChildren, svg } from './dom.ts';
 
 /** One legend for everything on the map, drawn from the scene. */
@@ -77,7 +77,7 @@ export function createLegend(ctx: UiContext): Component {
           el('li', {}, el('span', { class: 'swatch hatched', style: `background-color:${NO_FIGURE}` }), tr('legend.noFigure')),
           el('li', {}, el('span', { class: 'swatch', style: `background:${QUIET}` }), tr('legend.quiet')),
         ),
-        el('p', { class: 'legend-source' }, tr('legend.source')),
+        el('p', { class: 'legend-source' }, sourceLine(model, tr, lang)),
       );
     },
   };

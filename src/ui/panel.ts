@@ -1,11 +1,12 @@
+import { partsSum } from '../data/parts.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { citiesFor, citiesWithoutRecord, coverageOf } from '../scene/coverage.ts';
 import { placeDetails, relatedFigures, type FigureNode, type GivenRow, type Relation } from '../scene/details.ts';
-import { cityOf, nameOf } from '../scene/places.ts';
+import { cityOf, nameOf, type Partnership } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
 import { timeline } from '../scene/timeline.ts';
 import type { Component, Frame, UiContext } from './context.ts';
-import { aggregateValue, categoryLabel, figureValue, metricLabel, metricValue, placeName, recipientsLabel, sourceCitation } from './describe.ts';
+import { aggregateValue, categoryLabel, coverageYears, figureValue, metricLabel, metricLabelFor, metricValue, placeName, recipientsLabel, sourceCitation, yearsText } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
 import { showChosenYear, yearChart } from './year-chart.ts';
 
@@ -59,7 +60,7 @@ export function createPanel(ctx: UiContext): Component {
           el('p', { class: 'panel-level' }, tr(`panel.level.${p.level}`)),
           el('h2', { id: 'panel-title' }, nameOf(p, lang, 'full')),
           el('p', { class: 'panel-other-name', lang: lang === 'zh' ? 'en' : 'zh-Hans' }, other),
-          name2010 ? el('p', { class: 'panel-2010' }, `${tr('panel.name2010')}: ${name2010}`) : null,
+          name2010 ? el('p', { class: 'panel-2010' }, `${tr('panel.name2010', { years: coverageYears(model, lang) })}${lang === 'zh' ? '：' : ': '}${name2010}`) : null,
           p.shape === 'point' && p.level === 'district' ? el('p', { class: 'panel-2010' }, tr('panel.formerPlace')) : null,
           el('button', { type: 'button', class: 'panel-close', 'aria-label': tr('panel.close'), 'data-action': 'close' }, '×'),
         ),
@@ -77,7 +78,7 @@ export function createPanel(ctx: UiContext): Component {
                   // Guizhou's partners are paired with one of its prefectures: say which.
                   p.level === 'province' ? ` → ${placeName(model, pairing.recipient, lang)}` : null,
                   ` · ${formatPeriod(pairing.from_year, pairing.to_year, lang)} · `,
-                  el('span', { class: `evidence evidence-${pairing.evidence}` }, tr(`evidence.${pairing.evidence}`)),
+                  ...evidenceParts(pairing, frame),
                 ),
               ),
             ),
@@ -163,7 +164,7 @@ function givenTable(ctx: UiContext, frame: Frame, rows: GivenRow[]): HTMLElement
   );
 }
 
-function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: string, parentRelation: string | null = null, nested = false): HTMLLIElement {
+function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: string, parentRelation: string | null = null, parentSource: string | null = null): HTMLLIElement {
   const { model } = ctx;
   const { tr, lang } = frame;
   const f = node.figure;
@@ -172,7 +173,8 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
   // Parts say where they apply only when it differs from their whole.
   const relation = own === parentRelation ? null : own;
   const source = model.dataset.sources.find((s) => s.id === f.source);
-  const citation = sourceCitation(model, f, tr('panel.section'));
+  const citation = sourceCitation(model, f, tr('panel.section'), lang);
+  const disagree = model.dataset.discrepancies.some((d) => d.figure === f.id) ? partsSum(model.dataset.figures, f.id) : null;
   return el(
     'li',
     { class: `figure relation-${node.relation}`, 'data-figure': f.id },
@@ -181,7 +183,7 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
       { class: 'figure-head' },
       el('strong', { class: 'figure-value' }, figureValue(model, f, lang)),
       ' ',
-      el('span', { class: 'figure-metric' }, metricLabel(model, f.metric, lang)),
+      el('span', { class: 'figure-metric' }, metricLabelFor(model, f.metric, f.value, f.qualifier, lang)),
       ' · ',
       formatPeriod(f.year_from, f.year_to, lang),
       ' · ',
@@ -189,19 +191,38 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
     ),
     relation ? el('p', { class: 'figure-relation' }, relation) : null,
     // Guizhou's own panel lists figures of several partner cities: each says which city gave it.
-    model.places.get(placeId)?.level === 'province' && !nested
+    model.places.get(placeId)?.level === 'province' && parentSource === null
       ? el('p', { class: 'figure-relation figure-donor' }, tr('panel.fromDonor', { city: placeName(model, cityOf(model.places, f.donor)?.id ?? f.donor, lang) }))
       : null,
     f.metric === 'investment_cny' ? el('p', { class: 'figure-relation' }, tr('panel.investment')) : null,
+    disagree === null ? null : el('p', { class: 'figure-discrepancy', 'data-testid': 'figure-discrepancy' }, tr('panel.partsDisagree', { sum: metricValue(model, disagree, f.metric, 'exact', lang) })),
     el('p', { class: 'figure-note' }, lang === 'zh' ? f.note_zh : f.note_en),
     el(
       'p',
       { class: 'figure-source' },
-      `${tr('panel.source')}: `,
+      `${tr('panel.source')}${lang === 'zh' ? '：' : ': '}`,
       source?.url ? el('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, citation) : citation,
     ),
-    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own, true))) : null,
+    // Figures from a document we hold only in part say so (once, not again on their parts): the rest of it may hold more.
+    source && !source.complete && source.id !== parentSource ? el('p', { class: 'figure-held' }, tr('panel.held', { held: lang === 'zh' ? source.held_zh : source.held_en })) : null,
+    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own, f.source))) : null,
   );
+}
+
+/**
+ * How the texts know of a partnership: "stated pairing", or, where texts differ, each kind with its
+ * years ("stated pairing (2009, 2011); inferred from activity (2010)").
+ */
+function evidenceParts(pairing: Partnership, { tr, lang }: Frame): (HTMLElement | string)[] {
+  const kinds = (['stated', 'activity'] as const)
+    .map((evidence) => ({ evidence, records: pairing.records.filter((r) => r.evidence === evidence) }))
+    .filter((k) => k.records.length > 0);
+  return kinds.flatMap(({ evidence, records }, i) => {
+    const period = yearsText(records.flatMap((r) => Array.from({ length: r.to_year - r.from_year + 1 }, (_, k) => r.from_year + k)), lang);
+    const years = kinds.length === 1 ? '' : lang === 'zh' ? `（${period}）` : ` (${period})`;
+    const span = el('span', { class: `evidence evidence-${evidence}` }, tr(`evidence.${evidence}`) + years);
+    return i === 0 ? [span] : [lang === 'zh' ? '；' : '; ', span];
+  });
 }
 
 /** Why the panel has no total: no record from any partner city that year, else no figure for this place alone. */

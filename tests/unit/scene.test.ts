@@ -76,9 +76,13 @@ describe('markers', () => {
     expect(s.counties.size).toBe(88);
   });
 
-  it('draws one curved line per pairing, dashed where only activity shows it', () => {
+  it('draws one curved line per partnership (the rows of several texts merged), dashed where only activity shows it', () => {
     const s = buildScene(model, state());
-    expect(s.arcs).toHaveLength(model.dataset.pairings.length);
+    const pairs = new Set(model.dataset.pairings.map((p) => `${p.donor}-${p.recipient}`));
+    expect(s.arcs).toHaveLength(pairs.size);
+    expect(new Set(s.arcs.map((a) => a.id)).size).toBe(pairs.size);
+    // Qingdao ↔ Anshun: stated in 2009 and 2011, only activity in 2010: one solid line.
+    expect(s.arcs.find((a) => a.id === '370200-520400')?.evidence).toBe('stated');
     const inferred = s.arcs.find((a) => a.recipient === '520422')!;
     expect(inferred.evidence).toBe('activity');
     expect(inferred.curve[0]).toEqual([model.places.get('520422')!.lon, model.places.get('520422')!.lat]);

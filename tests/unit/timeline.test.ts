@@ -24,11 +24,15 @@ const fig = (id: string, over: Partial<Figure>): Figure & { line: number } => ({
 });
 const M = 1_000_000;
 const dataset: Dataset = {
-  sources: [{ id: 's', title: 'T', publisher: 'P', edition: 'E', url: '', language: 'en', line: 1 }],
+  sections: [],
+  discrepancies: [],
+  sources: [
+    { id: 's', title: 'T', title_zh: 'T', publisher: 'P', publisher_zh: 'P', yearbook: 'Y', yearbook_zh: 'Y', edition: 'E', edition_zh: 'E', url: '', language: 'en', complete: true, held_en: '', held_zh: '', line: 1 },
+  ],
   categories: ['government_funds', 'programme_total', 'disaster_relief', 'trade_investment', 'village_development'].map((id) => ({ id, label_en: id, label_zh: id, description_en: '', line: 1 })),
   metrics: [
-    { id: 'funds_cny', unit: 'cny', label_en: 'Aid funds', label_zh: '帮扶资金', additive: true, line: 1 },
-    { id: 'investment_cny', unit: 'cny', label_en: 'Business investment signed', label_zh: '签约投资额', additive: true, line: 2 },
+    { id: 'funds_cny', unit: 'cny', label_en: 'Aid funds', label_zh: '帮扶资金', label_one_en: 'Aid funds', additive: true, line: 1 },
+    { id: 'investment_cny', unit: 'cny', label_en: 'Business investment signed', label_zh: '签约投资额', label_one_en: 'Business investment signed', additive: true, line: 2 },
   ],
   places: [
     place('520000', 'province', null, 'Guizhou'),
