@@ -46,6 +46,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const linkedStory = stories.find((s) => s.id === state.story);
   if (linkedStory) state = { ...state, ...stepPatch(linkedStory, state.step) };
   let mapView: MapRenderer | null = null;
+  /** The view to return to when a story that the Present button started ends. */
+  let beforeStory: AppState | null = null;
 
   const ctx: UiContext = {
     model,
@@ -60,7 +62,19 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
     present() {
       const first = stories[0];
-      if (first) ctx.dispatch(stepPatch(first, 0));
+      if (!first) return;
+      beforeStory = { ...state, camera: state.camera ?? null };
+      ctx.dispatch(stepPatch(first, 0));
+    },
+    leaveStory() {
+      // Back to the user's own view; a story opened from a link keeps its last step's filters.
+      state = { ...(beforeStory ?? state), lang: state.lang, story: null, step: 0 };
+      beforeStory = null;
+      writeUrl(false);
+      render();
+      if (!mapView) return;
+      if (state.camera) mapView.jumpTo(state.camera);
+      else mapView.frame(state.view, false, covered());
     },
     async exportMap(format, size) {
       if (!geo || !mapView) throw new Error('the map is not ready yet');

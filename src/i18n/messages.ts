@@ -58,6 +58,8 @@ const en = {
   'story.next': 'Next →',
   'story.exit': 'Exit (Esc)',
   'story.count': '{n} of {of}',
+  // Slide-ready outputs (issue 14): present mode, export dialog, print, embeds
+  'story.cited': 'The values this step cites, from the data',
   'export.title': 'Export for slides',
   'export.note': 'The current view with title, legend, scale bar and source, drawn at the chosen size. SVG keeps every line and label editable.',
   'export.current': 'PNG at the current size',
@@ -198,6 +200,8 @@ const zh: Messages = {
   'story.next': '下一步 →',
   'story.exit': '退出（Esc）',
   'story.count': '第{n}步，共{of}步',
+  // Slide-ready outputs (issue 14): present mode, export dialog, print, embeds
+  'story.cited': '本步所引数值（取自数据）',
   'export.title': '导出用于幻灯片',
   'export.note': '按所选尺寸绘制当前视图，含标题、图例、比例尺和资料来源。SVG格式的线条和文字均可编辑。',
   'export.current': '按当前尺寸导出PNG',

@@ -9,8 +9,10 @@ export interface UiContext {
   dispatch(patch: Partial<AppState>, opts?: { replace?: boolean }): void;
   /** Writes a PNG or SVG of the current view (size null: the map's size on screen); resolves to the file name. */
   exportMap(format: 'png' | 'svg', size: { width: number; height: number } | null): Promise<string>;
-  /** Starts presentation mode at the first step of the first story. */
+  /** Starts presentation mode at the first step of the first story, remembering the view to return to. */
   present(): void;
+  /** Leaves the story for the view the user had before it (filters, place, camera). */
+  leaveStory(): void;
 }
 
 export interface Frame {
