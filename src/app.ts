@@ -11,7 +11,7 @@ import { buildModel } from './scene/model.ts';
 import { buildScene } from './scene/scene.ts';
 import { browserLang, parseState, serializeState, type AppState } from './state/url-state.ts';
 import { vocabularyOf } from './state/vocabulary.ts';
-import type { Frame, UiContext } from './ui/context.ts';
+import type { ExportRequest, Frame, UiContext } from './ui/context.ts';
 import { createControls } from './ui/controls.ts';
 import { el } from './ui/dom.ts';
 import { createHeader } from './ui/header.ts';
@@ -76,11 +76,19 @@ export async function startApp(root: HTMLElement): Promise<void> {
       if (state.camera) mapView.jumpTo(state.camera);
       else mapView.frame(state.view, false, covered());
     },
-    async exportMap(format, size) {
-      if (!geo || !mapView) throw new Error('the map is not ready yet');
+    async exportMap(format, request = {}) {
       const { exportMap } = await import('./export/export.ts');
-      const view = { camera: mapView.camera(), width: mapEl.clientWidth, height: mapEl.clientHeight };
-      return exportMap(format, size ?? { width: view.width, height: view.height }, geo, model, frame, view);
+      const e = await exportInputs(request);
+      return exportMap(format, e.geo, model, e.frame, e.view, e.options);
+    },
+    async exportPreview(request) {
+      const { exportSvgText } = await import('./export/export.ts');
+      const e = await exportInputs(request);
+      return exportSvgText(e.geo, model, e.frame, e.view, e.options);
+    },
+    async exportTexts(lang) {
+      const { defaultTexts } = await import('./export/compose.ts');
+      return defaultTexts(model, frameIn(lang));
     },
   };
   let geo: Geography | null = null;
@@ -122,6 +130,29 @@ export async function startApp(root: HTMLElement): Promise<void> {
   function covered(): Covered {
     const boxes = [panel.el, presenter.el].filter((e) => !e.hidden).map((e) => e.getBoundingClientRect());
     return coveredBy(mapArea.getBoundingClientRect(), boxes);
+  }
+
+  /** The current frame, or the same state in another language (an export in the other language). */
+  function frameIn(lang: Lang): Frame {
+    if (lang === state.lang) return frame;
+    const s = { ...state, lang };
+    return { state: s, scene: buildScene(model, s), tr: (key, vars) => t(lang, key, vars), lang };
+  }
+
+  async function exportInputs(request: ExportRequest) {
+    if (!geo || !mapView) throw new Error('the map is not ready yet');
+    const { defaultTexts } = await import('./export/compose.ts');
+    const f = frameIn(request.lang ?? state.lang);
+    const texts = defaultTexts(model, f);
+    const view = { camera: mapView.camera(), width: mapEl.clientWidth, height: mapEl.clientHeight };
+    const options = {
+      size: request.size ?? { width: view.width, height: view.height },
+      title: request.title ?? texts.title,
+      subtitle: request.subtitle ?? texts.subtitle,
+      note: request.note ?? texts.note,
+      transparent: request.transparent ?? state.transparent,
+    };
+    return { geo, frame: f, view, options };
   }
 
   let frame!: Frame; // assigned by the first render(), before anything reads it
@@ -243,13 +274,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
     /** Resolves when the map has drawn the latest change and the browser has painted it. */
     idle: () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())),
     exportMap: ctx.exportMap,
+    exportPreview: ctx.exportPreview,
   };
   performance.mark('map:interactive');
   document.documentElement.dataset['renderer'] = mapView.kind;
   document.documentElement.dataset['mapReady'] = 'true';
   // `?export=png&size=1920x1080`: a script asked for a file; say when it is written.
   if (state.exportFormat) {
-    const file = await ctx.exportMap(state.exportFormat, state.exportSize);
+    const file = await ctx.exportMap(state.exportFormat, { size: state.exportSize });
     document.documentElement.dataset['exportDone'] = file;
   }
 
