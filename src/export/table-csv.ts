@@ -53,5 +53,5 @@ export function tableCsv(model: Model, frame: Frame): { name: string; text: stri
     };
   });
   // The byte order mark lets spreadsheet programs read the Chinese names as UTF-8.
-  return { name: exportFileName(state, 'csv'), text: `\ufeff${formatCsv(TABLE_CSV_COLUMNS, rows)}` };
+  return { name: exportFileName({ year: state.year, categories: state.categories, metric: state.metric }, 'csv'), text: `\ufeff${formatCsv(TABLE_CSV_COLUMNS, rows)}` };
 }

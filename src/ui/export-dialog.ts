@@ -14,9 +14,9 @@ export function openExportDialog(ctx: UiContext, frame: Frame): HTMLDialogElemen
   const status = el('p', { class: 'legend-note', role: 'status' });
   const field = (id: string, label: string, control: HTMLElement) => el('div', { class: 'export-field' }, el('label', { for: id, class: 'control-label' }, label), control);
   const text = (id: string) => el('input', { id, type: 'text', class: 'search-input', maxlength: 200 });
-  const title = text('export-title');
-  const subtitle = text('export-subtitle');
-  const note = el('textarea', { id: 'export-note', class: 'search-input', rows: 3, maxlength: 400 });
+  const title = text('export-text-title');
+  const subtitle = text('export-text-subtitle');
+  const note = el('textarea', { id: 'export-text-note', class: 'search-input', rows: 3, maxlength: 400 });
   const lang = el('select', { id: 'export-lang', class: 'select' }, ...LANGS.map((l) => el('option', { value: l, selected: l === frame.lang }, t(l, 'lang.name'))));
   const size = el(
     'select',
@@ -116,9 +116,9 @@ export function openExportDialog(ctx: UiContext, frame: Frame): HTMLDialogElemen
       el(
         'div',
         { class: 'export-form' },
-        field('export-title', tr('export.fieldTitle'), title),
-        field('export-subtitle', tr('export.fieldSubtitle'), subtitle),
-        field('export-note', tr('export.fieldNote'), note),
+        field('export-text-title', tr('export.fieldTitle'), title),
+        field('export-text-subtitle', tr('export.fieldSubtitle'), subtitle),
+        field('export-text-note', tr('export.fieldNote'), note),
         el('div', { class: 'export-pair' }, field('export-lang', tr('export.language'), lang), field('export-size', tr('export.size'), size)),
         custom,
         background,
