@@ -70,6 +70,8 @@ export function createLegend(ctx: UiContext): Component {
           el('li', {}, el('span', { class: 'swatch', style: `background:${QUIET}` }), tr('legend.quiet')),
         ),
         el('p', { class: 'legend-source' }, tr('legend.source')),
+        // On paper the map's attribution control is not printed; the legend says it instead.
+        el('p', { class: 'legend-attribution legend-note print-only' }, tr('map.attribution')),
       );
     },
   };
