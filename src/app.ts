@@ -6,7 +6,7 @@ import { toGeography, type Geography } from './map/geography.ts';
 import type { MapEvents, MapRenderer } from './map/renderer.ts';
 import { coveredBy, type Covered } from './map/projection.ts';
 import { createSvgRenderer } from './map/svg-renderer.ts';
-import { postPreferredHeight } from './embed/post-height.ts';
+import { postEmbedHeight } from './embed/post-height.ts';
 import { buildModel } from './scene/model.ts';
 import { buildScene } from './scene/scene.ts';
 import { browserLang, parseState, serializeState, type AppState } from './state/url-state.ts';
@@ -208,7 +208,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   render();
   writeUrl(true);
-  if (state.embed) postPreferredHeight(() => header.el.offsetHeight);
+  if (state.embed) postEmbedHeight(root);
 
   const topo = await topoRequest;
   const geography = toGeography(topo);

@@ -25,7 +25,7 @@ export function createHeader(ctx: UiContext): Component {
     el('div', { class: 'header-actions' }, views, table, present, exporter, share, importer, lang),
     full,
   );
-  share.addEventListener('click', () => current && openShareDialog(ctx.model, current));
+  share.addEventListener('click', () => current && openShareDialog(ctx, current));
   exporter.addEventListener('click', () => current && openExportDialog(ctx, current));
   // The import dialog, its parser and validator load on first use.
   importer.addEventListener('click', () => current && void import('./import-dialog.ts').then((m) => current && m.openImportDialog(current)));
