@@ -29,6 +29,8 @@ export interface SvgMapOptions {
   tolerance?: number;
   /** Boxes [left, top, right, bottom] that names keep clear of: the live map's buttons, scale and attribution, the panel, the caption card. */
   keepClear?: readonly Box[];
+  /** Names drawn this many times their usual size (presentation mode: read across a room). */
+  labelScale?: number;
 }
 
 export type Box = readonly [number, number, number, number];
@@ -212,7 +214,7 @@ function labels(model: Model, scene: Scene, projection: (p: [number, number]) =>
     const [px, py] = projection([p.lon, p.lat]) ?? [-1, -1];
     if (px < 0 || py < 0 || px > o.width || py > o.height) continue;
     const name = nameOf(p, o.lang);
-    const size = p.level === 'city' ? 15 : major ? 13 : 11;
+    const size = (p.level === 'city' ? 15 : major ? 13 : 11) * (o.labelScale ?? 1);
     const width = textWidth(name, size);
     const r = p.level === 'city' ? 0 : (circle.get(p.id) ?? 0);
     const y = r > 0 ? py - r - 5 : py + 4;

@@ -50,7 +50,7 @@ export function createSvgRenderer(
   const draw = () => {
     if (!last) return;
     const { width, height } = size();
-    const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: coveringBoxes() };
+    const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: coveringBoxes(), labelScale: labelScale(width) };
     if (drawn && viewKey(drawn) === viewKey(o)) paintScene(layer, model, last.scene, o);
     else drawn = { camera, width, height, layers: split(drawSvgMap(geo, model, last.scene, o)), points: [] };
     drawn.points = [...layer.querySelectorAll<SVGElement>('.points circle, .points text')].map((node) => ({
@@ -60,6 +60,9 @@ export function createSvgRenderer(
     }));
     if (moving) follow(moving);
   };
+
+  // Presenting, names grow with the screen so that a room can read them: at least 18 px on a 1920 px wide map.
+  const labelScale = (width: number) => (document.documentElement.classList.contains('presenting') ? Math.min(2, Math.max(1, width / 1050)) : 1);
 
   // What lies over the drawing: MapLibre's buttons, scale and attribution (none without WebGL), the
   // details panel and the story's caption card. Names keep clear of them.
