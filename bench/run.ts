@@ -184,7 +184,7 @@ async function exports(browser: Browser, url: string) {
   const time = (format: 'png' | 'svg') =>
     page.evaluate(async (f) => {
       const t0 = performance.now();
-      await (window as unknown as { __gpm: { exportMap(f: string, s: object | null): Promise<string> } }).__gpm.exportMap(f, f === 'png' ? { width: 1920, height: 1080 } : null);
+      await (window as unknown as { __gpm: { exportMap(f: string, r: object): Promise<string> } }).__gpm.exportMap(f, f === 'png' ? { size: { width: 1920, height: 1080 } } : {});
       return performance.now() - t0;
     }, format);
   const png: number[] = [];

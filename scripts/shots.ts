@@ -65,7 +65,7 @@ function columnPage(src: string, lang: string): string {
 <body style="margin:0;background:#f4f3ef;font:17px/1.6 Georgia,serif;color:#222">
 <main style="width:720px;margin:0 auto;background:#fff;padding:24px 32px;box-sizing:content-box">
 <h1 style="font-size:28px">${lang === 'zh' ? '东西部扶贫协作' : 'East–west pairing'}</h1>${para}
-${iframeSnippet(src, 'Guizhou Pairing Map')}
+${iframeSnippet(src, 'Guizhou Pairing Map', 'guizhou-pairing-map.png')}
 ${para}</main></body></html>`;
 }
 

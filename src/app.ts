@@ -6,12 +6,12 @@ import { toGeography, type Geography } from './map/geography.ts';
 import type { MapEvents, MapRenderer } from './map/renderer.ts';
 import { coveredBy, projectionFor, type Covered } from './map/projection.ts';
 import { createSvgRenderer } from './map/svg-renderer.ts';
-import { postPreferredHeight } from './embed/post-height.ts';
+import { postEmbedHeight } from './embed/post-height.ts';
 import { buildModel } from './scene/model.ts';
 import { buildScene, maxRadiusFor } from './scene/scene.ts';
 import { browserLang, parseState, serializeState, type AppState } from './state/url-state.ts';
 import { vocabularyOf } from './state/vocabulary.ts';
-import type { Frame, UiContext } from './ui/context.ts';
+import type { ExportRequest, Frame, UiContext } from './ui/context.ts';
 import { createControls } from './ui/controls.ts';
 import { createDeadEnd } from './ui/dead-end.ts';
 import { el } from './ui/dom.ts';
@@ -47,6 +47,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const linkedStory = stories.find((s) => s.id === state.story);
   if (linkedStory) state = { ...state, ...stepPatch(linkedStory, state.step) };
   let mapView: MapRenderer | null = null;
+  /** The view to return to when a story that the Present button started ends. */
+  let beforeStory: AppState | null = null;
 
   const ctx: UiContext = {
     model,
@@ -65,13 +67,33 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
     present() {
       const first = stories[0];
-      if (first) ctx.dispatch(stepPatch(first, 0));
+      if (!first) return;
+      beforeStory = { ...state, camera: state.camera ?? null };
+      ctx.dispatch(stepPatch(first, 0));
     },
-    async exportMap(format, size) {
-      if (!geo || !mapView) throw new Error('the map is not ready yet');
+    leaveStory() {
+      // Back to the user's own view; a story opened from a link keeps its last step's filters.
+      state = { ...(beforeStory ?? state), lang: state.lang, story: null, step: 0 };
+      beforeStory = null;
+      writeUrl(false);
+      render();
+      if (!mapView) return;
+      if (state.camera) mapView.jumpTo(state.camera);
+      else mapView.frame(state.view, false, covered());
+    },
+    async exportMap(format, request = {}) {
       const { exportMap } = await import('./export/export.ts');
-      const view = { camera: mapView.camera(), width: mapEl.clientWidth, height: mapEl.clientHeight };
-      return exportMap(format, size ?? { width: view.width, height: view.height }, geo, model, frame, view);
+      const e = await exportInputs(request);
+      return exportMap(format, e.geo, model, e.frame, e.view, e.options);
+    },
+    async exportPreview(request) {
+      const { exportSvgText } = await import('./export/export.ts');
+      const e = await exportInputs(request);
+      return exportSvgText(e.geo, model, e.frame, e.view, e.options);
+    },
+    async exportTexts(lang) {
+      const { defaultTexts } = await import('./export/compose.ts');
+      return defaultTexts(model, frameIn(lang));
     },
   };
   let geo: Geography | null = null;
@@ -138,6 +160,29 @@ export async function startApp(root: HTMLElement): Promise<void> {
     return coveredBy(mapArea.getBoundingClientRect(), boxes);
   }
 
+  /** The current frame, or the same state in another language (an export in the other language). */
+  function frameIn(lang: Lang): Frame {
+    if (lang === state.lang) return frame;
+    const s = { ...state, lang };
+    return { state: s, scene: buildScene(model, s), tr: (key, vars) => t(lang, key, vars), lang };
+  }
+
+  async function exportInputs(request: ExportRequest) {
+    if (!geo || !mapView) throw new Error('the map is not ready yet');
+    const { defaultTexts } = await import('./export/compose.ts');
+    const f = frameIn(request.lang ?? state.lang);
+    const texts = defaultTexts(model, f);
+    const view = { camera: mapView.camera(), width: mapEl.clientWidth, height: mapEl.clientHeight };
+    const options = {
+      size: request.size ?? { width: view.width, height: view.height },
+      title: request.title ?? texts.title,
+      subtitle: request.subtitle ?? texts.subtitle,
+      note: request.note ?? texts.note,
+      transparent: request.transparent ?? state.transparent,
+    };
+    return { geo, frame: f, view, options };
+  }
+
   let frame!: Frame; // assigned by the first render(), before anything reads it
   let lastAnnounce = '';
   function render() {
@@ -189,7 +234,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
 
   render();
   writeUrl(true);
-  if (state.embed) postPreferredHeight(() => header.el.offsetHeight);
+  if (state.embed) postEmbedHeight(root);
 
   const topo = await topoRequest;
   const geography = toGeography(topo);
@@ -259,13 +304,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
         check();
       }),
     exportMap: ctx.exportMap,
+    exportPreview: ctx.exportPreview,
   };
   performance.mark('map:interactive');
   document.documentElement.dataset['renderer'] = mapView.kind;
   document.documentElement.dataset['mapReady'] = 'true';
   // `?export=png&size=1920x1080`: a script asked for a file; say when it is written.
   if (state.exportFormat) {
-    const file = await ctx.exportMap(state.exportFormat, state.exportSize);
+    const file = await ctx.exportMap(state.exportFormat, { size: state.exportSize });
     document.documentElement.dataset['exportDone'] = file;
   }
 

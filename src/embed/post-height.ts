@@ -1,15 +1,18 @@
-import { HEIGHT_MESSAGE, preferredHeight } from './snippet.ts';
+import { HEIGHT_MESSAGE } from './snippet.ts';
 
-/** In an iframe, tell the host page the height we would like, now and whenever our width changes. */
-export function postPreferredHeight(chrome: () => number): void {
+/**
+ * In an iframe, tell the host page the height of what the embed shows (title, map, legend, source),
+ * measured after layout, now and whenever it changes: a narrower column, a folded legend, fonts.
+ */
+export function postEmbedHeight(content: HTMLElement): void {
   if (window.parent === window) return;
   let last = 0;
   const post = () => {
-    const height = preferredHeight(document.documentElement.clientWidth, chrome());
+    const height = Math.ceil(content.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
     window.parent.postMessage({ type: HEIGHT_MESSAGE, height }, '*');
   };
   post();
-  new ResizeObserver(post).observe(document.documentElement);
+  new ResizeObserver(post).observe(content);
 }

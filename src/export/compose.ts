@@ -1,42 +1,88 @@
+import { formatPeriod } from '../i18n/format.ts';
 import type { Geography } from '../map/geography.ts';
 import { compose, insetCities } from '../map/composition.ts';
 import { drawSvgMap } from '../map/svg-map.ts';
-import { formatNumber } from '../i18n/format.ts';
-import { CHOROPLETH, INK, MUTED, QUIET } from '../scene/colors.ts';
-import { legendSamples } from '../scene/legend.ts';
+import { INK, MUTED } from '../scene/colors.ts';
 import type { Model } from '../scene/model.ts';
 import { buildScene, maxRadiusFor } from '../scene/scene.ts';
 import type { Camera } from '../state/url-state.ts';
 import type { Frame } from '../ui/context.ts';
-import { filterText, metricLabel, partnerLegendLabel, sourceLine, unitOf } from '../ui/describe.ts';
+import { filterText, metricLabel, sourceLine } from '../ui/describe.ts';
 import { svg } from '../ui/dom.ts';
 import { textWidth } from '../map/text-width.ts';
-import { exportLayout, fitCamera, scaleBar } from './layout.ts';
+import { exportCamera, exportLayout, LEGEND_COLUMN, scaleBar, visibleBounds } from './layout.ts';
+import { legendBandHeight, legendBox, wrapText } from './legend-box.ts';
 
 /**
- * The export as one SVG: title and filter, the map (d3-geo, the on-screen view), a legend box, a
- * scale bar and the source line, all real vector elements and real text, so a designer can restyle it.
+ * The export as one SVG of exactly the chosen size: title, subtitle, the map, a legend of every kind
+ * of mark drawn, a scale bar, the source, a note and the attribution, all real vector elements and
+ * real text, so a designer can restyle it.
  */
+
+export interface ExportTexts {
+  title: string;
+  subtitle: string;
+  note: string;
+}
+
+export interface ExportOptions extends ExportTexts {
+  size: { width: number; height: number };
+  /** No sea and no white frame: the slide's own background shows through. */
+  transparent: boolean;
+}
+
+/** What the dialog offers before the user edits: the app's title, the filter in words, the coverage of the data. */
+export function defaultTexts(model: Model, frame: Frame): ExportTexts {
+  const { tr, lang, state } = frame;
+  const figures = model.dataset.figures;
+  const from = Math.min(...figures.map((f) => f.year_from));
+  const to = Math.max(...figures.map((f) => f.year_to));
+  // Straight quotes: the CJK fonts the image names first draw curly ones full-width.
+  const quote = (t: string) => (lang === 'zh' ? `《${t}》` : `"${t}"`);
+  return {
+    title: state.title ?? tr('app.title'),
+    subtitle: state.subtitle ?? `${metricLabel(model, state.metric, lang)} · ${filterText(model, frame)}`,
+    note:
+      state.note ??
+      (figures.length === 0
+        ? ''
+        : tr('export.coverage', {
+            years: formatPeriod(from, to, lang),
+            sources: model.dataset.sources.map((s) => quote(lang === 'zh' ? s.title_zh : s.title)).join(lang === 'zh' ? '、' : '; '),
+          })),
+  };
+}
+
 export function composeExport(
   geo: Geography,
   model: Model,
   frame: Frame,
   view: { camera: Camera; width: number; height: number },
-  size: { width: number; height: number },
+  options: ExportOptions,
 ): SVGSVGElement {
-  const { tr, lang, state } = frame;
-  const source = sourceLine(model, tr, lang);
-  const attribution = tr('map.attribution');
-  const logicalWidth = exportLayout(size.width, size.height).logical.width;
-  const sideBySide = textWidth(source, 12) + textWidth(attribution, 10) + 24 * 3 <= logicalWidth;
-  const L = exportLayout(size.width, size.height, sideBySide ? 1 : 2);
-  // The legend box lies over the map's lower left corner; the view is fitted beside it: the named
-  // view composed for this frame (Guizhou with the partner insets), or the on-screen camera.
-  const composition = compose(state.view, { width: L.map.width, height: L.map.height, cities: insetCities(model), left: LEGEND_WIDTH + 30 });
-  const camera = state.camera ? fitCamera(view.camera, view, L.map, LEGEND_WIDTH + 16 + 14) : composition.camera;
-  // Circles sized for this frame, not the screen's (the same values: the same state).
-  const scene = buildScene(model, state, maxRadiusFor(L.map.width, L.map.height));
-  frame = { ...frame, scene };
+  const { tr, state } = frame;
+  const { size } = options;
+  // Circles sized for this frame rather than the screen's (the same values: the same state).
+  frame = { ...frame, scene: buildScene(model, state, maxRadiusFor(size.width, size.height)) };
+  const logical = exportLayout(size.width, size.height).logical;
+  // Small print under the map: the source, the note and the boundary attribution, each wrapped.
+  const printWidth = logical.width - 48;
+  const small = [
+    ...wrapText(sourceLine(model, tr, frame.lang), 12, printWidth).map((text) => ({ text, size: 12, id: 'source' })),
+    ...(options.note === '' ? [] : wrapText(options.note, 12, printWidth).map((text) => ({ text, size: 12, id: 'note' }))),
+    ...wrapText(tr('map.attribution'), 10, printWidth).map((text) => ({ text, size: 10, id: 'attribution' })),
+  ];
+  const square = logical.width < 1.15 * logical.height;
+  const bandColumn = (logical.width - 48) / 4;
+  const L = exportLayout(size.width, size.height, small.length, square ? legendBandHeight(model, frame, bandColumn) : 0, options.subtitle !== '');
+  const legend = square ? legendBox(model, frame, bandColumn, L.legend.height) : legendBox(model, frame, LEGEND_COLUMN, L.legend.height);
+  legend.g.setAttribute('transform', `translate(${L.legend.x} ${L.legend.y})`);
+
+  // The named view composed for this frame (Guizhou large, the partner cities in insets), or the
+  // on-screen view the user moved to, widened to keep the chosen place in frame.
+  const composition = compose(state.view, { width: L.map.width, height: L.map.height, cities: insetCities(model), padding: 16 });
+  const place = state.place === null ? undefined : model.places.get(state.place);
+  const camera = state.camera ? exportCamera(visibleBounds(view.camera, view.width, view.height), place ? [place.lon, place.lat] : null, L.map) : composition.camera;
   const root = svg('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
     width: L.width,
@@ -44,21 +90,22 @@ export function composeExport(
     viewBox: `0 0 ${L.logical.width} ${L.logical.height}`,
     'font-family': 'Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, system-ui, sans-serif',
   });
-  root.append(svg('rect', { width: L.logical.width, height: L.logical.height, fill: '#ffffff' }));
-  root.append(
-    svg('text', { x: 24, y: 36, 'font-size': 24, 'font-weight': 700, fill: INK }, state.title ?? tr('app.title')),
-    svg('text', { x: 24, y: 60, 'font-size': 14, fill: MUTED }, `${metricLabel(model, state.metric, lang)} · ${filterText(model, frame)}`),
-  );
+  if (!options.transparent) root.append(svg('rect', { width: L.logical.width, height: L.logical.height, fill: '#ffffff' }));
+  // The title shrinks to fit one line rather than run off the frame.
+  const titleSize = Math.min(30, (30 * (L.logical.width - 48)) / Math.max(1, textWidth(options.title, 30)));
+  root.append(svg('text', { id: 'title', x: 24, y: 40, 'font-size': round(titleSize), 'font-weight': 700, fill: INK }, options.title));
+  if (options.subtitle !== '') root.append(svg('text', { id: 'subtitle', x: 24, y: 68, 'font-size': 16, fill: MUTED }, options.subtitle));
   // Exported files are scaled, printed and zoomed into: outlines keep detail to a tenth of a unit.
-  const map = drawSvgMap(geo, model, scene, { width: L.map.width, height: L.map.height, camera, lang, selected: state.place, tolerance: 0.1, insets: composition.insets });
+  const map = drawSvgMap(geo, model, frame.scene, { width: L.map.width, height: L.map.height, camera, lang: frame.lang, selected: state.place, tolerance: 0.1, insets: composition.insets });
   map.setAttribute('x', String(L.map.x));
   map.setAttribute('y', String(L.map.y));
   map.setAttribute('id', 'map');
-  root.append(map);
-  root.append(legendBox(model, frame, L.map.x + 16, L.map.y + L.map.height - 16));
+  if (options.transparent) for (const sea of map.querySelectorAll('#sea')) sea.remove();
+  root.append(map, legend.g);
   const bar = scaleBar(camera, 120);
-  const bx = L.logical.width - 24 - bar.px;
-  const by = L.map.y + L.map.height - 18;
+  // Bottom left: the insets stand along the right (they carry scale bars of their own).
+  const bx = L.map.x + 24;
+  const by = L.map.y + L.map.height - 14;
   root.append(
     svg(
       'g',
@@ -68,69 +115,19 @@ export function composeExport(
       svg('text', { x: bx + bar.px / 2, y: by - 9, 'font-size': 11, 'text-anchor': 'middle', fill: INK }, `${bar.km} km`),
     ),
   );
-  const footY = L.logical.height - 15;
-  root.append(
-    svg('text', { id: 'source', x: 24, y: sideBySide ? footY : footY - 18, 'font-size': 12, fill: MUTED }, source),
-    sideBySide
-      ? svg('text', { x: L.logical.width - 24, y: footY, 'font-size': 10, fill: MUTED, 'text-anchor': 'end' }, attribution)
-      : svg('text', { x: 24, y: footY, 'font-size': 10, fill: MUTED }, attribution),
-  );
+  // One group per part (source, note, attribution), for tests and for designers who restyle them.
+  const foot = svg('g', { id: 'footer', fill: MUTED });
+  const parts = new Map<string, SVGGElement>();
+  let y = L.logical.height - L.footer + 10;
+  for (const line of small) {
+    y += 17;
+    const part = parts.get(line.id) ?? svg('g', { id: line.id, 'font-size': line.size });
+    parts.set(line.id, part);
+    part.append(svg('text', { x: 24, y }, line.text));
+  }
+  foot.append(...parts.values());
+  root.append(foot);
   return root;
 }
 
-const LEGEND_WIDTH = 270;
-
-/** The legend drawn into the image: circle sizes, where figures apply, partner lines and county classes. */
-function legendBox(model: Model, frame: Frame, x: number, bottom: number): SVGGElement {
-  const { tr, lang, state, scene } = frame;
-  const unit = unitOf(model, state.metric);
-  const g = svg('g', { id: 'legend', 'font-size': 12, fill: INK });
-  const rows: SVGElement[] = [];
-  let y = 18;
-  const heading = (text: string) => {
-    rows.push(svg('text', { x: 12, y, 'font-weight': 700 }, text));
-    y += 8;
-  };
-  heading(tr('legend.markers', { metric: metricLabel(model, state.metric, lang) }));
-  y += 8;
-  const samples = legendSamples(scene);
-  const maxR = Math.max(0, ...samples.map((s) => s.radius));
-  const base = y + 2 * maxR;
-  for (const s of samples) {
-    rows.push(
-      svg('circle', { cx: 12 + maxR, cy: base - s.radius, r: s.radius, fill: 'none', stroke: MUTED }),
-      svg('line', { x1: 12 + maxR, x2: 24 + 2 * maxR, y1: base - 2 * s.radius, y2: base - 2 * s.radius, stroke: MUTED, 'stroke-dasharray': '2 2' }),
-      svg('text', { x: 28 + 2 * maxR, y: base - 2 * s.radius + 4 }, formatNumber(s.value, unit, lang)),
-    );
-  }
-  y = base + 20;
-  heading(tr('legend.partners'));
-  y += 6;
-  for (const c of model.places.cities.filter((city) => model.cityColor.has(city.id) && scene.arcs.some((a) => a.color === model.cityColor.get(city.id)))) {
-    const label = partnerLegendLabel(frame, c);
-    rows.push(
-      svg('line', { x1: 12, x2: 40, y1: y - 4, y2: y - 4, stroke: model.cityColor.get(c.id) ?? INK, 'stroke-width': 3, 'stroke-opacity': label.noRecord ? 0.25 : null }),
-      svg('text', { x: 48, y }, label.text),
-    );
-    y += 18;
-  }
-  rows.push(svg('line', { x1: 12, x2: 40, y1: y - 4, y2: y - 4, stroke: INK, 'stroke-width': 2 }), svg('text', { x: 48, y }, tr('legend.stated')));
-  y += 18;
-  rows.push(
-    svg('line', { x1: 12, x2: 40, y1: y - 4, y2: y - 4, stroke: INK, 'stroke-width': 2, 'stroke-dasharray': '4 4' }),
-    svg('text', { x: 48, y }, tr('legend.activity')),
-  );
-  y += 24;
-  heading(tr('legend.choropleth', { metric: metricLabel(model, state.metric, lang) }));
-  y += 6;
-  const classes = (model.scale(state.metric)?.thresholds ?? []).map((t, i) => [CHOROPLETH[i + 1] ?? INK, `≤ ${formatNumber(t, unit, lang)}`] as const);
-  // The hatch is the map's own pattern (defined in the map's <defs>), so the key matches the map.
-  for (const [fill, label] of [...classes, ['url(#no-figure)', tr('legend.noFigure')] as const, [QUIET, tr('legend.quiet')] as const]) {
-    rows.push(svg('rect', { x: 12, y: y - 10, width: 18, height: 12, fill, stroke: '#b8b4aa' }), svg('text', { x: 38, y }, label));
-    y += 17;
-  }
-  const height = y;
-  g.setAttribute('transform', `translate(${x},${bottom - height})`);
-  g.append(svg('rect', { width: LEGEND_WIDTH, height, rx: 6, fill: '#ffffff', 'fill-opacity': 0.94, stroke: '#d9d6ce' }), ...rows);
-  return g;
-}
+const round = (v: number) => Math.round(v * 10) / 10;

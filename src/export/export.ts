@@ -2,29 +2,36 @@ import type { Geography } from '../map/geography.ts';
 import type { Model } from '../scene/model.ts';
 import type { Camera } from '../state/url-state.ts';
 import type { Frame } from '../ui/context.ts';
-import { composeExport } from './compose.ts';
-import { exportFileName } from './layout.ts';
 import { downloadBlob } from '../ui/download.ts';
+import { composeExport, type ExportOptions } from './compose.ts';
+import { exportFileName } from './layout.ts';
 
-/** Renders the export and hands it to the browser as a download. Loaded only when used (dynamic import). */
+/*
+ * Exports, loaded only when used (dynamic import): the SVG text of a composition (also the dialog's
+ * preview), and the file, SVG or PNG, handed to the browser as a download.
+ */
+
+export function exportSvgText(geo: Geography, model: Model, frame: Frame, view: { camera: Camera; width: number; height: number }, options: ExportOptions): string {
+  const doc = composeExport(geo, model, frame, view, options);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`;
+}
+
 export async function exportMap(
   format: 'png' | 'svg',
-  size: { width: number; height: number },
   geo: Geography,
   model: Model,
   frame: Frame,
   view: { camera: Camera; width: number; height: number },
+  options: ExportOptions,
 ): Promise<string> {
-  const doc = composeExport(geo, model, frame, view, size);
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`;
-  const name = exportFileName(frame.state.year, frame.state.metric, format);
-  const svgBlob = new Blob([text], { type: 'image/svg+xml' });
-  const blob = format === 'svg' ? svgBlob : await rasterise(svgBlob, size);
-  downloadBlob(blob, name);
+  const svgBlob = new Blob([exportSvgText(geo, model, frame, view, options)], { type: 'image/svg+xml' });
+  const name = exportFileName({ ...frame.state, lang: frame.lang }, format);
+  downloadBlob(format === 'svg' ? svgBlob : await rasterise(svgBlob, options.size), name);
   return name;
 }
 
-async function rasterise(svgBlob: Blob, size: { width: number; height: number }): Promise<Blob> {
+/** The PNG of an SVG at exactly `size` pixels (also the embed's static fallback image). */
+export async function rasterise(svgBlob: Blob, size: { width: number; height: number }): Promise<Blob> {
   const url = URL.createObjectURL(svgBlob);
   try {
     const img = new Image(size.width, size.height);

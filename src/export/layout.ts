@@ -1,3 +1,5 @@
+import type { Lang } from '../i18n/messages.ts';
+import { cameraForBounds, projectionFor } from '../map/projection.ts';
 import type { Camera } from '../state/url-state.ts';
 
 /*
@@ -6,11 +8,19 @@ import type { Camera } from '../state/url-state.ts';
  * resolution: type and legend grow with it instead of shrinking into a corner.
  */
 
+/** Slide, 4K slide, square and portrait posts, and an A4 landscape page at 300 dpi. */
 export const PRESETS = [
   { id: '1920x1080', width: 1920, height: 1080 },
   { id: '3840x2160', width: 3840, height: 2160 },
   { id: '1080x1080', width: 1080, height: 1080 },
+  { id: '1080x1350', width: 1080, height: 1350 },
+  { id: 'a4', width: 3508, height: 2480 },
 ] as const;
+
+/** Sizes an export may have, in pixels (as the URL's `size=` accepts them). */
+export const SIZE_RANGE = [200, 8000] as const;
+
+export type Box = { x: number; y: number; width: number; height: number };
 
 export interface ExportLayout {
   width: number;
@@ -20,29 +30,59 @@ export interface ExportLayout {
   logical: { width: number; height: number };
   header: number;
   footer: number;
-  map: { x: number; y: number; width: number; height: number };
+  map: Box;
+  /** Where the legend goes: a column right of the map (landscape) or a band under it (square, portrait). */
+  legend: Box & { side: 'right' | 'bottom' };
 }
 
-/** `footerLines`: 2 when the source line and the attribution do not fit side by side. */
-export function exportLayout(width: number, height: number, footerLines: 1 | 2 = 1): ExportLayout {
+export const LEGEND_COLUMN = 300;
+
+/**
+ * `footerLines`: lines of small print under the map (source, note, attribution), as many as they
+ * need at this width; `legendBand`: the height of the legend when it lies under the map.
+ */
+export function exportLayout(width: number, height: number, footerLines = 2, legendBand = 0, hasSubtitle = true): ExportLayout {
   const scale = Math.max(width, height) / 1600 > 1 ? Math.max(width, height) / 1600 : 1;
   const logical = { width: width / scale, height: height / scale };
-  const header = 74;
-  const footer = footerLines === 1 ? 40 : 58;
-  return { width, height, scale, logical, header, footer, map: { x: 0, y: header, width: logical.width, height: logical.height - header - footer } };
+  const header = hasSubtitle ? 84 : 58;
+  const footer = 14 + 17 * footerLines;
+  const body = { y: header, height: logical.height - header - footer };
+  const right = logical.width >= 1.15 * logical.height;
+  const map = right
+    ? { x: 0, y: body.y, width: logical.width - LEGEND_COLUMN - 24, height: body.height }
+    : { x: 0, y: body.y, width: logical.width, height: body.height - legendBand - 12 };
+  const legend = right
+    ? { side: 'right' as const, x: logical.width - LEGEND_COLUMN - 12, y: body.y, width: LEGEND_COLUMN, height: body.height }
+    : { side: 'bottom' as const, x: 24, y: map.y + map.height + 12, width: logical.width - 48, height: legendBand };
+  return { width, height, scale, logical, header, footer, map, legend };
 }
 
 /**
- * The same view in a differently shaped frame: the zoom is chosen so the visible extent still fits,
- * beside `inset` units kept free on the left (where the legend box lies over the map), and the
- * extent is centred in the rest.
+ * What an export frames: the user's own view where they moved the map (else the named view), widened
+ * to take in the selected place, fitted into the export's map box.
  */
-export function fitCamera(camera: Camera, from: { width: number; height: number }, to: { width: number; height: number }, inset = 0): Camera {
-  const factor = Math.min((to.width - inset) / from.width, to.height / from.height);
-  const zoom = camera.zoom + Math.log2(factor);
-  // Web Mercator x is linear in longitude: shifting the centre west by inset/2 units moves the content east.
-  const degreesPerUnit = 360 / (512 * Math.pow(2, zoom));
-  return { ...camera, lon: camera.lon - (inset / 2) * degreesPerUnit, zoom };
+export function exportCamera(
+  bounds: [[number, number], [number, number]],
+  place: [number, number] | null,
+  map: { width: number; height: number },
+): Camera {
+  let [[w, s], [e, n]] = bounds;
+  if (place) {
+    // A margin of a quarter degree keeps the place (and its name) clear of the frame's edge.
+    w = Math.min(w, place[0] - 0.25);
+    e = Math.max(e, place[0] + 0.25);
+    s = Math.min(s, place[1] - 0.25);
+    n = Math.max(n, place[1] + 0.25);
+  }
+  return cameraForBounds([[w, s], [e, n]], map.width, map.height, undefined, 16);
+}
+
+/** The lon/lat bounds of what a camera shows in a viewport. */
+export function visibleBounds(camera: Camera, width: number, height: number): [[number, number], [number, number]] {
+  const p = projectionFor(camera, width, height);
+  const [w, n] = p.invert!([0, 0])!;
+  const [e, s] = p.invert!([width, height])!;
+  return [[w, s], [e, n]];
 }
 
 /** A scale bar of a round length at most `maxPx` long, for Web Mercator at this latitude and zoom. */
@@ -55,8 +95,17 @@ export function scaleBar(camera: Camera, maxPx: number): { km: number; px: numbe
 }
 
 const METRIC_SHORT: Record<string, string> = { funds_cny: 'funds', investment_cny: 'investment' };
+const slug = (id: string) => id.replace(/_/g, '-');
 
-/** `guizhou-pairing-2011-funds.png` (and .svg, .csv) */
-export function exportFileName(year: number | 'all', metric: string, ext: 'png' | 'svg' | 'csv'): string {
-  return `guizhou-pairing-${year}-${METRIC_SHORT[metric] ?? metric.replace(/_/g, '-')}.${ext}`;
+/**
+ * `guizhou-pairing-2011-all-aid-funds-en.png`: year, kinds of aid, measure and (for images, whose
+ * text is in one language) the language, so that different exports never overwrite each other.
+ */
+export function exportFileName(
+  f: { year: number | 'all'; categories: readonly string[]; metric: string; lang?: Lang },
+  ext: 'png' | 'svg' | 'csv',
+): string {
+  const kinds = f.categories.length === 0 ? 'all-aid' : f.categories.map(slug).join('+');
+  const parts = ['guizhou-pairing', String(f.year), kinds, METRIC_SHORT[f.metric] ?? slug(f.metric), ...(f.lang ? [f.lang] : [])];
+  return `${parts.join('-')}.${ext}`;
 }

@@ -87,5 +87,5 @@ export function tableCsv(model: Model, frame: Frame): { name: string; text: stri
     for (const m of total.multiYear) out.push(line('total_multi_year', m.value, m.qualifier, m.figures));
   }
   // The byte order mark lets spreadsheet programs read the Chinese names as UTF-8.
-  return { name: exportFileName(state.year, state.metric, 'csv'), text: `\ufeff${formatCsv(TABLE_CSV_COLUMNS, out)}` };
+  return { name: exportFileName({ year: state.year, categories: state.categories, metric: state.metric }, 'csv'), text: `\ufeff${formatCsv(TABLE_CSV_COLUMNS, out)}` };
 }

@@ -99,10 +99,10 @@ export function createMapLibreMap(
       map.remove();
     },
   };
-  // On small screens the attribution starts folded into its (i) button instead of covering the map.
+  // Below 1024 px the attribution (about 520 px long) would lie over Guizhou: it starts folded into its (i) button.
   // Names were placed clear of the unfolded attribution: place them again around the folded button.
   map.once('load', () => {
-    if (container.clientWidth >= 640) return;
+    if (container.clientWidth >= 1024) return;
     container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
     scene.settle(camera());
   });

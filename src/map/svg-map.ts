@@ -35,6 +35,8 @@ export interface SvgMapOptions {
   keepClear?: readonly Box[];
   /** The partner cities' inset frames (the composed "Guizhou" view); none for true geography. */
   insets?: readonly InsetFrame[];
+  /** Names drawn this many times their usual size (presentation mode: read across a room). */
+  labelScale?: number;
 }
 
 export type { Box };
@@ -226,7 +228,7 @@ export function paintScene(root: ParentNode, geo: Geography, model: Model, scene
   });
   const values = placed.filter((l) => l.id.startsWith('value:'));
   const names = placed.filter((l) => !l.id.startsWith('value:'));
-  reconcile(root.querySelector('#marker-values'), values, 'text', (l) => l.id, (l) => ({ x: round(l.x), y: round(l.y), 'text-anchor': l.anchor, 'data-key': l.id.slice('value:'.length) }), (l) => l.name);
+  reconcile(root.querySelector('#marker-values'), values, 'text', (l) => l.id, (l) => ({ x: round(l.x), y: round(l.y), 'text-anchor': l.anchor, 'font-size': l.size === 11.5 ? null : l.size, 'data-key': l.id.slice('value:'.length) }), (l) => l.name);
   // Names in an inset stay put while the map under them moves (see svg-renderer.ts).
   const fixed = (id: string) => (insetOf.has(id) ? '' : null);
   reconcile(root.querySelector('#leaders'), placed.filter((l) => l.leader !== null), 'path', (l) => l.id, (l) => {
@@ -347,6 +349,7 @@ function targetOf(m: MarkerDatum, v: View, at: (p: readonly [number, number]) =>
 function labelRequests(model: Model, scene: Scene, v: View, o: SvgMapOptions, circles: Map<string, Circle>, pointOf: (id: string) => [number, number] | null): LabelRequest[] {
   const frame: Box = [0, 0, o.width, o.height];
   const minor = o.camera.zoom >= (o.minorLabelZoom ?? 6.6);
+  const scale = o.labelScale ?? 1;
   const onPlace = new Map<string, Circle>();
   for (const m of scene.markers) {
     const c = circles.get(m.key);
@@ -366,7 +369,7 @@ function labelRequests(model: Model, scene: Scene, v: View, o: SvgMapOptions, ci
       const room = v.room && v.guizhou ? placeCircle(v.room, [v.guizhou[0] + 40, v.guizhou[1] + 20], 14, [...circles.values()], [], v.guizhou) : null;
       const spot = c ?? (room ? { x: room[0], y: room[1], r: 0 } : null);
       if (!spot) continue;
-      out.push({ id: p.id, name: nameOf(p, o.lang), x: spot.x, y: spot.y, r: spot.r, size: 17, weight: 700, fill: INK, priority: selected ? -1 : 0, bounds: frame, leader: true });
+      out.push({ id: p.id, name: nameOf(p, o.lang), x: spot.x, y: spot.y, r: spot.r, size: 17 * scale, weight: 700, fill: INK, priority: selected ? -1 : 0, bounds: frame, leader: true });
       continue;
     }
     const inset = insetOf.get(p.id);
@@ -405,9 +408,9 @@ function labelRequests(model: Model, scene: Scene, v: View, o: SvgMapOptions, ci
       name: nameOf(p, o.lang),
       x: point[0],
       y: point[1],
+      size: size * scale,
       // A partner city's name keeps clear of its circles (up to the largest radius).
       r: onPlace.get(p.id)?.r ?? (p.level === 'city' ? 36 : 0),
-      size,
       weight: selected ? 700 : weight,
       fill,
       priority: selected ? -1 : priority,
@@ -419,7 +422,7 @@ function labelRequests(model: Model, scene: Scene, v: View, o: SvgMapOptions, ci
   for (const m of scene.markers) {
     const c = circles.get(m.key);
     if (!c || m.valueLabel === '' || m.multiYear) continue;
-    out.push({ id: `value:${m.key}`, name: m.valueLabel, x: c.x, y: c.y, r: c.r, size: 11.5, fill: INK, priority: 1.5, bounds: frame, leader: false });
+    out.push({ id: `value:${m.key}`, name: m.valueLabel, x: c.x, y: c.y, r: c.r, size: 11.5 * scale, fill: INK, priority: 1.5, bounds: frame, leader: false });
   }
   return out;
 }

@@ -64,7 +64,7 @@ export function createSvgRenderer(
     const { width, height } = size();
     const boxes = coveringBoxes();
     const insets = composition(last.view, coveredOf(boxes)).insets;
-    const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: boxes.map((b) => b.box), insets };
+    const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: boxes.map((b) => b.box), insets, labelScale: labelScale(width) };
     if (drawn && viewKey(drawn) === viewKey(o) && drawn.insets === JSON.stringify(insets)) paintScene(layer, geo, model, last.scene, o);
     else drawn = { camera, width, height, insets: JSON.stringify(insets), layers: split(drawSvgMap(geo, model, last.scene, o)), points: [], routes: [], frames: insets };
     drawn.points = [...layer.querySelectorAll<SVGElement>('.points circle, .points text, .points path')]
@@ -81,6 +81,9 @@ export function createSvgRenderer(
     }));
     if (moving) follow(moving);
   };
+
+  // Presenting, names grow with the screen so that a room can read them: at least 18 px on a 1920 px wide map.
+  const labelScale = (width: number) => (document.documentElement.classList.contains('presenting') ? Math.min(2, Math.max(1, width / 1050)) : 1);
 
   // What lies over the drawing: MapLibre's buttons, scale and attribution (none without WebGL), the
   // details panel and the story's caption card. Names keep clear of them.

@@ -31,10 +31,16 @@ export interface AppState {
   title: string | null;
   interactive: boolean;
   story: string | null;
+  /** The story step, from 0 (the link's `step=` counts from 1). */
   step: number;
   /** `export=png|svg`: a script asks for a file; `size=1920x1080` (else the map's size on screen). */
   exportFormat: 'png' | 'svg' | null;
   exportSize: { width: number; height: number } | null;
+  /** An export's own subtitle and note (null: the filter in words, the coverage of the data). */
+  subtitle: string | null;
+  note: string | null;
+  /** `bg=transparent`: an export without the sea and its white frame, for a slide's own background. */
+  transparent: boolean;
 }
 
 export interface Vocabulary {
@@ -68,6 +74,9 @@ export function defaultState(lang: Lang): AppState {
     step: 0,
     exportFormat: null,
     exportSize: null,
+    subtitle: null,
+    note: null,
+    transparent: false,
   };
 }
 
@@ -162,16 +171,22 @@ function applyParam(s: AppState, key: string, value: string, vocab: Vocabulary):
       s.interactive = value === '1';
       return true;
     case 'title':
-      s.title = value.trim() === '' ? null : value.trim();
+    case 'subtitle':
+    case 'note':
+      s[key] = value.trim() === '' ? null : value.trim();
+      return true;
+    case 'bg':
+      if (value !== 'transparent' && value !== 'map') return false;
+      s.transparent = value === 'transparent';
       return true;
     case 'story':
       if (!(vocab.stories ?? []).includes(value)) return false;
       s.story = value;
       return true;
     case 'step': {
-      const n = Number(value);
-      if (!/^\d{1,3}$/.test(value)) return false;
-      s.step = n;
+      // Counted from 1 in the link, as on the caption card; from 0 inside.
+      if (!/^[1-9]\d{0,2}$/.test(value)) return false;
+      s.step = Number(value) - 1;
       return true;
     }
     case 'export':
@@ -217,10 +232,13 @@ export function serializeState(s: AppState): string {
   if (s.table) p.set('table', '1');
   if (s.embed) p.set('embed', '1');
   if (s.title !== null) p.set('title', s.title);
+  if (s.subtitle !== null) p.set('subtitle', s.subtitle);
+  if (s.note !== null) p.set('note', s.note);
+  if (s.transparent) p.set('bg', 'transparent');
   if (!s.interactive) p.set('interactive', '0');
   if (s.story !== null) {
     p.set('story', s.story);
-    p.set('step', String(s.step));
+    p.set('step', String(s.step + 1));
   }
   if (s.exportFormat !== null) p.set('export', s.exportFormat);
   if (s.exportSize !== null) p.set('size', `${s.exportSize.width}x${s.exportSize.height}`);

@@ -1,8 +1,11 @@
+import { MIXED_COLOR } from '../scene/colors.ts';
+import type { Model } from '../scene/model.ts';
 import type { AppState } from '../state/url-state.ts';
 import type { Component, Frame, UiContext } from '../ui/context.ts';
-import { fillCoverage, sourceLine } from '../ui/describe.ts';
+import { fillCoverage, placeName, sourceLine } from '../ui/describe.ts';
 import { el, replaceChildren } from '../ui/dom.ts';
 import type { Story } from './schema.ts';
+import { stepFacts } from './step-facts.ts';
 
 /** The state a story step shows: its saved view and filters, framed by the named view (no explicit camera). */
 export function stepPatch(story: Story, step: number): Partial<AppState> {
@@ -13,6 +16,8 @@ export function stepPatch(story: Story, step: number): Partial<AppState> {
 /**
  * Presentation mode: a caption card over the map, large type, keys to step (arrows, PageUp/PageDown
  * as clickers send, Space, Backspace), Escape to leave; full screen where the browser allows it.
+ * The card names the step's subject, shows the values its caption cites (from the step's scene) and
+ * a compact key of what the map draws.
  */
 export function createPresenter(ctx: UiContext, stories: readonly Story[]): Component {
   const root = el('section', { class: 'presenter', hidden: true, 'aria-live': 'polite', 'aria-labelledby': 'story-title' });
@@ -25,7 +30,7 @@ export function createPresenter(ctx: UiContext, stories: readonly Story[]): Comp
     if (next !== current.state.step) ctx.dispatch(stepPatch(s, next));
   };
   const exit = () => {
-    ctx.dispatch({ story: null, step: 0 });
+    ctx.leaveStory();
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
   };
   document.addEventListener('keydown', (e) => {
@@ -47,6 +52,8 @@ export function createPresenter(ctx: UiContext, stories: readonly Story[]): Comp
       if (!s) return;
       const { tr, lang, state } = frame;
       const step = s.steps[state.step] ?? s.steps[0]!;
+      const caption = fillCoverage(ctx.model, lang === 'zh' ? step.caption_zh : step.caption_en, lang);
+      const { facts } = stepFacts(ctx.model, frame.scene, state, caption, lang);
       const button = (label: string, action: () => void, disabled: boolean) => {
         const b = el('button', { type: 'button', class: 'lang', disabled }, label);
         b.addEventListener('click', action);
@@ -55,12 +62,21 @@ export function createPresenter(ctx: UiContext, stories: readonly Story[]): Comp
       replaceChildren(
         root,
         el('p', { class: 'story-title', id: 'story-title' }, fillCoverage(ctx.model, lang === 'zh' ? s.title_zh : s.title_en, lang)),
-        el('p', { class: 'story-caption', 'data-testid': 'story-caption' }, fillCoverage(ctx.model, lang === 'zh' ? step.caption_zh : step.caption_en, lang)),
+        state.place === null ? null : el('p', { class: 'story-subject', 'data-testid': 'story-subject' }, placeName(ctx.model, state.place, lang, 'full')),
+        el('p', { class: 'story-caption', 'data-testid': 'story-caption' }, caption),
+        facts.length === 0
+          ? null
+          : el(
+              'ul',
+              { class: 'story-facts', 'data-testid': 'story-facts', 'aria-label': tr('story.cited') },
+              ...facts.map((f) => el('li', {}, el('strong', {}, f.value), ' ', el('span', { class: 'muted' }, f.about))),
+            ),
+        compactLegend(ctx.model, frame),
         el(
           'div',
           { class: 'story-nav' },
           button(tr('story.previous'), () => go(-1), state.step === 0),
-          el('span', { class: 'story-count' }, tr('story.count', { n: state.step + 1, of: s.steps.length })),
+          el('span', { class: 'story-count', 'data-testid': 'story-count' }, tr('story.count', { n: state.step + 1, of: s.steps.length })),
           button(tr('story.next'), () => go(1), state.step >= s.steps.length - 1),
           button(tr('story.exit'), exit, false),
         ),
@@ -69,4 +85,22 @@ export function createPresenter(ctx: UiContext, stories: readonly Story[]): Comp
       );
     },
   };
+}
+
+/** One line of keys for what this step's map draws: partner colours, kinds of line, kinds of circle. */
+function compactLegend(model: Model, frame: Frame): HTMLElement {
+  const { tr, lang, scene } = frame;
+  const colours = new Set(scene.arcs.map((a) => a.color));
+  const cities = model.places.cities.filter((c) => colours.has(model.cityColor.get(c.id) ?? MIXED_COLOR));
+  const kinds = new Set(scene.markers.map((m) => (m.multiYear ? 'multi' : m.kind)));
+  const key = (mark: HTMLElement, label: string) => el('li', {}, mark, label);
+  const kindLabel = { place: tr('legend.place'), group: tr('legend.group'), programme: tr('legend.programme'), multi: tr('legend.multiYear') } as const;
+  return el(
+    'ul',
+    { class: 'story-legend', 'data-testid': 'story-legend', 'aria-label': tr('legend.title') },
+    ...cities.map((c) => key(el('span', { class: 'swatch-line', style: `--c:${model.cityColor.get(c.id)}` }), lang === 'zh' ? c.short_zh : c.short_en)),
+    scene.arcs.some((a) => a.evidence === 'stated') ? key(el('span', { class: 'swatch-line solid' }), tr('legend.stated')) : null,
+    scene.arcs.some((a) => a.evidence === 'activity') ? key(el('span', { class: 'swatch-line dashed' }), tr('legend.activity')) : null,
+    ...(['place', 'group', 'programme', 'multi'] as const).filter((k) => kinds.has(k)).map((k) => key(el('span', { class: `kind kind-${k}`, 'aria-hidden': 'true' }), kindLabel[k])),
+  );
 }

@@ -7,10 +7,26 @@ import type { AppState } from '../state/url-state.ts';
 export interface UiContext {
   model: Model;
   dispatch(patch: Partial<AppState>, opts?: { replace?: boolean }): void;
-  /** Writes a PNG or SVG of the current view (size null: the map's size on screen); resolves to the file name. */
-  exportMap(format: 'png' | 'svg', size: { width: number; height: number } | null): Promise<string>;
-  /** Starts presentation mode at the first step of the first story. */
+  /** Writes a PNG or SVG of the current view; resolves to the file name. */
+  exportMap(format: 'png' | 'svg', request?: ExportRequest): Promise<string>;
+  /** The SVG text an export would have (the dialog's preview). */
+  exportPreview(request: ExportRequest): Promise<string>;
+  /** The export's title, subtitle and note before the user edits them, in a language. */
+  exportTexts(lang: Lang): Promise<{ title: string; subtitle: string; note: string }>;
+  /** Starts presentation mode at the first step of the first story, remembering the view to return to. */
   present(): void;
+  /** Leaves the story for the view the user had before it (filters, place, camera). */
+  leaveStory(): void;
+}
+
+/** What an export should be; anything left out takes its default (the map's size on screen, the state's language and texts). */
+export interface ExportRequest {
+  size?: { width: number; height: number } | null;
+  lang?: Lang;
+  title?: string;
+  subtitle?: string;
+  note?: string;
+  transparent?: boolean;
 }
 
 export interface Frame {

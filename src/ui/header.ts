@@ -53,7 +53,7 @@ export function createHeader(ctx: UiContext): Component {
   document.addEventListener('click', (e) => {
     if (menu.classList.contains('open') && !root.querySelector('.header-actions')!.contains(e.target as Node)) setMenu(false);
   });
-  share.addEventListener('click', () => current && openShareDialog(ctx.model, current));
+  share.addEventListener('click', () => current && openShareDialog(ctx, current));
   exporter.addEventListener('click', () => current && openExportDialog(ctx, current));
   // The import dialog, its parser and validator load on first use.
   importer.addEventListener('click', () => current && void import('./import-dialog.ts').then((m) => current && m.openImportDialog(current)));

@@ -9,6 +9,7 @@ import { el, replaceChildren, svg } from './dom.ts';
 /** One legend for everything on the map, drawn from the scene. */
 export function createLegend(ctx: UiContext): Component {
   const root = el('section', { class: 'legend', 'aria-labelledby': 'legend-title' });
+  let collapsed: boolean | null = null;
   return {
     el: root,
     update(frame: Frame) {
@@ -32,52 +33,78 @@ export function createLegend(ctx: UiContext): Component {
       );
       const partners = model.places.cities.filter((c) => model.dataset.pairings.some((p) => p.donor === c.id || model.places.get(p.donor)?.parent === c.id));
       const thresholds = model.scale(state.metric)?.thresholds ?? [];
+      // In an embed the keys fold away under a button (folded at first on narrow pages); the filter and the source stay.
+      if (collapsed === null) collapsed = state.embed && document.documentElement.clientWidth < 480;
+      const toggle = el(
+        'button',
+        { type: 'button', class: 'legend-toggle linkish', 'aria-expanded': String(!collapsed), 'aria-controls': 'legend-keys' },
+        collapsed ? tr('legend.show') : tr('legend.hide'),
+      );
+      toggle.addEventListener('click', () => {
+        collapsed = !collapsed;
+        this.update(frame);
+      });
+      const section = (...children: (Node | null)[]) => el('div', { class: 'legend-section' }, ...children);
       replaceChildren(
         root,
-        el('h2', { id: 'legend-title', class: 'legend-heading' }, tr('legend.title')),
+        el('div', { class: 'legend-top' }, el('h2', { id: 'legend-title', class: 'legend-heading' }, tr('legend.title')), toggle),
         el('p', { class: 'legend-filter', 'data-testid': 'legend-filter' }, filterText(model, frame)),
-        el('h3', {}, state.rescale ? tr('legend.markersRescaled', { metric }) : tr('legend.markers', { metric })),
-        samples.length > 0 ? circles : null,
-        el('p', { class: 'legend-note' }, state.rescale ? '' : tr('legend.lockedScale')),
-        el('h3', {}, tr('legend.where')),
         el(
-          'ul',
-          { class: 'legend-kinds' },
-          kind('place', tr('legend.place')),
-          kind('group', tr('legend.group')),
-          kind('programme', tr('legend.programme')),
-          kind('multiYear', tr('legend.multiYear')),
-        ),
-        el('p', { class: 'legend-note' }, tr('legend.qualified')),
-        el('h3', {}, tr('legend.partners')),
-        el(
-          'ul',
-          { class: 'legend-partners' },
-          ...partners.map((c) => {
-            // Under a one-year filter a city without records that year is faded on the map; say why.
-            const label = partnerLegendLabel(frame, c);
-            return el(
-              'li',
-              label.noRecord ? { class: 'no-record', 'data-testid': 'legend-no-record' } : {},
-              el('span', { class: 'swatch-line', style: `--c:${model.cityColor.get(c.id)}` }),
-              label.text,
-            );
-          }),
-          el('li', {}, el('span', { class: 'swatch-line solid' }), tr('legend.stated')),
-          el('li', {}, el('span', { class: 'swatch-line dashed' }), tr('legend.activity')),
-        ),
-        el('h3', {}, tr('legend.choropleth', { metric })),
-        el(
-          'ul',
-          { class: 'legend-classes' },
-          ...thresholds.map((t, i) =>
-            el('li', {}, el('span', { class: 'swatch', style: `background:${CHOROPLETH[i + 1]}` }), `≤ ${formatNumber(t, unit, lang)}`),
+          'div',
+          { class: 'legend-keys', id: 'legend-keys', hidden: state.embed && collapsed },
+          section(
+            el('h3', {}, state.rescale ? tr('legend.markersRescaled', { metric }) : tr('legend.markers', { metric })),
+            samples.length > 0 ? circles : null,
+            el('p', { class: 'legend-note' }, state.rescale ? '' : tr('legend.lockedScale')),
           ),
-          el('li', {}, el('span', { class: 'swatch', style: `background:${SHARED_FIGURE}` }), tr('legend.shared')),
-          el('li', {}, el('span', { class: 'swatch hatched', style: `background-color:${NO_FIGURE}` }), tr('legend.noFigure')),
-          el('li', {}, el('span', { class: 'swatch', style: `background:${QUIET}` }), tr('legend.quiet')),
+          section(
+            el('h3', {}, tr('legend.where')),
+            el(
+              'ul',
+              { class: 'legend-kinds' },
+              kind('place', tr('legend.place')),
+              kind('group', tr('legend.group')),
+              kind('programme', tr('legend.programme')),
+              kind('multiYear', tr('legend.multiYear')),
+            ),
+            el('p', { class: 'legend-note' }, tr('legend.qualified')),
+          ),
+          section(
+            el('h3', {}, tr('legend.partners')),
+            el(
+              'ul',
+              { class: 'legend-partners' },
+              ...partners.map((c) => {
+                // Under a one-year filter a city without records that year is faded on the map; say why.
+                const label = partnerLegendLabel(frame, c);
+                return el(
+                  'li',
+                  label.noRecord ? { class: 'no-record', 'data-testid': 'legend-no-record' } : {},
+                  el('span', { class: 'swatch-line', style: `--c:${model.cityColor.get(c.id)}` }),
+                  label.text,
+                );
+              }),
+              el('li', {}, el('span', { class: 'swatch-line solid' }), tr('legend.stated')),
+              el('li', {}, el('span', { class: 'swatch-line dashed' }), tr('legend.activity')),
+            ),
+          ),
+          section(
+            el('h3', {}, tr('legend.choropleth', { metric })),
+            el(
+              'ul',
+              { class: 'legend-classes' },
+              ...thresholds.map((t, i) =>
+                el('li', {}, el('span', { class: 'swatch', style: `background:${CHOROPLETH[i + 1]}` }), `≤ ${formatNumber(t, unit, lang)}`),
+              ),
+              el('li', {}, el('span', { class: 'swatch', style: `background:${SHARED_FIGURE}` }), tr('legend.shared')),
+              el('li', {}, el('span', { class: 'swatch hatched', style: `background-color:${NO_FIGURE}` }), tr('legend.noFigure')),
+              el('li', {}, el('span', { class: 'swatch', style: `background:${QUIET}` }), tr('legend.quiet')),
+            ),
+          ),
         ),
-        el('p', { class: 'legend-source' }, sourceLine(model, tr, lang)),
+        el('p', { class: 'legend-source', 'data-testid': 'legend-source' }, sourceLine(model, tr, lang)),
+        // On paper the map's attribution control is not printed; the legend says it instead.
+        el('p', { class: 'legend-attribution legend-note print-only' }, tr('map.attribution')),
       );
     },
   };

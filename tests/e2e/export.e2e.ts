@@ -27,11 +27,11 @@ describe('export', () => {
   it('writes a 1920×1080 PNG from the URL, with a sensible name, that is not blank', async () => {
     const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en&year=2011&export=png&size=1920x1080`, { acceptDownloads: true });
     const download = await page.waitForEvent('download', { timeout: 40_000 });
-    expect(download.suggestedFilename()).toBe('guizhou-pairing-2011-funds.png');
+    expect(download.suggestedFilename()).toBe('guizhou-pairing-2011-all-aid-funds-en.png');
     const png = await saved(download);
     expect(pngSize(png)).toEqual({ width: 1920, height: 1080 });
     expect(await distinctColours(page, png)).toBeGreaterThan(50);
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['exportDone'])).toBe('guizhou-pairing-2011-funds.png');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['exportDone'])).toBe('guizhou-pairing-2011-all-aid-funds-en.png');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -40,8 +40,8 @@ describe('export', () => {
     const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=zh&metric=projects`, { acceptDownloads: true });
     await waitForMap(page);
     await page.getByRole('button', { name: '导出' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG（矢量）' }).click()]);
-    expect(download.suggestedFilename()).toBe('guizhou-pairing-all-projects.svg');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载SVG（矢量）' }).click()]);
+    expect(download.suggestedFilename()).toBe('guizhou-pairing-all-all-aid-projects-zh.svg');
     const text = (await saved(download)).toString('utf8');
     const parsed = await page.evaluate((svgText) => {
       const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
@@ -66,7 +66,7 @@ describe('export', () => {
     await waitForMap(page);
     const shown = await page.locator('#table-view tbody tr').count();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载CSV' }).click()]);
-    expect(download.suggestedFilename()).toBe('guizhou-pairing-2010-funds.csv');
+    expect(download.suggestedFilename()).toBe('guizhou-pairing-2010-all-aid-funds.csv');
     const text = (await saved(download)).toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split('\n');

@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe('presentation mode', () => {
   it('deep-links a step and steps through the story with clicker and arrow keys', async () => {
-    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en&story=${story.id}&step=1`, { viewport: { width: 1920, height: 1080 } });
+    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en&story=${story.id}&step=2`, { viewport: { width: 1920, height: 1080 } });
     await waitForMap(page);
     const caption = page.getByTestId('story-caption');
     await expect.poll(() => caption.textContent()).toBe(story.steps[1].caption_en);
@@ -25,7 +25,7 @@ describe('presentation mode', () => {
     expect(await page.locator('.maplibregl-ctrl-attrib').isVisible()).toBe(false);
     await page.keyboard.press('PageDown');
     await expect.poll(() => caption.textContent()).toBe(story.steps[2].caption_en);
-    await expect.poll(() => page.url()).toContain('step=2');
+    await expect.poll(() => page.url()).toContain('step=3');
     await expect.poll(() => page.url()).toContain('place=520422');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => caption.textContent()).toBe(story.steps[3].caption_en);
@@ -54,7 +54,7 @@ describe('presentation mode', () => {
   });
 
   it('frames each step beside its caption card: no partner city is hidden under it on a small projector', async () => {
-    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en&story=${story.id}&step=0`, { viewport: { width: 1280, height: 720 } });
+    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en&story=${story.id}&step=1`, { viewport: { width: 1280, height: 720 } });
     await waitForMap(page);
     const hidden = await page.evaluate(() => {
       const card = document.querySelector('.presenter')!.getBoundingClientRect();

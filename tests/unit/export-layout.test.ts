@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, exportLayout, fitCamera, scaleBar } from '../../src/export/layout.ts';
+import { exportCamera, exportFileName, exportLayout, scaleBar } from '../../src/export/layout.ts';
+import { projectionFor } from '../../src/map/projection.ts';
 
 describe('export layout', () => {
   it('scales a 4K slide as the HD one at twice the resolution', () => {
@@ -8,22 +9,30 @@ describe('export layout', () => {
     expect(uhd.logical).toEqual(hd.logical);
     expect(uhd.scale).toBe(2 * hd.scale);
   });
-  it('keeps the view when the frame changes shape: same centre, the extent still fits', () => {
-    const c = fitCamera({ lon: 110, lat: 30, zoom: 5 }, { width: 1000, height: 800 }, { width: 2000, height: 800 });
-    expect(c).toEqual({ lon: 110, lat: 30, zoom: 5 });
-    expect(fitCamera({ lon: 110, lat: 30, zoom: 5 }, { width: 1000, height: 800 }, { width: 2000, height: 1600 }).zoom).toBe(6);
+  it('frames the named view widened to take in a selected place, inside the map box', () => {
+    const guizhou: [[number, number], [number, number]] = [[103.5, 24.55], [109.65, 29.25]];
+    const box = { width: 1200, height: 800 };
+    const plain = exportCamera(guizhou, null, box);
+    const qingdao: [number, number] = [120.38, 36.07];
+    const widened = exportCamera(guizhou, qingdao, box);
+    expect(widened.zoom).toBeLessThan(plain.zoom);
+    const [x, y] = projectionFor(widened, box.width, box.height)(qingdao)!;
+    expect(x).toBeGreaterThan(0);
+    expect(x).toBeLessThan(box.width);
+    expect(y).toBeGreaterThan(0);
+    expect(y).toBeLessThan(box.height);
+    // A place inside the view changes nothing.
+    expect(exportCamera(guizhou, [106.7, 26.6], box)).toEqual(plain);
   });
-  it('fits the view beside the legend box: the west edge of what was on screen lands where the box ends', () => {
-    const from = { width: 1000, height: 800 };
-    const c = fitCamera({ lon: 110, lat: 30, zoom: 5 }, from, { width: 1300, height: 800 }, 300);
-    expect(c.zoom).toBe(5);
-    const unitsPerDegree = (512 * 2 ** 5) / 360;
-    const west = 110 - from.width / 2 / unitsPerDegree;
-    expect(1300 / 2 + (west - c.lon) * unitsPerDegree).toBeCloseTo(300, 6);
+  it('puts the legend beside a landscape map and under a square or portrait one', () => {
+    expect(exportLayout(1920, 1080).legend.side).toBe('right');
+    const square = exportLayout(1080, 1080, 3, 200);
+    expect(square.legend.side).toBe('bottom');
+    expect(square.legend.y).toBeGreaterThanOrEqual(square.map.y + square.map.height);
   });
   it('gives the footer a second line when the source and attribution do not fit side by side', () => {
-    expect(exportLayout(1080, 1080, 2).footer).toBeGreaterThan(exportLayout(1080, 1080).footer);
-    expect(exportLayout(1080, 1080, 2).map.height).toBeLessThan(exportLayout(1080, 1080).map.height);
+    expect(exportLayout(1080, 1080, 3).footer).toBeGreaterThan(exportLayout(1080, 1080, 2).footer);
+    expect(exportLayout(1080, 1080, 3).map.height).toBeLessThan(exportLayout(1080, 1080, 2).map.height);
   });
   it('draws a round-length scale bar no longer than asked', () => {
     const bar = scaleBar({ lon: 107, lat: 26.5, zoom: 6 }, 120);
@@ -31,8 +40,11 @@ describe('export layout', () => {
     expect(bar.px).toBeLessThanOrEqual(120);
     expect(bar.px).toBeGreaterThan(40);
   });
-  it('names files by year and measure', () => {
-    expect(exportFileName(2011, 'funds_cny', 'png')).toBe('guizhou-pairing-2011-funds.png');
-    expect(exportFileName('all', 'people_trained', 'svg')).toBe('guizhou-pairing-all-people-trained.svg');
+  it('names files by year, kinds of aid, measure and language', () => {
+    expect(exportFileName({ year: 2011, categories: [], metric: 'funds_cny', lang: 'en' }, 'png')).toBe('guizhou-pairing-2011-all-aid-funds-en.png');
+    expect(exportFileName({ year: 'all', categories: ['education', 'government_funds'], metric: 'people_trained', lang: 'zh' }, 'svg')).toBe(
+      'guizhou-pairing-all-education+government-funds-people-trained-zh.svg',
+    );
+    expect(exportFileName({ year: 2010, categories: [], metric: 'funds_cny' }, 'csv')).toBe('guizhou-pairing-2010-all-aid-funds.csv');
   });
 });

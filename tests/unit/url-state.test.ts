@@ -12,7 +12,7 @@ const vocab: Vocabulary = {
 describe('URL state', () => {
   it('reads every key of a full link', () => {
     const { state, ignored } = parseState(
-      '?lang=zh&year=2011&category=government_funds,education&metric=projects&place=520422&view=guizhou&at=106.7,26.6,7.5&scale=filter&table=1&embed=1&title=Hi&interactive=0&story=tour&step=2',
+      '?lang=zh&year=2011&category=government_funds,education&metric=projects&place=520422&view=guizhou&at=106.7,26.6,7.5&scale=filter&table=1&embed=1&title=Hi&interactive=0&story=tour&step=2&subtitle=Sub&note=N&bg=transparent',
       vocab,
       'en',
     );
@@ -31,9 +31,12 @@ describe('URL state', () => {
       title: 'Hi',
       interactive: false,
       story: 'tour',
-      step: 2,
+      step: 1,
       exportFormat: null,
       exportSize: null,
+      subtitle: 'Sub',
+      note: 'N',
+      transparent: true,
     });
   });
 

@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { distinctColours, launchBrowser, openPage, waitForMap } from './browser.ts';
+
+/*
+ * Slide-ready exports (issue 14): the image is exactly the chosen size, its legend has a key for
+ * every kind of mark its map draws, Guizhou fills the frame, and the dialog's options reach the file.
+ */
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1080, height: 1080 },
+];
+
+async function saved(download: Download): Promise<Buffer> {
+  return readFileSync((await download.path())!);
+}
+
+/** Asks the app for a file through its test hook and returns the download. */
+async function exportFile(page: Page, format: 'png' | 'svg', request: object): Promise<Download> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 40_000 }),
+    page.evaluate(([f, r]) => (window as unknown as { __gpm: { exportMap(f: string, r: object): Promise<string> } }).__gpm.exportMap(f as string, r as object), [format, request] as const),
+  ]);
+  return download;
+}
+
+interface SvgFacts {
+  width: string | null;
+  height: string | null;
+  /** Drawn marks that have no key of the same look in the legend. */
+  missing: string[];
+  keys: string[];
+  /** Guizhou's box (its county paths, within the map) as a share of the frame. */
+  guizhouShare: number;
+  labels: { text: string; inside: boolean }[];
+}
+
+/** Opens an exported SVG in a page of its own and reads what a viewer sees in it. */
+async function readSvg(text: string): Promise<SvgFacts> {
+  const context = await browser.newContext({ viewport: { width: 2000, height: 2000 } });
+  const page = await context.newPage();
+  await page.setContent(`<!doctype html><body style="margin:0">${text.replace(/^<\?xml[^>]*>\s*/, '')}</body>`);
+  const facts = await page.evaluate(() => {
+    const root = document.querySelector('body > svg') as SVGSVGElement;
+    const map = root.querySelector('#map') as SVGSVGElement;
+    const attr = (e: Element, n: string) => e.getAttribute(n) ?? '';
+    const keyEls = [...root.querySelectorAll('#legend [data-key]')];
+    const legendFills = new Set(keyEls.flatMap((k) => [...k.querySelectorAll('rect')].map((r) => attr(r, 'fill'))));
+    const legendLines = keyEls.flatMap((k) => [...k.querySelectorAll('line')]);
+    const look = (c: Element) => (attr(c, 'fill') === 'none' ? 'ring' : `disc ${attr(c, 'fill-opacity')} ${attr(c, 'stroke-width')}`);
+    const legendCircles = new Set(keyEls.filter((k) => attr(k, 'data-key').startsWith('kind-')).flatMap((k) => [...k.querySelectorAll('circle')].map(look)));
+    const missing = new Set<string>();
+    for (const p of map.querySelectorAll('#counties path')) if (!legendFills.has(attr(p, 'fill'))) missing.add(`county fill ${attr(p, 'fill')}`);
+    // Untwinned districts are context land, like the provinces; twinned ones are tinted and keyed.
+    for (const p of map.querySelectorAll('#districts path')) if (attr(p, 'fill') !== '#e9e6de' && !legendFills.has(attr(p, 'fill'))) missing.add(`district fill ${attr(p, 'fill')}`);
+    for (const a of map.querySelectorAll('#arcs path')) {
+      if (!legendLines.some((l) => attr(l, 'stroke') === attr(a, 'stroke'))) missing.add(`line colour ${attr(a, 'stroke')}`);
+      if (a.hasAttribute('stroke-dasharray') && !legendLines.some((l) => l.hasAttribute('stroke-dasharray'))) missing.add('dashed line');
+      if (!a.hasAttribute('stroke-dasharray') && !legendLines.some((l) => !l.hasAttribute('stroke-dasharray') && attr(l, 'stroke') === '#1f2328')) missing.add('solid line');
+    }
+    for (const c of map.querySelectorAll('#markers circle')) if (!legendCircles.has(look(c))) missing.add(`circle ${look(c)}`);
+    const frame = root.getBoundingClientRect();
+    const m = map.getBoundingClientRect();
+    const g = map.querySelector('#counties')!.getBoundingClientRect();
+    const w = Math.max(0, Math.min(g.right, m.right) - Math.max(g.left, m.left));
+    const h = Math.max(0, Math.min(g.bottom, m.bottom) - Math.max(g.top, m.top));
+    return {
+      width: root.getAttribute('width'),
+      height: root.getAttribute('height'),
+      missing: [...missing],
+      keys: keyEls.map((k) => attr(k, 'data-key')),
+      guizhouShare: (w * h) / (frame.width * frame.height),
+      labels: [...map.querySelectorAll('#labels text')].map((t) => {
+        const b = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', inside: b.left >= m.left && b.right <= m.right && b.top >= m.top && b.bottom <= m.bottom };
+      }),
+    };
+  });
+  await context.close();
+  return facts;
+}
+
+describe('slide exports', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`writes SVG and PNG at exactly 1920×1080 and 1080×1080 with a key for every kind of mark drawn (${lang})`, async () => {
+      const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=${lang}&year=${lang === 'en' ? 2011 : 'all'}`, { acceptDownloads: true });
+      await waitForMap(page);
+      for (const size of SIZES) {
+        const svgFile = await exportFile(page, 'svg', { size });
+        expect(svgFile.suggestedFilename()).toBe(`guizhou-pairing-${lang === 'en' ? 2011 : 'all'}-all-aid-funds-${lang}.svg`);
+        const facts = await readSvg((await saved(svgFile)).toString('utf8'));
+        expect([facts.width, facts.height]).toEqual([String(size.width), String(size.height)]);
+        expect(facts.missing).toEqual([]);
+        expect(facts.keys).toEqual(expect.arrayContaining(['kind-place', 'line-stated', 'line-activity', 'fill-url(#no-figure)']));
+        const png = await saved(await exportFile(page, 'png', { size }));
+        expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual(size);
+        expect(await distinctColours(page, png)).toBeGreaterThan(50);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  // Depends on the composition of issue 12 (Guizhou large, partners in insets).
+  it('gives Guizhou at least 40 % of a 1920×1080 and a 1080×1080 frame', async () => {
+    const { page } = await openPage(browser, `${inject('baseUrl')}/?lang=en`, { acceptDownloads: true });
+    await waitForMap(page);
+    for (const size of SIZES) {
+      const facts = await readSvg((await saved(await exportFile(page, 'svg', { size }))).toString('utf8'));
+      expect(facts.guizhouShare, `${size.width}×${size.height}`).toBeGreaterThanOrEqual(0.4);
+    }
+    await page.close();
+  });
+
+  it('takes title, size, language and background from the dialog, and keeps the selected place in frame', async () => {
+    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en&view=guizhou&place=370200`, { acceptDownloads: true });
+    await waitForMap(page);
+    await page.getByRole('button', { name: 'Export' }).click();
+    const preview = page.getByTestId('export-preview');
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#export-text-subtitle').inputValue()).toBe('Aid funds · Showing: all years; all kinds of aid');
+    expect(await page.locator('#export-text-note').inputValue()).toMatch(/^Data: figures for 2006–2011 from "Qingdao – Guizhou/);
+    await page.locator('#export-text-title').fill('Qingdao and Guizhou');
+    // Untouched texts follow the image's language; the edited title stays.
+    await page.locator('#export-lang').selectOption('zh');
+    await expect.poll(() => page.locator('#export-text-subtitle').inputValue()).toBe('帮扶资金 · 当前显示：全部年份；全部帮扶类别');
+    await page.locator('#export-size').selectOption('custom');
+    await page.locator('#export-width').fill('1000');
+    await page.locator('#export-height').fill('700');
+    await page.getByLabel('Transparent').check();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG (vector)' }).click()]);
+    expect(download.suggestedFilename()).toBe('guizhou-pairing-all-all-aid-funds-zh.svg');
+    const text = (await saved(download)).toString('utf8');
+    const facts = await readSvg(text);
+    expect([facts.width, facts.height]).toEqual(['1000', '700']);
+    expect(text).toContain('>Qingdao and Guizhou</text>');
+    expect(text).not.toContain('id="sea"');
+    // Qingdao lies far outside the Guizhou view; the export widens to show it, named, inside the map.
+    expect(facts.labels.find((l) => l.text === '青岛')).toEqual({ text: '青岛', inside: true });
+    // Out of range: no file, a message.
+    await page.locator('#export-width').fill('90000');
+    await expect.poll(() => page.getByRole('button', { name: 'Download PNG' }).isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
