@@ -48,7 +48,7 @@ export function defaultTexts(model: Model, frame: Frame): ExportTexts {
         ? ''
         : tr('export.coverage', {
             years: formatPeriod(from, to, lang),
-            sources: model.dataset.sources.map((s) => quote(lang === 'zh' ? s.title_zh : s.title)).join(lang === 'zh' ? '、' : '; '),
+            sources: distinctTitles(model.dataset.sources.map((s) => (lang === 'zh' ? s.title_zh : s.title))).map(quote).join(lang === 'zh' ? '、' : '; '),
           })),
   };
 }
@@ -131,3 +131,13 @@ export function composeExport(
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
+
+/** Titles once each: the yearbook writes one entry's title with a hyphen, a spaced hyphen or a dash in different years. */
+function distinctTitles(titles: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const t of titles) {
+    const key = t.replace(/\s*[-–—]\s*/g, '-').toLowerCase();
+    if (!seen.has(key)) seen.set(key, t);
+  }
+  return [...seen.values()];
+}

@@ -1,10 +1,10 @@
 import { formatNumber } from '../i18n/format.ts';
 import { textWidth } from '../map/text-width.ts';
-import { CHOROPLETH, INK, MIXED_COLOR, MUTED, QUIET, tint } from '../scene/colors.ts';
+import { CHOROPLETH, INK, MIXED_COLOR, MUTED, QUIET, SHARED_FIGURE, tint } from '../scene/colors.ts';
 import { legendSamples } from '../scene/legend.ts';
 import type { Model } from '../scene/model.ts';
 import type { Frame } from '../ui/context.ts';
-import { metricLabel, unitOf } from '../ui/describe.ts';
+import { metricLabel, partnerLegendLabel, unitOf } from '../ui/describe.ts';
 import { svg } from '../ui/dom.ts';
 
 /*
@@ -54,7 +54,8 @@ function drawnKeys(model: Model, frame: Frame) {
     activity: scene.arcs.some((a) => a.evidence === 'activity'),
     twinned: [...new Set(scene.arcs.filter((a) => a.level === 'county').map((a) => a.color))],
     fills: new Set(shades.filter((s) => s.value !== null).map((s) => s.fill)),
-    noFigure: shades.some((s) => s.value === null && !s.quiet),
+    shared: shades.some((s) => s.shared),
+    noFigure: shades.some((s) => s.value === null && !s.quiet && !s.shared),
     quiet: shades.some((s) => s.quiet),
   };
 }
@@ -102,12 +103,17 @@ function sections(model: Model, frame: Frame, width: number): Section[] {
     const style = {
       place: { fill: MIXED_COLOR, 'fill-opacity': 0.75, stroke: '#ffffff', 'stroke-width': 1 },
       group: { fill: MIXED_COLOR, 'fill-opacity': 0.45, stroke: MIXED_COLOR, 'stroke-width': 2 },
-      programme: { fill: MIXED_COLOR, 'fill-opacity': 0.18, stroke: MIXED_COLOR, 'stroke-width': 2.5 },
+      programme: { fill: MIXED_COLOR, 'fill-opacity': 0.3, stroke: MIXED_COLOR, 'stroke-width': 2.5 },
       multi: { fill: 'none', stroke: MIXED_COLOR, 'stroke-width': 1.5 },
     } as const;
     const label = { place: tr('legend.place'), group: tr('legend.group'), programme: tr('legend.programme'), multi: tr('legend.multiYear') } as const;
     section(tr('legend.where'), (add, y) => {
-      for (const k of keys.kinds) y = row(add, y, `kind-${k}`, svg('circle', { cx: 12, cy: 8, r: 7, ...style[k] }), label[k]);
+      // A group's circle is joined to its places by dotted lines, as on the map.
+      const bracket = svg('path', { d: 'M12,8L1,15M12,8L25,15', fill: 'none', stroke: MIXED_COLOR, 'stroke-width': 1.4, 'stroke-dasharray': '1 3.5', 'stroke-linecap': 'round' });
+      for (const k of keys.kinds) {
+        const circle = svg('circle', { cx: 12, cy: 8, r: 7, ...style[k] });
+        y = row(add, y, `kind-${k}`, k === 'group' ? svg('g', {}, bracket, circle) : circle, label[k]);
+      }
       if (keys.qualified) y = row(add, y, 'qualified', svg('text', { x: 4, y: 12, 'font-weight': 700 }, '+ ≈'), tr('legend.qualified'));
       return y;
     });
@@ -115,7 +121,13 @@ function sections(model: Model, frame: Frame, width: number): Section[] {
   if (keys.cities.length > 0) {
     const line = (stroke: string, dash: string | null) => svg('line', { x1: 0, x2: 28, y1: 8, y2: 8, stroke, 'stroke-width': 3, 'stroke-dasharray': dash });
     section(tr('legend.partners'), (add, y) => {
-      for (const c of keys.cities) y = row(add, y, `city-${c.id}`, line(model.cityColor.get(c.id) ?? INK, null), lang === 'zh' ? c.short_zh : c.short_en);
+      for (const c of keys.cities) {
+        // A city without records for the chosen year is faded on the map, and says so here.
+        const label = partnerLegendLabel(frame, c);
+        const sample = line(model.cityColor.get(c.id) ?? INK, null);
+        if (label.noRecord) sample.setAttribute('stroke-opacity', '0.25');
+        y = row(add, y, `city-${c.id}`, sample, label.text);
+      }
       if (keys.stated) y = row(add, y, 'line-stated', line(INK, null), tr('legend.stated'));
       if (keys.activity) y = row(add, y, 'line-activity', line(INK, '4 4'), tr('legend.activity'));
       for (const c of keys.cities.filter((city) => keys.twinned.includes(model.cityColor.get(city.id) ?? ''))) {
@@ -131,10 +143,11 @@ function sections(model: Model, frame: Frame, width: number): Section[] {
     .map((t, i) => ({ fill: CHOROPLETH[i + 1] ?? INK, label: `≤ ${formatNumber(t, unit, lang)}` }))
     .filter((c) => keys.fills.has(c.fill));
   if (keys.fills.has(CHOROPLETH[0])) classes.unshift({ fill: CHOROPLETH[0], label: formatNumber(0, unit, lang) });
-  if (classes.length > 0 || keys.noFigure || keys.quiet) {
+  if (classes.length > 0 || keys.shared || keys.noFigure || keys.quiet) {
     const swatch = (fill: string) => svg('rect', { x: 0, y: 1, width: 28, height: 13, fill, stroke: '#b8b4aa' });
     section(tr('legend.choropleth', { metric }), (add, y) => {
       for (const c of classes) y = row(add, y, `fill-${c.fill}`, swatch(c.fill), c.label);
+      if (keys.shared) y = row(add, y, `fill-${SHARED_FIGURE}`, swatch(SHARED_FIGURE), tr('legend.shared'));
       // The hatch is the map's own pattern (in the map's <defs>), so the key is the map's fill.
       if (keys.noFigure) y = row(add, y, 'fill-url(#no-figure)', swatch('url(#no-figure)'), tr('legend.noFigure'));
       if (keys.quiet) y = row(add, y, `fill-${QUIET}`, swatch(QUIET), tr('legend.quiet'));

@@ -99,7 +99,7 @@ export function drawInsets(geo: Geography, model: Model, views: readonly InsetVi
             svg('path', { d: outlines.border('districts'), fill: 'none', stroke: BORDER, 'stroke-width': 0.6, 'pointer-events': 'none' }),
           ),
         ),
-        svg('rect', { x: frame.x, y: frame.y, width: frame.width, height: frame.height, rx: 4, fill: 'none', stroke: '#8f8b82' }),
+        svg('rect', { class: 'inset-outline', x: frame.x, y: frame.y, width: frame.width, height: frame.height, rx: 4, fill: 'none', stroke: '#8f8b82' }),
         svg('text', { class: 'inset-title', 'data-id': frame.city, x: frame.x + 8, y: frame.y + 16, 'font-size': 13.5, 'font-weight': 700, fill: INK }, city ? nameOf(city, lang) : frame.city),
         km === null || !guiyang || frame.height < TALL
           ? null

@@ -160,7 +160,16 @@ export function paintScene(root: ParentNode, geo: Geography, model: Model, scene
     setAttr(p, 'class', id === o.selected ? 'selected' : null);
   }
   // A partner city without records for the chosen year: its inset fades with its lines.
-  for (const g of root.querySelectorAll('.inset')) setAttr(g, 'opacity', scene.noRecord.includes(g.getAttribute('data-city') ?? '') ? 0.45 : null);
+  // A chosen partner city: its inset's frame is drawn heavy (its districts are outlined below).
+  for (const g of root.querySelectorAll('.inset')) {
+    const city = g.getAttribute('data-city') ?? '';
+    setAttr(g, 'opacity', scene.noRecord.includes(city) ? 0.45 : null);
+    const outline = g.querySelector('.inset-outline');
+    if (outline) {
+      setAttr(outline, 'stroke', city === o.selected ? INK : '#8f8b82');
+      setAttr(outline, 'stroke-width', city === o.selected ? 2.6 : null);
+    }
+  }
   // Where each place is drawn: in an inset for a partner city's places, else on the main map.
   const insetOf = new Map<string, InsetView>();
   for (const iv of v.insets) {

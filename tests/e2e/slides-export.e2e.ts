@@ -80,7 +80,7 @@ async function readSvg(text: string): Promise<SvgFacts> {
       missing: [...missing],
       keys: keyEls.map((k) => attr(k, 'data-key')),
       guizhouShare: (w * h) / (frame.width * frame.height),
-      labels: [...map.querySelectorAll('#labels text')].map((t) => {
+      labels: [...map.querySelectorAll('#labels text, .inset-title')].map((t) => {
         const b = t.getBoundingClientRect();
         return { text: t.textContent ?? '', inside: b.left >= m.left && b.right <= m.right && b.top >= m.top && b.bottom <= m.bottom };
       }),
@@ -101,7 +101,8 @@ describe('slide exports', () => {
         const facts = await readSvg((await saved(svgFile)).toString('utf8'));
         expect([facts.width, facts.height]).toEqual([String(size.width), String(size.height)]);
         expect(facts.missing).toEqual([]);
-        expect(facts.keys).toEqual(expect.arrayContaining(['kind-place', 'line-stated', 'line-activity', 'fill-url(#no-figure)']));
+        // Under all years every county of a paired prefecture has a figure of its own or a shared one: no hatch.
+        expect(facts.keys).toEqual(expect.arrayContaining(['kind-place', 'line-stated', 'line-activity', lang === 'en' ? 'fill-url(#no-figure)' : 'fill-#eee4cc']));
         const png = await saved(await exportFile(page, 'png', { size }));
         expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual(size);
         expect(await distinctColours(page, png)).toBeGreaterThan(50);
@@ -128,12 +129,12 @@ describe('slide exports', () => {
     await page.getByRole('button', { name: 'Export' }).click();
     const preview = page.getByTestId('export-preview');
     await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('#export-text-subtitle').inputValue()).toBe('Aid funds · Showing: all years; all kinds of aid');
-    expect(await page.locator('#export-text-note').inputValue()).toMatch(/^Data: figures for 2006–2011 from "Qingdao – Guizhou/);
+    await expect.poll(() => page.locator('#export-text-subtitle').inputValue()).toBe('Aid funds · Showing: all years (2009–2011); all kinds of aid');
+    expect(await page.locator('#export-text-note').inputValue()).toMatch(/^Data: figures for 2006–2011 from "Qingdao-Guizhou Pairing-off Poverty Alleviation"; "Ningbo-Guizhou/);
     await page.locator('#export-text-title').fill('Qingdao and Guizhou');
     // Untouched texts follow the image's language; the edited title stays.
     await page.locator('#export-lang').selectOption('zh');
-    await expect.poll(() => page.locator('#export-text-subtitle').inputValue()).toBe('帮扶资金 · 当前显示：全部年份；全部帮扶类别');
+    await expect.poll(() => page.locator('#export-text-subtitle').inputValue()).toBe('帮扶资金 · 当前显示：全部年份（2009—2011年）；全部帮扶类别');
     await page.locator('#export-size').selectOption('custom');
     await page.locator('#export-width').fill('1000');
     await page.locator('#export-height').fill('700');
@@ -145,7 +146,7 @@ describe('slide exports', () => {
     expect([facts.width, facts.height]).toEqual(['1000', '700']);
     expect(text).toContain('>Qingdao and Guizhou</text>');
     expect(text).not.toContain('id="sea"');
-    // Qingdao lies far outside the Guizhou view; the export widens to show it, named, inside the map.
+    // Qingdao stands in its inset beside Guizhou, named, inside the map.
     expect(facts.labels.find((l) => l.text === '青岛')).toEqual({ text: '青岛', inside: true });
     // Out of range: no file, a message.
     await page.locator('#export-width').fill('90000');
