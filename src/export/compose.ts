@@ -21,6 +21,8 @@ export function composeExport(
   frame: Frame,
   view: { camera: Camera; width: number; height: number },
   size: { width: number; height: number },
+  /** mapOnly: the map and its scale bar filling the image, for slides that set title, legend and source as text. */
+  opts: { mapOnly?: boolean } = {},
 ): SVGSVGElement {
   const { tr, lang, state, scene } = frame;
   const source = tr('legend.source');
@@ -28,8 +30,9 @@ export function composeExport(
   const logicalWidth = exportLayout(size.width, size.height).logical.width;
   const sideBySide = textWidth(source, 12) + textWidth(attribution, 10) + 24 * 3 <= logicalWidth;
   const L = exportLayout(size.width, size.height, sideBySide ? 1 : 2);
+  if (opts.mapOnly) L.map = { x: 0, y: 0, ...L.logical };
   // The legend box lies over the map's lower left corner; the view is fitted beside it.
-  const camera = fitCamera(view.camera, view, L.map, LEGEND_WIDTH + 16 + 14);
+  const camera = fitCamera(view.camera, view, L.map, opts.mapOnly ? 0 : LEGEND_WIDTH + 16 + 14);
   const root = svg('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
     width: L.width,
@@ -38,7 +41,7 @@ export function composeExport(
     'font-family': 'Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, system-ui, sans-serif',
   });
   root.append(svg('rect', { width: L.logical.width, height: L.logical.height, fill: '#ffffff' }));
-  root.append(
+  if (!opts.mapOnly) root.append(
     svg('text', { x: 24, y: 36, 'font-size': 24, 'font-weight': 700, fill: INK }, state.title ?? tr('app.title')),
     svg('text', { x: 24, y: 60, 'font-size': 14, fill: MUTED }, `${metricLabel(model, state.metric, lang)} · ${filterText(model, frame)}`),
   );
@@ -48,7 +51,7 @@ export function composeExport(
   map.setAttribute('y', String(L.map.y));
   map.setAttribute('id', 'map');
   root.append(map);
-  root.append(legendBox(model, frame, L.map.x + 16, L.map.y + L.map.height - 16));
+  if (!opts.mapOnly) root.append(legendBox(model, frame, L.map.x + 16, L.map.y + L.map.height - 16));
   const bar = scaleBar(camera, 120);
   const bx = L.logical.width - 24 - bar.px;
   const by = L.map.y + L.map.height - 18;
@@ -61,6 +64,7 @@ export function composeExport(
       svg('text', { x: bx + bar.px / 2, y: by - 9, 'font-size': 11, 'text-anchor': 'middle', fill: INK }, `${bar.km} km`),
     ),
   );
+  if (opts.mapOnly) return root;
   const footY = L.logical.height - 15;
   root.append(
     svg('text', { id: 'source', x: 24, y: sideBySide ? footY : footY - 18, 'font-size': 12, fill: MUTED }, source),

@@ -24,7 +24,8 @@ export async function exportMap(
   return name;
 }
 
-async function rasterise(svgBlob: Blob, size: { width: number; height: number }): Promise<Blob> {
+/** The SVG drawn into a PNG of `size` pixels (exports, slides). */
+export async function rasterise(svgBlob: Blob, size: { width: number; height: number }): Promise<Blob> {
   const url = URL.createObjectURL(svgBlob);
   try {
     const img = new Image(size.width, size.height);

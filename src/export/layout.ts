@@ -56,7 +56,7 @@ export function scaleBar(camera: Camera, maxPx: number): { km: number; px: numbe
 
 const METRIC_SHORT: Record<string, string> = { funds_cny: 'funds', investment_cny: 'investment' };
 
-/** `guizhou-pairing-2011-funds.png` (and .svg, .csv) */
-export function exportFileName(year: number | 'all', metric: string, ext: 'png' | 'svg' | 'csv'): string {
+/** `guizhou-pairing-2011-funds.png` (and .svg, .csv, .pptx) */
+export function exportFileName(year: number | 'all', metric: string, ext: 'png' | 'svg' | 'csv' | 'pptx'): string {
   return `guizhou-pairing-${year}-${METRIC_SHORT[metric] ?? metric.replace(/_/g, '-')}.${ext}`;
 }

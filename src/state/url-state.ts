@@ -32,8 +32,8 @@ export interface AppState {
   interactive: boolean;
   story: string | null;
   step: number;
-  /** `export=png|svg`: a script asks for a file; `size=1920x1080` (else the map's size on screen). */
-  exportFormat: 'png' | 'svg' | null;
+  /** `export=png|svg|pptx`: a script asks for a file (pptx: the story's deck, or the view's slide); `size=1920x1080` (else the map's size on screen). */
+  exportFormat: 'png' | 'svg' | 'pptx' | null;
   exportSize: { width: number; height: number } | null;
 }
 
@@ -175,7 +175,7 @@ function applyParam(s: AppState, key: string, value: string, vocab: Vocabulary):
       return true;
     }
     case 'export':
-      if (value !== 'png' && value !== 'svg') return false;
+      if (value !== 'png' && value !== 'svg' && value !== 'pptx') return false;
       s.exportFormat = value;
       return true;
     case 'size': {

@@ -2,6 +2,7 @@ import type { Lang, MessageKey } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { AppState } from '../state/url-state.ts';
+import type { Story } from '../story/schema.ts';
 
 /** What every UI component gets: the model, the current state and scene, and the one way to change state. */
 export interface UiContext {
@@ -11,6 +12,15 @@ export interface UiContext {
   exportMap(format: 'png' | 'svg', size: { width: number; height: number } | null): Promise<string>;
   /** Starts presentation mode at the first step of the first story. */
   present(): void;
+  /** The stories in use (built-in and made in the app), and those made in the app alone. */
+  stories(): readonly Story[];
+  userStories(): readonly Story[];
+  /** Keeps the stories made in the app (in this tab) and puts them in use. */
+  setUserStories(stories: Story[]): void;
+  /** Writes a PowerPoint deck in `lang`: a story's steps, or (no story) the current view; resolves to the file name. */
+  exportSlides(storyId: string | null, lang: Lang): Promise<string>;
+  /** Writes the single-file offline map with the data and stories in use; resolves to the file name. */
+  saveOfflineCopy(): Promise<string>;
 }
 
 export interface Frame {

@@ -1,6 +1,7 @@
 import { PRESETS } from '../export/layout.ts';
 import type { Frame, UiContext } from './context.ts';
 import { el } from './dom.ts';
+import { exportExtras } from './export-extras.ts';
 import { openModal } from './modal.ts';
 
 /** "Export": PNG at slide presets or the current size, or SVG. A native <dialog>. */
@@ -31,6 +32,7 @@ export function openExportDialog(ctx: UiContext, frame: Frame): HTMLDialogElemen
       option(tr('export.current'), 'png', null),
       option(tr('export.svg'), 'svg', null),
     ),
+    ...exportExtras(ctx, frame, status),
     status,
   );
 }
