@@ -52,7 +52,8 @@ const csp = [
   "form-action 'none'",
 ].join('; ');
 
-const out = offlineHtml({ csp, style, script }, payload);
+const topology = readFileSync(join('geo', 'pairing.topo.json'), 'utf8').trim();
+const out = offlineHtml({ csp, style, script, topology }, payload);
 writeFileSync(FILE, out);
 rmSync(assets, { recursive: true });
 rmSync(join(OUT, 'index.html'));

@@ -21,7 +21,7 @@ import { createPanel } from './ui/panel.ts';
 import { createPresenter, stepPatch } from './story/presenter.ts';
 import { createTableView } from './ui/table-view.ts';
 import { clearImport, readImport, type StoredImport } from './import/session.ts';
-import { readUserStories, storeUserStories, storiesInUse } from './story/user-stories.ts';
+import { readUserStories, storiesInUse } from './story/user-stories.ts';
 import { createTooltip, tooltipLines } from './ui/tooltip.ts';
 
 /*
@@ -43,7 +43,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const model = buildModel(dataset);
   // Stories made in the app (this tab's, or an offline copy's), checked again before use; the checker loads only then.
   const userStoriesJson = readUserStories() ?? (builtin.userStories ? { stories: builtin.userStories } : null);
-  let userStories = userStoriesJson ? (await import('./story/check-stories.ts')).checkStories(userStoriesJson, model, 'stories').stories : [];
+  let userStories = userStoriesJson ? (await import('./story/check-stories.ts')).usableStories(userStoriesJson, model) : [];
   // One array, updated in place, so that the presenter plays a story as soon as the editor changes it.
   const stories = storiesInUse(loaded?.stories ?? builtin.stories, userStories);
   const vocab = vocabularyOf(model, stories.map((s) => s.id));
@@ -72,7 +72,6 @@ export async function startApp(root: HTMLElement): Promise<void> {
     userStories: () => userStories,
     setUserStories(next) {
       userStories = next;
-      storeUserStories(next);
       stories.splice(0, stories.length, ...storiesInUse(loaded?.stories ?? builtin.stories, next));
       render();
     },
@@ -129,7 +128,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   mapArea.addEventListener('drop', (e) => {
     e.preventDefault();
     const files = e.dataTransfer?.files;
-    if (files?.length) void import('./ui/import-dialog.ts').then((m) => m.openImportDialog(frame, files));
+    if (files?.length) void import('./ui/import-dialog.ts').then((m) => m.openImportDialog(frame, model, files));
   });
 
   /** What the open details panel or the story's caption card hides of the map. */

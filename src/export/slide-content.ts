@@ -1,3 +1,4 @@
+import type { Figure } from '../data/schema.ts';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { t, type Lang, type MessageKey } from '../i18n/messages.ts';
 import { CHOROPLETH, INK, QUIET } from '../scene/colors.ts';
@@ -91,10 +92,15 @@ export function speakerNotes(model: Model, frame: Frame): string {
     const where = m.recipients.map((id) => placeName(model, id, lang)).join(lang === 'zh' ? '、' : ' + ');
     const kind = m.multiYear ? tr('slides.multiYear') : '';
     lines.push('', `${where}${kind}: ${metricValue(model, m.value, state.metric, m.qualifier, lang)} (${m.period})`);
-    for (const f of r.figures) {
-      const qualifier = tr(`slides.qualifier.${f.qualifier}`);
-      lines.push(`• ${f.id}: ${figureValue(model, f, lang)}; ${qualifier}; ${formatPeriod(f.year_from, f.year_to, lang)}; ${sourceCitation(model, f, tr('panel.section'))}`);
-    }
+    for (const f of r.figures) lines.push(`• ${figureLine(model, frame, f)}`);
+    // Parts of a counted figure, which captions often quote: listed under it, never added to the total.
+    const contained = m.multiYear ? [] : (scene.aggregates.get(m.key)?.contained ?? []);
+    for (const f of contained) lines.push(`  ◦ ${tr('slides.partOf', { whole: f.part_of ?? '' })} ${figureLine(model, frame, f)}`);
   }
   return lines.join('\n');
+}
+
+function figureLine(model: Model, frame: Frame, f: Figure): string {
+  const { tr, lang } = frame;
+  return `${f.id}: ${figureValue(model, f, lang)}; ${tr(`slides.qualifier.${f.qualifier}`)}; ${formatPeriod(f.year_from, f.year_to, lang)}; ${sourceCitation(model, f, tr('panel.section'))}`;
 }

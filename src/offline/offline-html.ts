@@ -24,9 +24,12 @@ export interface OfflineParts {
   csp: string;
   style: string;
   script: string;
+  /** geo/pairing.topo.json as text: a JSON block too (base64 inside the script would be a third larger). */
+  topology: string;
 }
 
 export const DATA_ELEMENT_ID = 'gpm-data';
+export const TOPOLOGY_ELEMENT_ID = 'gpm-topology';
 export const SCRIPT_ELEMENT_ID = 'gpm-script';
 export const STYLE_ELEMENT_ID = 'gpm-style';
 export const OFFLINE_FILE_NAME = 'guizhou-pairing-map.html';
@@ -51,6 +54,7 @@ export function offlineHtml(parts: OfflineParts, payload: OfflinePayload): strin
     '    <title>Guizhou Pairing Map</title>',
     '    <link rel="icon" href="data:," />',
     `    <style id="${STYLE_ELEMENT_ID}">${parts.style}</style>`,
+    `    <script type="application/json" id="${TOPOLOGY_ELEMENT_ID}">${parts.topology.replace(/</g, '\\u003c')}</script>`,
     `    <script type="application/json" id="${DATA_ELEMENT_ID}">${dataBlock(payload)}</script>`,
     `    <script type="module" id="${SCRIPT_ELEMENT_ID}">${parts.script}</script>`,
     '  </head>',
@@ -67,6 +71,7 @@ export function partsOf(doc: Document): OfflineParts {
   const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
   const style = doc.getElementById(STYLE_ELEMENT_ID)?.textContent;
   const script = doc.getElementById(SCRIPT_ELEMENT_ID)?.textContent;
-  if (!csp || style == null || !script) throw new Error('not an offline file of this map');
-  return { csp, style, script };
+  const topology = doc.getElementById(TOPOLOGY_ELEMENT_ID)?.textContent;
+  if (!csp || style == null || !script || !topology) throw new Error('not an offline file of this map');
+  return { csp, style, script, topology };
 }

@@ -14,3 +14,10 @@ export function checkStories(json: unknown, model: Model, file = 'data/stories.j
   const numbers = read.stories.flatMap((s) => captionProblems(model, s.id, s.steps)).map((p) => `${file}: ${p}`);
   return { stories: numbers.length === 0 ? read.stories : [], problems: numbers };
 }
+
+/** The stories of a file that pass on their own (the others stay out of use, and the editor lists their problems). */
+export function usableStories(json: unknown, model: Model): Story[] {
+  const list = (json as { stories?: unknown } | null)?.stories;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((s: unknown) => checkStories({ stories: [s] }, model).stories);
+}

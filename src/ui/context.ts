@@ -15,7 +15,7 @@ export interface UiContext {
   /** The stories in use (built-in and made in the app), and those made in the app alone. */
   stories(): readonly Story[];
   userStories(): readonly Story[];
-  /** Keeps the stories made in the app (in this tab) and puts them in use. */
+  /** Puts the stories made in the app that pass every check in use (the editor keeps its drafts in the tab). */
   setUserStories(stories: Story[]): void;
   /** Writes a PowerPoint deck in `lang`: a story's steps, or (no story) the current view; resolves to the file name. */
   exportSlides(storyId: string | null, lang: Lang): Promise<string>;
