@@ -10,7 +10,7 @@ import type { Story } from '../story/schema.ts';
 import { downloadBlob } from '../ui/download.ts';
 import { composeExport } from './compose.ts';
 import { rasterise } from './export.ts';
-import { exportFileName, exportLayout } from './layout.ts';
+import { exportFileName } from './layout.ts';
 import { slideContent, slideFrame, type SlideContent } from './slide-content.ts';
 
 /*
@@ -24,6 +24,7 @@ import { slideContent, slideFrame, type SlideContent } from './slide-content.ts'
 const MAP = { x: 0.4, y: 1.3, w: 8.4, h: 5.35 };
 const SIDE = { x: 9.05, w: 3.9 };
 const DPI = 300;
+const LOGICAL_WIDTH = 960;
 const INK = '1F2328';
 const MUTED = '5B6169';
 
@@ -61,11 +62,13 @@ export async function exportSlides(req: SlidesRequest): Promise<string> {
 
 /** The map of the slide: the current camera, or the step's named view framed in the picture. */
 async function mapImage(geo: Geography, model: Model, content: SlideContent, camera: Camera | null, screen: { width: number; height: number }, pixels: { width: number; height: number }): Promise<string> {
-  const { logical } = exportLayout(pixels.width, pixels.height);
-  const view = camera
-    ? { camera, ...screen }
-    : { camera: cameraForBounds(VIEW_BOUNDS[content.frame.state.view], logical.width, logical.height), ...logical };
-  const svg = composeExport(geo, model, content.frame, view, pixels, { mapOnly: true });
+  // Composed at the size of a map on a laptop screen, then drawn at 300 dpi: names and values keep a
+  // readable size on the slide (composed at full resolution, they would be a few points high).
+  const logical = { width: LOGICAL_WIDTH, height: Math.round((LOGICAL_WIDTH * pixels.height) / pixels.width) };
+  const view = camera ? { camera, ...screen } : { camera: cameraForBounds(VIEW_BOUNDS[content.frame.state.view], logical.width, logical.height), ...logical };
+  const svg = composeExport(geo, model, content.frame, view, logical, { mapOnly: true });
+  svg.setAttribute('width', String(pixels.width));
+  svg.setAttribute('height', String(pixels.height));
   const text = new XMLSerializer().serializeToString(svg);
   const png = await rasterise(new Blob([text], { type: 'image/svg+xml' }), pixels);
   const bytes = new Uint8Array(await png.arrayBuffer());
