@@ -86,6 +86,7 @@ export function openStoryEditor(ctx: UiContext, frame: Frame): HTMLDialogElement
       const input = el('input', { type: 'text', id: `editor-title-${l}`, class: 'select', value: l === 'en' ? s.title_en : s.title_zh, lang: l === 'zh' ? 'zh-Hans' : 'en' });
       input.addEventListener('input', () => {
         commit({ ...story(), [`title_${l}`]: input.value });
+        for (const title of body.querySelectorAll(`.story-preview-card[lang="${l === 'zh' ? 'zh-Hans' : 'en'}"] .story-title`)) title.textContent = input.value;
         showStatus();
       });
       return el('div', { class: 'share-row' }, el('label', { for: `editor-title-${l}`, class: 'control-label' }, tr(l === 'en' ? 'editor.titleEn' : 'editor.titleZh')), input);
@@ -113,11 +114,13 @@ export function openStoryEditor(ctx: UiContext, frame: Frame): HTMLDialogElement
     const s = story();
     const step = s.steps[i]!;
     const facts = stepFacts(model, step.state);
-    const preview = el('p', { class: 'story-preview', 'data-testid': `editor-preview-${i}`, lang: lang === 'zh' ? 'zh-Hans' : 'en' });
+    // The caption card as each language will show it.
+    const previews = (['en', 'zh'] as const).map((l) => el('p', { class: 'story-preview', 'data-testid': `editor-preview-${i}-${l}`, lang: l === 'zh' ? 'zh-Hans' : 'en' }));
     const checks = el('p', { class: 'import-problem', 'data-testid': `editor-numbers-${i}` });
     const refresh = () => {
       const now = story().steps[i]!;
-      preview.textContent = lang === 'zh' ? now.caption_zh : now.caption_en;
+      previews[0]!.textContent = now.caption_en;
+      previews[1]!.textContent = now.caption_zh;
       const bad = [...unmatchedNumbers(now.caption_en, facts), ...unmatchedNumbers(now.caption_zh, facts)];
       checks.textContent = bad.length === 0 ? '' : tr('editor.numbers', { numbers: bad.join(', ') });
       checks.hidden = bad.length === 0;
@@ -145,7 +148,12 @@ export function openStoryEditor(ctx: UiContext, frame: Frame): HTMLDialogElement
       caption('en'),
       caption('zh'),
       el('p', { class: 'control-label' }, tr('editor.preview')),
-      el('div', { class: 'story-preview-card' }, el('p', { class: 'story-title' }, lang === 'zh' ? s.title_zh : s.title_en), preview),
+      el(
+        'div',
+        { class: 'story-previews' },
+        el('div', { class: 'story-preview-card', lang: 'en' }, el('p', { class: 'story-title' }, s.title_en), previews[0]),
+        el('div', { class: 'story-preview-card', lang: 'zh-Hans' }, el('p', { class: 'story-title' }, s.title_zh), previews[1]),
+      ),
       checks,
       el(
         'div',

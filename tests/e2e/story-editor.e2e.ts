@@ -58,7 +58,8 @@ describe('stories made in the app', () => {
     expect(await page.getByRole('button', { name: 'Download stories.json' }).isDisabled()).toBe(true);
     await caption(page, 2, 'en', STEPS[2]!.en);
     await expect.poll(() => page.getByTestId('editor-numbers-2').isHidden()).toBe(true);
-    expect(await page.getByTestId('editor-preview-2').textContent()).toBe(STEPS[2]!.en);
+    expect(await page.getByTestId('editor-preview-2-en').textContent()).toBe(STEPS[2]!.en);
+    expect(await page.getByTestId('editor-preview-2-zh').textContent()).toBe(STEPS[2]!.zh);
     // The drought step moves up to second place.
     await page.getByTestId('editor-step-2').getByRole('button', { name: 'Move up' }).click();
     expect(await page.locator('.story-step textarea[lang="en"]').evaluateAll((a) => a.map((x) => (x as HTMLTextAreaElement).value))).toEqual([STEPS[0]!.en, STEPS[2]!.en, STEPS[1]!.en]);
