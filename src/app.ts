@@ -46,7 +46,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   let userStories = userStoriesJson ? (await import('./story/check-stories.ts')).usableStories(userStoriesJson, model) : [];
   // One array, updated in place, so that the presenter plays a story as soon as the editor changes it.
   const stories = storiesInUse(loaded?.stories ?? builtin.stories, userStories);
-  const vocab = vocabularyOf(model, stories.map((s) => s.id));
+  let vocab = vocabularyOf(model, stories.map((s) => s.id));
   const parsed = parseState(location.search, vocab, browserLang(navigator.languages));
   let state: AppState = parsed.state;
   const linkedStory = stories.find((s) => s.id === state.story);
@@ -73,6 +73,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
     setUserStories(next) {
       userStories = next;
       stories.splice(0, stories.length, ...storiesInUse(loaded?.stories ?? builtin.stories, next));
+      // Links and back/forward may name the new stories.
+      vocab = vocabularyOf(model, stories.map((s) => s.id));
       render();
     },
     async exportSlides(storyId, lang) {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { slideContent, slideFrame } from '../../src/export/slide-content.ts';
 import { dataBlock, offlineHtml } from '../../src/offline/offline-html.ts';
-import { defaultState } from '../../src/state/url-state.ts';
+import { defaultState, parseState, serializeState } from '../../src/state/url-state.ts';
+import { vocabularyOf } from '../../src/state/vocabulary.ts';
 import { stepPatch } from '../../src/story/presenter.ts';
 import { shippedModel } from './fixtures.ts';
 
@@ -34,6 +35,15 @@ describe('slide content', () => {
     expect(c.caption).toBe(story.steps[2].caption_zh);
     expect(c.notes).toContain('qd11-laoshan-puding-water: 53万元; 确数; 2011年;');
     expect(c.source.startsWith('资料来源')).toBe(true);
+  });
+});
+
+describe('the slides link', () => {
+  it('`export=pptx` asks for a deck (with `story=`, the story’s), and stays in the link', () => {
+    const { state, ignored } = parseState('?story=tour&export=pptx', vocabularyOf(model, ['tour']), 'en');
+    expect(ignored).toEqual([]);
+    expect([state.exportFormat, state.story]).toEqual(['pptx', 'tour']);
+    expect(serializeState(state)).toContain('export=pptx');
   });
 });
 
