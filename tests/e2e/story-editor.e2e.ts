@@ -64,6 +64,13 @@ describe('stories made in the app', () => {
     await page.getByTestId('editor-step-2').getByRole('button', { name: 'Move up' }).click();
     expect(await page.locator('.story-step textarea[lang="en"]').evaluateAll((a) => a.map((x) => (x as HTMLTextAreaElement).value))).toEqual([STEPS[0]!.en, STEPS[2]!.en, STEPS[1]!.en]);
     await screenshot(page, 'story-editor-en');
+    // axe-core in the open editor: no serious or critical violation (labels, contrast, names).
+    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+      return (await axe.run(document.querySelector('dialog.story-editor')!, { resultTypes: ['violations'] })).violations;
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download stories.json' }).click()]);
     expect(download.suggestedFilename()).toBe('stories.json');
     const text = readFileSync((await download.path())!, 'utf8');
