@@ -82,6 +82,13 @@ describe('slides (.pptx)', () => {
     await waitForMap(page);
     await page.getByRole('button', { name: 'Export' }).click();
     expect(scripts.filter((u) => /pptx/.test(u))).toEqual([]);
+    // axe-core in the dialog with its slides and offline rows: no serious or critical violation.
+    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+      return (await axe.run(document.querySelector('dialog.export')!, { resultTypes: ['violations'] })).violations;
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await page.locator('#slides-lang').selectOption('zh');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'This view as a slide (.pptx)' }).click()]);
     expect(download.suggestedFilename()).toBe('guizhou-pairing-2011-funds.pptx');
