@@ -69,7 +69,6 @@ export async function startApp(root: HTMLElement): Promise<void> {
       if (first) ctx.dispatch(stepPatch(first, 0));
     },
     stories: () => stories,
-    userStories: () => userStories,
     setUserStories(next) {
       userStories = next;
       stories.splice(0, stories.length, ...storiesInUse(loaded?.stories ?? builtin.stories, next));

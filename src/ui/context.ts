@@ -12,9 +12,8 @@ export interface UiContext {
   exportMap(format: 'png' | 'svg', size: { width: number; height: number } | null): Promise<string>;
   /** Starts presentation mode at the first step of the first story. */
   present(): void;
-  /** The stories in use (built-in and made in the app), and those made in the app alone. */
+  /** The stories in use: built-in and made in the app. */
   stories(): readonly Story[];
-  userStories(): readonly Story[];
   /** Puts the stories made in the app that pass every check in use (the editor keeps its drafts in the tab). */
   setUserStories(stories: Story[]): void;
   /** Writes a PowerPoint deck in `lang`: a story's steps, or (no story) the current view; resolves to the file name. */

@@ -2,7 +2,7 @@ import { BUILTIN_TEXTS } from '../data/builtin.ts';
 import { parseCsv } from '../data/csv.ts';
 import { formatProblem } from '../data/problems.ts';
 import { combine, reportCsv, type ImportMode, type UserFile } from '../import/combine.ts';
-import { decodeCsv, identifyTable, normaliseHeader } from '../import/decode.ts';
+import { decodeCsv, identifyTable, MAX_BYTES, normaliseHeader } from '../import/decode.ts';
 import { storeImport } from '../import/session.ts';
 import type { Frame } from './context.ts';
 import { el, replaceChildren } from './dom.ts';
@@ -33,7 +33,7 @@ export function openImportDialog(frame: Frame, model: Model, files?: FileList | 
     const refused: string[] = [];
     for (const file of list) {
       // A stories.json (from the story editor) is a story file, not data: checked and reported on its own.
-      if (/\.json$/i.test(file.name)) {
+      if (/\.json$/i.test(file.name) && file.size <= MAX_BYTES) {
         const { storiesReport } = await import('../story/stories-import.ts');
         return replaceChildren(report, ...storiesReport(file.name, await file.text(), model, frame));
       }
