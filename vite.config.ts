@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { builtinData } from './scripts/builtin-data.ts';
+import { TOPOLOGY_ELEMENT_ID } from './src/offline/offline-html.ts';
 
 // The app never talks to another origin: scripts, styles, workers and data all come from 'self'.
 // MapLibre 5 starts its worker from a blob: URL and decodes images through blob:/data: URLs.
@@ -36,11 +37,23 @@ const preloadJson = (): Plugin => ({
   },
 });
 
+// The single offline file carries the geometry as a JSON block beside the script (src/offline/offline-html.ts),
+// not as a base64 data: URL inside it, which is a third larger; the app fetches it from a blob: URL.
+const topologyFromPage = (): Plugin => ({
+  name: 'topology-from-page',
+  enforce: 'pre',
+  load(id) {
+    if (!id.endsWith('pairing.topo.json?url')) return null;
+    const block = `document.getElementById(${JSON.stringify(TOPOLOGY_ELEMENT_ID)}).textContent`;
+    return `export default URL.createObjectURL(new Blob([${block}], { type: 'application/json' }));`;
+  },
+});
+
 const dataDir = resolve(process.env['GPM_DATA_DIR'] ?? 'data');
 
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [builtinData(dataDir, { inline: mode === 'standalone' }), ...(mode === 'standalone' ? [] : [preloadJson()])],
+  plugins: [builtinData(dataDir, { inline: mode === 'standalone' }), ...(mode === 'standalone' ? [topologyFromPage()] : [preloadJson()])],
   resolve: { alias: { '@data': dataDir } },
   build:
     mode === 'standalone'

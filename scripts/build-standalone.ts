@@ -1,20 +1,23 @@
 /**
  * `npm run build:standalone`: one self-contained HTML file, dist-standalone/guizhou-pairing-map.html,
  * with code, styles, geometry and data inlined, that opens by double-click (file://) with no server
- * and no network. The way to take the map to a meeting.
+ * and no network. The way to take the map to a meeting. A copy also goes into dist/ (when a build is
+ * there): the served app's "Save offline copy" starts from it and puts the data in use into it.
  *
  * There is no server to send a Content-Security-Policy header, so the file carries one in a <meta>.
  * Its one exception from the served app's policy: the script is inline, allowed by its SHA-256 hash
- * (not 'unsafe-inline'). Everything else stays local: no http(s) source is allowed at all.
+ * (not 'unsafe-inline'). Everything else stays local: no http(s) source is allowed at all. The data
+ * is a JSON block that browsers never run (src/offline/offline-html.ts).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { OFFLINE_FILE_NAME, offlineHtml, type OfflinePayload } from '../src/offline/offline-html.ts';
 
 const OUT = 'dist-standalone';
-const FILE = join(OUT, 'guizhou-pairing-map.html');
+const FILE = join(OUT, OFFLINE_FILE_NAME);
 
 await build({ mode: 'standalone', logLevel: 'warn' });
 
@@ -34,6 +37,8 @@ if (readdirSync(assets).some((f) => f.endsWith('.js') && !scriptHref.endsWith(f)
 // "</script" inside the code would end the inline element early.
 const script = read(scriptHref).replace(/<\/script/gi, '<\\/script');
 const style = read(styleHref);
+// The data, checked by the build (scripts/builtin-data.ts), which writes it as this file in standalone mode.
+const payload = JSON.parse(readFileSync(join(assets, 'builtin-data.json'), 'utf8')) as OfflinePayload;
 const hash = createHash('sha256').update(script).digest('base64');
 const csp = [
   "default-src 'none'",
@@ -47,12 +52,11 @@ const csp = [
   "form-action 'none'",
 ].join('; ');
 
-const out = html
-  .replace(scriptTag, () => `<script type="module">${script}</script>`)
-  .replace(styleTag, () => `<style>${style}</style>`)
-  .replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+const topology = readFileSync(join('geo', 'pairing.topo.json'), 'utf8').trim();
+const out = offlineHtml({ csp, style, script, topology }, payload);
 writeFileSync(FILE, out);
 rmSync(assets, { recursive: true });
 rmSync(join(OUT, 'index.html'));
+if (existsSync(join('dist', 'index.html'))) writeFileSync(join('dist', OFFLINE_FILE_NAME), out);
 const bytes = statSync(FILE).size;
 console.log(`wrote ${FILE}: ${bytes.toLocaleString('en')} bytes (${gzipSync(out).length.toLocaleString('en')} gzip)`);

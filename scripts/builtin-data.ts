@@ -5,8 +5,8 @@ import { formatProblem } from '../src/data/problems.ts';
 import { TABLES, type TableName } from '../src/data/schema.ts';
 import { loadDataset, type DataTexts } from '../src/data/validate.ts';
 import { buildModel } from '../src/scene/model.ts';
-import { vocabularyOf } from '../src/state/vocabulary.ts';
-import { readStories } from '../src/story/schema.ts';
+import { checkStories } from '../src/story/check-stories.ts';
+import { DATA_ELEMENT_ID } from '../src/offline/offline-html.ts';
 
 /*
  * `import loadBuiltin from 'virtual:builtin-data'`: the data folder, parsed and checked when the app
@@ -16,7 +16,7 @@ import { readStories } from '../src/story/schema.ts';
  *
  * In the deployed build the JSON is a file of its own, which index.html preloads beside the script
  * (a large dataset then downloads in parallel and is not compiled as code). The dev server and the
- * single offline file keep it inside the script.
+ * single offline file keeps it in a JSON block beside the script.
  */
 const ID = 'virtual:builtin-data';
 const BUILTIN_DATA_FILE = 'builtin-data.json';
@@ -39,13 +39,19 @@ export function builtinData(dir: string, opts: { inline: boolean }): Plugin {
       const texts = Object.fromEntries(names.map((name) => [name, read(join(dir, TABLES[name].file))])) as DataTexts;
       const { dataset, problems } = loadDataset(texts, (name) => relative(process.cwd(), join(dir, TABLES[name].file)));
       const storiesFile = join(dir, 'stories.json');
-      const story = existsSync(storiesFile) ? readStories(JSON.parse(read(storiesFile)), vocabularyOf(buildModel(dataset))) : { stories: [], problems: [] };
+      const story = existsSync(storiesFile) ? checkStories(JSON.parse(read(storiesFile)), buildModel(dataset), relative(process.cwd(), storiesFile)) : { stories: [], problems: [] };
       const all = [...problems.map(formatProblem), ...story.problems];
       if (all.length > 0) throw new Error(`The data in ${dir} has problems:\n${all.join('\n')}`);
       const json = JSON.stringify({ dataset, stories: story.stories });
-      if (serving || opts.inline) {
+      if (serving) {
         // JSON.parse of a string literal is faster for engines to load than the same object as code.
         return `const data = JSON.parse(${JSON.stringify(json)});\nexport default () => Promise.resolve(data);`;
+      }
+      if (opts.inline) {
+        // The single offline file: the data is a JSON block beside the script (src/offline/offline-html.ts),
+        // so that a copy can carry other data under the same script hash.
+        this.emitFile({ type: 'asset', fileName: `assets/${BUILTIN_DATA_FILE}`, source: json });
+        return `export default () => Promise.resolve(JSON.parse(document.getElementById(${JSON.stringify(DATA_ELEMENT_ID)}).textContent));`;
       }
       const ref = this.emitFile({ type: 'asset', name: BUILTIN_DATA_FILE, source: json });
       return `export default () => fetch(import.meta.ROLLUP_FILE_URL_${ref}).then((r) => r.json());`;

@@ -19,9 +19,11 @@ import { createHeader } from './ui/header.ts';
 import { createLegend } from './ui/legend.ts';
 import { createNotice } from './ui/notice.ts';
 import { createPanel } from './ui/panel.ts';
-import { createPresenter, stepPatch } from './story/presenter.ts';
+import { createPresenter } from './story/presenter.ts';
+import { stepPatch } from './story/step-state.ts';
 import { createTableView } from './ui/table-view.ts';
-import { clearImport, readImport } from './import/session.ts';
+import { clearImport, readImport, type StoredImport } from './import/session.ts';
+import { readUserStories, storiesInUse } from './story/user-stories.ts';
 import { createTooltip, tooltipLines } from './ui/tooltip.ts';
 
 /*
@@ -34,14 +36,19 @@ export async function startApp(root: HTMLElement): Promise<void> {
   // the first paint (below), so that the first complete map needs none of its code.
   const topoRequest = fetch(topoUrl).then((r) => r.json() as Promise<Topology>);
   const builtin = await loadBuiltin();
-  // A user's own files (kept in this tab by the import dialog) replace or join the built-in data,
-  // which the build has already checked.
-  const userData = readImport();
+  // A user's own files (kept in this tab by the import dialog, or carried by an offline copy) replace
+  // or join the built-in data, which the build has already checked.
+  const sessionImport = readImport();
+  const userData: StoredImport | null = sessionImport ?? builtin.userData ?? null;
   const loaded = userData ? (await import('./import/with-user-data.ts')).withUserData(userData, builtin.stories) : null;
   const dataset = loaded?.dataset ?? builtin.dataset;
-  const stories = loaded?.stories ?? builtin.stories;
   const model = buildModel(dataset);
-  const vocab = vocabularyOf(model, stories.map((s) => s.id));
+  // Stories made in the app (this tab's, or an offline copy's), checked again before use; the checker loads only then.
+  const userStoriesJson = readUserStories() ?? (builtin.userStories ? { stories: builtin.userStories } : null);
+  let userStories = userStoriesJson ? (await import('./story/check-stories.ts')).usableStories(userStoriesJson, model) : [];
+  // One array, updated in place, so that the presenter plays a story as soon as the editor changes it.
+  const stories = storiesInUse(loaded?.stories ?? builtin.stories, userStories);
+  let vocab = vocabularyOf(model, stories.map((s) => s.id));
   const parsed = parseState(location.search, vocab, browserLang(navigator.languages));
   let state: AppState = parsed.state;
   const linkedStory = stories.find((s) => s.id === state.story);
@@ -81,6 +88,24 @@ export async function startApp(root: HTMLElement): Promise<void> {
       if (state.camera) mapView.jumpTo(state.camera);
       else mapView.frame(state.view, false, covered());
     },
+    stories: () => stories,
+    setUserStories(next) {
+      userStories = next;
+      stories.splice(0, stories.length, ...storiesInUse(loaded?.stories ?? builtin.stories, next));
+      // Links and back/forward may name the new stories.
+      vocab = vocabularyOf(model, stories.map((s) => s.id));
+      render();
+    },
+    async exportSlides(storyId, lang) {
+      if (!geo) throw new Error('the map is not ready yet');
+      const { exportSlides } = await import('./export/pptx.ts');
+      const story = stories.find((s) => s.id === storyId) ?? null;
+      return exportSlides({ geo, model, state, lang, story, size: { width: mapEl.clientWidth, height: mapEl.clientHeight }, camera: mapView?.camera() ?? null });
+    },
+    async saveOfflineCopy() {
+      const { saveOfflineCopy } = await import('./offline/save-copy.ts');
+      return saveOfflineCopy({ dataset: builtin.dataset, stories: builtin.stories, userData: userData ?? undefined, userStories });
+    },
     async exportMap(format, request = {}) {
       const { exportMap } = await import('./export/export.ts');
       const e = await exportInputs(request);
@@ -115,20 +140,24 @@ export async function startApp(root: HTMLElement): Promise<void> {
   root.replaceChildren(header.el, layout, live);
   if (parsed.ignored.length > 0) notice.show(t(state.lang, 'notice.ignored', { items: parsed.ignored.join(', ') }), t(state.lang, 'notice.dismiss'));
   if (userData && loaded) {
-    notice.show(t(state.lang, 'import.active', { files: userData.files.map((f) => f.name).join(', '), invalid: loaded.invalidRows }), t(state.lang, 'notice.dismiss'), {
-      label: t(state.lang, 'import.back'),
-      run: () => {
-        clearImport();
-        location.reload();
-      },
-    });
+    // An offline copy's own files are its data: only files opened in this tab can be set aside.
+    const back = sessionImport
+      ? {
+          label: t(state.lang, 'import.back'),
+          run: () => {
+            clearImport();
+            location.reload();
+          },
+        }
+      : undefined;
+    notice.show(t(state.lang, 'import.active', { files: userData.files.map((f) => f.name).join(', '), invalid: loaded.invalidRows }), t(state.lang, 'notice.dismiss'), back);
   }
   // Drop CSV files anywhere on the map to open them.
   mapArea.addEventListener('dragover', (e) => e.preventDefault());
   mapArea.addEventListener('drop', (e) => {
     e.preventDefault();
     const files = e.dataTransfer?.files;
-    if (files?.length) void import('./ui/import-dialog.ts').then((m) => m.openImportDialog(frame, files));
+    if (files?.length) void import('./ui/import-dialog.ts').then((m) => m.openImportDialog(frame, model, files));
   });
 
   /**
@@ -310,7 +339,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
   document.documentElement.dataset['renderer'] = mapView.kind;
   document.documentElement.dataset['mapReady'] = 'true';
   // `?export=png&size=1920x1080`: a script asked for a file; say when it is written.
-  if (state.exportFormat) {
+  if (state.exportFormat === 'pptx') {
+    document.documentElement.dataset['exportDone'] = await ctx.exportSlides(state.story, state.lang);
+  } else if (state.exportFormat) {
     const file = await ctx.exportMap(state.exportFormat, { size: state.exportSize });
     document.documentElement.dataset['exportDone'] = file;
   }

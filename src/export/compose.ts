@@ -29,6 +29,8 @@ export interface ExportOptions extends ExportTexts {
   size: { width: number; height: number };
   /** No sea and no white frame: the slide's own background shows through. */
   transparent: boolean;
+  /** The map and its scale bar filling the image, for slides that set title, legend and source as text. */
+  mapOnly?: boolean;
 }
 
 /** What the dialog offers before the user edits: the app's title, the filter in words, the coverage of the data. */
@@ -75,6 +77,7 @@ export function composeExport(
   const square = logical.width < 1.15 * logical.height;
   const bandColumn = (logical.width - 48) / 4;
   const L = exportLayout(size.width, size.height, small.length, square ? legendBandHeight(model, frame, bandColumn) : 0, options.subtitle !== '');
+  if (options.mapOnly) L.map = { x: 0, y: 0, ...L.logical };
   const legend = square ? legendBox(model, frame, bandColumn, L.legend.height) : legendBox(model, frame, LEGEND_COLUMN, L.legend.height);
   legend.g.setAttribute('transform', `translate(${L.legend.x} ${L.legend.y})`);
 
@@ -93,15 +96,16 @@ export function composeExport(
   if (!options.transparent) root.append(svg('rect', { width: L.logical.width, height: L.logical.height, fill: '#ffffff' }));
   // The title shrinks to fit one line rather than run off the frame.
   const titleSize = Math.min(30, (30 * (L.logical.width - 48)) / Math.max(1, textWidth(options.title, 30)));
-  root.append(svg('text', { id: 'title', x: 24, y: 40, 'font-size': round(titleSize), 'font-weight': 700, fill: INK }, options.title));
-  if (options.subtitle !== '') root.append(svg('text', { id: 'subtitle', x: 24, y: 68, 'font-size': 16, fill: MUTED }, options.subtitle));
+  if (!options.mapOnly) root.append(svg('text', { id: 'title', x: 24, y: 40, 'font-size': round(titleSize), 'font-weight': 700, fill: INK }, options.title));
+  if (!options.mapOnly && options.subtitle !== '') root.append(svg('text', { id: 'subtitle', x: 24, y: 68, 'font-size': 16, fill: MUTED }, options.subtitle));
   // Exported files are scaled, printed and zoomed into: outlines keep detail to a tenth of a unit.
   const map = drawSvgMap(geo, model, frame.scene, { width: L.map.width, height: L.map.height, camera, lang: frame.lang, selected: state.place, tolerance: 0.1, insets: composition.insets });
   map.setAttribute('x', String(L.map.x));
   map.setAttribute('y', String(L.map.y));
   map.setAttribute('id', 'map');
   if (options.transparent) for (const sea of map.querySelectorAll('#sea')) sea.remove();
-  root.append(map, legend.g);
+  root.append(map);
+  if (!options.mapOnly) root.append(legend.g);
   const bar = scaleBar(camera, 120);
   // Bottom left: the insets stand along the right (they carry scale bars of their own).
   const bx = L.map.x + 24;
@@ -115,6 +119,7 @@ export function composeExport(
       svg('text', { x: bx + bar.px / 2, y: by - 9, 'font-size': 11, 'text-anchor': 'middle', fill: INK }, `${bar.km} km`),
     ),
   );
+  if (options.mapOnly) return root;
   // One group per part (source, note, attribution), for tests and for designers who restyle them.
   const foot = svg('g', { id: 'footer', fill: MUTED });
   const parts = new Map<string, SVGGElement>();

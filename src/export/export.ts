@@ -30,7 +30,7 @@ export async function exportMap(
   return name;
 }
 
-/** The PNG of an SVG at exactly `size` pixels (also the embed's static fallback image). */
+/** The PNG of an SVG at exactly `size` pixels (exports, slides, the embed's static fallback image). */
 export async function rasterise(svgBlob: Blob, size: { width: number; height: number }): Promise<Blob> {
   const url = URL.createObjectURL(svgBlob);
   try {

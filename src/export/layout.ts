@@ -103,7 +103,7 @@ const slug = (id: string) => id.replace(/_/g, '-');
  */
 export function exportFileName(
   f: { year: number | 'all'; categories: readonly string[]; metric: string; lang?: Lang },
-  ext: 'png' | 'svg' | 'csv',
+  ext: 'png' | 'svg' | 'csv' | 'pptx',
 ): string {
   const kinds = f.categories.length === 0 ? 'all-aid' : f.categories.map(slug).join('+');
   const parts = ['guizhou-pairing', String(f.year), kinds, METRIC_SHORT[f.metric] ?? slug(f.metric), ...(f.lang ? [f.lang] : [])];

@@ -33,8 +33,8 @@ export interface AppState {
   story: string | null;
   /** The story step, from 0 (the link's `step=` counts from 1). */
   step: number;
-  /** `export=png|svg`: a script asks for a file; `size=1920x1080` (else the map's size on screen). */
-  exportFormat: 'png' | 'svg' | null;
+  /** `export=png|svg|pptx`: a script asks for a file (pptx: the story's deck, or the view's slide); `size=1920x1080` (else the map's size on screen). */
+  exportFormat: 'png' | 'svg' | 'pptx' | null;
   exportSize: { width: number; height: number } | null;
   /** An export's own subtitle and note (null: the filter in words, the coverage of the data). */
   subtitle: string | null;
@@ -190,7 +190,7 @@ function applyParam(s: AppState, key: string, value: string, vocab: Vocabulary):
       return true;
     }
     case 'export':
-      if (value !== 'png' && value !== 'svg') return false;
+      if (value !== 'png' && value !== 'svg' && value !== 'pptx') return false;
       s.exportFormat = value;
       return true;
     case 'size': {

@@ -1,17 +1,11 @@
 import { MIXED_COLOR } from '../scene/colors.ts';
 import type { Model } from '../scene/model.ts';
-import type { AppState } from '../state/url-state.ts';
 import type { Component, Frame, UiContext } from '../ui/context.ts';
 import { fillCoverage, placeName, sourceLine } from '../ui/describe.ts';
 import { el, replaceChildren } from '../ui/dom.ts';
 import type { Story } from './schema.ts';
 import { stepFacts } from './step-facts.ts';
-
-/** The state a story step shows: its saved view and filters, framed by the named view (no explicit camera). */
-export function stepPatch(story: Story, step: number): Partial<AppState> {
-  const s = story.steps[Math.max(0, Math.min(step, story.steps.length - 1))]!.state;
-  return { view: s.view, camera: null, year: s.year, categories: [...s.categories].sort(), metric: s.metric, place: s.place, story: story.id, step };
-}
+import { stepPatch } from './step-state.ts';
 
 /**
  * Presentation mode: a caption card over the map, large type, keys to step (arrows, PageUp/PageDown

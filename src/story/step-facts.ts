@@ -1,11 +1,13 @@
 import { formatPeriod } from '../i18n/format.ts';
-import type { Lang } from '../i18n/messages.ts';
+import { LANGS, type Lang } from '../i18n/messages.ts';
 import { relatedFigures } from '../scene/details.ts';
 import type { Model } from '../scene/model.ts';
-import type { Scene } from '../scene/scene.ts';
-import type { AppState } from '../state/url-state.ts';
+import { buildScene, type Scene } from '../scene/scene.ts';
+import { defaultState, type AppState } from '../state/url-state.ts';
 import { categoryLabel, metricLabel, metricValue, placeName, unitOf } from '../ui/describe.ts';
-import { captionNumbers, type ShownValues } from './caption-numbers.ts';
+import { captionNumbers, unshownNumbers, type ShownValues } from './caption-numbers.ts';
+import type { Story } from './schema.ts';
+import { stepPatch } from './step-state.ts';
 
 /*
  * What a story step's card shows beside its caption: the values the caption cites, each taken from
@@ -80,4 +82,25 @@ export function stepFacts(model: Model, scene: Scene, state: AppState, caption: 
       years: [...new Set(years.filter((y) => Number.isFinite(y)))],
     },
   };
+}
+
+/**
+ * A caption's typed numbers that its step does not show; empty when the data back every one. The
+ * `{years}`-style placeholders are not typed: the data fill them.
+ */
+export function unbackedNumbers(model: Model, state: AppState, caption: string, lang: Lang): string[] {
+  const { shown } = stepFacts(model, buildScene(model, state), state, caption, lang);
+  return unshownNumbers(caption, lang, shown).map((n) => n.text);
+}
+
+/** One line per caption number that its step does not show, naming the story, the step (from 1) and the language. */
+export function captionProblems(model: Model, story: Story): string[] {
+  return story.steps.flatMap((step, i) =>
+    LANGS.flatMap((lang) => {
+      const state = { ...defaultState(lang), ...stepPatch(story, i) };
+      return unbackedNumbers(model, state, lang === 'en' ? step.caption_en : step.caption_zh, lang).map(
+        (text) => `${story.id} step ${i + 1}: caption_${lang}: "${text}" is not shown on this step's map or card`,
+      );
+    }),
+  );
 }

@@ -2,6 +2,7 @@ import type { Lang, MessageKey } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { AppState } from '../state/url-state.ts';
+import type { Story } from '../story/schema.ts';
 
 /** What every UI component gets: the model, the current state and scene, and the one way to change state. */
 export interface UiContext {
@@ -17,6 +18,14 @@ export interface UiContext {
   present(): void;
   /** Leaves the story for the view the user had before it (filters, place, camera). */
   leaveStory(): void;
+  /** The stories in use: built-in and made in the app. */
+  stories(): readonly Story[];
+  /** Puts the stories made in the app that pass every check in use (the editor keeps its drafts in the tab). */
+  setUserStories(stories: Story[]): void;
+  /** Writes a PowerPoint deck in `lang`: a story's steps, or (no story) the current view; resolves to the file name. */
+  exportSlides(storyId: string | null, lang: Lang): Promise<string>;
+  /** Writes the single-file offline map with the data and stories in use; resolves to the file name. */
+  saveOfflineCopy(): Promise<string>;
 }
 
 /** What an export should be; anything left out takes its default (the map's size on screen, the state's language and texts). */

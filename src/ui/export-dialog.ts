@@ -2,6 +2,7 @@ import { PRESETS, SIZE_RANGE } from '../export/layout.ts';
 import { LANGS, t, type Lang } from '../i18n/messages.ts';
 import type { ExportRequest, Frame, UiContext } from './context.ts';
 import { el } from './dom.ts';
+import { exportExtras } from './export-extras.ts';
 import { openModal } from './modal.ts';
 
 /**
@@ -126,6 +127,7 @@ export function openExportDialog(ctx: UiContext, frame: Frame): HTMLDialogElemen
         status,
       ),
     ),
+    ...exportExtras(ctx, frame, status),
   );
   dialog.addEventListener('close', () => URL.revokeObjectURL(url));
   void fillTexts().then(refresh);

@@ -17,12 +17,13 @@ export function createHeader(ctx: UiContext): Component {
   const exporter = el('button', { type: 'button', class: 'lang', 'data-action': 'export', 'aria-haspopup': 'dialog' });
   const present = el('button', { type: 'button', class: 'lang', 'data-action': 'present' });
   const importer = el('button', { type: 'button', class: 'lang', 'data-action': 'import', 'aria-haspopup': 'dialog' });
+  const editor = el('button', { type: 'button', class: 'lang', 'data-action': 'story-editor', 'aria-haspopup': 'dialog' });
   // In an embed, only a small link leads to the full app (opened outside the host page).
   const full = el('a', { class: 'embed-open', target: '_blank', rel: 'noopener' });
   // On a phone the actions other than the views and the language fold into a labelled menu; on
   // wider screens the menu's box takes no room (display: contents) and its buttons sit in the row.
   const menuToggle = el('button', { type: 'button', class: 'lang menu-toggle', 'aria-expanded': 'false', 'aria-controls': 'header-menu', 'data-action': 'menu' });
-  const menu = el('div', { class: 'header-menu', id: 'header-menu' }, table, present, exporter, share, importer);
+  const menu = el('div', { class: 'header-menu', id: 'header-menu' }, table, present, editor, exporter, share, importer);
   const root = el(
     'header',
     { class: 'app-header' },
@@ -56,7 +57,9 @@ export function createHeader(ctx: UiContext): Component {
   share.addEventListener('click', () => current && openShareDialog(ctx, current));
   exporter.addEventListener('click', () => current && openExportDialog(ctx, current));
   // The import dialog, its parser and validator load on first use.
-  importer.addEventListener('click', () => current && void import('./import-dialog.ts').then((m) => current && m.openImportDialog(current)));
+  importer.addEventListener('click', () => current && void import('./import-dialog.ts').then((m) => current && m.openImportDialog(current, ctx.model)));
+  // The story editor and its checker load on first use.
+  editor.addEventListener('click', () => current && void import('../story/editor-dialog.ts').then((m) => current && m.openStoryEditor(ctx, current)));
   present.addEventListener('click', () => {
     ctx.present();
     // Full screen where the browser allows it; the story works in the window too.
@@ -88,6 +91,7 @@ export function createHeader(ctx: UiContext): Component {
       share.textContent = tr('controls.share');
       exporter.textContent = tr('export.button');
       present.textContent = tr('story.present');
+      editor.textContent = tr('editor.button');
       importer.textContent = tr('import.button');
       full.textContent = tr('embed.open');
       const url = new URL(location.href);

@@ -2,20 +2,21 @@ import { BUILTIN_TEXTS } from '../data/builtin.ts';
 import { parseCsv } from '../data/csv.ts';
 import { formatProblem } from '../data/problems.ts';
 import { combine, reportCsv, type ImportMode, type UserFile } from '../import/combine.ts';
-import { decodeCsv, identifyTable, normaliseHeader } from '../import/decode.ts';
+import { decodeCsv, identifyTable, MAX_BYTES, normaliseHeader } from '../import/decode.ts';
 import { storeImport } from '../import/session.ts';
 import type { Frame } from './context.ts';
 import { el, replaceChildren } from './dom.ts';
 import { openModal } from './modal.ts';
+import type { Model } from '../scene/model.ts';
 
 /**
  * "Open data…": the user's figures.csv (and optionally pairings.csv, places.csv), checked by the same
  * validator as `npm run data:check`. Every problem is listed with file, line, field and reason; the
  * report and the combined data can be downloaded, so nothing typed is lost; valid rows go on the map.
  */
-export function openImportDialog(frame: Frame, files?: FileList | File[]): HTMLDialogElement {
+export function openImportDialog(frame: Frame, model: Model, files?: FileList | File[]): HTMLDialogElement {
   const { tr } = frame;
-  const input = el('input', { type: 'file', id: 'import-files', accept: '.csv,text/csv', multiple: true });
+  const input = el('input', { type: 'file', id: 'import-files', accept: '.csv,text/csv,.json,application/json', multiple: true });
   const mode = el('select', { id: 'import-mode', class: 'select' }, el('option', { value: 'merge' }, tr('import.merge')), el('option', { value: 'replace' }, tr('import.replace')));
   const report = el('div', { class: 'import-report', 'aria-live': 'polite', 'data-testid': 'import-report' });
   const dialog = openModal(
@@ -31,6 +32,11 @@ export function openImportDialog(frame: Frame, files?: FileList | File[]): HTMLD
     const userFiles: UserFile[] = [];
     const refused: string[] = [];
     for (const file of list) {
+      // A stories.json (from the story editor) is a story file, not data: checked and reported on its own.
+      if (/\.json$/i.test(file.name) && file.size <= MAX_BYTES) {
+        const { storiesReport } = await import('../story/stories-import.ts');
+        return replaceChildren(report, ...storiesReport(file.name, await file.text(), model, frame));
+      }
       const decoded = decodeCsv(new Uint8Array(await file.arrayBuffer()));
       if (!decoded.ok) {
         refused.push(`${file.name}: ${tr(`import.refused.${decoded.reason}`)}`);

@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { builtinData } from '../../scripts/builtin-data.ts';
 
 /** Runs the Vite plugin's load hook as a build would, and returns the module code and emitted files. */
-function load(dir: string, inline: boolean): { code: string; emitted: { name: string; source: string }[] } {
+function load(dir: string, inline: boolean): { code: string; emitted: { name?: string; fileName?: string; source: string }[] } {
   const plugin = builtinData(dir, { inline });
-  const emitted: { name: string; source: string }[] = [];
+  const emitted: { name?: string; fileName?: string; source: string }[] = [];
   (plugin.configResolved as unknown as (c: { command: string }) => void)({ command: 'build' });
   const context = {
     addWatchFile: () => undefined,
-    emitFile: (f: { name: string; source: string }) => (emitted.push(f), 'ref1'),
+    emitFile: (f: { name?: string; fileName?: string; source: string }) => (emitted.push(f), 'ref1'),
   };
   const code = (plugin.load as unknown as (this: typeof context, id: string) => string).call(context, '\0virtual:builtin-data');
   return { code, emitted };
@@ -29,10 +29,20 @@ describe('the built-in data as the app receives it (scripts/builtin-data.ts)', (
     expect(stories.map((s: { id: string }) => s.id)).toEqual(['tour']);
   });
 
-  it('stays inside the script for the single offline file', () => {
+  it('is a JSON block beside the script in the single offline file, read from the page, never run', () => {
     const { code, emitted } = load('data', true);
-    expect(emitted).toHaveLength(0);
-    expect(code).toContain('JSON.parse(');
+    expect(emitted.map((e) => e.fileName)).toEqual(['assets/builtin-data.json']);
+    expect(JSON.parse(emitted[0]!.source).stories.map((s: { id: string }) => s.id)).toEqual(['tour']);
+    expect(code).toContain('JSON.parse(document.getElementById("gpm-data").textContent)');
+    expect(code).not.toContain('qd11-funds-total');
+  });
+
+  it('stops the build when a story caption quotes a number the step does not hold', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gpm-data-'));
+    cpSync('data', dir, { recursive: true });
+    const file = join(dir, 'stories.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('¥16.4 million first arranged', '¥16.5 million first arranged'));
+    expect(() => load(dir, false)).toThrow(/gpm-data-\w+\/stories\.json: tour step 2: caption_en: "¥16\.5 million" is not shown on this step's map or card/);
   });
 
   it('stops the build with file, line and field when the data have a problem', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { UiContext } from '../../src/ui/context.ts';
 import type { Figure, Place } from '../../src/data/schema.ts';
 import type { Dataset } from '../../src/data/validate.ts';
 import { citiesFor, citiesWithoutRecord, recordYears } from '../../src/scene/coverage.ts';
@@ -198,7 +199,8 @@ describe('a faded line’s tooltip', () => {
     const state = { ...defaultState('en'), year: 2011 as const };
     const scene = buildScene(m, state);
     const frame = { state, scene, lang: 'en' as const, tr: (k: MessageKey, v?: Record<string, string | number>) => t('en', k, v) };
-    const ctx = { model: m, dispatch: () => undefined, exportMap: async () => '', exportPreview: async () => '', exportTexts: async () => ({ title: '', subtitle: '', note: '' }), present: () => undefined, leaveStory: () => undefined };
+    // The tooltip reads only the model from the context.
+    const ctx = { model: m } as unknown as UiContext;
     const ningbo = scene.arcs.find((a) => a.donor === NB)!;
     expect(tooltipLines(ctx, frame, { type: 'arc', id: ningbo.id }).at(-1)).toBe('No Ningbo record for 2011');
     const qingdao = scene.arcs.find((a) => a.donor === QD)!;

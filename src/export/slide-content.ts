@@ -1,0 +1,106 @@
+import type { Figure } from '../data/schema.ts';
+import { formatNumber, formatPeriod } from '../i18n/format.ts';
+import { t, type Lang, type MessageKey } from '../i18n/messages.ts';
+import { CHOROPLETH, INK, QUIET } from '../scene/colors.ts';
+import { legendSamples } from '../scene/legend.ts';
+import type { Model } from '../scene/model.ts';
+import { buildScene } from '../scene/scene.ts';
+import { tableRows } from '../scene/table.ts';
+import type { AppState } from '../state/url-state.ts';
+import type { Story } from '../story/schema.ts';
+import type { Frame } from '../ui/context.ts';
+import { figureValue, filterText, metricLabel, metricValue, placeName, sourceCitation, unitOf } from '../ui/describe.ts';
+
+/*
+ * What one slide says, as plain data: its texts, the legend entries and the speaker notes. Pure and
+ * drawn from the same scene as the map (and its table and CSV), so a slide's numbers are the map's.
+ */
+
+export interface LegendEntry {
+  /** A glyph drawn in `color` before the label ("●", "━", "■"); '' for a heading. */
+  glyph: string;
+  color: string;
+  label: string;
+  heading?: boolean;
+}
+
+export interface SlideContent {
+  frame: Frame;
+  title: string;
+  subtitle: string;
+  caption: string;
+  legend: LegendEntry[];
+  source: string;
+  notes: string;
+}
+
+/** The frame a slide is drawn from: the state in the deck's language and its scene. */
+export function slideFrame(model: Model, state: AppState, lang: Lang): Frame {
+  const s = { ...state, lang };
+  return { state: s, scene: buildScene(model, s), lang, tr: (key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars) };
+}
+
+export function slideContent(model: Model, frame: Frame, story: { story: Story; step: number } | null): SlideContent {
+  const { tr, lang, state } = frame;
+  const what = `${metricLabel(model, state.metric, lang)} · ${filterText(model, frame)}`;
+  const step = story?.story.steps[story.step];
+  const place = state.place === null ? '' : tr('slides.place', { place: placeName(model, state.place, lang, 'full') });
+  return {
+    frame,
+    title: story ? (lang === 'zh' ? story.story.title_zh : story.story.title_en) : (state.title ?? tr('app.title')),
+    subtitle: story ? `${tr('story.count', { n: story.step + 1, of: story.story.steps.length })} · ${what}` : what,
+    caption: step ? (lang === 'zh' ? step.caption_zh : step.caption_en) : place,
+    legend: legendEntries(model, frame),
+    source: `${tr('legend.source')}${lang === 'zh' ? '。' : '. '}${tr('map.attribution')}`,
+    notes: speakerNotes(model, frame),
+  };
+}
+
+/** The legend of the export image, as entries of text: circle sizes, partner lines, county classes. */
+export function legendEntries(model: Model, frame: Frame): LegendEntry[] {
+  const { tr, lang, state, scene } = frame;
+  const metric = metricLabel(model, state.metric, lang);
+  const unit = unitOf(model, state.metric);
+  const heading = (label: string): LegendEntry => ({ glyph: '', color: INK, label, heading: true });
+  const cities = model.places.cities.filter((c) => model.cityColor.has(c.id) && scene.arcs.some((a) => a.color === model.cityColor.get(c.id)));
+  const thresholds = model.scale(state.metric)?.thresholds ?? [];
+  return [
+    heading(tr('legend.markers', { metric })),
+    ...legendSamples(scene).map((s) => ({ glyph: '○', color: INK, label: formatNumber(s.value, unit, lang) })),
+    heading(tr('legend.partners')),
+    ...cities.map((c) => ({ glyph: '━', color: model.cityColor.get(c.id) ?? INK, label: lang === 'zh' ? c.short_zh : c.short_en })),
+    { glyph: '━', color: INK, label: tr('legend.stated') },
+    { glyph: '╍', color: INK, label: tr('legend.activity') },
+    heading(tr('legend.choropleth', { metric })),
+    ...thresholds.map((v, i) => ({ glyph: '■', color: CHOROPLETH[i + 1] ?? INK, label: `≤ ${formatNumber(v, unit, lang)}` })),
+    { glyph: '▨', color: '#b8b4aa', label: tr('legend.noFigure') },
+    { glyph: '■', color: QUIET, label: tr('legend.quiet') },
+  ];
+}
+
+/**
+ * Every figure the slide shows: one paragraph per circle (place, total, period), then each figure it
+ * counts with its id, value, qualifier, year(s) and the source section, as the table and CSV list them.
+ */
+export function speakerNotes(model: Model, frame: Frame): string {
+  const { tr, lang, state, scene } = frame;
+  const rows = tableRows(model, scene);
+  if (rows.length === 0) return tr('slides.notesEmpty');
+  const lines = [tr('slides.notesHeading', { what: `${metricLabel(model, state.metric, lang)} · ${filterText(model, frame)}` })];
+  for (const r of rows) {
+    const m = r.marker;
+    const where = m.recipients.map((id) => placeName(model, id, lang)).join(lang === 'zh' ? '、' : ' + ');
+    const kind = m.multiYear ? tr('slides.multiYear') : '';
+    lines.push('', `${where}${kind}: ${metricValue(model, m.value, state.metric, m.qualifier, lang)} (${m.period})`);
+    for (const f of r.figures) lines.push(`• ${figureLine(model, frame, f)}`);
+    // Parts of a counted figure, which captions often quote: listed under it, never added to the total.
+    const contained = m.multiYear ? [] : (scene.aggregates.get(m.key)?.contained ?? []);
+    for (const f of contained) lines.push(`  ◦ ${tr('slides.partOf', { whole: f.part_of ?? '' })} ${figureLine(model, frame, f)}`);
+  }
+  return lines.join('\n');
+}
+
+function figureLine(model: Model, frame: Frame, f: Figure): string {
+  const { tr, lang } = frame;
+  return `${f.id}: ${figureValue(model, f, lang)}; ${tr(`slides.qualifier.${f.qualifier}`)}; ${formatPeriod(f.year_from, f.year_to, lang)}; ${sourceCitation(model, f, tr('panel.section'))}`;
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { slideContent, slideFrame } from '../../src/export/slide-content.ts';
+import { dataBlock, offlineHtml } from '../../src/offline/offline-html.ts';
+import { defaultState, parseState, serializeState } from '../../src/state/url-state.ts';
+import { vocabularyOf } from '../../src/state/vocabulary.ts';
+import { stepPatch } from '../../src/story/step-state.ts';
+import { shippedModel } from './fixtures.ts';
+
+const model = shippedModel();
+const story = JSON.parse(readFileSync('data/stories.json', 'utf8')).stories[0];
+
+describe('slide content', () => {
+  it("a story step's slide: title, step and filter, caption, legend, source; notes list counted figures and their parts", () => {
+    const frame = slideFrame(model, { ...defaultState('en'), ...stepPatch(story, 1) }, 'en');
+    const c = slideContent(model, frame, { story, step: 1 });
+    expect(c.title).toBe(story.title_en);
+    expect(c.subtitle).toBe('2 of 6 · Aid funds · Showing: 2011; Government aid funds');
+    expect(c.caption).toBe(story.steps[1].caption_en);
+    expect(c.legend.filter((e) => e.heading).map((e) => e.label)).toEqual(['Circle area: Aid funds', 'Partner city', 'County shading: Aid funds']);
+    expect(c.legend.filter((e) => e.glyph === '━').map((e) => [e.label, e.color])).toEqual([
+      ['Qingdao', '#0072B2'],
+      ['Ningbo', '#D55E00'],
+      ['Pairing stated in the text', '#1f2328'],
+    ]);
+    expect(c.notes).toContain('Anshun + Tongren: ¥31.25 million (2011)');
+    expect(c.notes).toContain('• qd11-funds-total: ¥31.25 million; exact; 2011; Qingdao – Guizhou Pairing-off Poverty Alleviation, China Poverty Alleviation Yearbook 2012 edition (English web version), section “Overview”');
+    // The parts the caption quotes are listed under their whole, never as figures of their own.
+    expect(c.notes).toContain('◦ (part of qd11-funds-total, not added) qd11-funds-arranged: ¥16.4 million');
+    expect(c.notes).not.toContain('• qd11-funds-arranged:');
+  });
+
+  it('the same slide in Chinese', () => {
+    const c = slideContent(model, slideFrame(model, { ...defaultState('en'), ...stepPatch(story, 2) }, 'zh'), { story, step: 2 });
+    expect(c.caption).toBe(story.steps[2].caption_zh);
+    expect(c.notes).toContain('qd11-laoshan-puding-water: 53万元; 确数; 2011年;');
+    expect(c.source.startsWith('资料来源')).toBe(true);
+  });
+});
+
+describe('the slides link', () => {
+  it('`export=pptx` asks for a deck (with `story=`, the story’s), and stays in the link', () => {
+    const { state, ignored } = parseState('?story=tour&export=pptx', vocabularyOf(model, ['tour']), 'en');
+    expect(ignored).toEqual([]);
+    expect([state.exportFormat, state.story]).toEqual(['pptx', 'tour']);
+    expect(serializeState(state)).toContain('export=pptx');
+  });
+});
+
+describe('offline file', () => {
+  it('keeps data as JSON that cannot close its element, and refuses a script that could', () => {
+    const payload = { dataset: { note: '</script><script>alert(1)</script>' } as never, stories: [] };
+    const block = dataBlock(payload);
+    expect(block).not.toContain('<');
+    expect(JSON.parse(block)).toEqual(payload);
+    const parts = { csp: "default-src 'none'", style: 'body{}', script: 'console.log(1)', topology: '{"type":"Topology"}' };
+    expect(offlineHtml(parts, payload)).toContain('<script type="application/json" id="gpm-data">{"dataset":{"note":"\\u003c/script>');
+    expect(() => offlineHtml({ ...parts, script: 'x="</script>"' }, payload)).toThrow(/must not contain/);
+  });
+});

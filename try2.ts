@@ -1,0 +1,11 @@
+import { preview } from 'vite';
+import { launchBrowser, openPage } from './tests/e2e/browser.ts';
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+const port = (server.httpServer.address() as any).port;
+const browser = await launchBrowser();
+const { page, errors } = await openPage(browser, `http://127.0.0.1:${port}/?lang=en&story=tour&export=pptx`, { acceptDownloads: true });
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('request', (r) => console.log('req', r.url().slice(-60)));
+await page.waitForTimeout(15000);
+console.log(await page.evaluate(() => JSON.stringify(document.documentElement.dataset)), errors, page.url());
+await browser.close(); await server.close();
