@@ -91,7 +91,7 @@ describe('slides (.pptx)', () => {
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await page.locator('#slides-lang').selectOption('zh');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'This view as a slide (.pptx)' }).click()]);
-    expect(download.suggestedFilename()).toBe('guizhou-pairing-2011-funds.pptx');
+    expect(download.suggestedFilename()).toBe('guizhou-pairing-2011-all-aid-funds-zh.pptx');
     expect(scripts.filter((u) => /pptx/.test(u))).toHaveLength(1);
     const files = readZip(readFileSync((await download.path())!));
     expect([...files.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toEqual(['ppt/slides/slide1.xml']);
