@@ -3,10 +3,10 @@ import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatProblem } from '../src/data/problems.ts';
 import { TABLES, type TableName } from '../src/data/schema.ts';
-import { loadDataset, type DataTexts } from '../src/data/validate.ts';
+import { loadDataset, type DataTexts, type Dataset } from '../src/data/validate.ts';
 import { buildModel } from '../src/scene/model.ts';
 import { vocabularyOf } from '../src/state/vocabulary.ts';
-import { readStories } from '../src/story/schema.ts';
+import { readStories, type Story } from '../src/story/schema.ts';
 
 /*
  * `import loadBuiltin from 'virtual:builtin-data'`: the data folder, parsed and checked when the app
@@ -21,6 +21,22 @@ import { readStories } from '../src/story/schema.ts';
 const ID = 'virtual:builtin-data';
 const BUILTIN_DATA_FILE = 'builtin-data.json';
 
+/** The data folder, parsed and checked (as the build does); throws with every problem listed. */
+export function readBuiltin(dir: string, watch: (file: string) => void = () => undefined): { dataset: Dataset; stories: Story[] } {
+  const read = (file: string) => {
+    watch(file);
+    return readFileSync(file, 'utf8');
+  };
+  const names = Object.keys(TABLES) as TableName[];
+  const texts = Object.fromEntries(names.map((name) => [name, read(join(dir, TABLES[name].file))])) as DataTexts;
+  const { dataset, problems } = loadDataset(texts, (name) => relative(process.cwd(), join(dir, TABLES[name].file)));
+  const storiesFile = join(dir, 'stories.json');
+  const story = existsSync(storiesFile) ? readStories(JSON.parse(read(storiesFile)), vocabularyOf(buildModel(dataset))) : { stories: [], problems: [] };
+  const all = [...problems.map(formatProblem), ...story.problems];
+  if (all.length > 0) throw new Error(`The data in ${dir} has problems:\n${all.join('\n')}`);
+  return { dataset, stories: story.stories };
+}
+
 export function builtinData(dir: string, opts: { inline: boolean }): Plugin {
   let serving = false;
   return {
@@ -31,18 +47,7 @@ export function builtinData(dir: string, opts: { inline: boolean }): Plugin {
     resolveId: (id) => (id === ID ? `\0${ID}` : null),
     load(id) {
       if (id !== `\0${ID}`) return null;
-      const read = (file: string) => {
-        this.addWatchFile(file);
-        return readFileSync(file, 'utf8');
-      };
-      const names = Object.keys(TABLES) as TableName[];
-      const texts = Object.fromEntries(names.map((name) => [name, read(join(dir, TABLES[name].file))])) as DataTexts;
-      const { dataset, problems } = loadDataset(texts, (name) => relative(process.cwd(), join(dir, TABLES[name].file)));
-      const storiesFile = join(dir, 'stories.json');
-      const story = existsSync(storiesFile) ? readStories(JSON.parse(read(storiesFile)), vocabularyOf(buildModel(dataset))) : { stories: [], problems: [] };
-      const all = [...problems.map(formatProblem), ...story.problems];
-      if (all.length > 0) throw new Error(`The data in ${dir} has problems:\n${all.join('\n')}`);
-      const json = JSON.stringify({ dataset, stories: story.stories });
+      const json = JSON.stringify(readBuiltin(dir, (file) => this.addWatchFile(file)));
       if (serving || opts.inline) {
         // JSON.parse of a string literal is faster for engines to load than the same object as code.
         return `const data = JSON.parse(${JSON.stringify(json)});\nexport default () => Promise.resolve(data);`;
