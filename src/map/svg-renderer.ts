@@ -55,8 +55,8 @@ export function createSvgRenderer(
     else drawn = { camera, width, height, layers: split(drawSvgMap(geo, model, last.scene, o)), points: [] };
     drawn.points = [...layer.querySelectorAll<SVGElement>('.points circle, .points text')].map((node) => ({
       node,
-      x: Number(node.getAttribute(node.tagName === 'circle' ? 'cx' : 'x')),
-      y: Number(node.getAttribute(node.tagName === 'circle' ? 'cy' : 'y')),
+      x: Number(node.getAttribute(node.localName === 'circle' ? 'cx' : 'x')),
+      y: Number(node.getAttribute(node.localName === 'circle' ? 'cy' : 'y')),
     }));
     if (moving) follow(moving);
   };
@@ -75,7 +75,7 @@ export function createSvgRenderer(
   // the areas and the lines and points, never the borders; a move only shifts and scales pictures.
   const split = (root: SVGSVGElement): SVGSVGElement[] => {
     const layers = [...root.children]
-      .filter((g) => g.tagName === 'g')
+      .filter((g) => g.localName === 'g')
       .map((g) => {
         const one = root.cloneNode(false) as SVGSVGElement;
         one.append(g);
