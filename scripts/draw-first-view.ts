@@ -69,7 +69,8 @@ export function drawFirstView(dataDir: string, topoFile: string): { shared: stri
       Object.defineProperties(svgHost, { clientWidth: { value: REFERENCE_MAP.width }, clientHeight: { value: REFERENCE_MAP.height } });
       const renderer = createSvgRenderer(svgHost, geo, model, { camera: null, view: state.view, covered: { right: 0, bottom: 0 } }, { hover() {}, click() {}, moved() {} });
       renderer.update(frame.scene, lang, null);
-      renderer.layer.classList.add('first-view-map');
+      // Not an .svg-layer any more: the app's live drawing is the one .svg-layer.
+      renderer.layer.className = 'first-view-map';
       // What is drawn beyond the frame shows where the map area is wider or taller than the reference.
       renderer.layer.firstElementChild?.setAttribute('overflow', 'visible');
       const view = document.createElement('div');

@@ -13,7 +13,7 @@ export const FIRST_VIEW_SCRIPT =
   `(function(){var h=document.documentElement,q=new URLSearchParams(location.search),l=q.get('lang'),n=navigator.languages||[],d=true,i,b;` +
   `if(l!=='en'&&l!=='zh'){l='en';for(i=0;i<n.length;i++){b=String(n[i]).toLowerCase().split('-')[0];if(b==='zh'||b==='en'){l=b;break;}}}` +
   `h.lang=l==='zh'?'zh-Hans':'en';` +
-  `q.forEach(function(v,k){if(k!=='lang'||(v!=='en'&&v!=='zh'))d=false;});if(q.getAll('lang').length>1)d=false;` +
+  `q.forEach(function(_,k){if(k!=='lang')d=false;});` +
   `try{if(sessionStorage.getItem(${JSON.stringify(IMPORT_KEY)}))d=false;}catch(e){}` +
   `if(!d)h.classList.add('first-view-off');})();`;
 

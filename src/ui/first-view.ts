@@ -11,7 +11,7 @@ export interface FirstView {
   readonly shown: boolean;
   /** Moves the map into the live map area (before the app replaces the page's content). */
   keepIn(host: HTMLElement): void;
-  /** Removes what is left of it (once the live map is drawn). */
+  /** Removes what is left of it (once the live map is drawn over it). */
   drop(): void;
   /**
    * Marks `map:first-complete`: at the first contentful paint when the first view's map was shown
@@ -30,12 +30,24 @@ export function takeFirstView(root: HTMLElement, lang: Lang, isDefault: boolean)
     shared?.remove();
   };
   if (!shown) drop();
+  // Drawn for another size, it would jump to the live map's places and sizes: it fades out over it instead.
+  const fadeOut = () => {
+    if (!map?.isConnected || !map.parentElement) return drop();
+    const drawnFor = map.querySelector<SVGSVGElement>('.first-view-frame')?.viewBox.baseVal;
+    const scaled = !drawnFor || Math.abs(map.clientWidth - drawnFor.width) > 2 || Math.abs(map.clientHeight - drawnFor.height) > 2;
+    if (!scaled) return drop();
+    map.parentElement.append(map);
+    requestAnimationFrame(() => {
+      map.classList.add('leaving');
+      window.setTimeout(drop, 200);
+    });
+  };
   return {
     shown,
     keepIn(host) {
       if (shown && map) host.append(map);
     },
-    drop,
+    drop: fadeOut,
     markComplete() {
       // The paint entry arrives a little after the frame (when the compositor reports it).
       if (!shown || !PerformanceObserver.supportedEntryTypes.includes('paint')) return void performance.mark('map:first-complete');
