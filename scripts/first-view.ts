@@ -7,7 +7,8 @@ import { IMPORT_KEY } from '../src/import/session.ts';
  * Runs before the first paint, from <head>: picks the language as the app will (the link's `lang`,
  * else the browser's languages) and turns the first view off for any other link (embeds, filters,
  * places, stories, exports) and while the user's own files are open in this tab. Allowed by the
- * CSP through its hash (firstViewScriptHash), not by 'unsafe-inline'.
+ * CSP through its hash (firstViewScriptHash), not by 'unsafe-inline'. Its work done, it leaves the
+ * page: no inline script stays in the document (the import test checks that data never adds one).
  */
 export const FIRST_VIEW_SCRIPT =
   `(function(){var h=document.documentElement,q=new URLSearchParams(location.search),l=q.get('lang'),n=navigator.languages||[],d=true,i,b;` +
@@ -15,7 +16,7 @@ export const FIRST_VIEW_SCRIPT =
   `h.lang=l==='zh'?'zh-Hans':'en';` +
   `q.forEach(function(_,k){if(k!=='lang')d=false;});` +
   `try{if(sessionStorage.getItem(${JSON.stringify(IMPORT_KEY)}))d=false;}catch(e){}` +
-  `if(!d)h.classList.add('first-view-off');})();`;
+  `if(!d)h.classList.add('first-view-off');if(document.currentScript)document.currentScript.remove();})();`;
 
 export const firstViewScriptHash = `'sha256-${createHash('sha256').update(FIRST_VIEW_SCRIPT).digest('base64')}'`;
 
