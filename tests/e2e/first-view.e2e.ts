@@ -89,7 +89,8 @@ describe('the first view in index.html', () => {
       const page = await context.newPage();
       await page.goto(url);
       await waitForMap(page);
-      expect(await page.locator('.first-view, .first-view-map, .first-view-shared').count()).toBe(0);
+      // Gone once the live map is drawn (after a 0.15 s fade where it was scaled).
+      await expect.poll(() => page.locator('.first-view, .first-view-map, .first-view-shared').count()).toBe(0);
       const live = await readMap(page, '.svg-layer');
       await screenshot(page, `first-view-${lang}-live`);
       await context.close();
