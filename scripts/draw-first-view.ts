@@ -69,8 +69,17 @@ export function drawFirstView(dataDir: string, topoFile: string): { shared: stri
       Object.defineProperties(svgHost, { clientWidth: { value: REFERENCE_MAP.width }, clientHeight: { value: REFERENCE_MAP.height } });
       const renderer = createSvgRenderer(svgHost, geo, model, { camera: null, view: state.view, covered: { right: 0, bottom: 0 } }, { hover() {}, click() {}, moved() {} });
       renderer.update(frame.scene, lang, null);
-      // Not an .svg-layer any more: the app's live drawing is the one .svg-layer.
+      // Not an .svg-layer or .svg-map, and its ids prefixed: the app's live drawing, which it lies
+      // beside for a moment, keeps its selectors and ids to itself.
       renderer.layer.className = 'first-view-map';
+      for (const e of renderer.layer.querySelectorAll('*')) {
+        e.classList.remove('svg-map');
+        if (e.id) e.id = `first-view-${e.id}`;
+        for (const a of ['fill', 'stroke']) {
+          const v = e.getAttribute(a);
+          if (v?.startsWith('url(#')) e.setAttribute(a, v.replace('url(#', 'url(#first-view-'));
+        }
+      }
       // What is drawn beyond the frame shows where the map area is wider or taller than the reference.
       renderer.layer.firstElementChild?.setAttribute('overflow', 'visible');
       const view = document.createElement('div');

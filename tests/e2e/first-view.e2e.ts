@@ -36,28 +36,28 @@ interface Drawn {
   nameBoxes: [number, number, number, number][];
 }
 
-/** Names, circles and value labels of the map drawn in `selector`, in page coordinates. */
-function readMap(page: Page, selector: string): Promise<Drawn> {
-  return page.evaluate((sel) => {
+/** Names, circles and value labels of the map drawn in `selector` (its ids prefixed with `prefix`), in page coordinates. */
+function readMap(page: Page, selector: string, prefix = ''): Promise<Drawn> {
+  return page.evaluate(([sel, pre]) => {
     const root = [...document.querySelectorAll<HTMLElement>(sel)].find((e) => e.checkVisibility({ visibilityProperty: true }));
     if (!root) throw new Error(`no visible ${sel}`);
     const a = root.closest('.map-area')!.getBoundingClientRect();
     const box = (e: Element) => e.getBoundingClientRect();
-    const labels = [...root.querySelectorAll('#labels text')];
+    const labels = [...root.querySelectorAll(`#${pre}labels text`)];
     return {
       names: labels.map((t) => t.textContent ?? '').sort(),
-      marks: [...root.querySelectorAll('#markers circle')].map((c) => {
+      marks: [...root.querySelectorAll(`#${pre}markers circle`)].map((c) => {
         const b = box(c);
         return { key: c.getAttribute('data-key') ?? '', r: b.width / 2, x: b.left + b.width / 2, y: b.top + b.height / 2 };
       }),
-      values: [...root.querySelectorAll('#marker-values text')].map((t) => t.textContent ?? '').sort(),
+      values: [...root.querySelectorAll(`#${pre}marker-values text`)].map((t) => t.textContent ?? '').sort(),
       area: { left: a.left, top: a.top, right: a.right, bottom: a.bottom },
       nameBoxes: labels.map((t) => {
         const b = box(t);
         return [b.left, b.top, b.right, b.bottom] as [number, number, number, number];
       }),
     };
-  }, selector);
+  }, [selector, prefix] as const);
 }
 
 describe('the first view in index.html', () => {
@@ -71,7 +71,7 @@ describe('the first view in index.html', () => {
       await screenshot(first, `first-view-${lang}-50ms`);
       expect(await first.evaluate(() => document.documentElement.lang)).toBe(lang === 'zh' ? 'zh-Hans' : 'en');
       expect(await distinctColours(first, shot)).toBeGreaterThan(40);
-      const pre = await readMap(first, '.first-view-map');
+      const pre = await readMap(first, '.first-view-map', 'first-view-');
       await first.close();
 
       // The whole map: Guizhou's prefectures and both partner cities named, every circle and name in the map area, no two names overlapping.
