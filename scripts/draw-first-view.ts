@@ -20,8 +20,10 @@ import { readBuiltin } from './builtin-data.ts';
  * by the app's own components and SVG renderer in a small DOM (linkedom). It is on screen before any
  * script has run; the app then takes it over (src/ui/first-view.ts).
  *
- * The map is drawn for a reference size, the map area of a 1280×800 window, and scales to the map
- * area it finds (CSS in src/styles.css, where also the sizes it is not shown at).
+ * The map is drawn for a reference size, the map area of a 1280×800 window in English (its header
+ * takes two lines there), and scales to the map area it finds (CSS in src/styles.css, where also the
+ * sizes it is not shown at). The e2e test (first-view.e2e.ts) notices when the layout moves away
+ * from it.
  */
 export const REFERENCE_MAP = { width: 980, height: 713 };
 export const LANGS: readonly Lang[] = ['en', 'zh'];

@@ -23,9 +23,10 @@ export const firstViewScriptHash = `'sha256-${createHash('sha256').update(FIRST_
 const MARK = '<!-- first-view -->';
 
 /**
- * Draws the first view (draw-first-view.ts) into index.html where it says `<!-- first-view -->`, with the inline script,
- * and holds the first paint until the whole view is parsed (a page this size would otherwise be
- * painted in parts). Only in the deployed build: the dev server and the single offline file skip it.
+ * Draws the first view (draw-first-view.ts) into index.html where it says `<!-- first-view -->`,
+ * adds the inline script, and holds the first paint until the whole view is parsed (a page this
+ * size would otherwise be painted in parts). Only in the deployed build: the dev server and the
+ * single offline file skip it.
  */
 export function firstView(dataDir: string, topoFile: string): Plugin {
   return {

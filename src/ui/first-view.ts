@@ -7,8 +7,6 @@ import type { Lang } from '../i18n/messages.ts';
  * view other than the default one, or the user's own data, drops it at once.
  */
 export interface FirstView {
-  /** Whether its map is on screen (the default view, at a size it fits). */
-  readonly shown: boolean;
   /** Moves the map into the live map area (before the app replaces the page's content). */
   keepIn(host: HTMLElement): void;
   /** Removes what is left of it (once the live map is drawn over it). */
@@ -24,6 +22,7 @@ export interface FirstView {
 export function takeFirstView(root: HTMLElement, lang: Lang, isDefault: boolean): FirstView {
   const map = root.querySelector<HTMLElement>(`.first-view[data-lang="${lang}"] .first-view-map`);
   const shared = document.querySelector('.first-view-shared');
+  // On screen: the default view, at a size its map fits (see styles.css).
   const shown = isDefault && map !== null && map.checkVisibility({ visibilityProperty: true });
   const drop = () => {
     map?.remove();
@@ -43,7 +42,6 @@ export function takeFirstView(root: HTMLElement, lang: Lang, isDefault: boolean)
     });
   };
   return {
-    shown,
     keepIn(host) {
       if (shown && map) host.append(map);
     },
