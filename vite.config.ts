@@ -2,12 +2,14 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { builtinData } from './scripts/builtin-data.ts';
 import { TOPOLOGY_ELEMENT_ID } from './src/offline/offline-html.ts';
+import { firstView, firstViewScriptHash } from './scripts/first-view.ts';
 
 // The app never talks to another origin: scripts, styles, workers and data all come from 'self'.
-// MapLibre 5 starts its worker from a blob: URL and decodes images through blob:/data: URLs.
+// MapLibre 5 starts its worker from a blob: URL and decodes images through blob:/data: URLs. The one
+// inline script, which picks the first view's language before the first paint, is allowed by its hash.
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self'",
+  `script-src 'self' ${firstViewScriptHash}`,
   "worker-src 'self' blob:",
   "child-src 'self' blob:",
   "img-src 'self' data: blob:",
@@ -53,7 +55,7 @@ const dataDir = resolve(process.env['GPM_DATA_DIR'] ?? 'data');
 
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [builtinData(dataDir, { inline: mode === 'standalone' }), ...(mode === 'standalone' ? [topologyFromPage()] : [preloadJson()])],
+  plugins: [builtinData(dataDir, { inline: mode === 'standalone' }), ...(mode === 'standalone' ? [topologyFromPage()] : [preloadJson(), firstView(dataDir, 'geo/pairing.topo.json')])],
   resolve: { alias: { '@data': dataDir } },
   build:
     mode === 'standalone'

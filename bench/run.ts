@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { launchBrowser } from '../tests/e2e/browser.ts';
 import { BIG_DATA_DIR, generate } from './generate-data.ts';
+import { PEER_DIR, writePeerPage } from './peer-page.ts';
 import { REFERENCE_DIR, REFERENCE_IDLE_MS, writeReferencePage } from './reference-page.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
@@ -47,26 +48,67 @@ async function open(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-/** Cold loads in fresh contexts: the two marks, and which JS files were fetched before each. */
-async function coldLoads(browser: Browser, url: string, runs: number) {
-  const first: number[] = [];
-  const interactive: number[] = [];
-  let jsBefore = { first: [] as string[], interactive: [] as string[] };
-  for (let i = 0; i < runs; i++) {
-    const page = await open(browser, url);
-    const r = await page.evaluate(() => {
-      const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-      const f = mark('map:first-complete');
-      const it = mark('map:interactive');
-      const js = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.endsWith('.js'));
-      return { f, it, jsFirst: js.filter((e) => e.startTime < f).map((e) => e.name), jsInteractive: js.filter((e) => e.startTime < it).map((e) => e.name) };
-    });
-    first.push(r.f);
-    interactive.push(r.it);
-    jsBefore = { first: r.jsFirst, interactive: r.jsInteractive };
-    await page.context().close();
-  }
-  return { first: stats(first), interactive: stats(interactive), jsBefore };
+type ColdLoads = Awaited<ReturnType<typeof coldLoad>>[];
+
+/** Cold loads of several pages taking turns (a, b, a, b, …), so that a machine slowing down or speeding up weighs on each alike. */
+async function alternatingLoads(browser: Browser, urls: string[], runs: number): Promise<ColdLoads[]> {
+  const out: ColdLoads[] = urls.map(() => []);
+  for (let i = 0; i < runs; i++) for (const [k, url] of urls.entries()) out[k]!.push(await coldLoad(browser, url));
+  return out;
+}
+
+/** The two marks over cold loads, and which JS files were fetched before each (in the last load). */
+function loadStats(loads: ColdLoads) {
+  const last = loads[loads.length - 1];
+  return {
+    first: stats(loads.map((l) => l.f)),
+    interactive: stats(loads.map((l) => l.it)),
+    steps: Object.fromEntries(STEPS.map((k) => [k, stats(loads.map((l) => l.steps[k]))])) as Record<Step, Stats>,
+    jsBefore: { first: last?.jsFirst ?? [], interactive: last?.jsInteractive ?? [] },
+  };
+}
+
+const coldLoads = async (browser: Browser, url: string, runs: number) => loadStats((await alternatingLoads(browser, [url], runs))[0]!);
+
+/** Where the time to the first complete map goes: when each of these had happened, from navigation. */
+const STEPS = ['html', 'parsed', 'script', 'data', 'geometry', 'firstPaint', 'firstComplete'] as const;
+type Step = (typeof STEPS)[number];
+const STEP_NAMES: Record<Step, string> = {
+  html: 'HTML received',
+  parsed: 'HTML parsed (DOM interactive)',
+  script: 'our script received',
+  data: 'data JSON received',
+  geometry: 'geometry received',
+  firstPaint: 'first paint (first contentful paint)',
+  firstComplete: 'first complete map on screen',
+};
+
+/** One cold load in a fresh context. */
+async function coldLoad(browser: Browser, url: string) {
+  const page = await open(browser, url);
+  // The first view's mark waits for the browser to report its paint.
+  await page.waitForFunction(() => performance.getEntriesByName('map:first-complete').length > 0);
+  const r = await page.evaluate(() => {
+    const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+    const f = mark('map:first-complete');
+    const it = mark('map:interactive');
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const js = resources.filter((e) => e.name.endsWith('.js'));
+    const received = (part: RegExp) => resources.find((e) => part.test(e.name))?.responseEnd ?? NaN;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const steps = {
+      html: nav?.responseEnd ?? NaN,
+      parsed: nav?.domInteractive ?? NaN,
+      script: received(/\/assets\/index-[^/]*\.js$/),
+      data: received(/builtin-data[^/]*\.json$|peer-data\.json$/),
+      geometry: received(/pairing\.topo[^/]*\.json$/),
+      firstPaint: mark('first-contentful-paint'),
+      firstComplete: f,
+    };
+    return { f, it, steps, jsFirst: js.filter((e) => e.startTime < f).map((e) => e.name), jsInteractive: js.filter((e) => e.startTime < it).map((e) => e.name) };
+  });
+  await page.context().close();
+  return r;
 }
 
 /** The yardstick page (reference-page.ts): cold loads to MapLibre's first idle. */
@@ -272,17 +314,24 @@ async function main() {
   await build({ logLevel: 'warn', build: { outDir: BIG_DIST, emptyOutDir: true, chunkSizeWarningLimit: 4000 } });
   delete process.env['GPM_DATA_DIR'];
   const referenceKb = Math.round(writeReferencePage() / 1000);
+  await writePeerPage();
 
   const app = await serve('dist');
   const big = await serve(BIG_DIST);
   const reference = await serve(REFERENCE_DIR);
+  const peer = await serve(PEER_DIR);
   const browser = await launchBrowser();
   try {
     console.log('machine reference…');
     const machine = await referenceLoads(browser, `${reference.url}/`, RUNS);
     const factor = Math.round((machine.median / REFERENCE_IDLE_MS) * 100) / 100;
-    console.log('cold loads…');
-    const load = await coldLoads(browser, `${app.url}/?lang=en`, RUNS);
+    console.log('cold loads: ours, ours without the first view, and the ECharts peer in turn…');
+    // `metric=funds_cny` names the default metric: the same map, but a link the first view skips.
+    const [ours, without, theirs] = await alternatingLoads(browser, [`${app.url}/?lang=en`, `${app.url}/?lang=en&metric=funds_cny`, `${peer.url}/`], RUNS);
+    const load = loadStats(ours!);
+    const withoutLoad = loadStats(without!);
+    const peerLoad = loadStats(theirs!);
+    const peerRatio = Math.round((load.first.median / peerLoad.first.median) * 100) / 100;
     console.log('interactions…');
     const ui = await interactions(browser, app.url);
     console.log('exports…');
@@ -296,6 +345,7 @@ async function main() {
     const standaloneMb = Math.round((statSync('dist-standalone/guizhou-pairing-map.html').size / 2 ** 20) * 1000) / 1000;
     const figures: Record<string, number> = {
       first_complete_ms: load.first.median,
+      first_complete_vs_peer: peerRatio,
       interactive_ms: load.interactive.median,
       filter_ms_median: ui.filters.median,
       filter_ms_p95: ui.filters.p95,
@@ -316,7 +366,7 @@ async function main() {
     };
     const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as Record<string, { max: number; what: string }>;
     const rows = Object.entries(budgets).map(([key, b]) => ({ key, what: b.what, value: figures[key] ?? NaN, max: b.max, ok: (figures[key] ?? Infinity) <= b.max }));
-    const detail = { machine: { reference_idle_ms: machine, issue_reference_ms: REFERENCE_IDLE_MS, factor }, load, ui, exports: exp, memory: mem, big: { load: bigLoad, ui: bigUi }, sizes: size, standaloneMb };
+    const detail = { machine: { reference_idle_ms: machine, issue_reference_ms: REFERENCE_IDLE_MS, factor }, load, withoutFirstView: withoutLoad, peer: { load: peerLoad, ratio: peerRatio }, ui, exports: exp, memory: mem, big: { load: bigLoad, ui: bigUi }, sizes: size, standaloneMb };
     writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, figures, budgets: rows, detail }, null, 2) + '\n');
     const md = [
       `| figure | median (spread) | budget | |`,
@@ -327,17 +377,27 @@ async function main() {
       `Machine reference: a bare MapLibre page with ${referenceKb} KB of county GeoJSON reached its first idle in ` +
       `${machine.median} ms (${machine.min}–${machine.max}, n=${machine.n}); issue 7 measured ≈${REFERENCE_IDLE_MS} ms on the machine ` +
       `behind the budgets, so this machine runs that page ${factor}× as long.`;
+    const peerLine =
+      `The peer, ECharts 6 drawing the same geometry, lines and circles (bench/peer/): first complete map ${peerLoad.first.median} ms ` +
+      `(${peerLoad.first.min}–${peerLoad.first.max}, n=${peerLoad.first.n}), in turn with ours; ours took ${peerRatio}× as long. ` +
+      `Our first complete map read against the yardstick (divided by ${factor}): ≈${Math.round(load.first.median / factor)} ms.`;
+    const steps = [
+      `| step (median ms from navigation) | with the first view | without it (the app draws the map) | ECharts peer |`,
+      `|---|---|---|---|`,
+      ...STEPS.map((k) => `| ${STEP_NAMES[k]} | ${load.steps[k].median} | ${withoutLoad.steps[k].median} | ${peerLoad.steps[k].median} |`),
+    ].join('\n');
     const heapLine =
       `JS heap: ${mem.afterLoadMb} MB after load, ${mem.after500Mb} MB after 500 filter changes (${mem.growthPct >= 0 ? '+' : ''}${mem.growthPct} % in all, ` +
       `of which V8's compiled code ${mem.codeGrowthKb} KB; without it ${mem.dataGrowthPct >= 0 ? '+' : ''}${mem.dataGrowthPct} %).`;
-    writeFileSync('bench/results.md', `# Benchmark results\n\n${new Date().toISOString()}, ${RUNS} cold loads, ${FILTER_CHANGES} filter changes.\n\n${md}\n\n${heapLine}\n\n${yardstick}\n`);
-    console.log(`\n${md}\n\n${heapLine}\n\n${yardstick}\n\n${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    writeFileSync('bench/results.md', `# Benchmark results\n\n${new Date().toISOString()}, ${RUNS} cold loads, ${FILTER_CHANGES} filter changes.\n\n${md}\n\n${peerLine}\n\nThe first complete map, step by step (the same cold loads; the peer's data JSON is its lines and circles):\n\n${steps}\n\n${heapLine}\n\n${yardstick}\n`);
+    console.log(`\n${md}\n\n${peerLine}\n\n${steps}\n\n${heapLine}\n\n${yardstick}\n\n${((Date.now() - t0) / 1000).toFixed(0)} s`);
     if (rows.some((r) => !r.ok)) process.exitCode = 1;
   } finally {
     await browser.close();
     await app.close();
     await big.close();
     await reference.close();
+    await peer.close();
   }
 }
 

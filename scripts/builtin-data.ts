@@ -3,9 +3,10 @@ import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatProblem } from '../src/data/problems.ts';
 import { TABLES, type TableName } from '../src/data/schema.ts';
-import { loadDataset, type DataTexts } from '../src/data/validate.ts';
+import { loadDataset, type DataTexts, type Dataset } from '../src/data/validate.ts';
 import { buildModel } from '../src/scene/model.ts';
 import { checkStories } from '../src/story/check-stories.ts';
+import type { Story } from '../src/story/schema.ts';
 import { DATA_ELEMENT_ID } from '../src/offline/offline-html.ts';
 
 /*
@@ -15,11 +16,27 @@ import { DATA_ELEMENT_ID } from '../src/offline/offline-html.ts';
  * in the data stops the build (and the dev server's page) with the file, line and field.
  *
  * In the deployed build the JSON is a file of its own, which index.html preloads beside the script
- * (a large dataset then downloads in parallel and is not compiled as code). The dev server and the
- * single offline file keeps it in a JSON block beside the script.
+ * (a large dataset then downloads in parallel and is not compiled as code). The dev server keeps it
+ * inside the script; the single offline file keeps it in a JSON block beside the script.
  */
 const ID = 'virtual:builtin-data';
 const BUILTIN_DATA_FILE = 'builtin-data.json';
+
+/** The data folder, parsed and checked (as the build does, stories' caption numbers included); throws with every problem listed. */
+export function readBuiltin(dir: string, watch: (file: string) => void = () => undefined): { dataset: Dataset; stories: Story[] } {
+  const read = (file: string) => {
+    watch(file);
+    return readFileSync(file, 'utf8');
+  };
+  const names = Object.keys(TABLES) as TableName[];
+  const texts = Object.fromEntries(names.map((name) => [name, read(join(dir, TABLES[name].file))])) as DataTexts;
+  const { dataset, problems } = loadDataset(texts, (name) => relative(process.cwd(), join(dir, TABLES[name].file)));
+  const storiesFile = join(dir, 'stories.json');
+  const story = existsSync(storiesFile) ? checkStories(JSON.parse(read(storiesFile)), buildModel(dataset), relative(process.cwd(), storiesFile)) : { stories: [], problems: [] };
+  const all = [...problems.map(formatProblem), ...story.problems];
+  if (all.length > 0) throw new Error(`The data in ${dir} has problems:\n${all.join('\n')}`);
+  return { dataset, stories: story.stories };
+}
 
 export function builtinData(dir: string, opts: { inline: boolean }): Plugin {
   let serving = false;
@@ -31,18 +48,7 @@ export function builtinData(dir: string, opts: { inline: boolean }): Plugin {
     resolveId: (id) => (id === ID ? `\0${ID}` : null),
     load(id) {
       if (id !== `\0${ID}`) return null;
-      const read = (file: string) => {
-        this.addWatchFile(file);
-        return readFileSync(file, 'utf8');
-      };
-      const names = Object.keys(TABLES) as TableName[];
-      const texts = Object.fromEntries(names.map((name) => [name, read(join(dir, TABLES[name].file))])) as DataTexts;
-      const { dataset, problems } = loadDataset(texts, (name) => relative(process.cwd(), join(dir, TABLES[name].file)));
-      const storiesFile = join(dir, 'stories.json');
-      const story = existsSync(storiesFile) ? checkStories(JSON.parse(read(storiesFile)), buildModel(dataset), relative(process.cwd(), storiesFile)) : { stories: [], problems: [] };
-      const all = [...problems.map(formatProblem), ...story.problems];
-      if (all.length > 0) throw new Error(`The data in ${dir} has problems:\n${all.join('\n')}`);
-      const json = JSON.stringify({ dataset, stories: story.stories });
+      const json = JSON.stringify(readBuiltin(dir, (file) => this.addWatchFile(file)));
       if (serving) {
         // JSON.parse of a string literal is faster for engines to load than the same object as code.
         return `const data = JSON.parse(${JSON.stringify(json)});\nexport default () => Promise.resolve(data);`;

@@ -9,7 +9,7 @@ import { createSvgRenderer } from './map/svg-renderer.ts';
 import { postEmbedHeight } from './embed/post-height.ts';
 import { buildModel } from './scene/model.ts';
 import { buildScene, maxRadiusFor } from './scene/scene.ts';
-import { browserLang, parseState, serializeState, type AppState } from './state/url-state.ts';
+import { browserLang, defaultState, parseState, serializeState, type AppState } from './state/url-state.ts';
 import { vocabularyOf } from './state/vocabulary.ts';
 import type { ExportRequest, Frame, UiContext } from './ui/context.ts';
 import { createControls } from './ui/controls.ts';
@@ -19,6 +19,8 @@ import { createHeader } from './ui/header.ts';
 import { createLegend } from './ui/legend.ts';
 import { createNotice } from './ui/notice.ts';
 import { createPanel } from './ui/panel.ts';
+import { createShell } from './ui/shell.ts';
+import { takeFirstView } from './ui/first-view.ts';
 import { createPresenter } from './story/presenter.ts';
 import { stepPatch } from './story/step-state.ts';
 import { createTableView } from './ui/table-view.ts';
@@ -131,12 +133,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const tooltip = createTooltip();
   const tableView = createTableView(ctx);
   const presenter = createPresenter(ctx, stories);
-  const mapEl = el('div', { class: 'map', id: 'map', role: 'region' });
-  const svgHost = el('div', { class: 'svg-host' });
   const deadEnd = createDeadEnd(ctx);
   const live = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
-  const mapArea = el('div', { class: 'map-area' }, mapEl, svgHost, tooltip.el, notice.el, deadEnd.el, tableView.el, presenter.el);
-  const layout = el('main', { class: 'layout' }, el('div', { class: 'sidebar' }, controls.el, legend.el), mapArea, panel.el);
+  const { layout, mapArea, mapEl, svgHost } = createShell([controls.el, legend.el], [tooltip.el, notice.el, deadEnd.el, tableView.el, presenter.el], [panel.el]);
+  const firstView = takeFirstView(root, state.lang, !userData && serializeState(state) === serializeState(defaultState(state.lang)));
+  firstView.keepIn(svgHost);
   root.replaceChildren(header.el, layout, live);
   if (parsed.ignored.length > 0) notice.show(t(state.lang, 'notice.ignored', { items: parsed.ignored.join(', ') }), t(state.lang, 'notice.dismiss'));
   if (userData && loaded) {
@@ -297,10 +298,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const svgMap = createSvgRenderer(svgHost, geography, model, { camera: state.camera, view: state.view, covered: covered() }, events);
   mapView = svgMap;
   svgMap.update(frame.scene, frame.lang, frame.state.place, frame.state.view);
+  firstView.drop();
   // Marked once the frame that shows it has been painted, not when the DOM is ready; MapLibre's code
   // is fetched only then, so that it never competes with the first paint.
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  performance.mark('map:first-complete');
+  firstView.markComplete();
   try {
     const { createMapLibreMap } = await import('./map/maplibre-map.ts');
     const gl = await createMapLibreMap(

@@ -71,8 +71,8 @@ export function createSvgRenderer(
       .filter((node) => !node.hasAttribute('data-fixed'))
       .map((node) => ({
         node,
-        x: Number(node.getAttribute(node.tagName === 'circle' ? 'cx' : node.tagName === 'path' ? 'data-x' : 'x')),
-        y: Number(node.getAttribute(node.tagName === 'circle' ? 'cy' : node.tagName === 'path' ? 'data-y' : 'y')),
+        x: Number(node.getAttribute(node.localName === 'circle' ? 'cx' : node.localName === 'path' ? 'data-x' : 'x')),
+        y: Number(node.getAttribute(node.localName === 'circle' ? 'cy' : node.localName === 'path' ? 'data-y' : 'y')),
       }));
     drawn.routes = [...layer.querySelectorAll<SVGPathElement>('#arcs path[data-from]')].map((node) => ({
       node,
@@ -105,7 +105,7 @@ export function createSvgRenderer(
   // the areas and the lines and points, never the borders; a move only shifts and scales pictures.
   const split = (root: SVGSVGElement): SVGSVGElement[] => {
     const layers = [...root.children]
-      .filter((g) => g.tagName === 'g')
+      .filter((g) => g.localName === 'g')
       .map((g) => {
         const one = root.cloneNode(false) as SVGSVGElement;
         one.append(g);

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import type { Topology } from 'topojson-specification';
+import { t, type Lang, type MessageKey } from '../src/i18n/messages.ts';
+import { toGeography } from '../src/map/geography.ts';
+import { createSvgRenderer } from '../src/map/svg-renderer.ts';
+import { buildModel } from '../src/scene/model.ts';
+import { buildScene, maxRadiusFor } from '../src/scene/scene.ts';
+import { defaultState } from '../src/state/url-state.ts';
+import type { Frame, UiContext } from '../src/ui/context.ts';
+import { createControls } from '../src/ui/controls.ts';
+import { createHeader } from '../src/ui/header.ts';
+import { createLegend } from '../src/ui/legend.ts';
+import { createShell } from '../src/ui/shell.ts';
+import { readBuiltin } from './builtin-data.ts';
+
+/*
+ * The first view, drawn at build time into index.html (by the plugin in first-view.ts): the default view
+ * in both languages, header, controls, legend and the map with its lines, circles and names, made
+ * by the app's own components and SVG renderer in a small DOM (linkedom). It is on screen before any
+ * script has run; the app then takes it over (src/ui/first-view.ts).
+ *
+ * The map is drawn for a reference size, the map area of a 1280×800 window in English (its header
+ * takes two lines there), and scales to the map area it finds (CSS in src/styles.css, where also the
+ * sizes it is not shown at). The e2e test (first-view.e2e.ts) notices when the layout moves away
+ * from it.
+ */
+export const REFERENCE_MAP = { width: 980, height: 713 };
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+/** Both languages' first view, and the map layers they share (drawn once, shown in each by <use>). */
+export function drawFirstView(dataDir: string, topoFile: string): { shared: string; views: string } {
+  const { document, window } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+  const g = globalThis as Record<string, unknown>;
+  // What the components reach for: the document, timers, the URL (the embed link, not shown here),
+  // and a ResizeObserver (nothing resizes here).
+  const globals: Record<string, unknown> = {
+    document,
+    window,
+    location: new URL('https://first-view.invalid/'),
+    ResizeObserver: class {
+      observe() {}
+      disconnect() {}
+    },
+  };
+  // linkedom's <select> has no value setter; as the HTML a browser reads, the chosen option is marked.
+  Object.defineProperty(Object.getPrototypeOf(document.createElement('select')), 'value', {
+    set(this: HTMLSelectElement, v: string) {
+      for (const o of this.querySelectorAll('option')) o.toggleAttribute('selected', o.getAttribute('value') === v);
+    },
+  });
+  const saved = Object.fromEntries(Object.keys(globals).map((k) => [k, g[k]]));
+  Object.assign(g, globals);
+  try {
+    const model = buildModel(readBuiltin(dataDir).dataset);
+    const geo = toGeography(JSON.parse(readFileSync(topoFile, 'utf8')) as Topology);
+    const none = () => Promise.reject(new Error('not in the first view'));
+    const ctx: UiContext = {
+      model,
+      dispatch: () => undefined,
+      present: () => undefined,
+      leaveStory: () => undefined,
+      stories: () => [],
+      setUserStories: () => undefined,
+      exportMap: none,
+      exportPreview: none,
+      exportTexts: none,
+      exportSlides: none,
+      saveOfflineCopy: none,
+    };
+    const drawn = LANGS.map((lang) => {
+      const state = defaultState(lang);
+      const frame: Frame = { state, scene: buildScene(model, state, maxRadiusFor(REFERENCE_MAP.width, REFERENCE_MAP.height)), lang, tr: (key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars) };
+      const [header, controls, legend] = [createHeader(ctx), createControls(ctx), createLegend(ctx)];
+      for (const c of [header, controls, legend]) c.update(frame);
+      header.el.querySelector('.embed-open')?.removeAttribute('href');
+      const { layout, svgHost } = createShell([controls.el, legend.el], [], []);
+      // The live map's size is read from its host.
+      Object.defineProperties(svgHost, { clientWidth: { value: REFERENCE_MAP.width }, clientHeight: { value: REFERENCE_MAP.height } });
+      const renderer = createSvgRenderer(svgHost, geo, model, { camera: null, view: state.view, covered: { right: 0, bottom: 0 } }, { hover() {}, click() {}, moved() {} });
+      renderer.update(frame.scene, lang, null, state.view);
+      // Not an .svg-layer or .svg-map, and its ids prefixed: the app's live drawing, which it lies
+      // beside for a moment, keeps its selectors and ids to itself.
+      renderer.layer.className = 'first-view-map';
+      for (const e of renderer.layer.querySelectorAll('*')) {
+        e.classList.remove('svg-map');
+        if (e.id) e.id = `first-view-${e.id}`;
+        for (const a of ['fill', 'stroke']) {
+          const v = e.getAttribute(a);
+          if (v?.startsWith('url(#')) e.setAttribute(a, v.replace('url(#', 'url(#first-view-'));
+        }
+      }
+      // What is drawn beyond the frame shows where the map area is wider or taller than the reference.
+      renderer.layer.firstElementChild?.setAttribute('overflow', 'visible');
+      const view = document.createElement('div');
+      view.className = 'first-view';
+      view.setAttribute('data-lang', lang);
+      view.setAttribute('inert', '');
+      view.append(header.el, layout);
+      return { view, layers: [...renderer.layer.children], host: renderer.layer };
+    });
+    // A layer that is the same in every language (the areas, borders and lines; not the names) is
+    // written once and shown through <use>.
+    const svgEl = (tag: string, attrs: Record<string, string | number>) => {
+      const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
+      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+      return e;
+    };
+    const defs = svgEl('defs', {});
+    const [first, ...others] = drawn;
+    first?.layers.forEach((layer, i) => {
+      if (!others.every((o) => o.layers[i]?.outerHTML === layer.outerHTML)) return;
+      const id = `first-view-layer-${i}`;
+      defs.append(layer.cloneNode(true) as Element);
+      (defs.lastElementChild as Element).setAttribute('id', id);
+      for (const d of drawn) d.layers[i] = svgEl('use', { href: `#${id}`, width: REFERENCE_MAP.width, height: REFERENCE_MAP.height });
+    });
+    // Each language's layers, stacked in one SVG frame that scales them together.
+    for (const d of drawn) {
+      const frameSvg = svgEl('svg', { class: 'first-view-frame', viewBox: `0 0 ${REFERENCE_MAP.width} ${REFERENCE_MAP.height}`, preserveAspectRatio: 'xMidYMid meet', overflow: 'visible' });
+      frameSvg.append(...d.layers);
+      d.host.replaceChildren(frameSvg);
+    }
+    const shared = svgEl('svg', { class: 'first-view-shared', width: 0, height: 0, 'aria-hidden': 'true' });
+    shared.append(defs);
+    return { shared: shared.outerHTML, views: drawn.map((d) => d.view.outerHTML).join('\n') };
+  } finally {
+    Object.assign(g, saved);
+  }
+}

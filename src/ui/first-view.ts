@@ -1,0 +1,61 @@
+import type { Lang } from '../i18n/messages.ts';
+
+/**
+ * The first view that the build drew into index.html (scripts/draw-first-view.ts). Its map stays on
+ * screen, moved into the app's own map area, until the app has drawn the live map over it; the rest
+ * of it (header, controls, legend) the app replaces at once with its own, which look the same. A
+ * view other than the default one, or the user's own data, drops it at once.
+ */
+export interface FirstView {
+  /** Moves the map into the live map area (before the app replaces the page's content). */
+  keepIn(host: HTMLElement): void;
+  /** Removes what is left of it (once the live map is drawn over it). */
+  drop(): void;
+  /**
+   * Marks `map:first-complete`: at the first contentful paint when the first view's map was shown
+   * (nothing is painted before the whole view is parsed, and whatever is painted first then holds a
+   * complete map: the first view's or, where the app was quicker than the first paint, its own), else now.
+   */
+  markComplete(): void;
+}
+
+export function takeFirstView(root: HTMLElement, lang: Lang, isDefault: boolean): FirstView {
+  const map = root.querySelector<HTMLElement>(`.first-view[data-lang="${lang}"] .first-view-map`);
+  const shared = document.querySelector('.first-view-shared');
+  // On screen: the default view, at a size its map fits (see styles.css).
+  const shown = isDefault && map !== null && map.checkVisibility({ visibilityProperty: true });
+  const drop = () => {
+    map?.remove();
+    shared?.remove();
+  };
+  if (!shown) drop();
+  // Drawn for another size, it would jump to the live map's places and sizes: it fades out over it instead.
+  const fadeOut = () => {
+    if (!map?.isConnected || !map.parentElement) return drop();
+    const drawnFor = map.querySelector<SVGSVGElement>('.first-view-frame')?.viewBox.baseVal;
+    const scaled = !drawnFor || Math.abs(map.clientWidth - drawnFor.width) > 2 || Math.abs(map.clientHeight - drawnFor.height) > 2;
+    if (!scaled) return drop();
+    map.parentElement.append(map);
+    requestAnimationFrame(() => {
+      map.classList.add('leaving');
+      window.setTimeout(drop, 200);
+    });
+  };
+  return {
+    keepIn(host) {
+      if (shown && map) host.append(map);
+    },
+    drop: fadeOut,
+    markComplete() {
+      // The paint entry arrives a little after the frame (when the compositor reports it).
+      if (!shown || !PerformanceObserver.supportedEntryTypes.includes('paint')) return void performance.mark('map:first-complete');
+      const observer = new PerformanceObserver((list) => {
+        const fcp = list.getEntriesByName('first-contentful-paint')[0];
+        if (!fcp) return;
+        observer.disconnect();
+        performance.mark('map:first-complete', { startTime: fcp.startTime });
+      });
+      observer.observe({ type: 'paint', buffered: true });
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { distinctColours, launchBrowser, screenshot, waitForMap } from './browser.ts';
+
+/*
+ * The first view drawn into index.html at build time (scripts/draw-first-view.ts): on screen before
+ * any script has run, and the same map the app then draws.
+ */
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const DESKTOP = { width: 1280, height: 800 };
+const LOCALES = { en: 'en-GB', zh: 'zh-CN' } as const;
+
+/** A page whose own script never arrives: what is on screen is the HTML and its inline script alone. */
+async function withoutAppScript(url: string, locale: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESKTOP, locale });
+  const page = await context.newPage();
+  page.on('close', () => void context.close().catch(() => undefined));
+  await page.route('**/assets/index-*.js', (r) => r.abort());
+  await page.goto(url);
+  return page;
+}
+
+interface Drawn {
+  names: string[];
+  marks: { key: string; r: number; x: number; y: number }[];
+  values: string[];
+  area: { left: number; top: number; right: number; bottom: number };
+  nameBoxes: [number, number, number, number][];
+}
+
+/** Names, circles and value labels of the map drawn in `selector` (its ids prefixed with `prefix`), in page coordinates. */
+function readMap(page: Page, selector: string, prefix = ''): Promise<Drawn> {
+  return page.evaluate(([sel, pre]) => {
+    const root = [...document.querySelectorAll<HTMLElement>(sel)].find((e) => e.checkVisibility({ visibilityProperty: true }));
+    if (!root) throw new Error(`no visible ${sel}`);
+    const a = root.closest('.map-area')!.getBoundingClientRect();
+    const box = (e: Element) => e.getBoundingClientRect();
+    const labels = [...root.querySelectorAll(`#${pre}labels text`)];
+    return {
+      names: labels.map((t) => t.textContent ?? '').sort(),
+      marks: [...root.querySelectorAll(`#${pre}markers circle`)].map((c) => {
+        const b = box(c);
+        return { key: c.getAttribute('data-key') ?? '', r: b.width / 2, x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }),
+      values: [...root.querySelectorAll(`#${pre}marker-values text`)].map((t) => t.textContent ?? '').sort(),
+      area: { left: a.left, top: a.top, right: a.right, bottom: a.bottom },
+      nameBoxes: labels.map((t) => {
+        const b = box(t);
+        return [b.left, b.top, b.right, b.bottom] as [number, number, number, number];
+      }),
+    };
+  }, [selector, prefix] as const);
+}
+
+describe('the first view in index.html', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`shows the whole default map (${lang}) 50 ms after the first paint, before any script, and the live map agrees with it`, async () => {
+      const url = `${inject('baseUrl')}/`;
+      const first = await withoutAppScript(url, LOCALES[lang]);
+      await first.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+      await first.waitForTimeout(50);
+      const shot = await first.screenshot();
+      await screenshot(first, `first-view-${lang}-50ms`);
+      expect(await first.evaluate(() => document.documentElement.lang)).toBe(lang === 'zh' ? 'zh-Hans' : 'en');
+      expect(await distinctColours(first, shot)).toBeGreaterThan(40);
+      const pre = await readMap(first, '.first-view-map', 'first-view-');
+      await first.close();
+
+      // The whole map: Guizhou's prefectures and both partner cities named, every circle and name in the map area, no two names overlapping.
+      expect(pre.names.length).toBeGreaterThanOrEqual(10);
+      for (const city of lang === 'en' ? ['Qingdao', 'Ningbo', 'Zunyi', 'Qiandongnan'] : ['青岛', '宁波', '遵义', '黔东南']) expect(pre.names.some((n) => n.includes(city))).toBe(true);
+      expect(pre.marks.length).toBeGreaterThan(5);
+      const inside = (x: number, y: number) => x >= pre.area.left && x <= pre.area.right && y >= pre.area.top && y <= pre.area.bottom;
+      for (const m of pre.marks) expect(inside(m.x, m.y), m.key).toBe(true);
+      for (const [l, t, r, b] of pre.nameBoxes) expect(inside(l, t) && inside(r, b)).toBe(true);
+      pre.nameBoxes.forEach((a, i) =>
+        pre.nameBoxes.slice(i + 1).forEach((b) => expect(a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1).toBe(false)),
+      );
+
+      const context = await browser.newContext({ viewport: DESKTOP, locale: LOCALES[lang] });
+      const page = await context.newPage();
+      await page.goto(url);
+      await waitForMap(page);
+      // Gone once the live map is drawn (after a 0.15 s fade where it was scaled).
+      await expect.poll(() => page.locator('.first-view, .first-view-map, .first-view-shared').count()).toBe(0);
+      const live = await readMap(page, '.svg-layer');
+      await screenshot(page, `first-view-${lang}-live`);
+      await context.close();
+
+      expect(live.names).toEqual(pre.names);
+      expect(live.values).toEqual(pre.values);
+      expect(live.marks.map((m) => m.key).sort()).toEqual(pre.marks.map((m) => m.key).sort());
+      // Where the map area has the reference size (en at 1280×800) the first view is the live map to
+      // the pixel; elsewhere it is scaled (zh: its header is one line shorter).
+      const tolerance = lang === 'en' ? 1 : 16;
+      for (const m of live.marks) {
+        const p = pre.marks.find((q) => q.key === m.key)!;
+        expect(Math.abs(p.x - m.x), m.key).toBeLessThanOrEqual(tolerance);
+        expect(Math.abs(p.y - m.y), m.key).toBeLessThanOrEqual(tolerance);
+        expect(Math.abs(p.r - m.r), m.key).toBeLessThanOrEqual(lang === 'en' ? 0.5 : 1.5);
+      }
+    });
+  }
+
+  it('is skipped, before the first paint, by links to another view and by embeds', async () => {
+    for (const query of ['?lang=en&year=2010', '?lang=en&view=guizhou', '?embed=1', '?lang=en&place=520103']) {
+      const page = await withoutAppScript(`${inject('baseUrl')}/${query}`, 'en-GB');
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 || document.readyState === 'complete');
+      expect(await page.evaluate(() => [...document.querySelectorAll('.first-view')].some((e) => e.checkVisibility())), query).toBe(false);
+      await page.close();
+    }
+  });
+});
