@@ -183,7 +183,7 @@ export function paintScene(root: ParentNode, geo: Geography, model: Model, scene
     return inset ? inset.point([p.lon, p.lat]) : at([p.lon, p.lat]);
   };
 
-  const circles = placeMarkers(scene, v, o, at, pointOf);
+  const circles = placeMarkers(scene, v, at, pointOf);
   reconcile(root.querySelector('#arcs'), scene.arcs, 'path', (a) => a.id, (a) => {
     const from = pointOf(a.recipient);
     const to = pointOf(a.donor);
@@ -306,7 +306,7 @@ function roomBeside(geo: Geography, projection: GeoProjection, o: SvgMapOptions)
  * or for Guizhou as a whole, stands in the room beside Guizhou nearest to where it applies (never
  * at the partner city, and never on a place it does not name).
  */
-function placeMarkers(scene: Scene, v: View, o: SvgMapOptions, at: (p: readonly [number, number]) => [number, number], pointOf: (id: string) => [number, number] | null): Map<string, Circle> {
+function placeMarkers(scene: Scene, v: View, at: (p: readonly [number, number]) => [number, number], pointOf: (id: string) => [number, number] | null): Map<string, Circle> {
   const out = new Map<string, Circle>();
   const anchorOf = (key: string) => key.split('@')[0]!;
   const free: MarkerDatum[] = [];
@@ -321,7 +321,9 @@ function placeMarkers(scene: Scene, v: View, o: SvgMapOptions, at: (p: readonly 
   for (const m of free) radius.set(anchorOf(m.key), Math.max(radius.get(anchorOf(m.key)) ?? 0, m.radius));
   const byAnchor = [...radius.entries()].sort((a, b) => kindOrder(a[0]) - kindOrder(b[0]) || b[1] - a[1]);
   const taken: Circle[] = [...out.values()];
-  const avoid = [...(o.keepClear ?? []), ...v.insets.map((iv) => [iv.frame.x, iv.frame.y, iv.frame.x + iv.frame.width, iv.frame.y + iv.frame.height] as const)];
+  // Only the insets: the live map's buttons stand beside them, so circles stay where they are whether
+  // or not those are on the page yet (the first view in index.html is drawn without them).
+  const avoid = v.insets.map((iv) => [iv.frame.x, iv.frame.y, iv.frame.x + iv.frame.width, iv.frame.y + iv.frame.height] as const);
   const spot = new Map<string, [number, number]>();
   for (const [anchor, r] of byAnchor) {
     const m = free.find((f) => anchorOf(f.key) === anchor)!;

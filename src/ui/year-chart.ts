@@ -149,7 +149,9 @@ function apartText(ctx: UiContext, frame: Frame, s: Sum, value: string): string 
  * users stay where they were), and when the years scroll sideways the chosen year is in view.
  */
 export function placeChart(host: HTMLElement, chart: HTMLElement): void {
-  const focused = document.activeElement instanceof HTMLElement && host.contains(document.activeElement) ? document.activeElement.dataset['year'] : undefined;
+  // (No instanceof HTMLElement: the build draws the first view in a DOM without that global.)
+  const active = document.activeElement as HTMLElement | null;
+  const focused = active && host.contains(active) ? active.dataset?.['year'] : undefined;
   const scrolled = host.querySelector('.year-scroll')?.scrollLeft ?? 0;
   host.replaceChildren(chart);
   const scroller = chart.querySelector<HTMLElement>('.year-scroll');

@@ -43,7 +43,7 @@ function readMap(page: Page, selector: string, prefix = ''): Promise<Drawn> {
     if (!root) throw new Error(`no visible ${sel}`);
     const a = root.closest('.map-area')!.getBoundingClientRect();
     const box = (e: Element) => e.getBoundingClientRect();
-    const labels = [...root.querySelectorAll(`#${pre}labels text`)];
+    const labels = [...root.querySelectorAll(`#${pre}labels text, .inset-title`)];
     return {
       names: labels.map((t) => t.textContent ?? '').sort(),
       marks: [...root.querySelectorAll(`#${pre}markers circle`)].map((c) => {
@@ -98,14 +98,13 @@ describe('the first view in index.html', () => {
       expect(live.names).toEqual(pre.names);
       expect(live.values).toEqual(pre.values);
       expect(live.marks.map((m) => m.key).sort()).toEqual(pre.marks.map((m) => m.key).sort());
-      // Where the map area has the reference size (en at 1280×800) the first view is the live map to
-      // the pixel; elsewhere it is scaled (zh: its header is one line shorter).
-      const tolerance = lang === 'en' ? 1 : 16;
+      // The map area has its language's reference size at 1280×800: the first view is the live map to the pixel.
+      const tolerance = 1;
       for (const m of live.marks) {
         const p = pre.marks.find((q) => q.key === m.key)!;
         expect(Math.abs(p.x - m.x), m.key).toBeLessThanOrEqual(tolerance);
         expect(Math.abs(p.y - m.y), m.key).toBeLessThanOrEqual(tolerance);
-        expect(Math.abs(p.r - m.r), m.key).toBeLessThanOrEqual(lang === 'en' ? 0.5 : 1.5);
+        expect(Math.abs(p.r - m.r), m.key).toBeLessThanOrEqual(0.5);
       }
     });
   }
