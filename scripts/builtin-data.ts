@@ -7,6 +7,7 @@ import { loadDataset, type DataTexts } from '../src/data/validate.ts';
 import { buildModel } from '../src/scene/model.ts';
 import { vocabularyOf } from '../src/state/vocabulary.ts';
 import { readStories } from '../src/story/schema.ts';
+import { readDataFile } from './read-data.ts';
 
 /*
  * `import loadBuiltin from 'virtual:builtin-data'`: the data folder, parsed and checked when the app
@@ -19,6 +20,8 @@ import { readStories } from '../src/story/schema.ts';
  * single offline file keep it inside the script.
  */
 const ID = 'virtual:builtin-data';
+/** The data files as text (decoded as `data:check` decodes them), for joining with a user's files. */
+const TEXTS_ID = 'virtual:builtin-texts';
 const BUILTIN_DATA_FILE = 'builtin-data.json';
 
 export function builtinData(dir: string, opts: { inline: boolean }): Plugin {
@@ -28,15 +31,22 @@ export function builtinData(dir: string, opts: { inline: boolean }): Plugin {
     configResolved(config) {
       serving = config.command === 'serve';
     },
-    resolveId: (id) => (id === ID ? `\0${ID}` : null),
+    resolveId: (id) => (id === ID || id === TEXTS_ID ? `\0${id}` : null),
     load(id) {
-      if (id !== `\0${ID}`) return null;
+      if (id !== `\0${ID}` && id !== `\0${TEXTS_ID}`) return null;
       const read = (file: string) => {
         this.addWatchFile(file);
         return readFileSync(file, 'utf8');
       };
       const names = Object.keys(TABLES) as TableName[];
-      const texts = Object.fromEntries(names.map((name) => [name, read(join(dir, TABLES[name].file))])) as DataTexts;
+      const texts = Object.fromEntries(
+        names.map((name) => {
+          const file = join(dir, TABLES[name].file);
+          this.addWatchFile(file);
+          return [name, readDataFile(file).text];
+        }),
+      ) as DataTexts;
+      if (id === `\0${TEXTS_ID}`) return `export default ${JSON.stringify(texts)};`;
       const { dataset, problems } = loadDataset(texts, (name) => relative(process.cwd(), join(dir, TABLES[name].file)));
       const storiesFile = join(dir, 'stories.json');
       const story = existsSync(storiesFile) ? readStories(JSON.parse(read(storiesFile)), vocabularyOf(buildModel(dataset))) : { stories: [], problems: [] };

@@ -20,7 +20,7 @@ import { createNotice } from './ui/notice.ts';
 import { createPanel } from './ui/panel.ts';
 import { createPresenter, stepPatch } from './story/presenter.ts';
 import { createTableView } from './ui/table-view.ts';
-import { clearImport, readImport } from './import/session.ts';
+import { clearImport, readImport, updateImport, type StoredImport } from './import/store.ts';
 import { createTooltip, tooltipLines } from './ui/tooltip.ts';
 
 /*
@@ -33,9 +33,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
   // the first paint (below), so that the first complete map needs none of its code.
   const topoRequest = fetch(topoUrl).then((r) => r.json() as Promise<Topology>);
   const builtin = await loadBuiltin();
-  // A user's own files (kept in this tab by the import dialog) replace or join the built-in data,
-  // which the build has already checked.
-  const userData = readImport();
+  // A user's own files (kept for this tab by the import dialog) replace or join the built-in data,
+  // which the build has already checked. Files that were loading when the page last stopped are set
+  // aside, not replayed: an import that crashes the app must not crash it again.
+  const stored = await readImport();
+  if (stored?.status === 'loading') await updateImport(stored, { status: 'set-aside', error: 'the page stopped while loading them' });
+  const userData = stored && stored.status !== 'set-aside' ? stored : null;
+  if (userData) await updateImport(userData, { status: 'loading' });
   const loaded = userData ? (await import('./import/with-user-data.ts')).withUserData(userData, builtin.stories) : null;
   const dataset = loaded?.dataset ?? builtin.dataset;
   const stories = loaded?.stories ?? builtin.stories;
@@ -86,16 +90,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const mapArea = el('div', { class: 'map-area' }, mapEl, svgHost, tooltip.el, notice.el, empty, tableView.el, presenter.el);
   const layout = el('main', { class: 'layout' }, el('div', { class: 'sidebar' }, controls.el, legend.el), mapArea, panel.el);
   root.replaceChildren(header.el, layout, live);
-  if (parsed.ignored.length > 0) notice.show(t(state.lang, 'notice.ignored', { items: parsed.ignored.join(', ') }), t(state.lang, 'notice.dismiss'));
+  if (parsed.ignored.length > 0) notice.show(ignoredNotice(state.lang, parsed.ignored), t(state.lang, 'notice.dismiss'));
   if (userData && loaded) {
     notice.show(t(state.lang, 'import.active', { files: userData.files.map((f) => f.name).join(', '), invalid: loaded.invalidRows }), t(state.lang, 'notice.dismiss'), {
       label: t(state.lang, 'import.back'),
-      run: () => {
-        clearImport();
-        location.reload();
-      },
+      run: () => void clearImport().then(() => location.reload()),
     });
   }
+  if (stored?.status === 'set-aside') showSetAside(stored);
   // Drop CSV files anywhere on the map to open them.
   mapArea.addEventListener('dragover', (e) => e.preventDefault());
   mapArea.addEventListener('drop', (e) => {
@@ -230,6 +232,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     idle: () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())),
     exportMap: ctx.exportMap,
   };
+  if (userData) await updateImport(userData, { status: 'loaded' });
   performance.mark('map:interactive');
   document.documentElement.dataset['renderer'] = mapView.kind;
   document.documentElement.dataset['mapReady'] = 'true';
@@ -237,6 +240,18 @@ export async function startApp(root: HTMLElement): Promise<void> {
   if (state.exportFormat) {
     const file = await ctx.exportMap(state.exportFormat, state.exportSize);
     document.documentElement.dataset['exportDone'] = file;
+  }
+
+  /** The user's files that failed to load: named, downloadable, and discarded on request. */
+  function showSetAside(record: StoredImport) {
+    const lang = state.lang;
+    const downloads = record.files.map((f) => ({
+      label: t(lang, 'import.setAsideDownload', { file: f.name }),
+      download: f.name,
+      href: URL.createObjectURL(new Blob([f.text], { type: 'text/csv;charset=utf-8' })),
+    }));
+    const discard = { label: t(lang, 'import.discard'), run: () => void clearImport().then(() => (notice.el.hidden = true)) };
+    notice.show(t(lang, 'import.setAside', { files: record.files.map((f) => f.name).join(', '), error: record.error ?? '' }), t(lang, 'notice.dismiss'), ...downloads, discard);
   }
 
   function fallBackToSvg(gl: MapRenderer | null, error?: unknown) {
@@ -250,4 +265,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
     notice.show(t(state.lang, 'notice.noWebgl'), t(state.lang, 'notice.dismiss'));
     document.documentElement.dataset['renderer'] = 'svg';
   }
+}
+
+/** The ignored link parameters, ten at most and then how many more: a link with thousands stays one line. */
+function ignoredNotice(lang: Lang, ignored: readonly string[]): string {
+  const items = ignored.slice(0, 10).map((i) => (i.length > 60 ? `${i.slice(0, 60)}…` : i)).join(', ');
+  return ignored.length > 10 ? t(lang, 'notice.ignoredMore', { items, more: ignored.length - 10 }) : t(lang, 'notice.ignored', { items });
 }

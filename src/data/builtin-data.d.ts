@@ -5,3 +5,10 @@ declare module 'virtual:builtin-data' {
   const loadBuiltin: () => Promise<{ dataset: Dataset; stories: Story[] }>;
   export default loadBuiltin;
 }
+
+declare module 'virtual:builtin-texts' {
+  import type { DataTexts } from './validate.ts';
+  /** The shipped data files as text, decoded as `npm run data:check` decodes them (scripts/builtin-data.ts). */
+  const texts: DataTexts;
+  export default texts;
+}

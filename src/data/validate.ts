@@ -1,7 +1,7 @@
 import type { Problem } from './problems.ts';
 import type { Category, Figure, Metric, Pairing, Place, Source, TableName } from './schema.ts';
-import { TABLES } from './schema.ts';
-import { readTable, type InvalidRow, type Row } from './tables.ts';
+import { TABLES, UNIT_RANGE } from './schema.ts';
+import { readCsv, readTable, type CsvSource, type InvalidRow, type Row } from './tables.ts';
 
 export interface Dataset {
   sources: Row<Source>[];
@@ -22,17 +22,28 @@ export interface LoadResult {
 
 const defaultFile = (name: TableName) => `data/${TABLES[name].file}`;
 
-/**
- * Parses and cross-checks all data files. Rows with a problem are left out of the dataset and
- * returned in `invalid`, so a caller can stop (the build) or show the rest (a user's own file).
- */
+/** Parses and cross-checks the data files (one text per table), as `loadSources` does. */
 export function loadDataset(texts: DataTexts, fileOf: (name: TableName) => string = defaultFile): LoadResult {
+  const sources = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((name) => [name, [readCsv(fileOf(name), texts[name])]]));
+  return loadSources(sources as Record<TableName, CsvSource[]>);
+}
+
+/**
+ * Parses and cross-checks all data files; a table may come from several files (ours and a user's),
+ * read in order, each problem named by the file and line it stands on. Rows with a problem are left
+ * out of the dataset and returned in `invalid`, so a caller can stop (the build) or show the rest (a
+ * user's own file). A later row never makes an earlier one invalid: a repeated id, or a part that
+ * would make its whole's parts add up to more than the whole, is the later row's problem.
+ */
+export function loadSources(sources: Record<TableName, readonly CsvSource[]>): LoadResult {
   const problems: Problem[] = [];
   const invalid: Partial<Record<TableName, InvalidRow[]>> = {};
+  const origin = new Map<object, string>();
   const read = <N extends TableName>(name: N) => {
-    const result = readTable(name, texts[name], fileOf(name));
+    const result = readTable(name, sources[name]);
     problems.push(...result.problems);
     invalid[name] = result.invalid;
+    for (const [row, file] of result.fileOf) origin.set(row, file);
     return result.rows;
   };
   const tables = {
@@ -43,7 +54,7 @@ export function loadDataset(texts: DataTexts, fileOf: (name: TableName) => strin
     pairings: read('pairings'),
     figures: read('figures'),
   };
-  const dataset = crossCheck(tables, fileOf, problems, invalid);
+  const dataset = crossCheck(tables, (row) => origin.get(row) ?? '', problems, invalid);
   return { dataset, problems, invalid };
 }
 
@@ -51,23 +62,24 @@ type Reject = (name: TableName, row: Row<object>, field: string | null, message:
 
 function crossCheck(
   t: Dataset,
-  fileOf: (name: TableName) => string,
+  fileOf: (row: object) => string,
   problems: Problem[],
   invalid: Partial<Record<TableName, InvalidRow[]>>,
 ): Dataset {
   const rejected = new Set<object>();
   const reject: Reject = (name, row, field, message) => {
-    problems.push({ file: fileOf(name), line: row.line, field, message });
+    problems.push({ file: fileOf(row), line: row.line, field, message });
     if (!rejected.has(row)) {
       rejected.add(row);
-      (invalid[name] ??= []).push({ line: row.line, values: rowValues(row) });
+      (invalid[name] ??= []).push({ file: fileOf(row), line: row.line, values: rowValues(row) });
     }
   };
   const duplicates = new Set<object>();
   for (const name of ['sources', 'categories', 'metrics', 'places', 'figures'] as const) {
-    for (const row of uniqueIds(name, t[name], reject)) duplicates.add(row);
+    for (const row of uniqueIds(name, t[name], fileOf, reject)) duplicates.add(row);
   }
   const places = new Map(t.places.map((p) => [p.id, p]));
+  const metrics = new Map(t.metrics.map((m) => [m.id, m]));
   const has = {
     source: new Set(t.sources.map((s) => s.id)),
     category: new Set(t.categories.map((c) => c.id)),
@@ -84,22 +96,16 @@ function crossCheck(
     if (!places.has(f.donor)) reject('figures', f, 'donor', `no place with id ${f.donor} in places.csv`);
     for (const r of f.recipients) if (!places.has(r)) reject('figures', f, 'recipients', `no place with id ${r} in places.csv`);
     if (f.year_from > f.year_to) reject('figures', f, 'year_to', `ends (${f.year_to}) before it starts (${f.year_from})`);
+    const unit = metrics.get(f.metric)?.unit;
+    const range = unit === undefined ? undefined : UNIT_RANGE[unit];
+    if (range && (range.inclusive ? f.value > range.max : f.value >= range.max)) {
+      reject('figures', f, 'value', `${f.value} is out of range: a ${f.metric} value must be ${range.words}`);
+    }
   }
   const invalidFigures = new Map((invalid.figures ?? []).map((r) => [r.values['id'] ?? '', r.line]));
   // The hierarchy is checked among the first row of each id; a repeated id was reported above.
   checkParts(t.figures.filter((f) => !duplicates.has(f)), invalidFigures, reject);
-  // A figure whose whole was rejected cannot be placed in the hierarchy: reject it too, until stable.
-  let changed = true;
-  while (changed) {
-    changed = false;
-    const kept = new Set(t.figures.filter((f) => !rejected.has(f)).map((f) => f.id));
-    for (const f of t.figures) {
-      if (!rejected.has(f) && f.part_of !== null && !kept.has(f.part_of)) {
-        reject('figures', f, 'part_of', `its whole "${f.part_of}" has a problem`);
-        changed = true;
-      }
-    }
-  }
+  rejectOrphans(t.figures, rejected, reject);
   const keep = <T extends object>(rows: T[]) => rows.filter((r) => !rejected.has(r));
   return {
     sources: keep(t.sources),
@@ -111,15 +117,36 @@ function crossCheck(
   };
 }
 
+/** A figure whose whole was rejected cannot be placed in the hierarchy: it is rejected too, and so on down. */
+function rejectOrphans(figures: Row<Figure>[], rejected: Set<object>, reject: Reject) {
+  const kept = new Set(figures.filter((f) => !rejected.has(f)).map((f) => f.id));
+  const parts = new Map<string, Row<Figure>[]>();
+  for (const f of figures) {
+    if (f.part_of === null || rejected.has(f)) continue;
+    const list = parts.get(f.part_of);
+    if (list) list.push(f);
+    else parts.set(f.part_of, [f]);
+  }
+  const queue = figures.filter((f) => !rejected.has(f) && f.part_of !== null && !kept.has(f.part_of));
+  for (let i = 0; i < queue.length; i++) {
+    const f = queue[i]!;
+    if (rejected.has(f)) continue;
+    reject('figures', f, 'part_of', `its whole "${f.part_of}" has a problem`);
+    kept.delete(f.id);
+    for (const part of parts.get(f.id) ?? []) queue.push(part);
+  }
+}
+
 /** Rejects every row whose id an earlier row already has, and returns those rows. */
-function uniqueIds(name: TableName, rows: Row<{ id: string }>[], reject: Reject): Row<{ id: string }>[] {
-  const seen = new Map<string, number>();
+function uniqueIds(name: TableName, rows: Row<{ id: string }>[], fileOf: (row: object) => string, reject: Reject): Row<{ id: string }>[] {
+  const seen = new Map<string, Row<{ id: string }>>();
   const repeated: Row<{ id: string }>[] = [];
   for (const r of rows) {
     const first = seen.get(r.id);
-    if (first === undefined) seen.set(r.id, r.line);
+    if (first === undefined) seen.set(r.id, r);
     else {
-      reject(name, r, 'id', `"${r.id}" is already used on line ${first}`);
+      const where = fileOf(first) === fileOf(r) ? `line ${first.line}` : `line ${first.line} of ${fileOf(first)}`;
+      reject(name, r, 'id', `"${r.id}" is already used on ${where}`);
       repeated.push(r);
     }
   }
@@ -141,10 +168,16 @@ function checkPairing(p: Row<Pairing>, places: Map<string, Place>, sources: Set<
   if (!sources.has(p.source)) reject('pairings', p, 'source', `no source with id "${p.source}" in sources.csv`);
 }
 
-/** `part_of` must name an existing figure of the same metric, form no cycle, and parts never exceed wholes. */
+/**
+ * `part_of` must name an existing figure of the same metric and period, form no cycle, and parts
+ * never exceed wholes. Parts are added up in row order; the part that takes the sum past its whole
+ * is the one rejected, so that rows added after ours (a user's) never knock ours off the map.
+ */
 function checkParts(figures: Row<Figure>[], invalidFigures: Map<string, number>, reject: Reject) {
   const byId = new Map(figures.map((f) => [f.id, f]));
+  // Parts are compared in integer units: 14.4 + 6.14 million must not fail on floating-point dust.
   const partsSum = new Map<string, number>();
+  const cycleThrough = cyclesOf(figures, byId);
   for (const f of figures) {
     if (f.part_of === null) continue;
     const whole = byId.get(f.part_of);
@@ -157,27 +190,58 @@ function checkParts(figures: Row<Figure>[], invalidFigures: Map<string, number>,
       reject('figures', f, 'part_of', `joins metric ${f.metric} to a whole of metric ${whole.metric}`);
       continue;
     }
-    if (f.value > whole.value) reject('figures', f, 'value', `${f.value} is larger than its whole "${whole.id}" (${whole.value})`);
+    const cycle = cycleThrough.get(f.id);
+    if (cycle !== undefined) {
+      reject('figures', f, 'part_of', `forms a cycle through "${cycle}"`);
+      continue;
+    }
+    if (f.value > whole.value) {
+      reject('figures', f, 'value', `${f.value} is larger than its whole "${whole.id}" (${whole.value})`);
+      continue;
+    }
     if (f.year_from < whole.year_from || f.year_to > whole.year_to) {
       reject('figures', f, 'year_from', `its period ${f.year_from}–${f.year_to} is outside its whole's ${whole.year_from}–${whole.year_to}`);
+      continue;
     }
-    partsSum.set(whole.id, (partsSum.get(whole.id) ?? 0) + f.value);
-    const seen = new Set([f.id]);
-    for (let w: Row<Figure> | undefined = whole; w; w = w.part_of === null ? undefined : byId.get(w.part_of)) {
-      if (seen.has(w.id)) {
-        reject('figures', f, 'part_of', `forms a cycle through "${w.id}"`);
+    const sum = (partsSum.get(whole.id) ?? 0) + Math.round(f.value * 100);
+    if (sum > Math.round(whole.value * 100)) {
+      reject('figures', f, 'value', `with it, the parts of "${whole.id}" add up to ${sum / 100}, more than its value ${whole.value}`);
+      continue;
+    }
+    partsSum.set(whole.id, sum);
+  }
+}
+
+/**
+ * For each figure whose chain of wholes loops, the id where the loop closes. Each figure's chain is
+ * walked once (memoised), so a long chain costs linear time, not quadratic.
+ */
+function cyclesOf(figures: Row<Figure>[], byId: Map<string, Row<Figure>>): Map<string, string> {
+  const status = new Map<string, string | null>(); // id → null (no cycle above) or where the cycle closes
+  for (const f of figures) {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let id: string | null = f.id;
+    let found: string | null = null;
+    while (id !== null) {
+      const known = status.get(id);
+      if (known !== undefined) {
+        found = known;
         break;
       }
-      seen.add(w.id);
+      if (onPath.has(id)) {
+        found = id;
+        break;
+      }
+      path.push(id);
+      onPath.add(id);
+      id = byId.get(id)?.part_of ?? null;
     }
+    for (const p of path) status.set(p, found);
   }
-  for (const [id, sum] of partsSum) {
-    const whole = byId.get(id);
-    // Parts are compared in integer units: 14.4 + 6.14 million must not fail on floating-point dust.
-    if (whole && Math.round(sum * 100) > Math.round(whole.value * 100)) {
-      reject('figures', whole, 'value', `its parts add up to ${sum}, more than its value ${whole.value}`);
-    }
-  }
+  const out = new Map<string, string>();
+  for (const [id, closes] of status) if (closes !== null) out.set(id, closes);
+  return out;
 }
 
 function rowValues(row: object): Record<string, string> {

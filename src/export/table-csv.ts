@@ -27,10 +27,6 @@ export const TABLE_CSV_COLUMNS = [
   'sources',
 ] as const;
 
-// A spreadsheet would run a cell that starts like a formula; such text is written with a leading
-// apostrophe, which spreadsheets show as plain text.
-const asText = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-
 export function tableCsv(model: Model, frame: Frame): { name: string; text: string } {
   const { state } = frame;
   const names = (ids: string[], lang: Lang) => ids.map((id) => placeName(model, id, lang)).join(' + ');
@@ -38,8 +34,8 @@ export function tableCsv(model: Model, frame: Frame): { name: string; text: stri
     const m = r.marker;
     return {
       place_ids: m.recipients.join(';'),
-      place_en: asText(names(m.recipients, 'en')),
-      place_zh: asText(names(m.recipients, 'zh')),
+      place_en: names(m.recipients, 'en'),
+      place_zh: names(m.recipients, 'zh'),
       applies_to: m.multiYear ? 'multi_year' : m.kind,
       partner_city: m.city ?? '',
       metric: state.metric,
@@ -49,9 +45,10 @@ export function tableCsv(model: Model, frame: Frame): { name: string; text: stri
       filter_year: state.year,
       filter_categories: state.categories.length === 0 ? 'all' : state.categories.join(';'),
       figure_ids: r.figures.map((f) => f.id).join(';'),
-      sources: asText(r.sources.map((s) => sourceCitation(model, s, frame.tr('panel.section'))).join(' | ')),
+      sources: r.sources.map((s) => sourceCitation(model, s, frame.tr('panel.section'))).join(' | '),
     };
   });
-  // The byte order mark lets spreadsheet programs read the Chinese names as UTF-8.
+  // The byte order mark lets spreadsheet programs read the Chinese names as UTF-8; formatCsv writes
+  // a cell that starts like a formula as plain text.
   return { name: exportFileName(state.year, state.metric, 'csv'), text: `\ufeff${formatCsv(TABLE_CSV_COLUMNS, rows)}` };
 }

@@ -51,7 +51,11 @@ export function placeDetails(model: Model, id: string, filter: Filter): PlaceDet
 function byCategory(overall: Aggregate): CategoryTotal[] {
   if (overall.total === null) return [];
   const groups = new Map<string, Figure[]>();
-  for (const f of overall.counted) groups.set(f.category, [...(groups.get(f.category) ?? []), f]);
+  for (const f of overall.counted) {
+    const list = groups.get(f.category);
+    if (list) list.push(f);
+    else groups.set(f.category, [f]);
+  }
   return [...groups]
     .map(([category, figures]) => ({ category, value: sumValues(figures), qualifier: combinedQualifier(figures) }))
     .sort((a, b) => b.value - a.value);

@@ -86,7 +86,9 @@ function buildAnchors(figures: readonly Figure[], places: PlaceIndex): Anchor[] 
   const groups = new Map<string, Figure[]>();
   for (const f of figures) {
     const key = anchorKey(f, places);
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
   }
   const anchors: Anchor[] = [];
   for (const [key, list] of groups) {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,41 @@ describe('npm run data:check', () => {
     const dir = brokenCopy((csv) => csv.replace(',13000000,exact,qd11-funds-total,', ',15000000,exact,qd11-funds-total,'));
     const r = dataCheck(dir);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('value: its parts add up to 33250000, more than its value 31250000');
+    // The part that takes the sum past its whole is the one reported (rows added later never knock out earlier ones).
+    expect(r.out).toContain(`${join(dir, 'figures.csv')}:6: value: with it, the parts of "qd11-funds-total" add up to 31400000, more than its value 31250000`);
+  });
+
+  it('refuses a number that is not finite or out of range, with file:line (finding 1)', () => {
+    const dir = brokenCopy((csv) => csv.replace(',31250000,exact,,', `,${'9'.repeat(400)},exact,,`));
+    const r = dataCheck(dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${join(dir, 'figures.csv')}:2: value: "${'9'.repeat(40)}…" is too large: numbers must be below 10^15`);
+  });
+
+  it('refuses a control character in a name (finding 6)', () => {
+    const dir = brokenCopy((csv) => csv);
+    const places = join(dir, 'places.csv');
+    writeFileSync(places, readFileSync(places, 'utf8').replace(',Guiyang,', ',Gui\u000byang,'));
+    const r = dataCheck(dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/places\.csv:\d+: short_en: holds the control character U\+000B/);
+  });
+
+  it('refuses a file that is neither UTF-8 nor cleanly GBK, with the offset of the first bad byte (finding 4)', () => {
+    const dir = brokenCopy((csv) => csv);
+    const file = join(dir, 'figures.csv');
+    const text = readFileSync(file);
+    writeFileSync(file, Buffer.concat([text.subarray(0, 200), Buffer.from([0xff]), text.subarray(200)]));
+    const r = dataCheck(dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${file}: not valid UTF-8 (first bad byte at offset 200, line 2)`);
+  });
+
+  it('says which file is missing, in one line, without a stack trace (finding 8)', () => {
+    const dir = brokenCopy((csv) => csv);
+    rmSync(join(dir, 'metrics.csv'));
+    const r = dataCheck(dir);
+    expect(r.code).toBe(1);
+    expect(r.out.trim()).toBe(`${join(dir, 'metrics.csv')}: no such file (every data folder needs it)\n\nFix it and run again.`);
   });
 });
