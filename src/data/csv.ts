@@ -37,11 +37,18 @@ export function parseCsv(text: string, headerName: (h: string) => string = (h) =
   return { header, headerUnclosedQuote: first?.unclosedQuote ?? false, records };
 }
 
-/** The cells by column name; a null-prototype object, so that a column named `__proto__` is only a name. */
+/**
+ * The cells by column name. Every name is an own property, so that a column named `__proto__` or
+ * `toString` is only a name (a null-prototype object would do the same, but V8 keeps those in slow
+ * dictionary mode, which made 100,000 rows markedly slower to validate).
+ */
 export function valuesOf(header: readonly string[], cells: readonly string[]): Record<string, string> {
-  const values: Record<string, string> = Object.create(null) as Record<string, string>;
+  const values: Record<string, string> = {};
+  const has = (name: string) => Object.prototype.hasOwnProperty.call(values, name);
   header.forEach((name, i) => {
-    if (!(name in values)) values[name] = cells[i] ?? '';
+    if (has(name)) return;
+    if (name === '__proto__') Object.defineProperty(values, name, { value: cells[i] ?? '', enumerable: true, writable: true, configurable: true });
+    else values[name] = cells[i] ?? '';
   });
   if (cells.length > header.length) values['__extra'] = cells.slice(header.length).join(',');
   return values;

@@ -18,12 +18,15 @@ const got = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…`
  * Lone surrogates and U+FFFE/U+FFFF are not text either.
  */
 // eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/;
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LINE_BREAK_OR_TAB = /[\t\n\r]/;
 
 /** The trimmed cell, with an issue if it holds a character that is not text. */
 function cleaned(s: string, ctx: z.RefinementCtx, opts: { multiline?: boolean } = {}): string {
-  const bad = CONTROL.exec(s) ?? (opts.multiline ? null : LINE_BREAK_OR_TAB.exec(s.trim()));
+  // SUSPECT is the quick test (surrogate pairs are fine; CONTROL tells them from lone ones).
+  const bad = (SUSPECT.test(s) ? CONTROL.exec(s) : null) ?? (opts.multiline ? null : LINE_BREAK_OR_TAB.exec(s.trim()));
   if (bad) {
     const code = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     ctx.addIssue({ code: 'custom', message: `holds the control character ${code} at position ${bad.index + 1}${opts.multiline ? '' : ' (tabs and line breaks are allowed only in notes)'}` });

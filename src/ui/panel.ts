@@ -4,7 +4,14 @@ import { nameOf } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
 import type { Component, Frame, UiContext } from './context.ts';
 import { aggregateValue, categoryLabel, figureValue, metricLabel, metricValue, placeName, sourceCitation } from './describe.ts';
-import { el, replaceChildren } from './dom.ts';
+import { append, el, replaceChildren } from './dom.ts';
+
+/** The figure list; appended, not spread into arguments, which would overflow at ~100,000 figures. */
+function list(items: HTMLElement[]): HTMLOListElement {
+  const ol = el('ol', { class: 'figures', 'data-testid': 'figures' });
+  append(ol, items);
+  return ol;
+}
 
 /** The details panel: everything recorded about the selected place, each figure with its source. */
 export function createPanel(ctx: UiContext): Component {
@@ -85,7 +92,7 @@ export function createPanel(ctx: UiContext): Component {
         el('h3', {}, tr('panel.figures')),
         d.figures.length === 0
           ? el('p', { class: 'muted' }, tr('panel.noFigures'))
-          : el('ol', { class: 'figures', 'data-testid': 'figures' }, ...d.figures.map((n) => figureItem(ctx, frame, n, p.id))),
+          : list(d.figures.map((n) => figureItem(ctx, frame, n, p.id))),
       );
       if (shown !== p.id) {
         root.scrollTop = 0;

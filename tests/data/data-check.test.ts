@@ -3,6 +3,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadDataDir, readDataTexts } from '../../scripts/read-data.ts';
+import { decodeCsv } from '../../src/data/decode.ts';
+import { formatProblem } from '../../src/data/problems.ts';
+import { t } from '../../src/i18n/messages.ts';
+import { combine } from '../../src/import/combine.ts';
 
 /** Runs the real `data:check` script on a folder and returns its exit code and output. */
 function dataCheck(dir: string): { code: number; out: string } {
@@ -90,5 +95,37 @@ describe('npm run data:check', () => {
     const r = dataCheck(dir);
     expect(r.code).toBe(1);
     expect(r.out.trim()).toBe(`${join(dir, 'metrics.csv')}: no such file (every data folder needs it)\n\nFix it and run again.`);
+  });
+});
+
+describe('data:check and the import give one verdict for the same file', () => {
+  const HEADER = 'id,source,section,year_from,year_to,donor,recipients,category,metric,value,qualifier,part_of,note_en,note_zh';
+  const row = (id: string, value: string, note = 'A note.') => `${id},nb2010,Overview,2012,2012,330200,522600,education,funds_cny,${value},exact,,${note},说明。`;
+  const files: Record<string, Buffer> = {
+    valid: Buffer.from([HEADER, row('v1', '100'), row('v2', '200')].join('\n')),
+    huge: Buffer.from([HEADER, row('h1', '9'.repeat(400)), row('h2', `1${'0'.repeat(307)}`)].join('\n')),
+    control: Buffer.from([HEADER, row('c1', '5', 'Bell\u0007')].join('\n')),
+    repeated: Buffer.from([`${HEADER},value`, `${row('r1', '5')},6`].join('\n')),
+    extra: Buffer.from([HEADER, `${row('e1', '5')},surplus`].join('\n')),
+    unclosed: Buffer.from([HEADER, row('u1', '5', '"open'), row('u2', '6')].join('\n')),
+    badBytes: Buffer.concat([Buffer.from(`${HEADER}\n${row('b1', '5', '青岛')}`), Buffer.from([0xff, 0x0a])]),
+  };
+  it.each(Object.keys(files))('%s', (name) => {
+    const bytes = files[name]!;
+    const dir = brokenCopy((csv) => csv);
+    const path = join(dir, 'figures.csv');
+    writeFileSync(path, bytes);
+    let check: string[];
+    try {
+      check = loadDataDir(dir).problems.map((p) => formatProblem({ ...p, file: p.file.replace(dir, 'data') }));
+    } catch (e) {
+      check = [(e as Error).message.replace(dir, 'data')];
+    }
+    const decoded = decodeCsv(bytes);
+    const imported = decoded.ok
+      ? combine(readDataTexts('data'), [{ table: 'figures', name: 'data/figures.csv', text: decoded.text }], 'replace').problems.map(formatProblem)
+      : [`data/figures.csv: ${t('en', `import.refused.${decoded.reason}`, decoded.reason === 'bad-bytes' ? { offset: decoded.offset, line: decoded.line } : {})}`];
+    expect(imported).toEqual(check);
+    expect(check.length === 0).toBe(name === 'valid');
   });
 });
