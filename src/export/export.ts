@@ -4,6 +4,7 @@ import type { Camera } from '../state/url-state.ts';
 import type { Frame } from '../ui/context.ts';
 import { composeExport } from './compose.ts';
 import { exportFileName } from './layout.ts';
+import { xmlText } from './xml-text.ts';
 import { downloadBlob } from '../ui/download.ts';
 
 /** Renders the export and hands it to the browser as a download. Loaded only when used (dynamic import). */
@@ -16,7 +17,7 @@ export async function exportMap(
   view: { camera: Camera; width: number; height: number },
 ): Promise<string> {
   const doc = composeExport(geo, model, frame, view, size);
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`;
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${xmlText(new XMLSerializer().serializeToString(doc))}`;
   const name = exportFileName(frame.state.year, frame.state.metric, format);
   const svgBlob = new Blob([text], { type: 'image/svg+xml' });
   const blob = format === 'svg' ? svgBlob : await rasterise(svgBlob, size);

@@ -106,7 +106,7 @@ export async function updateImport(record: StoredImport, patch: Partial<Pick<Sto
  */
 export async function setAsideImport(error: string, opts: { whileLoading?: boolean } = {}): Promise<void> {
   const record = await readImport();
-  if (!record || record.status === 'set-aside' || (opts.whileLoading && record.status !== 'loading')) return;
+  if (!record || record.status === 'set-aside' || (opts.whileLoading && record.status === 'loaded')) return;
   await updateImport(record, { status: 'set-aside', error });
 }
 

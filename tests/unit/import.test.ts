@@ -7,6 +7,7 @@ import { headerName } from '../../src/data/header.ts';
 import { formatProblem } from '../../src/data/problems.ts';
 import { columnsOf, TABLES, type TableName } from '../../src/data/schema.ts';
 import type { DataTexts } from '../../src/data/validate.ts';
+import { xmlText } from '../../src/export/xml-text.ts';
 import { combine, identifyTable, reportCsv, type ImportMode } from '../../src/import/combine.ts';
 
 const builtin = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((n) => [n, readFileSync(`data/${TABLES[n].file}`, 'utf8')])) as DataTexts;
@@ -249,4 +250,10 @@ describe('every row and every cell is accounted for (property)', () => {
       { numRuns: 60 },
     );
   }, 30_000);
+});
+
+describe('exports', () => {
+  it('replace what XML 1.0 does not allow, and keep everything else', () => {
+    expect(xmlText('a\u000bb\u0000c\ud800d\t\n\r青😀\ufffe')).toBe('a\ufffdb\ufffdc\ufffdd\t\n\r青😀\ufffd');
+  });
 });
