@@ -3,9 +3,9 @@
  * "Open data…" dialog, `npm run data:check` and the build alike, so that a file gets one verdict.
  *
  * UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such. Chinese spreadsheets often save
- * GBK; a file that is not UTF-8 is read as GBK only when every byte decodes cleanly and the file does
- * not look like UTF-8 with a stray byte. Otherwise it is refused with the offset of the first bad
- * byte: text is never silently replaced.
+ * GBK; a file that is not UTF-8 is read as GBK only when every byte decodes cleanly and the result
+ * reads like GBK text (`readsAsGbk`), not like UTF-8 with a stray byte or Latin-1. Otherwise it is
+ * refused with the offset of the first bad byte (as UTF-8): text is never silently replaced.
  */
 
 /** Larger files are refused with a message rather than risking a frozen tab (the data is ~40 KB). */
@@ -42,9 +42,8 @@ function decodeText(bytes: Uint8Array): Decoded {
   if (utf8.ok) return utf8;
   const bad = firstBadUtf8(bytes);
   const where = { offset: bad, line: lineAt(bytes, bad) };
-  if (mostlyUtf8(bytes)) return { ok: false, reason: 'bad-bytes', ...where };
   const gbk = strict('gbk', bytes);
-  return gbk.ok ? gbk : { ok: false, reason: 'bad-bytes', ...where };
+  return gbk.ok && readsAsGbk(bytes) ? gbk : { ok: false, reason: 'bad-bytes', ...where };
 }
 
 function strict(encoding: Encoding, bytes: Uint8Array): Decoded {
@@ -94,29 +93,33 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
 }
 
 /**
- * Whether most non-ASCII bytes form valid UTF-8 sequences: then the file is UTF-8 with a few bad
- * bytes, and reading it as GBK would turn 青岛 into 闈掑矝 without an error. Real GBK text seldom
- * forms valid UTF-8 by chance.
+ * Whether bytes that decode as GBK read like GBK text: no single high byte (0x80, 0xFF, which the
+ * decoder maps to € and a private-use character) and at least four in five double-byte characters
+ * from the common GB2312 range (lead and trail 0xA1–0xFE). UTF-8 Chinese read as GBK splits its
+ * characters across pairs whose trail bytes mostly fall below 0xA1 (青岛 → 闈掑矝), and Latin-1
+ * accents (ü, é) do the same; real GBK text seldom uses the rarer extension characters.
  */
-function mostlyUtf8(bytes: Uint8Array): boolean {
-  let nonAscii = 0;
-  let inSequences = 0;
+function readsAsGbk(bytes: Uint8Array): boolean {
+  let common = 0;
+  let rare = 0;
   for (let i = 0; i < bytes.length; ) {
-    if (bytes[i]! < 0x80) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
       i++;
       continue;
     }
-    const len = sequenceLength(bytes, i);
-    if (len === 0) {
-      nonAscii++;
-      i++;
-    } else {
-      nonAscii += len;
-      inSequences += len;
-      i += len;
+    if (b === 0x80 || b === 0xff) return false;
+    const t = bytes[i + 1] ?? 0;
+    if (t >= 0x30 && t <= 0x39) {
+      rare++; // a four-byte GB18030 sequence
+      i += 4;
+      continue;
     }
+    if (b >= 0xa1 && b <= 0xf7 && t >= 0xa1 && t <= 0xfe) common++;
+    else rare++;
+    i += 2;
   }
-  return inSequences * 2 >= nonAscii;
+  return common >= 4 * rare;
 }
 
 function lineAt(bytes: Uint8Array, offset: number): number {

@@ -8,8 +8,8 @@ import { el } from './dom.ts';
  * next start shows the built-in data and offers them for download), and "Back to the built-in
  * data" always leads to a plain start, without the link's settings or the user's files.
  */
-export function showFatalError(root: HTMLElement, error: unknown): void {
-  if (root.querySelector('.fatal')) return;
+export function showFatalError(error: unknown): void {
+  if (document.querySelector('.fatal')) return;
   const lang: Lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
   const detail = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
   const summary = detail.split('\n', 1)[0]!.slice(0, 300);
@@ -25,7 +25,8 @@ export function showFatalError(root: HTMLElement, error: unknown): void {
       .catch(() => undefined)
       .then(() => location.assign(`${location.pathname}?lang=${lang}`)),
   );
-  root.append(
+  // On the body, not in the app's root: a start-up that is still running would replace the root's content.
+  document.body.append(
     el(
       'div',
       { class: 'fatal', role: 'alert' },

@@ -71,7 +71,7 @@ export function openImportDialog(frame: Frame, files?: FileList | File[]): HTMLD
     const download = (label: string, name: string, text: string) =>
       el('a', { class: 'lang', download: name, href: URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' })) }, label);
     const show = el('button', { type: 'button', class: 'primary', 'data-action': 'import-show' }, tr('import.show'));
-    const storeNote = el('p', { class: 'import-problem', hidden: true, 'data-testid': 'import-store-refused' });
+    const storeNote = el('p', { class: 'import-store-refused', hidden: true, 'data-testid': 'import-store-refused' });
     show.addEventListener('click', () => {
       show.disabled = true;
       saveImport(m, userFiles.map(({ table, name, text }) => ({ table, name, text })))

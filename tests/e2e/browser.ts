@@ -97,3 +97,9 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
     return seen.size;
   }, png.toString('base64'));
 }
+
+/** Clicks something that reloads the page (after storing or clearing a user's files) and waits for the new map. */
+export async function clickAndReload(page: Page, click: () => Promise<void>): Promise<void> {
+  await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), click()]);
+  await waitForMap(page);
+}

@@ -30,6 +30,8 @@ describe('reading a user file', () => {
     // "编号,数值" in GBK.
     const gbk = new Uint8Array([0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0xca, 0xfd, 0xd6, 0xb5, 0x0a]);
     expect(decodeCsv(gbk)).toEqual({ ok: true, text: '编号,数值\n', encoding: 'gbk' });
+    // The GBK for 青岛 holds a well-formed UTF-8 sequence by chance (E0 B5 BA): still GBK.
+    expect(decodeCsv(new Uint8Array([...bytes('a,'), 0xc7, 0xe0, 0xb5, 0xba]))).toEqual({ ok: true, text: 'a,青岛', encoding: 'gbk' });
     const le = new Uint8Array([0xff, 0xfe, ...[...'a,青\n1,2'].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
     expect(decodeCsv(le)).toEqual({ ok: true, text: 'a,青\n1,2', encoding: 'utf-16le' });
     const be = new Uint8Array([0xfe, 0xff, ...[...'a,岛'].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])]);
