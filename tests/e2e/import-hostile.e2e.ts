@@ -285,7 +285,7 @@ describe('users’ own files: random valid and broken CSVs (property)', () => {
     for (let n = 0; n < 4; n++) {
       const count = 1 + Math.floor(rand() * 8);
       const lines = Array.from({ length: count }, (_, i) => {
-        const r = row(`r${n}-${i}`, pick(['5', '1e5', '9'.repeat(30), '-3', '100']));
+        const r = row(`r${n}-${i}`, pick(['5', '1e5', '9'.repeat(30), '9'.repeat(400), '-3', '100']));
         const kind = rand();
         // Valid rows, rows with a bad cell, short rows, long rows; an unclosed quote only on the last line.
         if (kind < 0.4) return r;
