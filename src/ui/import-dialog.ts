@@ -80,6 +80,7 @@ export function openImportDialog(frame: Frame, files?: FileList | File[]): HTMLD
           // Private windows, full disks, storage switched off: say so; the page itself is fine.
           storeNote.textContent = tr('import.storeRefused', { reason: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
           storeNote.hidden = false;
+          show.disabled = false;
         });
     });
     const problems = result.problems;
