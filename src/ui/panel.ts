@@ -4,19 +4,31 @@ import { nameOf } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
 import type { Component, Frame, UiContext } from './context.ts';
 import { aggregateValue, categoryLabel, figureValue, metricLabel, metricValue, placeName, sourceCitation } from './describe.ts';
-import { append, el, replaceChildren } from './dom.ts';
+import { append, el } from './dom.ts';
+
+/**
+ * Figures listed at once. A place with tens of thousands of figures (a user's file) took seconds to
+ * lay out; it shows the first ones and a button for the rest, which stay shown for that place.
+ */
+const FIRST_FIGURES = 200;
 
 /** The figure list; appended, not spread into arguments, which would overflow at ~100,000 figures. */
-function list(items: HTMLElement[]): HTMLOListElement {
+function figureList(nodes: FigureNode[], all: boolean, item: (n: FigureNode) => HTMLElement, more: HTMLButtonElement): HTMLElement[] {
   const ol = el('ol', { class: 'figures', 'data-testid': 'figures' });
-  append(ol, items);
-  return ol;
+  append(ol, (all ? nodes : nodes.slice(0, FIRST_FIGURES)).map(item));
+  if (all || nodes.length <= FIRST_FIGURES) return [ol];
+  more.addEventListener('click', () => {
+    append(ol, nodes.slice(FIRST_FIGURES).map(item));
+    more.remove();
+  });
+  return [ol, more];
 }
 
 /** The details panel: everything recorded about the selected place, each figure with its source. */
 export function createPanel(ctx: UiContext): Component {
   const root = el('aside', { class: 'panel', id: 'details', 'aria-labelledby': 'panel-title', hidden: true, tabindex: '-1' });
   let shown: string | null = null;
+  let expanded: string | null = null;
   return {
     el: root,
     update(frame: Frame) {
@@ -33,8 +45,11 @@ export function createPanel(ctx: UiContext): Component {
       const name2010 = lang === 'zh' ? p.name_2010_zh : p.name_2010_en;
       const metric = metricLabel(model, state.metric, lang);
       const overall = d.overall ? aggregateValue(model, d.overall, lang) : null;
-      replaceChildren(
-        root,
+      const more = el('button', { type: 'button', class: 'linkish panel-more', 'data-action': 'more-figures' }, tr('panel.moreFigures', { count: d.figures.length - FIRST_FIGURES }));
+      more.addEventListener('click', () => (expanded = p.id));
+      // An array, not arguments: a place's notes and figures may number in the tens of thousands.
+      root.replaceChildren();
+      append(root, [
         el(
           'header',
           { class: 'panel-header' },
@@ -92,8 +107,9 @@ export function createPanel(ctx: UiContext): Component {
         el('h3', {}, tr('panel.figures')),
         d.figures.length === 0
           ? el('p', { class: 'muted' }, tr('panel.noFigures'))
-          : list(d.figures.map((n) => figureItem(ctx, frame, n, p.id))),
-      );
+          : null,
+        ...(d.figures.length === 0 ? [] : figureList(d.figures, expanded === p.id, (n) => figureItem(ctx, frame, n, p.id), more)),
+      ]);
       if (shown !== p.id) {
         root.scrollTop = 0;
         shown = p.id;

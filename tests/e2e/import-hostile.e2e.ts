@@ -145,6 +145,27 @@ describe('users’ own files: no sticky crash (findings 1, 2)', () => {
   });
 });
 
+describe('users’ own files: large files stay quick (finding 8)', () => {
+  it('opens the panel of a county with 30,000 figures at once, with the rest a click away', async () => {
+    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en`);
+    await waitForMap(page);
+    const report = await openDialog(page, [{ name: 'liping.csv', bytes: csv(...Array.from({ length: 30_000 }, (_, i) => row(`l${i}`, String(1000 + i), { recipients: '522631' }))) }]);
+    expect(await summaries(report)).toEqual(['liping.csv (UTF-8): 30000 rows ready for the map, 0 rows with problems (kept in the download).']);
+    await showOnMap(page, report);
+    const started = Date.now();
+    await page.goto(`${inject('baseUrl')}/?lang=en&place=522631`);
+    await waitForMap(page);
+    await expect.poll(() => page.locator('#details h2').textContent()).toBe('Liping County');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const items = page.locator('#details [data-testid="figures"] > li');
+    expect(await items.count()).toBe(200);
+    await page.getByRole('button', { name: /Show the other 29\d{3} figures/ }).click();
+    await expect.poll(() => items.count(), { timeout: 30_000 }).toBeGreaterThan(29_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
 describe('users’ own files: nothing silently lost (finding 3)', () => {
   it('uses both of two figures.csv files, and says so', async () => {
     const { page } = await openPage(browser, `${inject('baseUrl')}/?lang=en`, { acceptDownloads: true });
