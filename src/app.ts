@@ -4,15 +4,16 @@ import loadBuiltin from 'virtual:builtin-data';
 import { t, type Lang, type MessageKey } from './i18n/messages.ts';
 import { toGeography, type Geography } from './map/geography.ts';
 import type { MapEvents, MapRenderer } from './map/renderer.ts';
-import { coveredBy, type Covered } from './map/projection.ts';
+import { coveredBy, projectionFor, type Covered } from './map/projection.ts';
 import { createSvgRenderer } from './map/svg-renderer.ts';
 import { postPreferredHeight } from './embed/post-height.ts';
 import { buildModel } from './scene/model.ts';
-import { buildScene } from './scene/scene.ts';
+import { buildScene, maxRadiusFor } from './scene/scene.ts';
 import { browserLang, parseState, serializeState, type AppState } from './state/url-state.ts';
 import { vocabularyOf } from './state/vocabulary.ts';
 import type { Frame, UiContext } from './ui/context.ts';
 import { createControls } from './ui/controls.ts';
+import { createDeadEnd } from './ui/dead-end.ts';
 import { el } from './ui/dom.ts';
 import { createHeader } from './ui/header.ts';
 import { createLegend } from './ui/legend.ts';
@@ -59,7 +60,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
       if (patch.view !== undefined && patch.camera === undefined) state.camera = null;
       writeUrl(opts.replace === true);
       render();
-      if (patch.view !== undefined && mapView) mapView.frame(state.view, true, covered());
+      // A named view is framed again when the panel opens or closes, so that Guizhou and the insets
+      // stand beside it; a view the user has moved is left where it is, and a chosen place revealed.
+      const panelToggled = patch.place !== undefined && (before.place === null) !== (state.place === null);
+      if (mapView && (patch.view !== undefined || (panelToggled && state.camera === null))) mapView.frame(state.view, true, covered());
+      else if (patch.place && before.place !== patch.place) reveal(patch.place);
       if (patch.place !== undefined && patch.place !== null && before.place !== patch.place) panel.el.focus({ preventScroll: true });
     },
     present() {
@@ -85,9 +90,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const presenter = createPresenter(ctx, stories);
   const mapEl = el('div', { class: 'map', id: 'map', role: 'region' });
   const svgHost = el('div', { class: 'svg-host' });
-  const empty = el('p', { class: 'empty-message', role: 'status', hidden: true });
+  const deadEnd = createDeadEnd(ctx);
   const live = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
-  const mapArea = el('div', { class: 'map-area' }, mapEl, svgHost, tooltip.el, notice.el, empty, tableView.el, presenter.el);
+  const mapArea = el('div', { class: 'map-area' }, mapEl, svgHost, tooltip.el, notice.el, deadEnd.el, tableView.el, presenter.el);
   const layout = el('main', { class: 'layout' }, el('div', { class: 'sidebar' }, controls.el, legend.el), mapArea, panel.el);
   root.replaceChildren(header.el, layout, live);
   if (parsed.ignored.length > 0) notice.show(ignoredNotice(state.lang, parsed.ignored), t(state.lang, 'notice.dismiss'));
@@ -106,6 +111,29 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (files?.length) void import('./ui/import-dialog.ts').then((m) => m.openImportDialog(frame, files));
   });
 
+  /**
+   * Brings a chosen place out from under the panel or the phone's sheet: the map moves so that the
+   * place stands in the middle of what stays visible. Places in an inset are always in view.
+   */
+  function reveal(id: string) {
+    const p = model.places.get(id);
+    const parent = p?.parent ? model.places.get(p.parent) : undefined;
+    if (!mapView || !p || p.level === 'province' || p.level === 'city' || parent?.level === 'city') return;
+    const width = mapArea.clientWidth;
+    const height = mapArea.clientHeight;
+    const hidden = covered();
+    const visible = { width: width - hidden.right, height: height - hidden.bottom };
+    const [x, y] = mapView.project([p.lon, p.lat]);
+    const margin = 48;
+    if (x > margin && y > margin && x < visible.width - margin && y < visible.height - margin) return;
+    const camera = mapView.camera();
+    const to = projectionFor(camera, width, height).invert?.([width / 2 + x - visible.width / 2, height / 2 + y - visible.height / 2]);
+    if (!to) return;
+    const next = { lon: to[0], lat: to[1], zoom: camera.zoom };
+    mapView.jumpTo(next);
+    ctx.dispatch({ camera: next }, { replace: true });
+  }
+
   /** What the open details panel or the story's caption card hides of the map. */
   function covered(): Covered {
     const boxes = [panel.el, presenter.el].filter((e) => !e.hidden).map((e) => e.getBoundingClientRect());
@@ -117,17 +145,15 @@ export async function startApp(root: HTMLElement): Promise<void> {
   function render() {
     const lang: Lang = state.lang;
     const tr = (key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars);
-    frame = { state, scene: buildScene(model, state), tr, lang };
+    frame = { state, scene: buildScene(model, state, maxRadiusFor(mapArea.clientWidth, mapArea.clientHeight)), tr, lang };
     document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
     document.documentElement.classList.toggle('embed', state.embed);
     document.title = tr('app.title');
     mapEl.setAttribute('aria-label', tr('map.label'));
-    for (const c of [header, controls, legend, panel, tableView, presenter]) c.update(frame);
+    for (const c of [header, controls, legend, panel, deadEnd, tableView, presenter]) c.update(frame);
     // The map's controls, scale and attribution move out from under the open panel.
     layout.classList.toggle('panel-open', !panel.el.hidden);
-    empty.hidden = !frame.scene.empty;
-    empty.textContent = tr('filter.empty');
-    mapView?.update(frame.scene, lang, state.place);
+    mapView?.update(frame.scene, lang, state.place, state.view);
     const announce = tr('filter.announce', {
       metric: frame.tr('legend.markers', { metric: '' }).replace(/[:：]\s*$/, ''),
       year: state.year === 'all' ? tr('filter.allYears') : String(state.year),
@@ -198,7 +224,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   // sea underneath; the same SVG map stays on top (see map/maplibre-map.ts).
   const svgMap = createSvgRenderer(svgHost, geography, model, { camera: state.camera, view: state.view, covered: covered() }, events);
   mapView = svgMap;
-  svgMap.update(frame.scene, frame.lang, frame.state.place);
+  svgMap.update(frame.scene, frame.lang, frame.state.place, frame.state.view);
   // Marked once the frame that shows it has been painted, not when the DOM is ready; MapLibre's code
   // is fetched only then, so that it never competes with the first paint.
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -208,7 +234,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     const gl = await createMapLibreMap(
       mapEl,
       svgMap,
-      { interactive: state.interactive, attribution: t(state.lang, 'map.attribution') },
+      { interactive: state.interactive, attribution: t(state.lang, 'map.attribution'), model },
       events,
     );
     mapView = gl;

@@ -11,6 +11,9 @@ import type { Figure, Metric, Qualifier } from './schema.ts';
  *   cumulative figures overlap the yearly ones they summarise.
  * - A figure for several places belongs to the group: the caller's `inScope` decides whether the
  *   group is in scope; nothing is split.
+ * - A figure that the text leaves open whether it is inside another (`maybe_part_of`) is not added
+ *   when that other figure, a whole containing it or a part of it is also selected: it is returned
+ *   apart, in `openOverlap`, to be shown beside the total, never summed with it.
  */
 
 export interface Filter {
@@ -32,6 +35,8 @@ export interface Aggregate {
   counted: Figure[];
   /** Selected figures left out of the total because a figure containing them is counted. */
   contained: Figure[];
+  /** Yearly figures that may or may not be inside a counted figure (the text leaves it open): shown beside the total, never added to it. */
+  openOverlap: Figure[];
   /** Multi-year figures whose whole period the filter covers: shown beside the total, never added to it. */
   multiYear: Figure[];
   /** Multi-year figures that overlap the chosen year but are not covered by it: mentioned, never divided. */
@@ -82,9 +87,11 @@ export function aggregate(
   const counted: Figure[] = [];
   const contained: Figure[] = [];
   const multiYear: Figure[] = [];
+  const openOverlap: Figure[] = [];
   for (const f of selected) {
     if (ancestorsOf(f, index).some((a) => selectedIds.has(a.id))) contained.push(f);
     else if (isMultiYear(f)) multiYear.push(f);
+    else if (mayBeInside(f, index, selected, selectedIds)) openOverlap.push(f);
     else counted.push(f);
   }
   const total = metric.additive && counted.length > 0 ? sumValues(counted) : null;
@@ -95,9 +102,42 @@ export function aggregate(
     qualifier: combinedQualifier(counted),
     counted,
     contained,
+    openOverlap,
     multiYear,
     outsidePeriod,
   };
+}
+
+/**
+ * Whether the text leaves open that `f` overlaps a selected figure: the figure it may be inside, a
+ * whole containing that one, or a part of it (what may be inside a whole may be inside any part).
+ */
+function mayBeInside(f: Figure, index: FigureIndex, selected: readonly Figure[], selectedIds: ReadonlySet<string>): boolean {
+  const other = f.maybe_part_of === null ? undefined : index.get(f.maybe_part_of);
+  if (!other) return false;
+  if (selectedIds.has(other.id) || ancestorsOf(other, index).some((a) => selectedIds.has(a.id))) return true;
+  return selected.some((s) => ancestorsOf(s, index).some((a) => a.id === other.id));
+}
+
+/** Multi-year figures of one period, added up: what the map draws as one ring per period. */
+export interface PeriodTotal {
+  from: number;
+  to: number;
+  value: number;
+  qualifier: Qualifier;
+  figures: Figure[];
+}
+
+export function totalsByPeriod(multiYear: readonly Figure[]): PeriodTotal[] {
+  const groups = new Map<string, Figure[]>();
+  for (const f of multiYear) groups.set(`${f.year_from}-${f.year_to}`, [...(groups.get(`${f.year_from}-${f.year_to}`) ?? []), f]);
+  return [...groups.values()].map((figures) => ({
+    from: figures[0]!.year_from,
+    to: figures[0]!.year_to,
+    value: sumValues(figures),
+    qualifier: combinedQualifier(figures),
+    figures,
+  }));
 }
 
 /** Sums in integer hundredths so that 14.4 + 6.14 (million) stays exact. */

@@ -12,6 +12,7 @@ export const HEADER_ALIASES: Readonly<Record<string, string>> = {
   数值: 'value',
   限定: 'qualifier',
   所属: 'part_of',
+  可能所属: 'maybe_part_of',
   '说明（英文）': 'note_en',
   '说明（中文）': 'note_zh',
   受援方: 'recipient',

@@ -219,6 +219,14 @@ export const figureRow = z.object({
   }),
   note_en: note,
   note_zh: note,
+  /** A figure the text leaves open whether this one is included in: never added to it, shown beside it. */
+  maybe_part_of: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      const t = s === undefined ? '' : cleaned(s, ctx);
+      return t === '' ? null : t;
+    }),
 });
 
 export type Source = z.infer<typeof sourceRow>;
@@ -237,11 +245,17 @@ export const TABLES = {
   metrics: { file: 'metrics.csv', schema: metricRow },
   places: { file: 'places.csv', schema: placeRow },
   pairings: { file: 'pairings.csv', schema: pairingRow },
-  figures: { file: 'figures.csv', schema: figureRow },
+  figures: { file: 'figures.csv', schema: figureRow, optional: ['maybe_part_of'] },
 } as const;
 
 export type TableName = keyof typeof TABLES;
 
 export function columnsOf(name: TableName): string[] {
   return Object.keys(TABLES[name].schema.shape);
+}
+
+/** Trailing columns a file may leave out (files written before the column existed stay valid). */
+export function optionalColumnsOf(name: TableName): readonly string[] {
+  const table = TABLES[name];
+  return 'optional' in table ? table.optional : [];
 }

@@ -1,7 +1,7 @@
 import { parseCsv, type CsvTable } from './csv.ts';
 import { headerName } from './header.ts';
 import type { Problem } from './problems.ts';
-import { TABLES, columnsOf, type TableName } from './schema.ts';
+import { TABLES, columnsOf, optionalColumnsOf, type TableName } from './schema.ts';
 import type { z } from 'zod';
 
 export type Row<T> = T & { line: number };
@@ -48,7 +48,8 @@ function readFile<N extends TableName>(name: N, { file, csv }: CsvSource, out: T
   const { header, records } = csv;
   const columns = columnsOf(name);
   const problems = out.problems;
-  const missing = columns.filter((c) => !header.includes(c));
+  const optional = optionalColumnsOf(name);
+  const missing = columns.filter((c) => !header.includes(c) && !optional.includes(c));
   if (csv.headerUnclosedQuote) problems.push({ file, line: 1, field: header.at(-1) ?? null, message: 'a quoted column name is never closed' });
   for (const c of missing) problems.push({ file, line: 1, field: c, message: 'missing column' });
   const positions = new Map<string, number[]>();

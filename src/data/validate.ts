@@ -104,7 +104,9 @@ function crossCheck(
   }
   const invalidFigures = new Map((invalid.figures ?? []).map((r) => [r.values['id'] ?? '', r.line]));
   // The hierarchy is checked among the first row of each id; a repeated id was reported above.
-  checkParts(t.figures.filter((f) => !duplicates.has(f)), invalidFigures, reject);
+  const firstRows = t.figures.filter((f) => !duplicates.has(f));
+  checkParts(firstRows, invalidFigures, reject);
+  checkOpenOverlaps(firstRows, invalidFigures, reject);
   rejectOrphans(t.figures, rejected, reject);
   const keep = <T extends object>(rows: T[]) => rows.filter((r) => !rejected.has(r));
   return {
@@ -117,23 +119,36 @@ function crossCheck(
   };
 }
 
-/** A figure whose whole was rejected cannot be placed in the hierarchy: it is rejected too, and so on down. */
+/**
+ * A figure whose whole (or open-overlap figure) was rejected cannot be placed in the hierarchy: it
+ * is rejected too, and so on down. Each figure is visited once, so a long chain stays linear.
+ */
 function rejectOrphans(figures: Row<Figure>[], rejected: Set<object>, reject: Reject) {
   const kept = new Set(figures.filter((f) => !rejected.has(f)).map((f) => f.id));
-  const parts = new Map<string, Row<Figure>[]>();
+  const dependents = new Map<string, Row<Figure>[]>();
   for (const f of figures) {
-    if (f.part_of === null || rejected.has(f)) continue;
-    const list = parts.get(f.part_of);
-    if (list) list.push(f);
-    else parts.set(f.part_of, [f]);
+    if (rejected.has(f)) continue;
+    for (const id of [f.part_of, f.maybe_part_of]) {
+      if (id === null) continue;
+      const list = dependents.get(id);
+      if (list) list.push(f);
+      else dependents.set(id, [f]);
+    }
   }
-  const queue = figures.filter((f) => !rejected.has(f) && f.part_of !== null && !kept.has(f.part_of));
+  const orphaned = (f: Row<Figure>) =>
+    f.part_of !== null && !kept.has(f.part_of)
+      ? { field: 'part_of', message: `its whole "${f.part_of}" has a problem` }
+      : f.maybe_part_of !== null && !kept.has(f.maybe_part_of)
+        ? { field: 'maybe_part_of', message: `the figure "${f.maybe_part_of}" has a problem` }
+        : null;
+  const queue = figures.filter((f) => !rejected.has(f) && orphaned(f) !== null);
   for (let i = 0; i < queue.length; i++) {
     const f = queue[i]!;
-    if (rejected.has(f)) continue;
-    reject('figures', f, 'part_of', `its whole "${f.part_of}" has a problem`);
+    const why = rejected.has(f) ? null : orphaned(f);
+    if (!why) continue;
+    reject('figures', f, why.field, why.message);
     kept.delete(f.id);
-    for (const part of parts.get(f.id) ?? []) queue.push(part);
+    for (const d of dependents.get(f.id) ?? []) queue.push(d);
   }
 }
 
@@ -242,6 +257,32 @@ function cyclesOf(figures: Row<Figure>[], byId: Map<string, Row<Figure>>): Map<s
   const out = new Map<string, string>();
   for (const [id, closes] of status) if (closes !== null) out.set(id, closes);
   return out;
+}
+
+/**
+ * `maybe_part_of` names a figure of the same metric that the text leaves open whether this one is
+ * inside. It must not be the figure itself, nor one that contains it through `part_of` (then it is
+ * certainly inside), nor one of its own parts (a cycle).
+ */
+function checkOpenOverlaps(figures: Row<Figure>[], invalidFigures: Map<string, number>, reject: Reject) {
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  const wholesOf = (f: Figure) => {
+    const out = new Set<string>();
+    for (let id = f.part_of; id !== null && !out.has(id); id = byId.get(id)?.part_of ?? null) out.add(id);
+    return out;
+  };
+  for (const f of figures) {
+    const id = f.maybe_part_of;
+    if (id === null) continue;
+    const other = byId.get(id);
+    if (id === f.id) reject('figures', f, 'maybe_part_of', 'names the figure itself');
+    else if (!other) {
+      const line = invalidFigures.get(id);
+      reject('figures', f, 'maybe_part_of', line === undefined ? `no figure with id "${id}"` : `the figure "${id}" has a problem (line ${line})`);
+    } else if (other.metric !== f.metric) reject('figures', f, 'maybe_part_of', `joins metric ${f.metric} to a figure of metric ${other.metric}`);
+    else if (wholesOf(f).has(id)) reject('figures', f, 'maybe_part_of', `"${id}" already contains it through part_of`);
+    else if (wholesOf(other).has(f.id)) reject('figures', f, 'maybe_part_of', `forms a cycle: "${id}" is part of it through part_of`);
+  }
 }
 
 function rowValues(row: object): Record<string, string> {

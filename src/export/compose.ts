@@ -1,12 +1,14 @@
 import type { Geography } from '../map/geography.ts';
+import { compose, insetCities } from '../map/composition.ts';
 import { drawSvgMap } from '../map/svg-map.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { CHOROPLETH, INK, MUTED, QUIET } from '../scene/colors.ts';
 import { legendSamples } from '../scene/legend.ts';
 import type { Model } from '../scene/model.ts';
+import { buildScene, maxRadiusFor } from '../scene/scene.ts';
 import type { Camera } from '../state/url-state.ts';
 import type { Frame } from '../ui/context.ts';
-import { filterText, metricLabel, unitOf } from '../ui/describe.ts';
+import { filterText, metricLabel, partnerLegendLabel, unitOf } from '../ui/describe.ts';
 import { svg } from '../ui/dom.ts';
 import { textWidth } from '../map/text-width.ts';
 import { exportLayout, fitCamera, scaleBar } from './layout.ts';
@@ -22,14 +24,19 @@ export function composeExport(
   view: { camera: Camera; width: number; height: number },
   size: { width: number; height: number },
 ): SVGSVGElement {
-  const { tr, lang, state, scene } = frame;
+  const { tr, lang, state } = frame;
   const source = tr('legend.source');
   const attribution = tr('map.attribution');
   const logicalWidth = exportLayout(size.width, size.height).logical.width;
   const sideBySide = textWidth(source, 12) + textWidth(attribution, 10) + 24 * 3 <= logicalWidth;
   const L = exportLayout(size.width, size.height, sideBySide ? 1 : 2);
-  // The legend box lies over the map's lower left corner; the view is fitted beside it.
-  const camera = fitCamera(view.camera, view, L.map, LEGEND_WIDTH + 16 + 14);
+  // The legend box lies over the map's lower left corner; the view is fitted beside it: the named
+  // view composed for this frame (Guizhou with the partner insets), or the on-screen camera.
+  const composition = compose(state.view, { width: L.map.width, height: L.map.height, cities: insetCities(model), left: LEGEND_WIDTH + 30 });
+  const camera = state.camera ? fitCamera(view.camera, view, L.map, LEGEND_WIDTH + 16 + 14) : composition.camera;
+  // Circles sized for this frame, not the screen's (the same values: the same state).
+  const scene = buildScene(model, state, maxRadiusFor(L.map.width, L.map.height));
+  frame = { ...frame, scene };
   const root = svg('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
     width: L.width,
@@ -43,7 +50,7 @@ export function composeExport(
     svg('text', { x: 24, y: 60, 'font-size': 14, fill: MUTED }, `${metricLabel(model, state.metric, lang)} · ${filterText(model, frame)}`),
   );
   // Exported files are scaled, printed and zoomed into: outlines keep detail to a tenth of a unit.
-  const map = drawSvgMap(geo, model, scene, { width: L.map.width, height: L.map.height, camera, lang, selected: state.place, tolerance: 0.1 });
+  const map = drawSvgMap(geo, model, scene, { width: L.map.width, height: L.map.height, camera, lang, selected: state.place, tolerance: 0.1, insets: composition.insets });
   map.setAttribute('x', String(L.map.x));
   map.setAttribute('y', String(L.map.y));
   map.setAttribute('id', 'map');
@@ -100,9 +107,10 @@ function legendBox(model: Model, frame: Frame, x: number, bottom: number): SVGGE
   heading(tr('legend.partners'));
   y += 6;
   for (const c of model.places.cities.filter((city) => model.cityColor.has(city.id) && scene.arcs.some((a) => a.color === model.cityColor.get(city.id)))) {
+    const label = partnerLegendLabel(frame, c);
     rows.push(
-      svg('line', { x1: 12, x2: 40, y1: y - 4, y2: y - 4, stroke: model.cityColor.get(c.id) ?? INK, 'stroke-width': 3 }),
-      svg('text', { x: 48, y }, lang === 'zh' ? c.short_zh : c.short_en),
+      svg('line', { x1: 12, x2: 40, y1: y - 4, y2: y - 4, stroke: model.cityColor.get(c.id) ?? INK, 'stroke-width': 3, 'stroke-opacity': label.noRecord ? 0.25 : null }),
+      svg('text', { x: 48, y }, label.text),
     );
     y += 18;
   }

@@ -8,7 +8,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
  * counties share is one arc, so it is drawn identically on both sides.
  */
 const GEO_OBJECTS = ['provinces', 'prefectures', 'counties', 'districts'] as const;
-export type AreaGroup = 'provinces' | 'counties' | 'districts';
+export type AreaGroup = 'provinces' | 'prefectures' | 'counties' | 'districts';
 export type BorderGroup = 'prefectures' | 'counties' | 'districts';
 
 export interface Geography {
@@ -35,8 +35,8 @@ export function toGeography(topo: Topology): Geography {
   const ids = (name: AreaGroup) => object(name).geometries.map((g) => String((g.properties as { id?: string } | undefined)?.id ?? ''));
   const border = (name: BorderGroup) => meshArcs(topo, object(name)).arcs;
   return {
-    ids: { provinces: ids('provinces'), counties: ids('counties'), districts: ids('districts') },
-    areas: { provinces: polygons('provinces'), counties: polygons('counties'), districts: polygons('districts') },
+    ids: { provinces: ids('provinces'), prefectures: ids('prefectures'), counties: ids('counties'), districts: ids('districts') },
+    areas: { provinces: polygons('provinces'), prefectures: polygons('prefectures'), counties: polygons('counties'), districts: polygons('districts') },
     borders: { prefectures: border('prefectures'), counties: border('counties'), districts: border('districts') },
     arcs: projectArcs(topo),
   };
@@ -66,4 +66,40 @@ function projectArcs(topo: Topology): Float64Array[] {
     });
     return out;
   });
+}
+
+/** The outer and inner rings of one area, in world units, each as [x0, y0, x1, y1, …]. */
+export function areaRings(geo: Geography, group: AreaGroup, id: string): number[][] {
+  const index = geo.ids[group].indexOf(id);
+  if (index < 0) return [];
+  return geo.areas[group][index]!.flatMap((polygon) =>
+    polygon.map((ring) => {
+      const out: number[] = [];
+      for (const ref of ring) {
+        const arc = geo.arcs[ref < 0 ? ~ref : ref]!;
+        const n = arc.length / 2;
+        // Consecutive arcs share their end point: each arc after the first starts one point in.
+        for (let k = out.length === 0 ? 0 : 1; k < n; k++) {
+          const i = ref < 0 ? n - 1 - k : k;
+          out.push(arc[i * 2]!, arc[i * 2 + 1]!);
+        }
+      }
+      return out;
+    }),
+  );
+}
+
+/** [west, north, east, south] of some areas in world units, or null when none is found. */
+export function areaBounds(geo: Geography, group: AreaGroup, ids: Iterable<string>): [number, number, number, number] | null {
+  let b: [number, number, number, number] | null = null;
+  for (const id of ids) {
+    for (const ring of areaRings(geo, group, id)) {
+      for (let i = 0; i < ring.length; i += 2) {
+        const x = ring[i]!;
+        const y = ring[i + 1]!;
+        b = b ? [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)] : [x, y, x, y];
+      }
+    }
+  }
+  return b;
 }

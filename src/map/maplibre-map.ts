@@ -1,12 +1,12 @@
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Model } from '../scene/model.ts';
 import type { Camera } from '../state/url-state.ts';
 import type { MapEvents, MapRenderer } from './renderer.ts';
-import { cameraForBounds } from './projection.ts';
+import { compose, insetCities, LIVE_CONTROLS_WIDTH } from './composition.ts';
 import { buildStyle } from './style.ts';
 import type { SvgRenderer } from './svg-renderer.ts';
 import { svgTarget } from './svg-map.ts';
-import { VIEW_BOUNDS } from './views.ts';
 
 /*
  * The interactive map: MapLibre moves the camera (drag, wheel, pinch, keyboard, the zoom buttons),
@@ -27,11 +27,12 @@ export interface MapView extends MapRenderer {
 export function createMapLibreMap(
   container: HTMLElement,
   scene: SvgRenderer,
-  initial: { interactive: boolean; attribution: string },
+  initial: { interactive: boolean; attribution: string; model: Model },
   events: Pick<MapEvents, 'click' | 'moved'>,
 ): Promise<MapView> {
   // MapLibre starts where the SVG drawing already is, so nothing moves when it takes over.
   const start = scene.camera();
+  const cities = insetCities(initial.model);
   const map = new maplibregl.Map({
     container,
     style: buildStyle(),
@@ -50,7 +51,7 @@ export function createMapLibreMap(
   map.touchZoomRotate.disableRotation();
   // A still map (interactive=0) has no zoom buttons: they would do nothing.
   if (initial.interactive) map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
   map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: initial.attribution }), 'bottom-right');
 
   const camera = (): Camera => {
@@ -75,11 +76,11 @@ export function createMapLibreMap(
   const view: MapView = {
     kind: 'webgl',
     map,
-    update: (s, lang, place) => scene.update(s, lang, place),
+    update: (s, lang, place, named) => scene.update(s, lang, place, named),
     frame(name, animate, covered) {
       // The layout may have just changed (presentation mode, embed): measure before framing.
       map.resize();
-      const c = cameraForBounds(VIEW_BOUNDS[name], container.clientWidth, container.clientHeight, covered);
+      const c = compose(name, { width: container.clientWidth, height: container.clientHeight, covered, cities, controls: LIVE_CONTROLS_WIDTH }).camera;
       const to = { center: [c.lon, c.lat] as [number, number], zoom: c.zoom };
       if (animate) map.flyTo({ ...to, duration: 600 });
       else map.jumpTo(to);

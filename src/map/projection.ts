@@ -25,14 +25,14 @@ export interface Covered {
 }
 const UNCOVERED: Covered = { right: 0, bottom: 0 };
 
-type Rect = Pick<DOMRect, 'left' | 'top' | 'right' | 'bottom' | 'width'>;
+type ClientRect = Pick<DOMRect, 'left' | 'top' | 'right' | 'bottom' | 'width'>;
 
 /**
  * What boxes over the map's lower right (the details panel: a side, or on phones a bottom sheet;
  * the story's caption card) hide of it. Each box counts as a strip along the right or along the
  * bottom, whichever leaves the larger part of the map to frame views in.
  */
-export function coveredBy(map: Rect, boxes: readonly Rect[]): Covered {
+export function coveredBy(map: ClientRect, boxes: readonly ClientRect[]): Covered {
   const width = map.right - map.left;
   const height = map.bottom - map.top;
   let right = 0;
@@ -47,21 +47,33 @@ export function coveredBy(map: Rect, boxes: readonly Rect[]): Covered {
   return { right, bottom };
 }
 
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /**
  * The camera that fits bounds into a viewport with padding, as MapLibre's fitBounds computes it, in
  * the part of the viewport that is not covered: the bounds are centred in what stays visible.
  */
 export function cameraForBounds(bounds: [[number, number], [number, number]], width: number, height: number, covered: Covered = UNCOVERED, padding = 24): Camera {
+  // A panel wider than most of the map is not worth framing around (phones: the map then stays whole).
+  const right = covered.right < width / 2 ? covered.right : 0;
+  const bottom = covered.bottom < height / 2 ? covered.bottom : 0;
+  return cameraInRect(bounds, { x: 0, y: 0, width: width - right, height: height - bottom }, width, height, padding);
+}
+
+/** The camera of a width × height map that fits bounds, with padding, into `rect` of it. */
+export function cameraInRect(bounds: [[number, number], [number, number]], rect: Rect, width: number, height: number, padding = 24): Camera {
   const [[w, s], [e, n]] = bounds;
   const unit = geoMercator().scale(TILE_SIZE / (2 * Math.PI)).translate([0, 0]).center([0, 0]);
   const a = unit([w, n])!;
   const b = unit([e, s])!;
-  // A panel wider than most of the map is not worth framing around (phones: the map then stays whole).
-  const right = covered.right < width / 2 ? covered.right : 0;
-  const bottom = covered.bottom < height / 2 ? covered.bottom : 0;
-  const zoom = Math.max(0, Math.log2(Math.min((width - right - 2 * padding) / Math.abs(b[0] - a[0]), (height - bottom - 2 * padding) / Math.abs(b[1] - a[1]))));
-  // The map's centre lies half the covered strip beyond the middle of the visible part.
+  const zoom = Math.max(0, Math.log2(Math.min((rect.width - 2 * padding) / Math.abs(b[0] - a[0]), (rect.height - 2 * padding) / Math.abs(b[1] - a[1]))));
+  // The bounds' middle lands on the rect's middle; the camera looks at the map's middle.
   const k = Math.pow(2, zoom);
-  const mid = unit.invert!([(a[0] + b[0]) / 2 + right / 2 / k, (a[1] + b[1]) / 2 + bottom / 2 / k])!;
+  const mid = unit.invert!([(a[0] + b[0]) / 2 + (width / 2 - (rect.x + rect.width / 2)) / k, (a[1] + b[1]) / 2 + (height / 2 - (rect.y + rect.height / 2)) / k])!;
   return { lon: mid[0], lat: mid[1], zoom };
 }

@@ -16,7 +16,8 @@ export interface MapEvents {
 /** The live map as the app sees it: the SVG drawing alone, or MapLibre's camera with the drawing on top. */
 export interface MapRenderer {
   readonly kind: 'svg' | 'webgl';
-  update(scene: Scene, lang: Lang, selected: string | null): void;
+  /** Draws a scene; `view` decides whether the partner cities stand in insets (see composition.ts). */
+  update(scene: Scene, lang: Lang, selected: string | null, view: NamedView): void;
   /** Fits a named view into the part of the map that `covered` leaves visible. */
   frame(view: NamedView, animate: boolean, covered: Covered): void;
   jumpTo(camera: Camera): void;

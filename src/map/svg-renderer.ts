@@ -3,10 +3,10 @@ import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
 import type { Geography } from './geography.ts';
-import { cameraForBounds, projectionFor, type Covered } from './projection.ts';
+import { compose, insetCities, LIVE_CONTROLS_WIDTH, type InsetFrame } from './composition.ts';
+import { coveredBy, projectionFor, type Covered } from './projection.ts';
 import type { MapEvents, MapRenderer } from './renderer.ts';
-import { drawSvgMap, paintScene, svgTarget, viewKey, type Box } from './svg-map.ts';
-import { VIEW_BOUNDS } from './views.ts';
+import { drawSvgMap, paintScene, routedArc, svgTarget, viewKey, type Box } from './svg-map.ts';
 
 /**
  * The SVG map as a live renderer. It draws every layer of the scene: alone it is the first paint
@@ -39,10 +39,22 @@ export function createSvgRenderer(
   layer.setAttribute('aria-hidden', 'true');
   container.append(layer);
   const size = () => ({ width: Math.max(1, layer.clientWidth || container.clientWidth), height: Math.max(1, layer.clientHeight || container.clientHeight) });
-  let camera: Camera = initial.camera ?? cameraForBounds(VIEW_BOUNDS[initial.view], size().width, size().height, initial.covered);
-  let last: { scene: Scene; lang: Lang; selected: string | null } | null = null;
+  const cities = insetCities(model);
+  const composition = (view: NamedView, covered: Covered) => compose(view, { ...size(), covered, cities, controls: LIVE_CONTROLS_WIDTH });
+  let camera: Camera = initial.camera ?? composition(initial.view, initial.covered).camera;
+  let last: { scene: Scene; lang: Lang; selected: string | null; view: NamedView } | null = null;
   // What is drawn, for follow(): its view, its four layers, and each circle's and text's position.
-  let drawn: { camera: Camera; width: number; height: number; layers: SVGSVGElement[]; points: { node: SVGElement; x: number; y: number }[] } | null = null;
+  let drawn: {
+    camera: Camera;
+    width: number;
+    height: number;
+    insets: string;
+    layers: SVGSVGElement[];
+    points: { node: SVGElement; x: number; y: number }[];
+    /** Lines that end in an inset: their start moves with the map, their end does not. */
+    routes: { node: SVGPathElement; from: [number, number]; to: [number, number] }[];
+    frames: InsetFrame[];
+  } | null = null;
   // The camera while MapLibre moves it; null when the drawing shows the camera.
   let moving: Camera | null = null;
   let ownClicks = true;
@@ -50,25 +62,40 @@ export function createSvgRenderer(
   const draw = () => {
     if (!last) return;
     const { width, height } = size();
-    const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: coveringBoxes() };
-    if (drawn && viewKey(drawn) === viewKey(o)) paintScene(layer, model, last.scene, o);
-    else drawn = { camera, width, height, layers: split(drawSvgMap(geo, model, last.scene, o)), points: [] };
-    drawn.points = [...layer.querySelectorAll<SVGElement>('.points circle, .points text')].map((node) => ({
+    const boxes = coveringBoxes();
+    const insets = composition(last.view, coveredOf(boxes)).insets;
+    const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: boxes.map((b) => b.box), insets };
+    if (drawn && viewKey(drawn) === viewKey(o) && drawn.insets === JSON.stringify(insets)) paintScene(layer, geo, model, last.scene, o);
+    else drawn = { camera, width, height, insets: JSON.stringify(insets), layers: split(drawSvgMap(geo, model, last.scene, o)), points: [], routes: [], frames: insets };
+    drawn.points = [...layer.querySelectorAll<SVGElement>('.points circle, .points text, .points path')]
+      .filter((node) => !node.hasAttribute('data-fixed'))
+      .map((node) => ({
+        node,
+        x: Number(node.getAttribute(node.tagName === 'circle' ? 'cx' : node.tagName === 'path' ? 'data-x' : 'x')),
+        y: Number(node.getAttribute(node.tagName === 'circle' ? 'cy' : node.tagName === 'path' ? 'data-y' : 'y')),
+      }));
+    drawn.routes = [...layer.querySelectorAll<SVGPathElement>('#arcs path[data-from]')].map((node) => ({
       node,
-      x: Number(node.getAttribute(node.tagName === 'circle' ? 'cx' : 'x')),
-      y: Number(node.getAttribute(node.tagName === 'circle' ? 'cy' : 'y')),
+      from: node.getAttribute('data-from')!.split(',').map(Number) as [number, number],
+      to: node.getAttribute('data-to')!.split(',').map(Number) as [number, number],
     }));
     if (moving) follow(moving);
   };
 
   // What lies over the drawing: MapLibre's buttons, scale and attribution (none without WebGL), the
   // details panel and the story's caption card. Names keep clear of them.
-  const coveringBoxes = (): Box[] => {
+  const coveringBoxes = (): { box: Box; strip: boolean }[] => {
     const origin = layer.getBoundingClientRect();
     return [...document.querySelectorAll('.maplibregl-ctrl, .panel, .presenter')]
-      .map((c) => c.getBoundingClientRect())
-      .filter((r) => r.width > 0 && r.right > origin.left && r.left < origin.right && r.bottom > origin.top && r.top < origin.bottom)
-      .map((r) => [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as const);
+      .map((c) => ({ r: c.getBoundingClientRect(), strip: !c.classList.contains('maplibregl-ctrl') }))
+      .filter(({ r }) => r.width > 0 && r.right > origin.left && r.left < origin.right && r.bottom > origin.top && r.top < origin.bottom)
+      .map(({ r, strip }) => ({ box: [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as const, strip }));
+  };
+  // The panel and the caption card cover strips of the map; the insets stand beside them.
+  const coveredOf = (boxes: { box: Box; strip: boolean }[]): Covered => {
+    const { width, height } = size();
+    const rect = (b: Box) => ({ left: b[0], top: b[1], right: b[2], bottom: b[3], width: b[2] - b[0] });
+    return coveredBy(rect([0, 0, width, height]), boxes.filter((b) => b.strip).map((b) => rect(b.box)));
   };
 
   // One SVG element per layer, each composited on its own (see styles.css): a filter change repaints
@@ -98,9 +125,12 @@ export function createSvgRenderer(
     const ty = (drawn.height / 2) * (1 - k) + (a[1] - b[1]);
     // Areas and borders move as pictures (the compositor scales them; they are redrawn sharp when the
     // move ends); lines are redrawn scaled, with their width kept; circles and text only move.
-    const [areas, borders, lines] = drawn.layers;
+    const [areas, borders, , lines] = drawn.layers;
     for (const svg of [areas, borders]) if (svg) svg.style.transform = `translate(${tx}px, ${ty}px) scale(${k})`;
-    lines?.firstElementChild?.setAttribute('transform', `translate(${tx} ${ty}) scale(${k})`);
+    for (const g of lines?.querySelectorAll(drawn.routes.length > 0 ? '#selection, #brackets' : '#selection, #arcs, #brackets') ?? []) {
+      g.setAttribute('transform', `translate(${tx} ${ty}) scale(${k})`);
+    }
+    for (const r of drawn.routes) r.node.setAttribute('d', routedArc([r.from[0] * k + tx, r.from[1] * k + ty], r.to, drawn.frames));
     for (const p of drawn.points) p.node.setAttribute('transform', `translate(${p.x * (k - 1) + tx} ${p.y * (k - 1) + ty})`);
   };
 
@@ -124,12 +154,12 @@ export function createSvgRenderer(
   return {
     kind: 'svg',
     layer,
-    update(scene, lang, selected) {
-      last = { scene, lang, selected };
+    update(scene, lang, selected, view) {
+      last = { scene, lang, selected, view };
       draw();
     },
     frame(view, _animate, covered) {
-      camera = cameraForBounds(VIEW_BOUNDS[view], size().width, size().height, covered);
+      camera = composition(view, covered).camera;
       draw();
     },
     jumpTo(c) {

@@ -9,6 +9,8 @@ export const MIXED_COLOR = '#4d4d4d';
 
 export const CHOROPLETH = ['#f1e9d8', '#dfcca7', '#c6a877', '#a3804f', '#76592f'] as const;
 export const NO_FIGURE = '#fbfaf6';
+/** Counties whose only figures are shared with other places (a group's or their prefecture's). */
+export const SHARED_FIGURE = '#eee4cc';
 export const QUIET = '#ecebe7';
 
 export const INK = '#1f2328';

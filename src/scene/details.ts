@@ -1,5 +1,5 @@
-import { aggregate, combinedQualifier, sumValues, type Aggregate, type Filter } from '../data/aggregate.ts';
-import type { Figure, Pairing, Place, Qualifier } from '../data/schema.ts';
+import { aggregate, ancestorsOf, combinedQualifier, sumValues, totalsByPeriod, type Aggregate, type Filter } from '../data/aggregate.ts';
+import type { Figure, Metric, Pairing, Place, Qualifier } from '../data/schema.ts';
 import type { Model } from './model.ts';
 import { cityOf, PROVINCE_GUIZHOU } from './places.ts';
 
@@ -22,10 +22,28 @@ export interface CategoryTotal {
   qualifier: Qualifier;
 }
 
+/**
+ * What a partner city or district gave, one row per mark the map draws for it, so that a reader can
+ * see how the panel's total relates to the circles: a row `inside` another row is already in the
+ * total through that row's figure; an `open` row may or may not be (the text leaves it open).
+ */
+export interface GivenRow {
+  anchor: string;
+  value: number;
+  qualifier: Qualifier;
+  status: 'counted' | 'inside' | 'open';
+  /** The anchor of the figure it lies in (inside) or may lie in (open). */
+  whole: string | null;
+  /** For a multi-year ring: its period, e.g. [2006, 2010]; such rows are apart from the total, as on the map. */
+  period: [number, number] | null;
+}
+
 export interface PlaceDetails {
   place: Place;
   partners: { pairing: Pairing; other: Place }[];
   totals: CategoryTotal[];
+  /** For a partner city or district: what it gave, by the marks on the map; else empty. */
+  given: GivenRow[];
   overall: Aggregate | null;
   figures: FigureNode[];
 }
@@ -33,15 +51,56 @@ export interface PlaceDetails {
 export function placeDetails(model: Model, id: string, filter: Filter): PlaceDetails | null {
   const place = model.places.get(id);
   if (!place) return null;
+  // A province's partners are the cities paired with its prefectures.
+  const mine = (p: Pairing) =>
+    p.donor === id ||
+    p.recipient === id ||
+    (place.level === 'city' && model.places.get(p.donor)?.parent === id) ||
+    (place.level === 'province' && p.level === 'prefecture' && model.places.get(p.recipient)?.parent === id);
   const partners = model.dataset.pairings
-    .filter((p) => p.donor === id || p.recipient === id || (place.level === 'city' && model.places.get(p.donor)?.parent === id))
+    .filter(mine)
     .map((pairing) => ({ pairing, other: model.places.get(pairing.donor === id ? pairing.recipient : pairing.donor)! }))
     .filter((p) => p.other !== undefined);
   const related = relatedFigures(model, place);
   const own = related.filter((r) => r.relation === 'direct' || r.relation === 'given').map((r) => r.figure);
   const metric = model.metrics.get(filter.metric);
   const overall = metric ? aggregate(own, model.figures, metric, filter) : null;
-  return { place, partners, totals: overall ? byCategory(overall) : [], overall, figures: nest(related) };
+  const giver = place.level === 'city' || place.level === 'district';
+  return {
+    place,
+    partners,
+    totals: overall && !giver ? byCategory(overall) : [],
+    given: overall && metric && giver ? byMark(model, own, overall, metric, filter) : [],
+    overall,
+    figures: nest(related),
+  };
+}
+
+/** A giver's figures split by the anchors the map draws them at, each row aggregated by the same rules. */
+function byMark(model: Model, own: Figure[], overall: Aggregate, metric: Pick<Metric, 'id' | 'additive'>, filter: Filter): GivenRow[] {
+  const mine = new Set(own.map((f) => f.id));
+  const anchorOf = new Map<string, string>();
+  for (const a of model.anchors) for (const f of a.figures) anchorOf.set(f.id, a.key);
+  const contained = new Set(overall.contained.map((f) => f.id));
+  const open = new Set(overall.openOverlap.map((f) => f.id));
+  const counted = new Set(overall.counted.map((f) => f.id));
+  // The figure's nearest whole that the giver's total shows (for a part), or its maybe-whole (open).
+  const wholeOf = (f: Figure): Figure | undefined =>
+    open.has(f.id) ? (f.maybe_part_of === null ? undefined : model.figures.get(f.maybe_part_of)) : ancestorsOf(f, model.figures).find((w) => counted.has(w.id) || open.has(w.id));
+  const rows: GivenRow[] = [];
+  for (const a of model.anchors) {
+    const r = aggregate(a.figures.filter((f) => mine.has(f.id)), model.figures, metric, filter);
+    if (r.total !== null && r.total > 0) {
+      const status = r.counted.every((f) => contained.has(f.id)) ? 'inside' : r.counted.every((f) => open.has(f.id)) ? 'open' : 'counted';
+      const whole = status === 'counted' ? undefined : wholeOf(r.counted[0]!);
+      rows.push({ anchor: a.key, value: r.total, qualifier: r.qualifier, status, whole: whole ? (anchorOf.get(whole.id) ?? null) : null, period: null });
+    }
+    // Multi-year figures of one period are one ring on the map, keyed like the scene's rings.
+    for (const p of totalsByPeriod(r.multiYear)) {
+      rows.push({ anchor: `${a.key}@${p.from}-${p.to}`, value: p.value, qualifier: p.qualifier, status: 'counted', whole: null, period: [p.from, p.to] });
+    }
+  }
+  return rows.sort((x, y) => Number(x.period !== null) - Number(y.period !== null) || y.value - x.value);
 }
 
 /**

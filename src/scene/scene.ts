@@ -5,9 +5,10 @@ import { formatNumber, formatPeriod, formatYuanShort, type Unit } from '../i18n/
 import type { Lang } from '../i18n/messages.ts';
 import type { AppState } from '../state/url-state.ts';
 import { arcBetween, fanBends, type LonLat } from './arcs.ts';
-import { CHOROPLETH, MIXED_COLOR, NO_FIGURE, QUIET } from './colors.ts';
+import { CHOROPLETH, MIXED_COLOR, NO_FIGURE, QUIET, SHARED_FIGURE } from './colors.ts';
 import { byKey, type Anchor, type AnchorKind, type Model } from './model.ts';
-import { nameOf } from './places.ts';
+import { cityOf, nameOf } from './places.ts';
+import { citiesWithoutRecord, coverageOf, partnerCities } from './coverage.ts';
 
 /*
  * Markers exist for additive metrics only (the URL parser and the metric menu offer no other):
@@ -51,6 +52,8 @@ export interface ArcDatum {
   /** [start, control point, end] of a quadratic Bézier in Web Mercator, as lon/lat. */
   curve: [LonLat, LonLat, LonLat];
   label: string;
+  /** Under a one-year filter, the line's partner city has no record for that year: drawn faded. */
+  noRecord: boolean;
 }
 
 export interface CountyShade {
@@ -58,6 +61,8 @@ export interface CountyShade {
   value: number | null;
   qualifier: Qualifier;
   quiet: boolean;
+  /** No figure of its own, but one for a group or prefecture it belongs to. */
+  shared: boolean;
 }
 
 export interface Scene {
@@ -70,13 +75,23 @@ export interface Scene {
   scaleMax: number;
   aggregates: Map<string, Aggregate>;
   empty: boolean;
+  /** Partner cities without a record for the filter's year (none under "all years"). */
+  noRecord: string[];
 }
 
 export function filterOf(state: AppState): Filter {
   return { year: state.year, categories: state.categories, metric: state.metric };
 }
 
-export function buildScene(model: Model, state: AppState): Scene {
+/**
+ * The largest circle for a map of this size: 34 px on a laptop, less on a phone or in a small embed,
+ * where circles of full size would cover the places they stand for.
+ */
+export function maxRadiusFor(width: number, height: number): number {
+  return Math.round(Math.max(12, Math.min(MAX_RADIUS, Math.min(width, height) / 20)));
+}
+
+export function buildScene(model: Model, state: AppState, maxRadius: number = MAX_RADIUS): Scene {
   const filter = filterOf(state);
   const metric = model.metrics.get(filter.metric);
   const aggregates = new Map<string, Aggregate>();
@@ -87,8 +102,9 @@ export function buildScene(model: Model, state: AppState): Scene {
   const dataMax = model.scale(filter.metric)?.max ?? 0;
   const filterMax = Math.max(0, ...raw.map((m) => m.value));
   const scaleMax = (state.rescale ? filterMax : dataMax) || 1;
-  const scale = scaleSqrt().domain([0, scaleMax]).range([0, MAX_RADIUS]);
+  const scale = scaleSqrt().domain([0, scaleMax]).range([0, maxRadius]);
   const radius = (v: number) => (v <= 0 ? 0 : Math.max(MIN_RADIUS, scale(v)));
+  const labelledRadius = LABELLED_RADIUS * (maxRadius / MAX_RADIUS);
   // Big circles first so that small ones stay on top and clickable.
   const unit = metric?.unit ?? 'count';
   // Only the biggest yearly circle at a spot carries a label (drawn below it); the rest say theirs on hover.
@@ -98,19 +114,23 @@ export function buildScene(model: Model, state: AppState): Scene {
     .sort((a, b) => b.radius - a.radius || byKey(a, b))
     .map((m) => {
       const spot = m.position.join(',');
-      if (m.multiYear || m.radius < LABELLED_RADIUS || labelled.has(spot)) return m;
+      if (m.multiYear || m.radius < labelledRadius || labelled.has(spot)) return m;
       labelled.add(spot);
       return { ...m, valueLabel: shortValue(m.value, m.qualifier, unit, state.lang) };
     });
+  // Year coverage (src/scene/coverage.ts): lines of a city without records that year are faded.
+  const noRecord = citiesWithoutRecord(coverageOf(model), partnerCities(model), filter.year);
+  const arcs = buildArcs(model, state.lang).map((a) => ({ ...a, noRecord: noRecord.includes(cityOf(model.places, a.donor)?.id ?? a.donor) }));
   return {
     filter,
     markers,
-    arcs: buildArcs(model, state.lang),
+    arcs,
     counties: shadeCounties(model, aggregates, filter.metric),
     radius,
     scaleMax,
     aggregates,
     empty: markers.length === 0,
+    noRecord,
   };
 }
 
@@ -173,13 +193,13 @@ export function anchorLabel(model: Model, a: Anchor, lang: Lang): string {
   return names.join(lang === 'zh' ? '、' : ' + ');
 }
 
-function buildArcs(model: Model, lang: Lang): ArcDatum[] {
+function buildArcs(model: Model, lang: Lang): Omit<ArcDatum, 'noRecord'>[] {
   const byDonorCity = new Map<string, typeof model.dataset.pairings>();
   for (const p of model.dataset.pairings) {
     const city = model.places.get(p.donor)?.level === 'city' ? p.donor : (model.places.get(p.donor)?.parent ?? p.donor);
     byDonorCity.set(city, [...(byDonorCity.get(city) ?? []), p]);
   }
-  const out: ArcDatum[] = [];
+  const out: Omit<ArcDatum, 'noRecord'>[] = [];
   for (const [city, list] of byDonorCity) {
     // Lines that meet at one city fan out, alternating sides, ordered by where they start.
     const sorted = [...list].sort((a, b) => (model.places.get(a.recipient)?.lat ?? 0) - (model.places.get(b.recipient)?.lat ?? 0));
@@ -196,7 +216,7 @@ function buildArcs(model: Model, lang: Lang): ArcDatum[] {
         evidence: p.evidence,
         color: model.cityColor.get(city) ?? MIXED_COLOR,
         curve: arcBetween([from.lon, from.lat], [to.lon, to.lat], bends[i] ?? 0.15),
-        label: `${nameOf(to, lang)} ↔ ${nameOf(from, lang)}`,
+        label: `${nameOf(to, lang)} → ${nameOf(from, lang)}`,
       });
     });
   }
@@ -205,17 +225,28 @@ function buildArcs(model: Model, lang: Lang): ArcDatum[] {
 
 function shadeCounties(model: Model, aggregates: Map<string, Aggregate>, metric: string): Map<string, CountyShade> {
   const thresholds = model.scale(metric)?.thresholds ?? [];
+  // Places that a figure for a group or a prefecture names (Guizhou as a whole names every county,
+  // so it says nothing about any one of them).
+  const sharedBy = new Set<string>();
+  for (const a of model.anchors) {
+    const r = aggregates.get(a.key);
+    if (a.kind === 'programme' || !r || (r.total === null && r.multiYear.length === 0)) continue;
+    if (a.kind === 'place' && model.places.get(a.recipients[0]!)?.level === 'county') continue;
+    for (const id of a.recipients) sharedBy.add(id);
+  }
   const out = new Map<string, CountyShade>();
   for (const p of model.dataset.places) {
     if (p.level !== 'county') continue;
     const quiet = p.parent === null || !model.pairedPrefectures.has(p.parent);
     const r = aggregates.get(p.id);
     const value = r?.total ?? null;
+    const shared = value === null && (sharedBy.has(p.id) || (p.parent !== null && sharedBy.has(p.parent)));
     out.set(p.id, {
-      fill: value === null ? (quiet ? QUIET : NO_FIGURE) : CHOROPLETH[classOf(value, thresholds)]!,
+      fill: value !== null ? CHOROPLETH[classOf(value, thresholds)]! : shared ? SHARED_FIGURE : quiet ? QUIET : NO_FIGURE,
       value,
       qualifier: r?.qualifier ?? 'exact',
       quiet,
+      shared,
     });
   }
   return out;

@@ -1,3 +1,4 @@
+import { aggregate, ancestorsOf, totalsByPeriod, type Aggregate, type PeriodTotal } from '../data/aggregate.ts';
 import type { Figure } from '../data/schema.ts';
 import type { Model } from './model.ts';
 import type { MarkerDatum, Scene } from './scene.ts';
@@ -8,15 +9,22 @@ import type { MarkerDatum, Scene } from './scene.ts';
  */
 export interface TableRow {
   marker: MarkerDatum;
-  /** The place whose panel the row opens: the place (a group's first member), or the city for a programme. */
+  /** The place whose panel the row opens: the place, a group's first member, or Guizhou for a programme. */
   placeId: string | null;
   figures: Figure[];
   /** Distinct "source|section" pairs of those figures, in order of first use. */
   sources: { source: string; section: string }[];
+  /** The period of its figures as the data writes it, the same in every language: "2010", "2006-2010". */
+  period: string;
+  /**
+   * The row whose figure contains every figure of this one (`inside`: already in that row's value), or
+   * may contain it (`open`: the text does not say); null for a row that stands on its own.
+   */
+  partOf: { key: string; kind: 'inside' | 'open' } | null;
 }
 
 export function tableRows(model: Model, scene: Scene): TableRow[] {
-  return scene.markers.map((m) => {
+  const base = scene.markers.map((m) => {
     const anchorKey = m.multiYear ? m.key.slice(0, m.key.lastIndexOf('@')) : m.key;
     const r = scene.aggregates.get(anchorKey);
     const figures = (m.multiYear ? r?.multiYear.filter((f) => m.key.endsWith(`@${f.year_from}-${f.year_to}`)) : r?.counted) ?? [];
@@ -29,7 +37,60 @@ export function tableRows(model: Model, scene: Scene): TableRow[] {
         sources.push({ source: f.source, section: f.section });
       }
     }
-    const placeId = m.kind === 'programme' ? m.city : (m.recipients[0] ?? null);
-    return { marker: m, placeId: placeId !== null && model.places.get(placeId) ? placeId : null, figures, sources };
+    // A group opens its first member; a programme opens Guizhou itself, whose panel names each giver.
+    const placeId = m.recipients[0] ?? null;
+    return { marker: m, placeId: placeId !== null && model.places.get(placeId) ? placeId : null, figures, sources, period: rawPeriod(figures) };
   });
+  const rowOf = new Map<string, string>();
+  for (const row of base) for (const f of row.figures) rowOf.set(f.id, row.marker.key);
+  return base.map((row) => ({ ...row, partOf: partOf(model, row.figures, row.marker.key, rowOf) }));
+}
+
+/** "2010" for one year, "2006-2010" for a span; several years' figures together span them all. */
+export function rawPeriod(figures: readonly Pick<Figure, 'year_from' | 'year_to'>[]): string {
+  if (figures.length === 0) return '';
+  const from = Math.min(...figures.map((f) => f.year_from));
+  const to = Math.max(...figures.map((f) => f.year_to));
+  return from === to ? String(from) : `${from}-${to}`;
+}
+
+/** The other row that holds a whole of each of these figures (nearest whole first), or that may hold it. */
+function partOf(model: Model, figures: readonly Figure[], self: string, rowOf: ReadonlyMap<string, string>): TableRow['partOf'] {
+  if (figures.length === 0) return null;
+  const wholeRow = (f: Figure): TableRow['partOf'] => {
+    for (const w of ancestorsOf(f, model.figures)) {
+      const key = rowOf.get(w.id);
+      if (key !== undefined && key !== self) return { key, kind: 'inside' };
+    }
+    const maybe = f.maybe_part_of === null ? undefined : model.figures.get(f.maybe_part_of);
+    if (!maybe) return null;
+    for (const w of [maybe, ...ancestorsOf(maybe, model.figures)]) {
+      const key = rowOf.get(w.id);
+      if (key !== undefined && key !== self) return { key, kind: 'open' };
+    }
+    // What may be inside a whole may be inside any of its parts (as in the aggregation).
+    for (const [id, key] of rowOf) {
+      const part = model.figures.get(id);
+      if (key !== self && part && ancestorsOf(part, model.figures).some((a) => a.id === maybe.id)) return { key, kind: 'open' };
+    }
+    return null;
+  };
+  const found = figures.map(wholeRow);
+  const first = found[0];
+  return first && found.every((x) => x?.key === first.key && x.kind === first.kind) ? first : null;
+}
+
+export interface TableTotal {
+  /** Every figure under the filter, each counted once: the yearly total and the open overlaps beside it. */
+  aggregate: Aggregate;
+  /** Multi-year figures, one entry per period, never added to the yearly total. */
+  multiYear: PeriodTotal[];
+}
+
+/** The table's totals row, by the rules of every other total (src/data/aggregate.ts). */
+export function tableTotal(model: Model, scene: Scene): TableTotal | null {
+  const metric = model.metrics.get(scene.filter.metric);
+  if (!metric) return null;
+  const r = aggregate(model.dataset.figures, model.figures, metric, scene.filter);
+  return { aggregate: r, multiYear: totalsByPeriod(r.multiYear) };
 }

@@ -57,7 +57,7 @@ export function defaultState(lang: Lang): AppState {
     categories: [],
     metric: DEFAULT_METRIC,
     place: null,
-    view: 'overview',
+    view: 'guizhou',
     camera: null,
     rescale: false,
     table: false,
@@ -211,7 +211,7 @@ export function serializeState(s: AppState): string {
   if (s.categories.length > 0) p.set('category', s.categories.join(','));
   if (s.metric !== DEFAULT_METRIC) p.set('metric', s.metric);
   if (s.place !== null) p.set('place', s.place);
-  if (s.view !== 'overview') p.set('view', s.view);
+  if (s.view !== 'guizhou') p.set('view', s.view);
   if (s.camera) p.set('at', [round(s.camera.lon, 4), round(s.camera.lat, 4), round(s.camera.zoom, 2)].join(','));
   if (s.rescale) p.set('scale', 'filter');
   if (s.table) p.set('table', '1');

@@ -2,19 +2,23 @@ import type { Component, Frame, UiContext } from './context.ts';
 import { categoryLabel, metricLabel } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
 import { createPlaceSearch } from './place-search.ts';
+import { timeline, type Timeline } from '../scene/timeline.ts';
+import { placeChart, yearChart } from './year-chart.ts';
 
-/** Filters: year (with play), kinds of aid, the sizing metric, and the place finder. */
+/** How long play shows each year: long enough to read the map and the chart. */
+export const PLAY_STEP_MS = 2000;
+
+/** Filters: year (a chart of the years, with play), kinds of aid, the sizing metric, and the place finder. */
 export function createControls(ctx: UiContext): Component {
   const { model } = ctx;
   const root = el('section', { class: 'controls', 'aria-labelledby': 'controls-title' });
   const title = el('h2', { id: 'controls-title', class: 'visually-hidden' });
   const yearLabel = el('span', { class: 'control-label', id: 'year-label' });
-  const years = el('div', { class: 'segmented', role: 'group', 'aria-labelledby': 'year-label' });
-  const yearButtons = ['all' as const, ...model.years].map((y) =>
-    el('button', { type: 'button', class: 'seg', 'data-year': String(y), 'aria-pressed': 'false' }),
-  );
-  years.append(...yearButtons);
+  const allYears = el('button', { type: 'button', class: 'seg', 'data-year': 'all', 'aria-pressed': 'false' });
   const play = el('button', { type: 'button', class: 'play', 'data-action': 'play' });
+  // The year chart: rebuilt on every update from the scene's filter (src/scene/timeline.ts).
+  const chartHost = el('div', { class: 'year-chart-host' });
+  const years = el('div', { class: 'year-control', role: 'group', 'aria-labelledby': 'year-label' }, el('div', { class: 'year-row' }, allYears, play), chartHost);
   const catLabel = el('span', { class: 'control-label', id: 'cat-label' });
   const cats = el('div', { class: 'chips', role: 'group', 'aria-labelledby': 'cat-label' });
   const usedCategories = model.dataset.categories.filter((c) => model.dataset.figures.some((f) => f.category === c.id));
@@ -29,7 +33,7 @@ export function createControls(ctx: UiContext): Component {
   const search = createPlaceSearch(ctx);
   root.append(
     title,
-    el('div', { class: 'control' }, yearLabel, el('div', { class: 'year-row' }, years, play)),
+    el('div', { class: 'control' }, yearLabel, years),
     el('div', { class: 'control' }, catLabel, cats),
     el('div', { class: 'control' }, metricLabelEl, metric, el('div', { class: 'check-row' }, rescaleInput, rescaleLabel)),
     search.el,
@@ -41,6 +45,8 @@ export function createControls(ctx: UiContext): Component {
     timer = null;
   };
   let current: Frame | null = null;
+  let shownChart = '';
+  let series: { key: string; t: Timeline } | null = null;
   years.addEventListener('click', (e) => {
     const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-year]');
     if (!b) return;
@@ -54,8 +60,9 @@ export function createControls(ctx: UiContext): Component {
       if (current) update(current);
       return;
     }
-    // Steps through the years on the locked scale, then stops on the last year.
-    let i = 0;
+    // Steps through the years on the locked scale, from the year shown (or the first), then stops on the last.
+    const shown = current?.state.year ?? 'all';
+    let i = shown === 'all' || shown === model.years[model.years.length - 1] ? 0 : Math.max(0, model.years.indexOf(shown));
     const step = () => {
       const y = model.years[i++];
       if (y === undefined) {
@@ -66,7 +73,7 @@ export function createControls(ctx: UiContext): Component {
       ctx.dispatch({ year: y }, { replace: true });
     };
     step();
-    timer = window.setInterval(step, 1500);
+    timer = window.setInterval(step, PLAY_STEP_MS);
     if (current) update(current);
   });
   cats.addEventListener('click', (e) => {
@@ -87,11 +94,19 @@ export function createControls(ctx: UiContext): Component {
     const { tr, lang, state } = frame;
     title.textContent = tr('controls.label');
     yearLabel.textContent = tr('controls.year');
-    for (const b of yearButtons) {
-      const y = b.dataset['year'];
-      b.textContent = y === 'all' ? tr('controls.allYears') : String(y);
-      b.setAttribute('aria-pressed', String(String(state.year) === y));
+    allYears.textContent = tr('controls.allYears');
+    allYears.setAttribute('aria-pressed', String(state.year === 'all'));
+    // Map moves render too: the series is worked out again only for a new measure or kinds of aid,
+    // the chart drawn again only when it would look different.
+    const seriesKey = [state.metric, ...state.categories].join('|');
+    if (seriesKey !== series?.key) series = { key: seriesKey, t: timeline(model, { metric: state.metric, categories: state.categories }) };
+    const chartKey = [lang, seriesKey, state.year].join('|');
+    if (chartKey !== shownChart) {
+      shownChart = chartKey;
+      const caption = tr('timeline.caption', { metric: metricLabel(model, state.metric, lang) });
+      placeChart(chartHost, yearChart(ctx, frame, series.t, { caption, testId: 'year-chart' }));
     }
+    years.classList.toggle('playing', timer !== null);
     play.textContent = timer === null ? '▶' : '❚❚';
     play.setAttribute('aria-label', timer === null ? tr('controls.play') : tr('controls.pause'));
     play.title = play.getAttribute('aria-label') ?? '';

@@ -1,9 +1,9 @@
 import type { Aggregate } from '../data/aggregate.ts';
-import type { Figure, Qualifier } from '../data/schema.ts';
+import type { Figure, Place, Qualifier } from '../data/schema.ts';
 import { formatDate, formatPeriod, formatValue, measureWord, type Unit } from '../i18n/format.ts';
-import type { Lang } from '../i18n/messages.ts';
+import { t, type Lang } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
-import { nameOf } from '../scene/places.ts';
+import { nameOf, PROVINCE_GUIZHOU } from '../scene/places.ts';
 import type { Frame } from './context.ts';
 
 /** Words for data: shared by the legend, panel, tooltip, table and exports. */
@@ -32,8 +32,24 @@ export function figureValue(model: Model, f: Figure, lang: Lang): string {
   return metricValue(model, f.value, f.metric, f.qualifier, lang);
 }
 
+/**
+ * A total in words, with each figure the text leaves open whether it is inside the total written
+ * beside it, never added: "¥81.85 million + ¥10.22 million disaster relief (the text does not say
+ * whether it is included)".
+ */
 export function aggregateValue(model: Model, r: Aggregate, lang: Lang): string | null {
-  return r.total === null ? null : metricValue(model, r.total, r.metric, r.qualifier, lang);
+  const parts = r.total === null ? [] : [metricValue(model, r.total, r.metric, r.qualifier, lang)];
+  for (const f of r.openOverlap) {
+    const what = categoryLabel(model, f.category, lang);
+    parts.push(t(lang, 'total.openOverlap', { value: figureValue(model, f, lang), what: lang === 'en' ? what.charAt(0).toLowerCase() + what.slice(1) : what }));
+  }
+  return parts.length === 0 ? null : parts.join(' + ');
+}
+
+/** The places a mark stands for: "Anshun + Tongren", "安顺、铜仁", or "Guizhou as a whole". */
+export function recipientsLabel(model: Model, recipients: readonly string[], lang: Lang): string {
+  if (recipients.length === 1 && recipients[0] === PROVINCE_GUIZHOU) return t(lang, 'total.wholeProvince', { place: placeName(model, PROVINCE_GUIZHOU, lang) });
+  return recipients.map((id) => placeName(model, id, lang)).join(lang === 'zh' ? '、' : ' + ');
 }
 
 export function yearText(frame: Frame): string {
@@ -77,4 +93,12 @@ export function citation(model: Model, frame: Frame, link: string, accessed: Dat
     link,
     date: formatDate(accessed, lang),
   });
+}
+
+/** A partner city in the legend: its name, or under a one-year filter without its records, "No Ningbo record for 2011". */
+export function partnerLegendLabel(frame: Frame, city: Place): { text: string; noRecord: boolean } {
+  const name = frame.lang === 'zh' ? city.short_zh : city.short_en;
+  const year = frame.state.year;
+  if (year === 'all' || !frame.scene.noRecord.includes(city.id)) return { text: name, noRecord: false };
+  return { text: frame.tr('timeline.noRecord', { city: name, year: formatPeriod(year, year, frame.lang) }), noRecord: true };
 }

@@ -8,7 +8,7 @@ export function createHeader(ctx: UiContext): Component {
   const title = el('h1', { class: 'title' });
   const subtitle = el('p', { class: 'subtitle' });
   const views = el('div', { class: 'segmented views', role: 'group' });
-  const viewButtons = (['overview', 'guizhou'] as const).map((v) => el('button', { type: 'button', class: 'seg', 'data-view': v, 'aria-pressed': 'false' }));
+  const viewButtons = (['guizhou', 'overview'] as const).map((v) => el('button', { type: 'button', class: 'seg', 'data-view': v, 'aria-pressed': 'false' }));
   views.append(...viewButtons);
   const table = el('button', { type: 'button', class: 'lang', 'data-action': 'table', 'aria-controls': 'table-view' });
   const lang = el('button', { type: 'button', class: 'lang', 'data-action': 'lang' });
@@ -18,13 +18,40 @@ export function createHeader(ctx: UiContext): Component {
   const importer = el('button', { type: 'button', class: 'lang', 'data-action': 'import', 'aria-haspopup': 'dialog' });
   // In an embed, only a small link leads to the full app (opened outside the host page).
   const full = el('a', { class: 'embed-open', target: '_blank', rel: 'noopener' });
+  // On a phone the actions other than the views and the language fold into a labelled menu; on
+  // wider screens the menu's box takes no room (display: contents) and its buttons sit in the row.
+  const menuToggle = el('button', { type: 'button', class: 'lang menu-toggle', 'aria-expanded': 'false', 'aria-controls': 'header-menu', 'data-action': 'menu' });
+  const menu = el('div', { class: 'header-menu', id: 'header-menu' }, table, present, exporter, share, importer);
   const root = el(
     'header',
     { class: 'app-header' },
     el('div', { class: 'titles' }, title, subtitle),
-    el('div', { class: 'header-actions' }, views, table, present, exporter, share, importer, lang),
+    el('div', { class: 'header-actions' }, views, menuToggle, menu, lang),
     full,
   );
+  const setMenu = (open: boolean) => {
+    menu.classList.toggle('open', open);
+    menuToggle.setAttribute('aria-expanded', String(open));
+  };
+  menuToggle.addEventListener('click', () => {
+    const open = !menu.classList.contains('open');
+    setMenu(open);
+    if (open) menu.querySelector<HTMLButtonElement>('button')?.focus();
+  });
+  // Choosing an action, pressing Escape or clicking elsewhere closes the menu.
+  menu.addEventListener('click', (e) => {
+    if ((e.target as HTMLElement).closest('button')) setMenu(false);
+  });
+  menu.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && menu.classList.contains('open')) {
+      e.stopPropagation();
+      setMenu(false);
+      menuToggle.focus();
+    }
+  });
+  document.addEventListener('click', (e) => {
+    if (menu.classList.contains('open') && !root.querySelector('.header-actions')!.contains(e.target as Node)) setMenu(false);
+  });
   share.addEventListener('click', () => current && openShareDialog(ctx.model, current));
   exporter.addEventListener('click', () => current && openExportDialog(ctx, current));
   // The import dialog, its parser and validator load on first use.
@@ -65,6 +92,8 @@ export function createHeader(ctx: UiContext): Component {
       const url = new URL(location.href);
       for (const k of ['embed', 'interactive', 'title']) url.searchParams.delete(k);
       full.href = url.toString();
+      menuToggle.textContent = tr('header.menu');
+      menuToggle.title = tr('header.menuLabel');
       lang.textContent = tr('lang.switch');
       // The visible name ("中文" / "English") is the accessible name; the longer wording is a tooltip.
       lang.title = tr('lang.switchLabel');

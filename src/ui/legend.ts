@@ -1,9 +1,9 @@
 import { formatNumber } from '../i18n/format.ts';
-import { CHOROPLETH, NO_FIGURE, QUIET } from '../scene/colors.ts';
+import { CHOROPLETH, MUTED, NO_FIGURE, QUIET, SHARED_FIGURE } from '../scene/colors.ts';
 import { legendSamples } from '../scene/legend.ts';
 import { MAX_RADIUS } from '../scene/scene.ts';
 import type { Component, Frame, UiContext } from './context.ts';
-import { filterText, metricLabel, unitOf } from './describe.ts';
+import { filterText, metricLabel, partnerLegendLabel, unitOf } from './describe.ts';
 import { el, replaceChildren, svg } from './dom.ts';
 
 /** One legend for everything on the map, drawn from the scene. */
@@ -46,16 +46,23 @@ export function createLegend(ctx: UiContext): Component {
           kind('place', tr('legend.place')),
           kind('group', tr('legend.group')),
           kind('programme', tr('legend.programme')),
-          kind('multi', tr('legend.multiYear')),
+          kind('multiYear', tr('legend.multiYear')),
         ),
         el('p', { class: 'legend-note' }, tr('legend.qualified')),
         el('h3', {}, tr('legend.partners')),
         el(
           'ul',
           { class: 'legend-partners' },
-          ...partners.map((c) =>
-            el('li', {}, el('span', { class: 'swatch-line', style: `--c:${model.cityColor.get(c.id)}` }), lang === 'zh' ? c.short_zh : c.short_en),
-          ),
+          ...partners.map((c) => {
+            // Under a one-year filter a city without records that year is faded on the map; say why.
+            const label = partnerLegendLabel(frame, c);
+            return el(
+              'li',
+              label.noRecord ? { class: 'no-record', 'data-testid': 'legend-no-record' } : {},
+              el('span', { class: 'swatch-line', style: `--c:${model.cityColor.get(c.id)}` }),
+              label.text,
+            );
+          }),
           el('li', {}, el('span', { class: 'swatch-line solid' }), tr('legend.stated')),
           el('li', {}, el('span', { class: 'swatch-line dashed' }), tr('legend.activity')),
         ),
@@ -66,6 +73,7 @@ export function createLegend(ctx: UiContext): Component {
           ...thresholds.map((t, i) =>
             el('li', {}, el('span', { class: 'swatch', style: `background:${CHOROPLETH[i + 1]}` }), `≤ ${formatNumber(t, unit, lang)}`),
           ),
+          el('li', {}, el('span', { class: 'swatch', style: `background:${SHARED_FIGURE}` }), tr('legend.shared')),
           el('li', {}, el('span', { class: 'swatch hatched', style: `background-color:${NO_FIGURE}` }), tr('legend.noFigure')),
           el('li', {}, el('span', { class: 'swatch', style: `background:${QUIET}` }), tr('legend.quiet')),
         ),
@@ -75,6 +83,19 @@ export function createLegend(ctx: UiContext): Component {
   };
 }
 
-function kind(name: string, label: string): HTMLLIElement {
-  return el('li', {}, el('span', { class: `kind kind-${name}`, 'aria-hidden': 'true' }), label);
+/** A kind of mark, drawn as the map draws it (see svg-map.ts: same fills, outlines and dotted lines). */
+function kind(name: 'place' | 'group' | 'programme' | 'multiYear', label: string): HTMLLIElement {
+  const ink = '#4d4d4d';
+  const sample =
+    name === 'place'
+      ? [svg('circle', { cx: 14, cy: 12, r: 7, fill: ink, 'fill-opacity': 0.75, stroke: '#ffffff' })]
+      : name === 'group'
+        ? [
+            svg('path', { d: 'M14,12L3,22M14,12L25,22', stroke: ink, 'stroke-width': 1.4, 'stroke-dasharray': '1 3.5', 'stroke-linecap': 'round', fill: 'none' }),
+            svg('circle', { cx: 14, cy: 10, r: 7, fill: ink, 'fill-opacity': 0.45, stroke: ink, 'stroke-width': 2 }),
+          ]
+        : name === 'programme'
+          ? [svg('circle', { cx: 14, cy: 12, r: 8, fill: ink, 'fill-opacity': 0.3, stroke: ink, 'stroke-width': 2.5 })]
+          : [svg('circle', { cx: 14, cy: 12, r: 9, fill: 'none', stroke: MUTED, 'stroke-width': 1.5 })];
+  return el('li', {}, svg('svg', { class: 'kind', width: 28, height: 24, viewBox: '0 0 28 24', 'aria-hidden': 'true' }, ...sample), label);
 }

@@ -1,10 +1,13 @@
 import { formatPeriod } from '../i18n/format.ts';
-import { placeDetails, type FigureNode, type Relation } from '../scene/details.ts';
-import { nameOf } from '../scene/places.ts';
+import { citiesFor, citiesWithoutRecord, coverageOf } from '../scene/coverage.ts';
+import { placeDetails, relatedFigures, type FigureNode, type GivenRow, type Relation } from '../scene/details.ts';
+import { cityOf, nameOf } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
+import { timeline } from '../scene/timeline.ts';
 import type { Component, Frame, UiContext } from './context.ts';
-import { aggregateValue, categoryLabel, figureValue, metricLabel, metricValue, placeName, sourceCitation } from './describe.ts';
+import { aggregateValue, categoryLabel, figureValue, metricLabel, metricValue, placeName, recipientsLabel, sourceCitation } from './describe.ts';
 import { append, el } from './dom.ts';
+import { showChosenYear, yearChart } from './year-chart.ts';
 
 /**
  * Figures listed at once. A place with tens of thousands of figures (a user's file) took seconds to
@@ -29,6 +32,10 @@ export function createPanel(ctx: UiContext): Component {
   const root = el('aside', { class: 'panel', id: 'details', 'aria-labelledby': 'panel-title', hidden: true, tabindex: '-1' });
   let shown: string | null = null;
   let expanded: string | null = null;
+  root.addEventListener('click', (e) => {
+    const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-year]');
+    if (b) ctx.dispatch({ year: Number(b.dataset['year']) });
+  });
   return {
     el: root,
     update(frame: Frame) {
@@ -45,6 +52,24 @@ export function createPanel(ctx: UiContext): Component {
       const name2010 = lang === 'zh' ? p.name_2010_zh : p.name_2010_en;
       const metric = metricLabel(model, state.metric, lang);
       const overall = d.overall ? aggregateValue(model, d.overall, lang) : null;
+      // Issue 13: which partner cities have no record for the year shown, and the place's own years as a chart.
+      const partners = citiesFor(model, p.id);
+      const missing =
+        state.year === 'all'
+          ? []
+          : citiesWithoutRecord(coverageOf(model), partners, state.year).map((c) =>
+              tr('timeline.noRecord', { city: placeName(model, c, lang), year: formatPeriod(state.year as number, state.year as number, lang) }),
+            );
+      const own = relatedFigures(model, p).filter((r) => r.relation === 'direct' || r.relation === 'given').map((r) => r.figure);
+      const ownYears = new Set(own.flatMap((f) => model.years.filter((y) => f.year_from <= y && y <= f.year_to)));
+      const byYear =
+        ownYears.size > 1
+          ? yearChart(ctx, frame, timeline(model, { metric: state.metric, categories: state.categories }, own, partners), {
+              caption: `${nameOf(p, lang)}: ${tr('timeline.caption', { metric })}`,
+              testId: 'panel-year-chart',
+            })
+          : null;
+      const focusedYear = root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset['year'] : undefined;
       const more = el('button', { type: 'button', class: 'linkish panel-more', 'data-action': 'more-figures' }, tr('panel.moreFigures', { count: d.figures.length - FIRST_FIGURES }));
       more.addEventListener('click', () => (expanded = p.id));
       // An array, not arguments: a place's notes and figures may number in the tens of thousands.
@@ -71,15 +96,20 @@ export function createPanel(ctx: UiContext): Component {
                   'li',
                   {},
                   el('button', { type: 'button', class: 'linkish', 'data-place': o.id }, nameOf(o, lang)),
+                  // Guizhou's partners are paired with one of its prefectures: say which.
+                  p.level === 'province' ? ` → ${placeName(model, pairing.recipient, lang)}` : null,
                   ` · ${formatPeriod(pairing.from_year, pairing.to_year, lang)} · `,
                   el('span', { class: `evidence evidence-${pairing.evidence}` }, tr(`evidence.${pairing.evidence}`)),
                 ),
               ),
             ),
         el('h3', {}, `${tr('panel.totals')} · ${metric}`),
+        d.given.length > 0 ? el('p', { class: 'panel-total-label' }, tr('panel.givenTotal')) : null,
+        p.level === 'province' ? el('p', { class: 'panel-total-label' }, tr('panel.provinceTotal')) : null,
         overall
-          ? el('p', { class: 'panel-total', 'data-testid': 'panel-total' }, overall)
-          : el('p', { class: 'muted', 'data-testid': 'panel-total' }, d.figures.length > 0 ? tr('panel.noOwnTotal') : tr('tooltip.noFigure')),
+          ? el('p', { class: (d.overall?.openOverlap.length ?? 0) > 0 ? 'panel-total with-open' : 'panel-total', 'data-testid': 'panel-total' }, overall)
+          : el('p', { class: 'muted', 'data-testid': 'panel-total' }, noTotalText(frame, d.figures.length > 0, missing.length === partners.length ? missing : [])),
+        ...(overall || missing.length < partners.length ? missing : []).map((text) => el('p', { class: 'panel-note', 'data-testid': 'panel-no-record' }, text)),
         d.totals.length > 0
           ? el(
               'table',
@@ -98,18 +128,23 @@ export function createPanel(ctx: UiContext): Component {
               ),
             )
           : null,
+        d.given.length > 0 ? givenTable(ctx, frame, d.given) : null,
         ...(d.overall?.multiYear ?? []).map((f) =>
           el('p', { class: 'panel-note' }, tr('panel.multiYearNote', { period: formatPeriod(f.year_from, f.year_to, lang) }) + ' ' + figureValue(model, f, lang)),
         ),
         ...(d.overall?.outsidePeriod ?? []).map((f) =>
           el('p', { class: 'panel-note' }, tr('panel.outsideNote', { period: formatPeriod(f.year_from, f.year_to, lang), value: figureValue(model, f, lang) })),
         ),
+        byYear ? el('h3', {}, `${tr('panel.byYear')} · ${metric}`) : null,
+        byYear,
         el('h3', {}, tr('panel.figures')),
         d.figures.length === 0
           ? el('p', { class: 'muted' }, tr('panel.noFigures'))
           : null,
         ...(d.figures.length === 0 ? [] : figureList(d.figures, expanded === p.id, (n) => figureItem(ctx, frame, n, p.id), more)),
       ]);
+      if (byYear) showChosenYear(byYear);
+      if (focusedYear !== undefined) root.querySelector<HTMLElement>(`button[data-year="${focusedYear}"]`)?.focus({ preventScroll: true });
       if (shown !== p.id) {
         root.scrollTop = 0;
         shown = p.id;
@@ -118,7 +153,40 @@ export function createPanel(ctx: UiContext): Component {
   };
 }
 
-function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: string, parentRelation: string | null = null): HTMLLIElement {
+/** What a giver's total is made of: one row per mark the map draws, with rows that are inside another said so. */
+function givenTable(ctx: UiContext, frame: Frame, rows: GivenRow[]): HTMLElement {
+  const { model } = ctx;
+  const { tr, lang, state } = frame;
+  const label = (key: string | null) => {
+    const a = key === null ? undefined : model.anchors.find((x) => x.key === key.split('@')[0]);
+    return a ? recipientsLabel(model, a.recipients, lang) : '';
+  };
+  return el(
+    'table',
+    { class: 'panel-totals panel-given', 'data-testid': 'panel-given' },
+    el('caption', {}, tr('panel.givenByMark')),
+    el(
+      'tbody',
+      {},
+      ...rows.map((r) =>
+        el(
+          'tr',
+          { 'data-key': r.anchor, class: `given-${r.status}` },
+          el(
+            'th',
+            { scope: 'row' },
+            label(r.anchor),
+            r.status === 'counted' ? null : el('span', { class: 'given-note' }, tr(r.status === 'inside' ? 'panel.givenInside' : 'panel.givenOpen', { place: label(r.whole) })),
+            r.period ? el('span', { class: 'given-note' }, tr('panel.multiYearNote', { period: formatPeriod(r.period[0], r.period[1], lang) })) : null,
+          ),
+          el('td', {}, metricValue(model, r.value, state.metric, r.qualifier, lang)),
+        ),
+      ),
+    ),
+  );
+}
+
+function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: string, parentRelation: string | null = null, nested = false): HTMLLIElement {
   const { model } = ctx;
   const { tr, lang } = frame;
   const f = node.figure;
@@ -143,6 +211,10 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
       el('span', { class: 'figure-category' }, categoryLabel(model, f.category, lang)),
     ),
     relation ? el('p', { class: 'figure-relation' }, relation) : null,
+    // Guizhou's own panel lists figures of several partner cities: each says which city gave it.
+    model.places.get(placeId)?.level === 'province' && !nested
+      ? el('p', { class: 'figure-relation figure-donor' }, tr('panel.fromDonor', { city: placeName(model, cityOf(model.places, f.donor)?.id ?? f.donor, lang) }))
+      : null,
     f.metric === 'investment_cny' ? el('p', { class: 'figure-relation' }, tr('panel.investment')) : null,
     el('p', { class: 'figure-note' }, lang === 'zh' ? f.note_zh : f.note_en),
     el(
@@ -151,8 +223,14 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
       `${tr('panel.source')}: `,
       source?.url ? el('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, citation) : citation,
     ),
-    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own))) : null,
+    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own, true))) : null,
   );
+}
+
+/** Why the panel has no total: no record from any partner city that year, else no figure for this place alone. */
+function noTotalText(frame: Frame, hasFigures: boolean, missing: string[]): string {
+  if (missing.length > 0 && frame.state.year !== 'all') return missing.join(frame.lang === 'zh' ? '；' : '. ');
+  return hasFigures ? frame.tr('panel.noOwnTotal') : frame.tr('tooltip.noFigure');
 }
 
 /** Where a figure applies, seen from the open place: its prefecture, a group it shares, or the places given to. */

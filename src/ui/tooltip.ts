@@ -1,6 +1,7 @@
 import type { MapTarget } from '../map/renderer.ts';
 import type { Frame, UiContext } from './context.ts';
-import { metricLabel, metricValue, placeName } from './describe.ts';
+import { cityOf } from '../scene/places.ts';
+import { metricLabel, metricValue, partnerLegendLabel, placeName } from './describe.ts';
 import { el, replaceChildren } from './dom.ts';
 
 /** Lines of text for what the pointer is over: a name and the current measure. Pure apart from the model. */
@@ -21,7 +22,12 @@ export function tooltipLines(ctx: UiContext, frame: Frame, target: MapTarget): s
   }
   if (target.type === 'arc') {
     const a = scene.arcs.find((x) => x.id === target.id);
-    return a ? [a.label, tr(`evidence.${a.evidence}`)] : [];
+    if (!a) return [];
+    const city = cityOf(model.places, a.donor);
+    // A faded line says why (issue 13), as the legend does.
+    const why = a.noRecord && city ? [partnerLegendLabel(frame, city).text] : [];
+    // Giver first: "Qingdao → Anshun · stated pairing".
+    return [`${a.label} · ${tr(`evidence.${a.evidence}`)}`, ...why];
   }
   const shade = scene.counties.get(target.id);
   const name = placeName(model, target.id, lang, 'full');

@@ -34,7 +34,7 @@ describe('embedding', () => {
     expect(snippet).toContain('embed=1');
     expect(snippet).toContain('sandbox="allow-scripts');
     const cite = await app.locator('#share-cite').inputValue();
-    expect(cite).toMatch(/^Guizhou Pairing Map: Aid funds, 2011, all kinds of aid\. Data: .*IPRCC.*view=guizhou.*\(accessed \d{1,2} \w+ \d{4}\)\.$/);
+    expect(cite).toMatch(/^Guizhou Pairing Map: Aid funds, 2011, all kinds of aid\. Data: .*IPRCC.*year=2011.*\(accessed \d{1,2} \w+ \d{4}\)\.$/);
     await screenshot(app, 'share-dialog-en');
     await app.keyboard.press('Escape');
     await expect.poll(() => app.locator('dialog[open]').count()).toBe(0);
@@ -72,7 +72,7 @@ describe('embedding', () => {
     expect(await page.evaluate(() => location.search)).toBe(before);
     // A still map offers no zoom buttons; both partner cities keep their names at this size.
     expect(await page.locator('.maplibregl-ctrl-zoom-in').count()).toBe(0);
-    await expect.poll(() => page.locator('#labels text').allTextContents()).toEqual(expect.arrayContaining(['青岛', '宁波']));
+    await expect.poll(() => page.locator('#labels text, .inset-title').allTextContents()).toEqual(expect.arrayContaining(['青岛', '宁波']));
     await screenshot(page, 'embed-still-zh-400x300');
     expect(errors).toEqual([]);
     await page.close();

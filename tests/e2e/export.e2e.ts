@@ -70,10 +70,17 @@ describe('export', () => {
     const text = (await saved(download)).toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split('\n');
-    expect(lines[0]).toBe('place_ids,place_en,place_zh,applies_to,partner_city,metric,value,qualifier,period,filter_year,filter_categories,figure_ids,sources');
-    expect(lines).toHaveLength(shown + 1);
-    // Ningbo's whole programme for 2010, as data/figures.csv records it.
-    expect(lines.some((l) => l.startsWith('520000,Guizhou,贵州,programme,330200,funds_cny,81850000,'))).toBe(true);
+    expect(lines[0]).toBe(
+      'place_ids,place_en,place_zh,applies_to,part_of,part_of_kind,partner_city,partner_en,partner_zh,metric,value,qualifier,period,filter_year,filter_categories,figure_ids,sources',
+    );
+    // The rows on screen, then the totals: the 81.85 million, and the 10.22 million the text leaves open beside it.
+    expect(lines.filter((l) => !l.startsWith(',,,total'))).toHaveLength(shown + 1);
+    expect(lines.filter((l) => l.startsWith(',,,total')).map((l) => l.split(',').slice(3, 13).join(','))).toEqual([
+      'total,,,,,,funds_cny,81850000,exact,2010',
+      'total_open_overlap,,,,,,funds_cny,10220000,exact,2010',
+    ]);
+    // Ningbo's whole programme for 2010, as data/figures.csv records it: for Guizhou as a whole, given by Ningbo.
+    expect(lines.some((l) => l.startsWith('520000,Guizhou as a whole,贵州全省,programme,,,330200,Ningbo,宁波,funds_cny,81850000,exact,2010,'))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

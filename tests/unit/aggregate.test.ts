@@ -13,6 +13,7 @@ const fig = (over: Partial<Figure> & Pick<Figure, 'id' | 'value'>): Figure => ({
   metric: 'funds_cny',
   qualifier: 'exact',
   part_of: null,
+  maybe_part_of: null,
   note_en: 'n',
   note_zh: 'n',
   ...over,

@@ -111,6 +111,7 @@ describe('aggregation', () => {
           value: whole ? Math.floor((whole.value * s.share) / 400) : s.share * 1000,
           qualifier: 'exact',
           part_of: whole ? whole.id : null,
+          maybe_part_of: null,
           note_en: 'n',
           note_zh: 'n',
         });

@@ -126,13 +126,18 @@ describe('details', () => {
 
   it("gives a city's panel what it gave and to whom", () => {
     const d = placeDetails(model, '330200', { year: 2010, categories: [], metric: 'funds_cny' })!;
-    // 81.85 million of project aid plus 10.22 million of drought relief; parts are never added again.
-    expect(d.overall!.total).toBe(92_070_000);
+    // 81.85 million of project aid; the 10.22 million of drought relief may be inside it (the text
+    // does not say), so it is shown beside the total, never added. Parts are never added again.
+    expect(d.overall!.total).toBe(81_850_000);
+    expect(d.overall!.openOverlap.map((f) => f.id)).toEqual(['nb10-drought-total']);
     expect(d.figures.every((n) => n.relation === 'given')).toBe(true);
-    // The breakdown by category adds up to the total: no programme total beside its own parts.
-    expect(d.totals.map((t) => [t.category, t.value])).toEqual([
-      ['programme_total', 81_850_000],
-      ['disaster_relief', 10_220_000],
+    // A giver's total is broken down by the marks the map draws for it, not by category.
+    expect(d.totals).toEqual([]);
+    expect(d.given.map((r) => [r.anchor, r.value])).toEqual([
+      ['programme:330200', 81_850_000],
+      ['522300;522600', 10_220_000],
+      ['522300', 2_000_000],
+      ['522600', 2_000_000],
     ]);
   });
 });

@@ -1,0 +1,83 @@
+import type { Model } from '../scene/model.ts';
+import type { Camera, NamedView } from '../state/url-state.ts';
+import { cameraInRect, type Covered, type Rect } from './projection.ts';
+import { VIEW_BOUNDS } from './views.ts';
+
+/*
+ * How a view is laid out in a frame. "Guizhou" (the default) gives Guizhou the frame and draws each
+ * partner city in an inset beside it, at a scale where its districts can be read: at true
+ * geography, Qingdao and Ningbo are 1,500 km away and Guizhou shrinks to a tenth of the map.
+ * "Overview" is true geography, with no insets. The live map, exports, embeds, print and present
+ * mode all lay out their views here.
+ */
+
+export interface InsetFrame extends Rect {
+  city: string;
+}
+
+export interface Composition {
+  camera: Camera;
+  /** Where Guizhou is framed: the map without the covered strips and the insets. */
+  main: Rect;
+  insets: InsetFrame[];
+}
+
+export interface ComposeOptions {
+  width: number;
+  height: number;
+  /** Strips along the right and bottom that a panel or caption card hides. */
+  covered?: Covered;
+  /** Partner cities, north to south (their insets stack in that order). */
+  cities: readonly string[];
+  /** Room the insets leave along the right edge (the live map's buttons and attribution stand there). */
+  controls?: number;
+  /** Room kept free along the left (an export's legend box). */
+  left?: number;
+  padding?: number;
+}
+
+/** The partner cities that get an inset, north to south. */
+export function insetCities(model: Model): string[] {
+  return [...model.places.cities].sort((a, b) => b.lat - a.lat).map((c) => c.id);
+}
+
+/** The live map's zoom buttons and folded attribution stand in a column this wide along the right edge. */
+export const LIVE_CONTROLS_WIDTH = 48;
+
+const GAP = 10;
+
+export function compose(view: NamedView, o: ComposeOptions): Composition {
+  const covered = o.covered ?? { right: 0, bottom: 0 };
+  // A panel wider than most of the map is not worth framing around (phones: the map then stays whole).
+  const right = covered.right < o.width / 2 ? covered.right : 0;
+  const bottom = covered.bottom < o.height / 2 ? covered.bottom : 0;
+  const left = o.left ?? 0;
+  const visible: Rect = { x: left, y: 0, width: o.width - right - left, height: o.height - bottom };
+  const padding = o.padding ?? 24;
+  if (view === 'overview' || o.cities.length === 0) {
+    return { camera: cameraInRect(VIEW_BOUNDS.overview, visible, o.width, o.height, padding), main: visible, insets: [] };
+  }
+  const n = o.cities.length;
+  const controls = o.controls ?? 0;
+  let main: Rect;
+  let insets: InsetFrame[];
+  // Guizhou is a little wider than tall: in a landscape frame the insets stand in a column at the
+  // right (where the partner cities lie), in a portrait one in a row under Guizhou.
+  if (visible.width >= visible.height * 0.95) {
+    const w = clamp(Math.round(visible.width * 0.22), 96, 300);
+    // Left of the live map's buttons and attribution, which keep to the map's right edge.
+    const x = visible.x + visible.width - w - GAP - controls;
+    const h = Math.min((visible.height - GAP * (n + 1)) / n, w * 1.5);
+    insets = o.cities.map((city, i) => ({ city, x, y: visible.y + GAP + i * (h + GAP), width: w, height: h }));
+    main = { x: visible.x, y: visible.y, width: x - GAP - visible.x, height: visible.height };
+  } else {
+    const h = clamp(Math.round(visible.height * 0.28), 110, 280);
+    const w = (visible.width - GAP * (n + 1) - controls) / n;
+    const y = visible.y + visible.height - h - GAP;
+    insets = o.cities.map((city, i) => ({ city, x: visible.x + GAP + i * (w + GAP), y, width: w, height: h }));
+    main = { x: visible.x, y: visible.y, width: visible.width, height: visible.height - h - GAP };
+  }
+  return { camera: cameraInRect(VIEW_BOUNDS.guizhou, main, o.width, o.height, Math.min(padding, 12)), main, insets };
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));

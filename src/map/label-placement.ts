@@ -1,0 +1,115 @@
+import type { Box, Circle } from './free-spots.ts';
+import { textWidth } from './text-width.ts';
+
+/*
+ * Names on the map, placed by priority: each name tries the spots around its point (above a circle
+ * drawn there, below, right, left) and then spots further out joined to the point by a leader line.
+ * A name never overlaps another name, a circle, or a box to keep clear (buttons, panel, insets); a
+ * name that finds no spot is left out, so the lowest priorities go first when the map is small.
+ */
+
+export interface LabelRequest {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  /** Radius of the circle drawn on the point (names go round it), 0 if none. */
+  r: number;
+  size: number;
+  weight?: number;
+  fill: string;
+  /** Lower comes first. */
+  priority: number;
+  /** Where the name must stay: [left, top, right, bottom]. */
+  bounds: Box;
+  /** May the name stand away from its point, with a leader line? */
+  leader: boolean;
+}
+
+export interface PlacedLabel {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'middle' | 'end';
+  size: number;
+  weight: number;
+  fill: string;
+  box: Box;
+  leader: [number, number, number, number] | null;
+}
+
+export interface Obstacles {
+  boxes: readonly Box[];
+  circles: readonly Circle[];
+}
+
+const LEADER_DISTANCES = [26, 42, 62, 86];
+const DIRECTIONS: [number, number][] = [
+  [0, -1],
+  [1, -0.6],
+  [1, 0],
+  [1, 0.6],
+  [0, 1],
+  [-1, 0.6],
+  [-1, 0],
+  [-1, -0.6],
+];
+
+export function placeLabels(requests: readonly LabelRequest[], obstacles: Obstacles): PlacedLabel[] {
+  const taken: Box[] = [...obstacles.boxes];
+  const out: PlacedLabel[] = [];
+  const sorted = [...requests].sort((a, b) => a.priority - b.priority);
+  for (const q of sorted) {
+    const placed = candidates(q).find((c) => fits(c.box, q, taken, obstacles.circles));
+    if (!placed) continue;
+    taken.push(placed.box);
+    out.push({ id: q.id, name: q.name, size: q.size, weight: q.weight ?? 400, fill: q.fill, ...placed });
+  }
+  return out;
+}
+
+type Candidate = Pick<PlacedLabel, 'x' | 'y' | 'anchor' | 'box' | 'leader'>;
+
+function candidates(q: LabelRequest): Candidate[] {
+  // The box a browser gives a line of text (measured in Chromium with Noto/DejaVu): 1.18 em above
+  // the baseline, 0.3 below; bold Latin runs a little wider than textWidth's estimate.
+  const w = textWidth(q.name, q.size) * ((q.weight ?? 400) >= 600 ? 1.1 : 1.05);
+  const ascent = q.size * 1.18;
+  const descent = q.size * 0.3;
+  // A box for text whose baseline starts at (x, y) with this anchor.
+  const at = (x: number, y: number, anchor: Candidate['anchor'], leader: Candidate['leader'] = null): Candidate => {
+    const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+    return { x, y, anchor, leader, box: [left - 2, y - ascent, left + w + 2, y + descent] };
+  };
+  const gap = q.r > 0 ? q.r + 4 : 3;
+  const mid = q.y + (ascent - descent) / 2;
+  const near: Candidate[] = [
+    at(q.x, q.y - gap - descent, 'middle'),
+    at(q.x, q.y + gap + ascent, 'middle'),
+    at(q.x + gap, mid, 'start'),
+    at(q.x - gap, mid, 'end'),
+  ];
+  if (!q.leader) return near;
+  const far: Candidate[] = [];
+  for (const d of LEADER_DISTANCES) {
+    for (const [dx, dy] of DIRECTIONS) {
+      const len = Math.hypot(dx, dy);
+      const ex = q.x + (dx / len) * (gap + d);
+      const ey = q.y + (dy / len) * (gap + d);
+      const anchor = dx > 0 ? 'start' : dx < 0 ? 'end' : 'middle';
+      const baseline = dy < 0 ? ey - descent : dy > 0 ? ey + ascent : ey + (ascent - descent) / 2;
+      const sx = q.x + (dx / len) * (q.r > 0 ? q.r + 1 : 2);
+      const sy = q.y + (dy / len) * (q.r > 0 ? q.r + 1 : 2);
+      far.push(at(ex, baseline, anchor, [sx, sy, ex, ey]));
+    }
+  }
+  return [...near, ...far];
+}
+
+function fits(box: Box, q: LabelRequest, taken: readonly Box[], circles: Obstacles['circles']): boolean {
+  const [l, t, r, b] = q.bounds;
+  if (box[0] < l || box[1] < t || box[2] > r || box[3] > b) return false;
+  if (taken.some((o) => box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3])) return false;
+  return !circles.some((c) => box[0] < c.x + c.r && c.x - c.r < box[2] && box[1] < c.y + c.r && c.y - c.r < box[3]);
+}

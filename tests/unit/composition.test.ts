@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { compose } from '../../src/map/composition.ts';
+import { clearanceField, placeCircle } from '../../src/map/free-spots.ts';
+import { placeLabels, type LabelRequest } from '../../src/map/label-placement.ts';
+
+describe('compose', () => {
+  const cities = ['370200', '330200'];
+  it('puts the insets in a column right of Guizhou in a landscape frame, beside the controls and the panel', () => {
+    const c = compose('guizhou', { width: 1000, height: 700, cities, controls: 48, covered: { right: 300, bottom: 0 } });
+    expect(c.insets).toHaveLength(2);
+    for (const i of c.insets) {
+      expect(i.x).toBeGreaterThanOrEqual(c.main.x + c.main.width);
+      expect(i.x + i.width).toBeLessThanOrEqual(1000 - 300 - 48);
+    }
+    expect(c.insets[0]!.y + c.insets[0]!.height).toBeLessThanOrEqual(c.insets[1]!.y);
+  });
+  it('puts the insets in a row under Guizhou in a portrait frame', () => {
+    const c = compose('guizhou', { width: 390, height: 600, cities });
+    for (const i of c.insets) expect(i.y).toBeGreaterThanOrEqual(c.main.y + c.main.height);
+    expect(c.insets[0]!.x + c.insets[0]!.width).toBeLessThanOrEqual(c.insets[1]!.x);
+  });
+  it('draws true geography without insets', () => {
+    expect(compose('overview', { width: 1000, height: 700, cities }).insets).toEqual([]);
+  });
+});
+
+describe('placeCircle', () => {
+  // A 100×100 square shape in a 300×200 field.
+  const field = clearanceField([[100, 50, 200, 50, 200, 150, 100, 150]], [0, 0, 300, 200], 5);
+  it('finds room outside the shape, nearest the target, clear of circles already placed', () => {
+    const p = placeCircle(field, [150, 100], 20, [])!;
+    const clear = (x: number, y: number) => x + 20 <= 100 - 3 || x - 20 >= 200 + 3 || y + 20 <= 50 - 3 || y - 20 >= 150 + 3;
+    expect(clear(p[0], p[1])).toBe(true);
+    const q = placeCircle(field, [150, 100], 20, [{ x: p[0], y: p[1], r: 20 }])!;
+    expect(Math.hypot(q[0] - p[0], q[1] - p[1])).toBeGreaterThanOrEqual(43);
+  });
+  it('keeps within the box it is given, or gives up', () => {
+    expect(placeCircle(field, [150, 100], 20, [], [], [100, 50, 200, 150])).toBeNull();
+  });
+});
+
+describe('placeLabels', () => {
+  const req = (id: string, priority: number, x = 100, y = 100): LabelRequest => ({ id, name: 'Anshun', x, y, r: 0, size: 12, fill: '#000', priority, bounds: [0, 0, 400, 300], leader: true });
+  it('places names by priority without overlap, moving a later one away on a leader line', () => {
+    const placed = placeLabels([req('b', 2), req('a', 1)], { boxes: [], circles: [] });
+    expect(placed.map((p) => p.id)).toEqual(['a', 'b']);
+    const [a, b] = placed;
+    expect(a!.box[2] <= b!.box[0] || b!.box[2] <= a!.box[0] || a!.box[3] <= b!.box[1] || b!.box[3] <= a!.box[1]).toBe(true);
+  });
+  it('keeps names off circles and out of boxes to keep clear, and drops a name with no room', () => {
+    const placed = placeLabels([{ ...req('a', 1), leader: false }], { boxes: [[0, 0, 400, 300]], circles: [] });
+    expect(placed).toEqual([]);
+    const round = placeLabels([req('a', 1)], { boxes: [], circles: [{ x: 100, y: 80, r: 30 }] });
+    const box = round[0]!.box;
+    expect(box[2] <= 70 || box[0] >= 130 || box[3] <= 50 || box[1] >= 110).toBe(true);
+  });
+});
