@@ -8,6 +8,7 @@ import { buildModel } from '../src/scene/model.ts';
 import { checkStories } from '../src/story/check-stories.ts';
 import type { Story } from '../src/story/schema.ts';
 import { DATA_ELEMENT_ID } from '../src/offline/offline-html.ts';
+import { readDataFile } from './read-data.ts';
 
 /*
  * `import loadBuiltin from 'virtual:builtin-data'`: the data folder, parsed and checked when the app
@@ -20,19 +21,28 @@ import { DATA_ELEMENT_ID } from '../src/offline/offline-html.ts';
  * inside the script; the single offline file keeps it in a JSON block beside the script.
  */
 const ID = 'virtual:builtin-data';
+/** The data files as text (decoded as `data:check` decodes them), for joining with a user's files. */
+const TEXTS_ID = 'virtual:builtin-texts';
 const BUILTIN_DATA_FILE = 'builtin-data.json';
+
+/** The data files as text, decoded as `data:check` and the import decode them. */
+function readTexts(dir: string, watch: (file: string) => void): DataTexts {
+  const names = Object.keys(TABLES) as TableName[];
+  return Object.fromEntries(
+    names.map((name) => {
+      const file = join(dir, TABLES[name].file);
+      watch(file);
+      return [name, readDataFile(file).text];
+    }),
+  ) as DataTexts;
+}
 
 /** The data folder, parsed and checked (as the build does, stories' caption numbers included); throws with every problem listed. */
 export function readBuiltin(dir: string, watch: (file: string) => void = () => undefined): { dataset: Dataset; stories: Story[] } {
-  const read = (file: string) => {
-    watch(file);
-    return readFileSync(file, 'utf8');
-  };
-  const names = Object.keys(TABLES) as TableName[];
-  const texts = Object.fromEntries(names.map((name) => [name, read(join(dir, TABLES[name].file))])) as DataTexts;
-  const { dataset, problems } = loadDataset(texts, (name) => relative(process.cwd(), join(dir, TABLES[name].file)));
+  const { dataset, problems } = loadDataset(readTexts(dir, watch), (name) => relative(process.cwd(), join(dir, TABLES[name].file)));
   const storiesFile = join(dir, 'stories.json');
-  const story = existsSync(storiesFile) ? checkStories(JSON.parse(read(storiesFile)), buildModel(dataset), relative(process.cwd(), storiesFile)) : { stories: [], problems: [] };
+  if (existsSync(storiesFile)) watch(storiesFile);
+  const story = existsSync(storiesFile) ? checkStories(JSON.parse(readFileSync(storiesFile, 'utf8')), buildModel(dataset), relative(process.cwd(), storiesFile)) : { stories: [], problems: [] };
   const all = [...problems.map(formatProblem), ...story.problems];
   if (all.length > 0) throw new Error(`The data in ${dir} has problems:\n${all.join('\n')}`);
   return { dataset, stories: story.stories };
@@ -45,8 +55,9 @@ export function builtinData(dir: string, opts: { inline: boolean }): Plugin {
     configResolved(config) {
       serving = config.command === 'serve';
     },
-    resolveId: (id) => (id === ID ? `\0${ID}` : null),
+    resolveId: (id) => (id === ID || id === TEXTS_ID ? `\0${id}` : null),
     load(id) {
+      if (id === `\0${TEXTS_ID}`) return `export default ${JSON.stringify(readTexts(dir, (file) => this.addWatchFile(file)))};`;
       if (id !== `\0${ID}`) return null;
       const json = JSON.stringify(readBuiltin(dir, (file) => this.addWatchFile(file)));
       if (serving) {

@@ -8,10 +8,19 @@ import { join } from 'node:path';
 import { formatProblem } from '../src/data/problems.ts';
 import { buildModel } from '../src/scene/model.ts';
 import { checkStories } from '../src/story/check-stories.ts';
-import { loadDataDir } from './read-data.ts';
+import { DataFileError, loadDataDir } from './read-data.ts';
 
 const dir = process.argv[2] ?? 'data';
-const { dataset, problems } = loadDataDir(dir);
+let loaded: ReturnType<typeof loadDataDir>;
+try {
+  loaded = loadDataDir(dir, (path, encoding) => console.log(`${path}: read as ${encoding.toUpperCase()}`));
+} catch (e) {
+  // A missing or unreadable file is the user's to fix, not a bug: one line, no stack trace.
+  if (!(e instanceof DataFileError)) throw e;
+  console.error(`${e.message}\n\nFix it and run again.`);
+  process.exit(1);
+}
+const { dataset, problems } = loaded;
 const lines = problems.map(formatProblem);
 // Stories are checked against the data they walk through, numbers in captions included (only where the folder has them).
 let stories = 0;

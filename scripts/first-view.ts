@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { runnerImport, type Plugin } from 'vite';
-import { IMPORT_KEY } from '../src/import/session.ts';
+import { IMPORT_KEY } from '../src/import/store.ts';
 
 /**
  * Runs before the first paint, from <head>: picks the language as the app will (the link's `lang`,

@@ -24,7 +24,7 @@ import { takeFirstView } from './ui/first-view.ts';
 import { createPresenter } from './story/presenter.ts';
 import { stepPatch } from './story/step-state.ts';
 import { createTableView } from './ui/table-view.ts';
-import { clearImport, readImport, type StoredImport } from './import/session.ts';
+import { clearImport, readImport, updateImport, type StoredImport } from './import/store.ts';
 import { readUserStories, storiesInUse } from './story/user-stories.ts';
 import { createTooltip, tooltipLines } from './ui/tooltip.ts';
 
@@ -38,10 +38,15 @@ export async function startApp(root: HTMLElement): Promise<void> {
   // the first paint (below), so that the first complete map needs none of its code.
   const topoRequest = fetch(topoUrl).then((r) => r.json() as Promise<Topology>);
   const builtin = await loadBuiltin();
-  // A user's own files (kept in this tab by the import dialog, or carried by an offline copy) replace
-  // or join the built-in data, which the build has already checked.
-  const sessionImport = readImport();
-  const userData: StoredImport | null = sessionImport ?? builtin.userData ?? null;
+  // A user's own files (kept for this tab by the import dialog, or carried by an offline copy) replace
+  // or join the built-in data, which the build has already checked. Files opened in this tab that were
+  // loading when the page last stopped are set aside, not replayed: an import that crashes the app
+  // must not crash it again.
+  const stored = await readImport();
+  if (stored?.status === 'loading') await updateImport(stored, { status: 'set-aside', error: 'the page stopped while loading them' });
+  const sessionImport: StoredImport | null = stored && stored.status !== 'set-aside' ? stored : null;
+  if (sessionImport) await updateImport(sessionImport, { status: 'loading' });
+  const userData = sessionImport ?? builtin.userData ?? null;
   const loaded = userData ? (await import('./import/with-user-data.ts')).withUserData(userData, builtin.stories) : null;
   const dataset = loaded?.dataset ?? builtin.dataset;
   const model = buildModel(dataset);
@@ -139,20 +144,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const firstView = takeFirstView(root, state.lang, !userData && serializeState(state) === serializeState(defaultState(state.lang)));
   firstView.keepIn(svgHost);
   root.replaceChildren(header.el, layout, live);
-  if (parsed.ignored.length > 0) notice.show(t(state.lang, 'notice.ignored', { items: parsed.ignored.join(', ') }), t(state.lang, 'notice.dismiss'));
+  if (parsed.ignored.length > 0) notice.show(ignoredNotice(state.lang, parsed.ignored), t(state.lang, 'notice.dismiss'));
   if (userData && loaded) {
     // An offline copy's own files are its data: only files opened in this tab can be set aside.
-    const back = sessionImport
-      ? {
-          label: t(state.lang, 'import.back'),
-          run: () => {
-            clearImport();
-            location.reload();
-          },
-        }
-      : undefined;
-    notice.show(t(state.lang, 'import.active', { files: userData.files.map((f) => f.name).join(', '), invalid: loaded.invalidRows }), t(state.lang, 'notice.dismiss'), back);
+    const back = sessionImport ? [{ label: t(state.lang, 'import.back'), run: () => void clearImport().then(() => location.reload()) }] : [];
+    notice.show(t(state.lang, 'import.active', { files: userData.files.map((f: { name: string }) => f.name).join(', '), invalid: loaded.invalidRows }), t(state.lang, 'notice.dismiss'), ...back);
   }
+  if (stored?.status === 'set-aside') showSetAside(stored);
   // Drop CSV files anywhere on the map to open them.
   mapArea.addEventListener('dragover', (e) => e.preventDefault());
   mapArea.addEventListener('drop', (e) => {
@@ -337,6 +335,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     exportMap: ctx.exportMap,
     exportPreview: ctx.exportPreview,
   };
+  if (sessionImport) await updateImport(sessionImport, { status: 'loaded' });
   performance.mark('map:interactive');
   document.documentElement.dataset['renderer'] = mapView.kind;
   document.documentElement.dataset['mapReady'] = 'true';
@@ -346,6 +345,18 @@ export async function startApp(root: HTMLElement): Promise<void> {
   } else if (state.exportFormat) {
     const file = await ctx.exportMap(state.exportFormat, { size: state.exportSize });
     document.documentElement.dataset['exportDone'] = file;
+  }
+
+  /** The user's files that failed to load: named, downloadable, and discarded on request. */
+  function showSetAside(record: StoredImport) {
+    const lang = state.lang;
+    const downloads = record.files.map((f) => ({
+      label: t(lang, 'import.setAsideDownload', { file: f.name }),
+      download: f.name,
+      href: URL.createObjectURL(new Blob([f.text], { type: 'text/csv;charset=utf-8' })),
+    }));
+    const discard = { label: t(lang, 'import.discard'), run: () => void clearImport().then(() => (notice.el.hidden = true)) };
+    notice.show(t(lang, 'import.setAside', { files: record.files.map((f) => f.name).join(', '), error: record.error ?? '' }), t(lang, 'notice.dismiss'), ...downloads, discard);
   }
 
   function fallBackToSvg(gl: MapRenderer | null, error?: unknown) {
@@ -359,4 +370,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
     notice.show(t(state.lang, 'notice.noWebgl'), t(state.lang, 'notice.dismiss'));
     document.documentElement.dataset['renderer'] = 'svg';
   }
+}
+
+/** The ignored link parameters, ten at most and then how many more: a link with thousands stays one line. */
+function ignoredNotice(lang: Lang, ignored: readonly string[]): string {
+  const items = ignored.slice(0, 10).map((i) => (i.length > 60 ? `${i.slice(0, 60)}…` : i)).join(', ');
+  return ignored.length > 10 ? t(lang, 'notice.ignoredMore', { items, more: ignored.length - 10 }) : t(lang, 'notice.ignored', { items });
 }

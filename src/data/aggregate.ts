@@ -130,7 +130,12 @@ export interface PeriodTotal {
 
 export function totalsByPeriod(multiYear: readonly Figure[]): PeriodTotal[] {
   const groups = new Map<string, Figure[]>();
-  for (const f of multiYear) groups.set(`${f.year_from}-${f.year_to}`, [...(groups.get(`${f.year_from}-${f.year_to}`) ?? []), f]);
+  for (const f of multiYear) {
+    const key = `${f.year_from}-${f.year_to}`;
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  }
   return [...groups.values()].map((figures) => ({
     from: figures[0]!.year_from,
     to: figures[0]!.year_to,

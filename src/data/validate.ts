@@ -1,8 +1,8 @@
-import { exceeds, partsSum } from './parts.ts';
+import { exceeds, partsSum as sumOfParts } from './parts.ts';
 import type { Problem } from './problems.ts';
 import type { Category, Discrepancy, Figure, Metric, Pairing, Place, Section, Source, TableName } from './schema.ts';
-import { TABLES } from './schema.ts';
-import { readTable, type InvalidRow, type Row } from './tables.ts';
+import { TABLES, UNIT_RANGE } from './schema.ts';
+import { readCsv, readTable, type CsvSource, type InvalidRow, type Row } from './tables.ts';
 
 export interface Dataset {
   sources: Row<Source>[];
@@ -34,17 +34,28 @@ export interface LoadOptions {
   sectionNames?: boolean;
 }
 
-/**
- * Parses and cross-checks all data files. Rows with a problem are left out of the dataset and
- * returned in `invalid`, so a caller can stop (the build) or show the rest (a user's own file).
- */
+/** Parses and cross-checks the data files (one text per table), as `loadSources` does. */
 export function loadDataset(texts: DataTexts, fileOf: (name: TableName) => string = defaultFile, options: LoadOptions = {}): LoadResult {
+  const sources = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((name) => [name, [readCsv(fileOf(name), texts[name])]]));
+  return loadSources(sources as Record<TableName, CsvSource[]>, options);
+}
+
+/**
+ * Parses and cross-checks all data files; a table may come from several files (ours and a user's),
+ * read in order, each problem named by the file and line it stands on. Rows with a problem are left
+ * out of the dataset and returned in `invalid`, so a caller can stop (the build) or show the rest (a
+ * user's own file). A later row never makes an earlier one invalid: a repeated id, or a part that
+ * would make its whole's parts add up to more than the whole, is the later row's problem.
+ */
+export function loadSources(sources: Record<TableName, readonly CsvSource[]>, options: LoadOptions = {}): LoadResult {
   const problems: Problem[] = [];
   const invalid: Partial<Record<TableName, InvalidRow[]>> = {};
+  const origin = new Map<object, string>();
   const read = <N extends TableName>(name: N) => {
-    const result = readTable(name, texts[name], fileOf(name));
-    problems.push(...result.problems);
+    const result = readTable(name, sources[name]);
+    for (const p of result.problems) problems.push(p); // a spread of 100,000 arguments would overflow
     invalid[name] = result.invalid;
+    for (const [row, file] of result.fileOf) origin.set(row, file);
     return result.rows;
   };
   const tables = {
@@ -57,7 +68,7 @@ export function loadDataset(texts: DataTexts, fileOf: (name: TableName) => strin
     figures: read('figures'),
     discrepancies: read('discrepancies'),
   };
-  const dataset = crossCheck(tables, fileOf, problems, invalid, options.sectionNames ?? true);
+  const dataset = crossCheck(tables, (row) => origin.get(row) ?? '', problems, invalid, options.sectionNames ?? true);
   return { dataset, problems, invalid };
 }
 
@@ -65,34 +76,35 @@ type Reject = (name: TableName, row: Row<object>, field: string | null, message:
 
 function crossCheck(
   t: Dataset,
-  fileOf: (name: TableName) => string,
+  fileOf: (row: object) => string,
   problems: Problem[],
   invalid: Partial<Record<TableName, InvalidRow[]>>,
   sectionNames: boolean,
 ): Dataset {
   const rejected = new Set<object>();
   const reject: Reject = (name, row, field, message) => {
-    problems.push({ file: fileOf(name), line: row.line, field, message });
+    problems.push({ file: fileOf(row), line: row.line, field, message });
     if (!rejected.has(row)) {
       rejected.add(row);
-      (invalid[name] ??= []).push({ line: row.line, values: rowValues(row) });
+      (invalid[name] ??= []).push({ file: fileOf(row), line: row.line, values: rowValues(row) });
     }
   };
   const duplicates = new Set<object>();
   for (const name of ['sources', 'categories', 'metrics', 'places', 'figures'] as const) {
-    for (const row of uniqueIds(name, t[name], reject)) duplicates.add(row);
+    for (const row of uniqueIds(name, t[name], fileOf, reject)) duplicates.add(row);
   }
   const places = new Map(t.places.map((p) => [p.id, p]));
+  const metrics = new Map(t.metrics.map((m) => [m.id, m]));
   const has = {
     source: new Set(t.sources.map((s) => s.id)),
     category: new Set(t.categories.map((c) => c.id)),
     metric: new Set(t.metrics.map((m) => m.id)),
   };
-  for (const m of t.metrics) {
-    if ((m.unit === 'count' || m.unit === 'people') && m.label_one_en === '') reject('metrics', m, 'label_one_en', 'a count needs its label for one, as "Training course" beside "Training courses"');
-  }
   for (const p of t.places) {
     if (p.parent !== null && !places.has(p.parent)) reject('places', p, 'parent', `no place with id ${p.parent}`);
+  }
+  for (const m of t.metrics) {
+    if ((m.unit === 'count' || m.unit === 'people') && m.label_one_en === '') reject('metrics', m, 'label_one_en', 'a count needs its label for one, as "Training course" beside "Training courses"');
   }
   const named = new Set<string>();
   for (const s of t.sections) {
@@ -108,13 +120,18 @@ function crossCheck(
     if (unnamed(p)) reject('pairings', p, 'section', noName(p));
   }
   for (const f of t.figures) {
+    if (unnamed(f)) reject('figures', f, 'section', noName(f));
     if (!has.source.has(f.source)) reject('figures', f, 'source', `no source with id "${f.source}" in sources.csv`);
     if (!has.category.has(f.category)) reject('figures', f, 'category', `no category "${f.category}" in categories.csv`);
     if (!has.metric.has(f.metric)) reject('figures', f, 'metric', `no metric "${f.metric}" in metrics.csv`);
     if (!places.has(f.donor)) reject('figures', f, 'donor', `no place with id ${f.donor} in places.csv`);
     for (const r of f.recipients) if (!places.has(r)) reject('figures', f, 'recipients', `no place with id ${r} in places.csv`);
     if (f.year_from > f.year_to) reject('figures', f, 'year_to', `ends (${f.year_to}) before it starts (${f.year_from})`);
-    if (unnamed(f)) reject('figures', f, 'section', noName(f));
+    const unit = metrics.get(f.metric)?.unit;
+    const range = unit === undefined ? undefined : UNIT_RANGE[unit];
+    if (range && (range.inclusive ? f.value > range.max : f.value >= range.max)) {
+      reject('figures', f, 'value', `${f.value} is out of range: a ${f.metric} value must be ${range.words}`);
+    }
   }
   const invalidFigures = new Map((invalid.figures ?? []).map((r) => [r.values['id'] ?? '', r.line]));
   // The hierarchy is checked among the first row of each id; a repeated id was reported above.
@@ -122,22 +139,7 @@ function crossCheck(
   const flagged = new Set(t.discrepancies.map((d) => d.figure));
   checkParts(firstRows, invalidFigures, flagged, reject);
   checkOpenOverlaps(firstRows, invalidFigures, reject);
-  // A figure whose whole was rejected cannot be placed in the hierarchy: reject it too, until stable.
-  let changed = true;
-  while (changed) {
-    changed = false;
-    const kept = new Set(t.figures.filter((f) => !rejected.has(f)).map((f) => f.id));
-    for (const f of t.figures) {
-      if (!rejected.has(f) && f.part_of !== null && !kept.has(f.part_of)) {
-        reject('figures', f, 'part_of', `its whole "${f.part_of}" has a problem`);
-        changed = true;
-      }
-      if (!rejected.has(f) && f.maybe_part_of !== null && !kept.has(f.maybe_part_of)) {
-        reject('figures', f, 'maybe_part_of', `the figure "${f.maybe_part_of}" has a problem`);
-        changed = true;
-      }
-    }
-  }
+  rejectOrphans(t.figures, rejected, reject);
   checkDiscrepancies(t.discrepancies, t.figures.filter((f) => !rejected.has(f)), reject);
   const keep = <T extends object>(rows: T[]) => rows.filter((r) => !rejected.has(r));
   return {
@@ -154,15 +156,49 @@ function crossCheck(
 
 const sectionKey = (x: { source: string; section: string }) => `${x.source}\u0000${x.section}`;
 
+/**
+ * A figure whose whole (or open-overlap figure) was rejected cannot be placed in the hierarchy: it
+ * is rejected too, and so on down. Each figure is visited once, so a long chain stays linear.
+ */
+function rejectOrphans(figures: Row<Figure>[], rejected: Set<object>, reject: Reject) {
+  const kept = new Set(figures.filter((f) => !rejected.has(f)).map((f) => f.id));
+  const dependents = new Map<string, Row<Figure>[]>();
+  for (const f of figures) {
+    if (rejected.has(f)) continue;
+    for (const id of [f.part_of, f.maybe_part_of]) {
+      if (id === null) continue;
+      const list = dependents.get(id);
+      if (list) list.push(f);
+      else dependents.set(id, [f]);
+    }
+  }
+  const orphaned = (f: Row<Figure>) =>
+    f.part_of !== null && !kept.has(f.part_of)
+      ? { field: 'part_of', message: `its whole "${f.part_of}" has a problem` }
+      : f.maybe_part_of !== null && !kept.has(f.maybe_part_of)
+        ? { field: 'maybe_part_of', message: `the figure "${f.maybe_part_of}" has a problem` }
+        : null;
+  const queue = figures.filter((f) => !rejected.has(f) && orphaned(f) !== null);
+  for (let i = 0; i < queue.length; i++) {
+    const f = queue[i]!;
+    const why = rejected.has(f) ? null : orphaned(f);
+    if (!why) continue;
+    reject('figures', f, why.field, why.message);
+    kept.delete(f.id);
+    for (const d of dependents.get(f.id) ?? []) queue.push(d);
+  }
+}
+
 /** Rejects every row whose id an earlier row already has, and returns those rows. */
-function uniqueIds(name: TableName, rows: Row<{ id: string }>[], reject: Reject): Row<{ id: string }>[] {
-  const seen = new Map<string, number>();
+function uniqueIds(name: TableName, rows: Row<{ id: string }>[], fileOf: (row: object) => string, reject: Reject): Row<{ id: string }>[] {
+  const seen = new Map<string, Row<{ id: string }>>();
   const repeated: Row<{ id: string }>[] = [];
   for (const r of rows) {
     const first = seen.get(r.id);
-    if (first === undefined) seen.set(r.id, r.line);
+    if (first === undefined) seen.set(r.id, r);
     else {
-      reject(name, r, 'id', `"${r.id}" is already used on line ${first}`);
+      const where = fileOf(first) === fileOf(r) ? `line ${first.line}` : `line ${first.line} of ${fileOf(first)}`;
+      reject(name, r, 'id', `"${r.id}" is already used on ${where}`);
       repeated.push(r);
     }
   }
@@ -185,12 +221,16 @@ function checkPairing(p: Row<Pairing>, places: Map<string, Place>, sources: Set<
 }
 
 /**
- * `part_of` must name an existing figure of the same metric, form no cycle, and parts never exceed
- * wholes, except where discrepancies.csv records that the text itself lists more than its whole.
+ * `part_of` must name an existing figure of the same metric and period, form no cycle, and parts
+ * never exceed wholes, except where discrepancies.csv records that the text itself lists more than
+ * its whole. Parts are added up in row order; the part that takes the sum past its whole is the one
+ * rejected, so that rows added after ours (a user's) never knock ours off the map.
  */
 function checkParts(figures: Row<Figure>[], invalidFigures: Map<string, number>, flagged: ReadonlySet<string>, reject: Reject) {
   const byId = new Map(figures.map((f) => [f.id, f]));
-  const sums = new Map<string, number>();
+  // Parts are compared in integer units: 14.4 + 6.14 million must not fail on floating-point dust.
+  const partsSum = new Map<string, number>();
+  const cycleThrough = cyclesOf(figures, byId);
   for (const f of figures) {
     if (f.part_of === null) continue;
     const whole = byId.get(f.part_of);
@@ -203,25 +243,25 @@ function checkParts(figures: Row<Figure>[], invalidFigures: Map<string, number>,
       reject('figures', f, 'part_of', `joins metric ${f.metric} to a whole of metric ${whole.metric}`);
       continue;
     }
-    if (f.value > whole.value) reject('figures', f, 'value', `${f.value} is larger than its whole "${whole.id}" (${whole.value})`);
+    const cycle = cycleThrough.get(f.id);
+    if (cycle !== undefined) {
+      reject('figures', f, 'part_of', `forms a cycle through "${cycle}"`);
+      continue;
+    }
+    if (f.value > whole.value) {
+      reject('figures', f, 'value', `${f.value} is larger than its whole "${whole.id}" (${whole.value})`);
+      continue;
+    }
     if (f.year_from < whole.year_from || f.year_to > whole.year_to) {
       reject('figures', f, 'year_from', `its period ${f.year_from}–${f.year_to} is outside its whole's ${whole.year_from}–${whole.year_to}`);
+      continue;
     }
-    sums.set(whole.id, (sums.get(whole.id) ?? 0) + f.value);
-    const seen = new Set([f.id]);
-    for (let w: Row<Figure> | undefined = whole; w; w = w.part_of === null ? undefined : byId.get(w.part_of)) {
-      if (seen.has(w.id)) {
-        reject('figures', f, 'part_of', `forms a cycle through "${w.id}"`);
-        break;
-      }
-      seen.add(w.id);
+    const sum = (partsSum.get(whole.id) ?? 0) + Math.round(f.value * 100);
+    if (!flagged.has(whole.id) && sum > Math.round(whole.value * 100)) {
+      reject('figures', f, 'value', `with it, the parts of "${whole.id}" add up to ${sum / 100}, more than its value ${whole.value} (if the text itself says so, record it in discrepancies.csv)`);
+      continue;
     }
-  }
-  for (const [id, sum] of sums) {
-    const whole = byId.get(id);
-    if (whole && !flagged.has(id) && exceeds(sum, whole.value)) {
-      reject('figures', whole, 'value', `its parts add up to ${sum}, more than its value ${whole.value} (if the text itself says so, record it in discrepancies.csv)`);
-    }
+    partsSum.set(whole.id, sum);
   }
 }
 
@@ -234,11 +274,43 @@ function checkDiscrepancies(rows: Row<Discrepancy>[], figures: Row<Figure>[], re
       reject('discrepancies', d, 'figure', `no valid figure with id "${d.figure}" in figures.csv`);
       continue;
     }
-    const sum = partsSum(figures, f.id);
+    const sum = sumOfParts(figures, f.id);
     if (sum === null || !exceeds(sum, f.value)) {
       reject('discrepancies', d, 'check', `the parts of "${f.id}" add up to ${sum ?? 0}, not more than its value ${f.value}: nothing to record`);
     }
   }
+}
+
+/**
+ * For each figure whose chain of wholes loops, the id where the loop closes. Each figure's chain is
+ * walked once (memoised), so a long chain costs linear time, not quadratic.
+ */
+function cyclesOf(figures: Row<Figure>[], byId: Map<string, Row<Figure>>): Map<string, string> {
+  const status = new Map<string, string | null>(); // id → null (no cycle above) or where the cycle closes
+  for (const f of figures) {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let id: string | null = f.id;
+    let found: string | null = null;
+    while (id !== null) {
+      const known = status.get(id);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      if (onPath.has(id)) {
+        found = id;
+        break;
+      }
+      path.push(id);
+      onPath.add(id);
+      id = byId.get(id)?.part_of ?? null;
+    }
+    for (const p of path) status.set(p, found);
+  }
+  const out = new Map<string, string>();
+  for (const [id, closes] of status) if (closes !== null) out.set(id, closes);
+  return out;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Geography } from '../map/geography.ts';
 import type { Model } from '../scene/model.ts';
 import type { Camera } from '../state/url-state.ts';
 import type { Frame } from '../ui/context.ts';
+import { xmlText } from './xml-text.ts';
 import { downloadBlob } from '../ui/download.ts';
 import { composeExport, type ExportOptions } from './compose.ts';
 import { exportFileName } from './layout.ts';
@@ -13,7 +14,7 @@ import { exportFileName } from './layout.ts';
 
 export function exportSvgText(geo: Geography, model: Model, frame: Frame, view: { camera: Camera; width: number; height: number }, options: ExportOptions): string {
   const doc = composeExport(geo, model, frame, view, options);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xmlText(new XMLSerializer().serializeToString(doc))}`;
 }
 
 export async function exportMap(

@@ -9,6 +9,7 @@ import type { Story } from '../story/schema.ts';
 import { downloadBlob } from '../ui/download.ts';
 import { composeExport } from './compose.ts';
 import { rasterise } from './export.ts';
+import { xmlText } from './xml-text.ts';
 import { exportFileName } from './layout.ts';
 import { slideContent, slideFrame, type SlideContent } from './slide-content.ts';
 
@@ -69,7 +70,7 @@ async function mapImage(geo: Geography, model: Model, content: SlideContent, cam
   const svg = composeExport(geo, model, content.frame, view, { size: logical, title: '', subtitle: '', note: '', transparent: false, mapOnly: true });
   svg.setAttribute('width', String(pixels.width));
   svg.setAttribute('height', String(pixels.height));
-  const text = new XMLSerializer().serializeToString(svg);
+  const text = xmlText(new XMLSerializer().serializeToString(svg));
   const png = await rasterise(new Blob([text], { type: 'image/svg+xml' }), pixels);
   const bytes = new Uint8Array(await png.arrayBuffer());
   let binary = '';

@@ -36,16 +36,12 @@ export const TABLE_CSV_COLUMNS = [
 
 type CsvRow = Partial<Record<(typeof TABLE_CSV_COLUMNS)[number], string | number>>;
 
-// A spreadsheet would run a cell that starts like a formula; such text is written with a leading
-// apostrophe, which spreadsheets show as plain text.
-const asText = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-
 export function tableCsv(model: Model, frame: Frame): { name: string; text: string } {
   const { state } = frame;
-  const names = (ids: readonly string[], lang: Lang) => asText(recipientsLabel(model, ids, lang));
+  const names = (ids: readonly string[], lang: Lang) => recipientsLabel(model, ids, lang);
   const cited = (figures: readonly Figure[]) => {
     const seen = [...new Map(figures.map((f) => [`${f.source}|${f.section}`, f])).values()];
-    return asText(seen.map((s) => sourceCitation(model, s, frame.tr('panel.section'))).join(' | '));
+    return seen.map((s) => sourceCitation(model, s, frame.tr('panel.section'))).join(' | ');
   };
   const filter = { metric: state.metric, filter_year: state.year, filter_categories: state.categories.length === 0 ? 'all' : state.categories.join(';') };
   const rows = tableRows(model, frame.scene);
@@ -60,8 +56,8 @@ export function tableCsv(model: Model, frame: Frame): { name: string; text: stri
       part_of: r.partOf ? (recipientsOf.get(r.partOf.key) ?? []).join(';') : '',
       part_of_kind: r.partOf?.kind ?? '',
       partner_city: m.city ?? '',
-      partner_en: m.city ? asText(placeName(model, m.city, 'en')) : '',
-      partner_zh: m.city ? asText(placeName(model, m.city, 'zh')) : '',
+      partner_en: m.city ? placeName(model, m.city, 'en') : '',
+      partner_zh: m.city ? placeName(model, m.city, 'zh') : '',
       ...filter,
       value: m.value,
       qualifier: m.qualifier,
@@ -86,6 +82,7 @@ export function tableCsv(model: Model, frame: Frame): { name: string; text: stri
     for (const f of r.openOverlap) out.push(line('total_open_overlap', f.value, f.qualifier, [f]));
     for (const m of total.multiYear) out.push(line('total_multi_year', m.value, m.qualifier, m.figures));
   }
-  // The byte order mark lets spreadsheet programs read the Chinese names as UTF-8.
+  // The byte order mark lets spreadsheet programs read the Chinese names as UTF-8; formatCsv writes
+  // a cell that starts like a formula as plain text.
   return { name: exportFileName({ year: state.year, categories: state.categories, metric: state.metric }, 'csv'), text: `\ufeff${formatCsv(TABLE_CSV_COLUMNS, out)}` };
 }

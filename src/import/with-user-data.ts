@@ -3,8 +3,7 @@ import type { Dataset } from '../data/validate.ts';
 import { buildModel } from '../scene/model.ts';
 import { vocabularyOf } from '../state/vocabulary.ts';
 import { readStories, type Story } from '../story/schema.ts';
-import { combine } from './combine.ts';
-import type { StoredImport } from './session.ts';
+import { combine, type UserFile, type ImportMode } from './combine.ts';
 
 /**
  * The built-in data joined with (or replaced by) a user's own files. Loaded only when there are
@@ -12,10 +11,10 @@ import type { StoredImport } from './session.ts';
  * the map and are counted; a story that needs places, years or kinds of aid the data no longer
  * has is left out.
  */
-export function withUserData(stored: StoredImport, builtinStories: Story[]): { dataset: Dataset; stories: Story[]; invalidRows: number } {
-  const { dataset, invalid } = combine(BUILTIN_TEXTS, stored.files, stored.mode);
+export function withUserData(stored: { mode: ImportMode; files: UserFile[] }, builtinStories: Story[]): { dataset: Dataset; stories: Story[]; invalidRows: number } {
+  const { dataset, counts } = combine(BUILTIN_TEXTS, stored.files, stored.mode);
   const vocab = vocabularyOf(buildModel(dataset));
   const stories = builtinStories.filter((s) => readStories({ stories: [s] }, vocab).problems.length === 0);
-  const invalidRows = Object.values(invalid).reduce((n, rows) => n + (rows?.length ?? 0), 0);
+  const invalidRows = counts.reduce((n, c) => n + c.invalid, 0);
   return { dataset, stories, invalidRows };
 }

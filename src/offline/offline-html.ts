@@ -1,5 +1,5 @@
 import type { Dataset } from '../data/validate.ts';
-import type { StoredImport } from '../import/session.ts';
+import type { ImportedFiles } from '../import/store.ts';
 import type { Story } from '../story/schema.ts';
 
 /*
@@ -15,7 +15,7 @@ export interface OfflinePayload {
   dataset: Dataset;
   stories: Story[];
   /** The user's own files, joined with the built-in data when the copy opens (as in the tab they came from). */
-  userData?: StoredImport;
+  userData?: ImportedFiles;
   /** Stories made in the app. */
   userStories?: Story[];
 }

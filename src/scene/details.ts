@@ -110,7 +110,11 @@ function byMark(model: Model, own: Figure[], overall: Aggregate, metric: Pick<Me
 function byCategory(overall: Aggregate): CategoryTotal[] {
   if (overall.total === null) return [];
   const groups = new Map<string, Figure[]>();
-  for (const f of overall.counted) groups.set(f.category, [...(groups.get(f.category) ?? []), f]);
+  for (const f of overall.counted) {
+    const list = groups.get(f.category);
+    if (list) list.push(f);
+    else groups.set(f.category, [f]);
+  }
   return [...groups]
     .map(([category, figures]) => ({ category, value: sumValues(figures), qualifier: combinedQualifier(figures) }))
     .sort((a, b) => b.value - a.value);

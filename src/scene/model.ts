@@ -93,7 +93,9 @@ function buildAnchors(figures: readonly Figure[], places: PlaceIndex): Anchor[] 
   const groups = new Map<string, Figure[]>();
   for (const f of figures) {
     const key = anchorKey(f, places);
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
   }
   const anchors: Anchor[] = [];
   for (const [key, list] of groups) {
@@ -130,7 +132,7 @@ function scaleFor(model: Model, metric: Metric): MetricScale {
   for (const a of model.anchors) {
     const r = aggregate(a.figures, model.figures, metric, filter);
     const values = [r.total ?? 0, ...r.multiYear.map((f) => f.value), ...(metric.additive ? [] : r.counted.map((f) => f.value))];
-    max = Math.max(max, ...values);
+    for (const v of values) if (v > max) max = v; // not Math.max(...values): 100,000 arguments overflow
     if (a.kind === 'place' && model.places.get(a.recipients[0]!)?.level === 'county' && r.total !== null) {
       for (const y of model.years) {
         const ry = aggregate(a.figures, model.figures, metric, { ...filter, year: y });
@@ -149,8 +151,8 @@ function scaleFor(model: Model, metric: Metric): MetricScale {
 export function classBreaks(values: readonly number[]): number[] {
   const v = values.filter((x) => x > 0);
   if (v.length === 0) return [];
-  const lo = Math.min(...v);
-  const hi = Math.max(...v);
+  const lo = v.reduce((a, b) => Math.min(a, b));
+  const hi = v.reduce((a, b) => Math.max(a, b));
   if (lo === hi) return [hi];
   const steps = 4;
   const out: number[] = [];

@@ -160,7 +160,12 @@ function collectMarkers(model: Model, aggregates: Map<string, Aggregate>, lang: 
     }
     // Cumulative figures of one period are drawn as one ring per period, apart from the yearly circle.
     const byPeriod = new Map<string, typeof r.multiYear>();
-    for (const f of r.multiYear) byPeriod.set(`${f.year_from}-${f.year_to}`, [...(byPeriod.get(`${f.year_from}-${f.year_to}`) ?? []), f]);
+    for (const f of r.multiYear) {
+      const key = `${f.year_from}-${f.year_to}`;
+      const list = byPeriod.get(key);
+      if (list) list.push(f);
+      else byPeriod.set(key, [f]);
+    }
     for (const [period, list] of byPeriod) {
       const first = list[0]!;
       out.push({

@@ -26,7 +26,11 @@ export interface SourceCoverage {
 
 export function sourceCoverage(sources: readonly Source[], figures: readonly Figure[], places: PlaceIndex): SourceCoverage {
   const bySource = new Map<string, Figure[]>();
-  for (const f of figures) bySource.set(f.source, [...(bySource.get(f.source) ?? []), f]);
+  for (const f of figures) {
+    const list = bySource.get(f.source);
+    if (list) list.push(f);
+    else bySource.set(f.source, [f]);
+  }
   const cityRank = (c: Place | null) => (c === null ? places.cities.length : places.cities.indexOf(c));
   const entries: CoverageEntry[] = [];
   for (const source of sources) {
@@ -34,7 +38,7 @@ export function sourceCoverage(sources: readonly Source[], figures: readonly Fig
     if (!list) continue;
     const cities = new Set(list.map((f) => cityOf(places, f.donor)));
     const only = cities.size === 1 ? [...cities][0] : undefined;
-    entries.push({ source, city: only?.level === 'city' ? only : null, year: Math.max(...list.map((f) => f.year_to)) });
+    entries.push({ source, city: only?.level === 'city' ? only : null, year: list.reduce((y, f) => Math.max(y, f.year_to), -Infinity) });
   }
   entries.sort((a, b) => cityRank(a.city) - cityRank(b.city) || a.year - b.year);
   const withFigures = new Set(figures.map((f) => cityOf(places, f.donor)?.id));

@@ -49,8 +49,9 @@ export function tableRows(model: Model, scene: Scene): TableRow[] {
 /** "2010" for one year, "2006-2010" for a span; several years' figures together span them all. */
 export function rawPeriod(figures: readonly Pick<Figure, 'year_from' | 'year_to'>[]): string {
   if (figures.length === 0) return '';
-  const from = Math.min(...figures.map((f) => f.year_from));
-  const to = Math.max(...figures.map((f) => f.year_to));
+  // Not Math.min(...list): a table of 100,000 figures would overflow the argument list.
+  const from = figures.reduce((y, f) => Math.min(y, f.year_from), Infinity);
+  const to = figures.reduce((y, f) => Math.max(y, f.year_to), -Infinity);
   return from === to ? String(from) : `${from}-${to}`;
 }
 

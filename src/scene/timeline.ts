@@ -93,7 +93,12 @@ export function timeline(
       const yearly = [...byCell].filter(([k]) => k.startsWith(`${city}@`)).flatMap(([, l]) => l);
       const r = aggregate([...yearly, ...list], model.figures, metric, { ...filter, year: 'all' });
       const periods = new Map<string, Figure[]>();
-      for (const f of r.multiYear) periods.set(`${f.year_from}-${f.year_to}`, [...(periods.get(`${f.year_from}-${f.year_to}`) ?? []), f]);
+      for (const f of r.multiYear) {
+        const key = `${f.year_from}-${f.year_to}`;
+        const list = periods.get(key);
+        if (list) list.push(f);
+        else periods.set(key, [f]);
+      }
       for (const group of periods.values()) {
         bands.push({ city, from: group[0]!.year_from, to: group[0]!.year_to, total: metric.additive ? sumValues(group) : null, qualifier: combinedQualifier(group), counted: group, apart: [] });
       }

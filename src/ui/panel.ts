@@ -7,13 +7,32 @@ import { filterOf } from '../scene/scene.ts';
 import { timeline } from '../scene/timeline.ts';
 import type { Component, Frame, UiContext } from './context.ts';
 import { aggregateValue, categoryLabel, coverageYears, figureValue, metricLabel, metricLabelFor, metricValue, placeName, recipientsLabel, sourceCitation, yearsText } from './describe.ts';
-import { el, replaceChildren } from './dom.ts';
+import { append, el } from './dom.ts';
 import { showChosenYear, yearChart } from './year-chart.ts';
+
+/**
+ * Figures listed at once. A place with tens of thousands of figures (a user's file) took seconds to
+ * lay out; it shows the first ones and a button for the rest, which stay shown for that place.
+ */
+const FIRST_FIGURES = 200;
+
+/** The figure list; appended, not spread into arguments, which would overflow at ~100,000 figures. */
+function figureList(nodes: FigureNode[], all: boolean, item: (n: FigureNode) => HTMLElement, more: HTMLButtonElement): HTMLElement[] {
+  const ol = el('ol', { class: 'figures', 'data-testid': 'figures' });
+  append(ol, (all ? nodes : nodes.slice(0, FIRST_FIGURES)).map(item));
+  if (all || nodes.length <= FIRST_FIGURES) return [ol];
+  more.addEventListener('click', () => {
+    append(ol, nodes.slice(FIRST_FIGURES).map(item));
+    more.remove();
+  });
+  return [ol, more];
+}
 
 /** The details panel: everything recorded about the selected place, each figure with its source. */
 export function createPanel(ctx: UiContext): Component {
   const root = el('aside', { class: 'panel', id: 'details', 'aria-labelledby': 'panel-title', hidden: true, tabindex: '-1' });
   let shown: string | null = null;
+  let expanded: string | null = null;
   root.addEventListener('click', (e) => {
     const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-year]');
     if (b) ctx.dispatch({ year: Number(b.dataset['year']) });
@@ -52,8 +71,11 @@ export function createPanel(ctx: UiContext): Component {
             })
           : null;
       const focusedYear = root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset['year'] : undefined;
-      replaceChildren(
-        root,
+      const more = el('button', { type: 'button', class: 'linkish panel-more', 'data-action': 'more-figures' }, tr('panel.moreFigures', { count: d.figures.length - FIRST_FIGURES }));
+      more.addEventListener('click', () => (expanded = p.id));
+      // An array, not arguments: a place's notes and figures may number in the tens of thousands.
+      root.replaceChildren();
+      append(root, [
         el(
           'header',
           { class: 'panel-header' },
@@ -119,8 +141,9 @@ export function createPanel(ctx: UiContext): Component {
         el('h3', {}, tr('panel.figures')),
         d.figures.length === 0
           ? el('p', { class: 'muted' }, tr('panel.noFigures'))
-          : el('ol', { class: 'figures', 'data-testid': 'figures' }, ...d.figures.map((n) => figureItem(ctx, frame, n, p.id))),
-      );
+          : null,
+        ...(d.figures.length === 0 ? [] : figureList(d.figures, expanded === p.id, (n) => figureItem(ctx, frame, n, p.id), more)),
+      ]);
       if (byYear) showChosenYear(byYear);
       if (focusedYear !== undefined) root.querySelector<HTMLElement>(`button[data-year="${focusedYear}"]`)?.focus({ preventScroll: true });
       if (shown !== p.id) {

@@ -1,8 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadDataDir, readDataTexts } from '../../scripts/read-data.ts';
+import { decodeCsv } from '../../src/data/decode.ts';
+import { formatProblem } from '../../src/data/problems.ts';
+import { t } from '../../src/i18n/messages.ts';
+import { combine } from '../../src/import/combine.ts';
 
 /** Runs the real `data:check` script on a folder and returns its exit code and output. */
 function dataCheck(dir: string): { code: number; out: string } {
@@ -54,6 +59,75 @@ describe('npm run data:check', () => {
     const dir = brokenCopy((csv) => csv.replace(',13000000,exact,qd11-funds-total,', ',15000000,exact,qd11-funds-total,'));
     const r = dataCheck(dir);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('value: its parts add up to 33250000, more than its value 31250000');
+    // The part that takes the sum past its whole is the one reported (rows added later never knock out earlier ones).
+    expect(r.out).toContain(`${join(dir, 'figures.csv')}:6: value: with it, the parts of "qd11-funds-total" add up to 31400000, more than its value 31250000`);
+  });
+
+  it('refuses a number that is not finite or out of range, with file:line (finding 1)', () => {
+    const dir = brokenCopy((csv) => csv.replace(',31250000,exact,,', `,${'9'.repeat(400)},exact,,`));
+    const r = dataCheck(dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${join(dir, 'figures.csv')}:2: value: "${'9'.repeat(40)}…" is too large: numbers must be below 10^15`);
+  });
+
+  it('refuses a control character in a name (finding 6)', () => {
+    const dir = brokenCopy((csv) => csv);
+    const places = join(dir, 'places.csv');
+    writeFileSync(places, readFileSync(places, 'utf8').replace(',Guiyang,', ',Gui\u000byang,'));
+    const r = dataCheck(dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/places\.csv:\d+: short_en: holds the control character U\+000B/);
+  });
+
+  it('refuses a file that is neither UTF-8 nor cleanly GBK, with the offset of the first bad byte (finding 4)', () => {
+    const dir = brokenCopy((csv) => csv);
+    const file = join(dir, 'figures.csv');
+    const text = readFileSync(file);
+    writeFileSync(file, Buffer.concat([text.subarray(0, 200), Buffer.from([0xff]), text.subarray(200)]));
+    const r = dataCheck(dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${file}: not valid UTF-8 (first bad byte at offset 200, line 2)`);
+  });
+
+  it('says which file is missing, in one line, without a stack trace (finding 8)', () => {
+    const dir = brokenCopy((csv) => csv);
+    rmSync(join(dir, 'metrics.csv'));
+    const r = dataCheck(dir);
+    expect(r.code).toBe(1);
+    expect(r.out.trim()).toBe(`${join(dir, 'metrics.csv')}: no such file (every data folder needs it)\n\nFix it and run again.`);
+  });
+});
+
+describe('data:check and the import give one verdict for the same file', () => {
+  const HEADER = 'id,source,section,year_from,year_to,donor,recipients,category,metric,value,qualifier,part_of,note_en,note_zh';
+  const row = (id: string, value: string, note = 'A note.') => `${id},nb2010,Overview,2012,2012,330200,522600,education,funds_cny,${value},exact,,${note},说明。`;
+  const files: Record<string, Buffer> = {
+    valid: Buffer.from([HEADER, row('v1', '100'), row('v2', '200')].join('\n')),
+    huge: Buffer.from([HEADER, row('h1', '9'.repeat(400)), row('h2', `1${'0'.repeat(307)}`)].join('\n')),
+    control: Buffer.from([HEADER, row('c1', '5', 'Bell\u0007')].join('\n')),
+    repeated: Buffer.from([`${HEADER},value`, `${row('r1', '5')},6`].join('\n')),
+    extra: Buffer.from([HEADER, `${row('e1', '5')},surplus`].join('\n')),
+    unclosed: Buffer.from([HEADER, row('u1', '5', '"open'), row('u2', '6')].join('\n')),
+    badBytes: Buffer.concat([Buffer.from(`${HEADER}\n${row('b1', '5', '青岛')}`), Buffer.from([0xff, 0x0a])]),
+  };
+  it.each(Object.keys(files))('%s', (name) => {
+    const bytes = files[name]!;
+    const dir = brokenCopy((csv) => csv);
+    const path = join(dir, 'figures.csv');
+    writeFileSync(path, bytes);
+    // The shipped contradictions name shipped figures; a folder whose figures are replaced has none (as an import that replaces them).
+    writeFileSync(join(dir, 'discrepancies.csv'), 'figure,check\n');
+    let check: string[];
+    try {
+      check = loadDataDir(dir).problems.map((p) => formatProblem({ ...p, file: p.file.replace(dir, 'data') }));
+    } catch (e) {
+      check = [(e as Error).message.replace(dir, 'data')];
+    }
+    const decoded = decodeCsv(bytes);
+    const imported = decoded.ok
+      ? combine(readDataTexts('data'), [{ table: 'figures', name: 'data/figures.csv', text: decoded.text }], 'replace').problems.map(formatProblem)
+      : [`data/figures.csv: ${t('en', `import.refused.${decoded.reason}`, decoded.reason === 'bad-bytes' ? { offset: decoded.offset, line: decoded.line } : {})}`];
+    expect(imported).toEqual(check);
+    expect(check.length === 0).toBe(name === 'valid');
   });
 });

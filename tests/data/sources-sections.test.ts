@@ -51,7 +51,7 @@ describe('sources, their sections and recorded contradictions', () => {
     expect(dataset.figures.find((f) => f.id === 'qd10-projects')?.value).toBe(111);
     expect(dataset.discrepancies.map((d) => d.figure)).toEqual(['qd10-projects']);
     const unflagged = check({ discrepancies: 'figure,check\n' });
-    expect(unflagged.some((p) => p.includes('figures.csv') && p.includes('its parts add up to 113, more than its value 111'))).toBe(true);
+    expect(unflagged.some((p) => p.includes('figures.csv') && p.includes('the parts of "qd10-projects" add up to 113, more than its value 111'))).toBe(true);
   });
 
   it('refuses a stale flag: a figure whose parts fit in it has no contradiction to record', () => {

@@ -105,3 +105,9 @@ export async function headerAction(page: Page, action: string): Promise<void> {
   if (!(await button.isVisible()) && (await toggle.isVisible())) await toggle.click();
   await button.click();
 }
+
+/** Clicks something that reloads the page (after storing or clearing a user's files) and waits for the new map. */
+export async function clickAndReload(page: Page, click: () => Promise<void>): Promise<void> {
+  await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), click()]);
+  await waitForMap(page);
+}

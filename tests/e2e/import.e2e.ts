@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+import { clickAndReload, launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
 
 /* Users' own files: a broken CSV is reported row by row and its valid rows shown; hostile strings stay text. */
 
@@ -37,17 +37,15 @@ describe('users’ own data', () => {
       'figures.csv:3: value: expected a number, got "1,2"',
       'figures.csv:4: recipients: no place with id 999999 in places.csv',
     ]);
-    expect(await report.locator('.import-summary').textContent()).toBe('figures.csv: 1 rows ready for the map, 2 rows with problems (kept in the download).');
+    expect(await report.locator('.import-summary').textContent()).toBe('figures.csv (UTF-8): 1 rows ready for the map, 2 rows with problems (kept in the download).');
     const [download] = await Promise.all([page.waitForEvent('download'), report.getByText('Download the report').click()]);
     expect(download.suggestedFilename()).toBe('validation-report.csv');
     await screenshot(page, 'import-report-en');
-    await report.getByRole('button', { name: 'Show on the map' }).click();
-    await waitForMap(page);
+    await clickAndReload(page, () => report.getByRole('button', { name: 'Show on the map' }).click());
     await expect.poll(() => page.getByTestId('notice').textContent()).toContain('Showing your data: figures.csv. 2 rows with problems');
     await page.getByRole('button', { name: '2012', exact: true }).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __gpm: { markers(): string[] } }).__gpm.markers())).toEqual(['522600']);
-    await page.getByTestId('notice').getByRole('button', { name: 'Back to the built-in data' }).click();
-    await waitForMap(page);
+    await clickAndReload(page, () => page.getByTestId('notice').getByRole('button', { name: 'Back to the built-in data' }).click());
     expect(await page.locator('button[data-year="2012"]').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
@@ -84,8 +82,7 @@ describe('users’ own data', () => {
         { name: 'places.csv', text: places },
         { name: 'figures.csv', text: figures },
       ]);
-      await page.getByTestId('import-report').getByRole('button', { name: 'Show on the map' }).click();
-      await waitForMap(page);
+      await clickAndReload(page, () => page.getByTestId('import-report').getByRole('button', { name: 'Show on the map' }).click());
       await page.goto(`${inject('baseUrl')}/?lang=en&place=330299`);
       await waitForMap(page);
       await expect.poll(() => page.locator('#details h2').textContent()).toBe(XSS);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { headerAction, launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+import { clickAndReload, headerAction, launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
 
 /*
  * The year control as a chart (issue 13): bars by the map's rules, "no record" marks, faded lines and
@@ -43,8 +43,7 @@ async function openWithTestData(lang: 'en' | 'zh', viewport: { width: number; he
   await page.locator('#import-mode').selectOption('replace');
   await page.locator('#import-files').setInputFiles([{ name: 'figures.csv', mimeType: 'text/csv', buffer: Buffer.from([HEADER, ...ROWS].join('\n'), 'utf8') }]);
   await page.getByTestId('import-report').locator('.import-summary').first().waitFor();
-  await page.locator('[data-action="import-show"]').click();
-  await waitForMap(page);
+  await clickAndReload(page, () => page.locator('[data-action="import-show"]').click());
   return { page, errors };
 }
 

@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { FIRST_VIEW_SCRIPT } from '../../scripts/first-view.ts';
-import { IMPORT_KEY } from '../../src/import/session.ts';
+import { IMPORT_KEY } from '../../src/import/store.ts';
 import { browserLang, defaultState, parseState, serializeState } from '../../src/state/url-state.ts';
 
 /** Runs the first view's inline script as a page would, before the app: the language it sets, and whether it leaves the first view on. */
