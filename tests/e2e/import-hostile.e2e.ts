@@ -240,7 +240,7 @@ describe('users’ own files: no silent corruption (findings 4, 5, 6, 8)', () =>
     await waitForMap(page);
     const before = await page.evaluate(() => (window as unknown as Markers).__gpm.markers());
     const report = await openDialog(page, [{ name: 'figures.csv', bytes: csv(row('over', '1', { year: 2011, recipients: '520400;520600', part_of: 'qd11-funds-total' })) }]);
-    expect(await problems(report)).toEqual(['figures.csv:2: value: with it, the parts of "qd11-funds-total" add up to 31250001, more than its value 31250000']);
+    expect(await problems(report)).toEqual(['figures.csv:2: value: with it, the parts of "qd11-funds-total" add up to 31250001, more than its value 31250000 (if the text itself says so, record it in discrepancies.csv)']);
     expect(await summaries(report)).toEqual(['figures.csv (UTF-8): 0 rows ready for the map, 1 rows with problems (kept in the download).']);
     await showOnMap(page, report);
     await expect.poll(() => page.evaluate(() => (window as unknown as Markers).__gpm.markers())).toEqual(before);
