@@ -3,6 +3,7 @@ import type { Model } from '../scene/model.ts';
 import type { Component, Frame, UiContext } from '../ui/context.ts';
 import { fillCoverage, placeName, sourceLine } from '../ui/describe.ts';
 import { el, replaceChildren } from '../ui/dom.ts';
+import { kindSample } from '../ui/legend.ts';
 import type { Story } from './schema.ts';
 import { stepFacts } from './step-facts.ts';
 import { stepPatch } from './step-state.ts';
@@ -87,7 +88,7 @@ function compactLegend(model: Model, frame: Frame): HTMLElement {
   const colours = new Set(scene.arcs.map((a) => a.color));
   const cities = model.places.cities.filter((c) => colours.has(model.cityColor.get(c.id) ?? MIXED_COLOR));
   const kinds = new Set(scene.markers.map((m) => (m.multiYear ? 'multi' : m.kind)));
-  const key = (mark: HTMLElement, label: string) => el('li', {}, mark, label);
+  const key = (mark: Element, label: string) => el('li', {}, mark, label);
   const kindLabel = { place: tr('legend.place'), group: tr('legend.group'), programme: tr('legend.programme'), multi: tr('legend.multiYear') } as const;
   return el(
     'ul',
@@ -95,6 +96,6 @@ function compactLegend(model: Model, frame: Frame): HTMLElement {
     ...cities.map((c) => key(el('span', { class: 'swatch-line', style: `--c:${model.cityColor.get(c.id)}` }), lang === 'zh' ? c.short_zh : c.short_en)),
     scene.arcs.some((a) => a.evidence === 'stated') ? key(el('span', { class: 'swatch-line solid' }), tr('legend.stated')) : null,
     scene.arcs.some((a) => a.evidence === 'activity') ? key(el('span', { class: 'swatch-line dashed' }), tr('legend.activity')) : null,
-    ...(['place', 'group', 'programme', 'multi'] as const).filter((k) => kinds.has(k)).map((k) => key(el('span', { class: `kind kind-${k}`, 'aria-hidden': 'true' }), kindLabel[k])),
+    ...(['place', 'group', 'programme', 'multi'] as const).filter((k) => kinds.has(k)).map((k) => key(kindSample(k === 'multi' ? 'multiYear' : k), kindLabel[k])),
   );
 }

@@ -111,7 +111,7 @@ export function createLegend(ctx: UiContext): Component {
 }
 
 /** A kind of mark, drawn as the map draws it (see svg-map.ts: same fills, outlines and dotted lines). */
-function kind(name: 'place' | 'group' | 'programme' | 'multiYear', label: string): HTMLLIElement {
+export function kindSample(name: 'place' | 'group' | 'programme' | 'multiYear'): SVGSVGElement {
   const ink = '#4d4d4d';
   const sample =
     name === 'place'
@@ -124,5 +124,9 @@ function kind(name: 'place' | 'group' | 'programme' | 'multiYear', label: string
         : name === 'programme'
           ? [svg('circle', { cx: 14, cy: 12, r: 8, fill: ink, 'fill-opacity': 0.3, stroke: ink, 'stroke-width': 2.5 })]
           : [svg('circle', { cx: 14, cy: 12, r: 9, fill: 'none', stroke: MUTED, 'stroke-width': 1.5 })];
-  return el('li', {}, svg('svg', { class: 'kind', width: 28, height: 24, viewBox: '0 0 28 24', 'aria-hidden': 'true' }, ...sample), label);
+  return svg('svg', { class: 'kind', width: 28, height: 24, viewBox: '0 0 28 24', 'aria-hidden': 'true' }, ...sample);
+}
+
+function kind(name: 'place' | 'group' | 'programme' | 'multiYear', label: string): HTMLLIElement {
+  return el('li', {}, kindSample(name), label);
 }
