@@ -73,9 +73,10 @@ export function compose(view: NamedView, o: ComposeOptions): Composition {
   } else {
     const h = clamp(Math.round(visible.height * 0.28), 110, 280);
     const w = (visible.width - GAP * (n + 1) - controls) / n;
-    const y = visible.y + visible.height - h - GAP;
+    // Above the live map's scale bar, which stands in the bottom left corner.
+    const y = visible.y + visible.height - h - GAP - (controls > 0 ? 30 : 0);
     insets = o.cities.map((city, i) => ({ city, x: visible.x + GAP + i * (w + GAP), y, width: w, height: h }));
-    main = { x: visible.x, y: visible.y, width: visible.width, height: visible.height - h - GAP };
+    main = { x: visible.x, y: visible.y, width: visible.width, height: y - GAP - visible.y };
   }
   return { camera: cameraInRect(VIEW_BOUNDS.guizhou, main, o.width, o.height, Math.min(padding, 12)), main, insets };
 }
