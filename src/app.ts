@@ -323,7 +323,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
   (window as unknown as { __gpm: unknown }).__gpm = {
     project: (id: string) => {
       const p = model.places.get(id);
-      return p && mapView ? mapView.project([p.lon, p.lat]) : null;
+      if (!p || !mapView) return null;
+      // A partner city, or one of its districts, is drawn in its inset in the composed view.
+      const inset = mapArea.querySelector(`.svg-layer .inset[data-city="${id}"] .inset-outline, .svg-layer .inset-districts path[data-id="${id}"]`);
+      if (!inset) return mapView.project([p.lon, p.lat]);
+      const r = inset.getBoundingClientRect();
+      const m = mapEl.getBoundingClientRect();
+      return [r.left + r.width / 2 - m.left, r.top + r.height / 2 - m.top];
     },
     markers: () => frame.scene.markers.map((m) => m.key),
     /** Resolves when the map has stopped moving, has drawn the latest change and the browser has painted it. */

@@ -9,7 +9,7 @@ import { tableRows } from '../scene/table.ts';
 import type { AppState } from '../state/url-state.ts';
 import type { Story } from '../story/schema.ts';
 import type { Frame } from '../ui/context.ts';
-import { figureValue, filterText, metricLabel, metricValue, placeName, sourceCitation, unitOf } from '../ui/describe.ts';
+import { figureValue, fillCoverage, filterText, metricLabel, metricValue, placeName, sourceCitation, sourceLine, unitOf } from '../ui/describe.ts';
 
 /*
  * What one slide says, as plain data: its texts, the legend entries and the speaker notes. Pure and
@@ -47,11 +47,11 @@ export function slideContent(model: Model, frame: Frame, story: { story: Story; 
   const place = state.place === null ? '' : tr('slides.place', { place: placeName(model, state.place, lang, 'full') });
   return {
     frame,
-    title: story ? (lang === 'zh' ? story.story.title_zh : story.story.title_en) : (state.title ?? tr('app.title')),
+    title: story ? fillCoverage(model, lang === 'zh' ? story.story.title_zh : story.story.title_en, lang) : (state.title ?? tr('app.title')),
     subtitle: story ? `${tr('story.count', { n: story.step + 1, of: story.story.steps.length })} · ${what}` : what,
-    caption: step ? (lang === 'zh' ? step.caption_zh : step.caption_en) : place,
+    caption: step ? fillCoverage(model, lang === 'zh' ? step.caption_zh : step.caption_en, lang) : place,
     legend: legendEntries(model, frame),
-    source: `${tr('legend.source')}${lang === 'zh' ? '。' : '. '}${tr('map.attribution')}`,
+    source: `${sourceLine(model, tr, lang)}${lang === 'zh' ? '。' : '. '}${tr('map.attribution')}`,
     notes: speakerNotes(model, frame),
   };
 }

@@ -5,7 +5,7 @@ import { t, type Lang } from '../../src/i18n/messages.ts';
 import { buildScene } from '../../src/scene/scene.ts';
 import { tableRows } from '../../src/scene/table.ts';
 import { defaultState, type AppState } from '../../src/state/url-state.ts';
-import { figureValue } from '../../src/ui/describe.ts';
+import { figureValue, fillCoverage, sourceLine } from '../../src/ui/describe.ts';
 import { shippedModel } from '../unit/fixtures.ts';
 import { launchBrowser, openPage, waitForMap } from './browser.ts';
 import { readZip } from './zip.ts';
@@ -52,11 +52,12 @@ describe('slides (.pptx)', () => {
     const files = readZip(readFileSync((await download.path())!));
     const slides = [...files.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
     expect(slides).toHaveLength(story.steps.length);
-    const source = t('en', 'legend.source');
+    // The data fill the story's and the source line's placeholders, as on the caption card.
+    const source = sourceLine(model, (k, v) => t('en', k, v), 'en');
     story.steps.forEach((step: { state: Partial<AppState>; caption_en: string }, i: number) => {
       const slide = textOf(files.get(`ppt/slides/slide${i + 1}.xml`)!.toString('utf8'));
-      expect(slide, `slide ${i + 1}`).toContain(step.caption_en);
-      expect(slide).toContain(story.title_en);
+      expect(slide, `slide ${i + 1}`).toContain(fillCoverage(model, step.caption_en, 'en'));
+      expect(slide).toContain(fillCoverage(model, story.title_en, 'en'));
       expect(slide).toContain(source);
       for (const text of [t('en', 'legend.markers', { metric: 'Aid funds' }).replace('Aid funds', ''), t('en', 'legend.partners'), t('en', 'legend.stated'), t('en', 'legend.activity'), t('en', 'legend.noFigure')]) {
         expect(slide).toContain(text);
@@ -97,7 +98,7 @@ describe('slides (.pptx)', () => {
     expect([...files.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toEqual(['ppt/slides/slide1.xml']);
     const slide = textOf(files.get('ppt/slides/slide1.xml')!.toString('utf8'));
     expect(slide).toContain('选中：普定县');
-    expect(slide).toContain(t('zh', 'legend.source'));
+    expect(slide).toContain(sourceLine(model, (k, v) => t('zh', k, v), 'zh'));
     expect(slide).toContain(t('zh', 'legend.partners'));
     const notes = textOf(files.get('ppt/notesSlides/notesSlide1.xml')!.toString('utf8'));
     for (const line of figureLines({ year: 2011 }, 'zh')) expect(notes).toContain(line);

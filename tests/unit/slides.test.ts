@@ -14,7 +14,9 @@ describe('slide content', () => {
   it("a story step's slide: title, step and filter, caption, legend, source; notes list counted figures and their parts", () => {
     const frame = slideFrame(model, { ...defaultState('en'), ...stepPatch(story, 1) }, 'en');
     const c = slideContent(model, frame, { story, step: 1 });
-    expect(c.title).toBe(story.title_en);
+    // The data fill the story's placeholders ({cities}, {years}), as on the caption card.
+    expect(c.title).toBe('Pairing-off aid to Guizhou from Qingdao and Ningbo, 2009–2011');
+    expect(c.source).toContain('entries for Qingdao–Guizhou 2009–2011 and Ningbo–Guizhou 2010');
     expect(c.subtitle).toBe('2 of 6 · Aid funds · Showing: 2011; Government aid funds');
     expect(c.caption).toBe(story.steps[1].caption_en);
     expect(c.legend.filter((e) => e.heading).map((e) => e.label)).toEqual(['Circle area: Aid funds', 'Partner city', 'County shading: Aid funds']);
