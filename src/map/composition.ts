@@ -1,6 +1,6 @@
 import type { Model } from '../scene/model.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
-import { cameraInRect, type Covered, type Rect } from './projection.ts';
+import { cameraInRect, uncovered, type Covered, type Rect } from './projection.ts';
 import { VIEW_BOUNDS } from './views.ts';
 
 /*
@@ -47,12 +47,7 @@ export const LIVE_CONTROLS_WIDTH = 48;
 const GAP = 10;
 
 export function compose(view: NamedView, o: ComposeOptions): Composition {
-  const covered = o.covered ?? { right: 0, bottom: 0 };
-  // A panel wider than most of the map is not worth framing around (phones: the map then stays whole).
-  const right = covered.right < o.width / 2 ? covered.right : 0;
-  const bottom = covered.bottom < o.height / 2 ? covered.bottom : 0;
-  const left = o.left ?? 0;
-  const visible: Rect = { x: left, y: 0, width: o.width - right - left, height: o.height - bottom };
+  const visible = uncovered(o.width, o.height, o.covered ?? { right: 0, bottom: 0 }, o.left ?? 0);
   const padding = o.padding ?? 24;
   if (view === 'overview' || o.cities.length === 0) {
     return { camera: cameraInRect(VIEW_BOUNDS.overview, visible, o.width, o.height, padding), main: visible, insets: [] };

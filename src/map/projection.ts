@@ -59,10 +59,14 @@ export interface Rect {
  * the part of the viewport that is not covered: the bounds are centred in what stays visible.
  */
 export function cameraForBounds(bounds: [[number, number], [number, number]], width: number, height: number, covered: Covered = UNCOVERED, padding = 24): Camera {
-  // A panel wider than most of the map is not worth framing around (phones: the map then stays whole).
+  return cameraInRect(bounds, uncovered(width, height, covered), width, height, padding);
+}
+
+/** The part of a width × height map that covered strips leave visible (a strip over half the map is ignored: phones keep the map whole). */
+export function uncovered(width: number, height: number, covered: Covered, left = 0): Rect {
   const right = covered.right < width / 2 ? covered.right : 0;
   const bottom = covered.bottom < height / 2 ? covered.bottom : 0;
-  return cameraInRect(bounds, { x: 0, y: 0, width: width - right, height: height - bottom }, width, height, padding);
+  return { x: left, y: 0, width: width - right - left, height: height - bottom };
 }
 
 /** The camera of a width × height map that fits bounds, with padding, into `rect` of it. */

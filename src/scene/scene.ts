@@ -1,5 +1,5 @@
 import { scaleSqrt } from 'd3-scale';
-import { aggregate, combinedQualifier, sumValues, type Aggregate, type Filter } from '../data/aggregate.ts';
+import { aggregate, totalsByPeriod, type Aggregate, type Filter } from '../data/aggregate.ts';
 import type { Qualifier } from '../data/schema.ts';
 import { formatNumber, formatPeriod, formatYuanShort, type Unit } from '../i18n/format.ts';
 import type { Lang } from '../i18n/messages.ts';
@@ -159,23 +159,8 @@ function collectMarkers(model: Model, aggregates: Map<string, Aggregate>, lang: 
       out.push({ ...base, multiYear: false, value: r.total, qualifier: r.qualifier, period: periodOf(model, r, lang) });
     }
     // Cumulative figures of one period are drawn as one ring per period, apart from the yearly circle.
-    const byPeriod = new Map<string, typeof r.multiYear>();
-    for (const f of r.multiYear) {
-      const key = `${f.year_from}-${f.year_to}`;
-      const list = byPeriod.get(key);
-      if (list) list.push(f);
-      else byPeriod.set(key, [f]);
-    }
-    for (const [period, list] of byPeriod) {
-      const first = list[0]!;
-      out.push({
-        ...base,
-        key: `${a.key}@${period}`,
-        multiYear: true,
-        value: sumValues(list),
-        qualifier: combinedQualifier(list),
-        period: formatPeriod(first.year_from, first.year_to, lang),
-      });
+    for (const p of totalsByPeriod(r.multiYear)) {
+      out.push({ ...base, key: `${a.key}@${p.from}-${p.to}`, multiYear: true, value: p.value, qualifier: p.qualifier, period: formatPeriod(p.from, p.to, lang) });
     }
   }
   return out;

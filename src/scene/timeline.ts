@@ -1,4 +1,4 @@
-import { aggregate, combinedQualifier, sumValues, type Aggregate, type Filter } from '../data/aggregate.ts';
+import { aggregate, totalsByPeriod, type Aggregate, type Filter } from '../data/aggregate.ts';
 import type { Figure, Qualifier } from '../data/schema.ts';
 import { coverageOf, hasRecord, partnerCities } from './coverage.ts';
 import type { Model } from './model.ts';
@@ -92,15 +92,8 @@ export function timeline(
       if (list.length === 0) continue;
       const yearly = [...byCell].filter(([k]) => k.startsWith(`${city}@`)).flatMap(([, l]) => l);
       const r = aggregate([...yearly, ...list], model.figures, metric, { ...filter, year: 'all' });
-      const periods = new Map<string, Figure[]>();
-      for (const f of r.multiYear) {
-        const key = `${f.year_from}-${f.year_to}`;
-        const list = periods.get(key);
-        if (list) list.push(f);
-        else periods.set(key, [f]);
-      }
-      for (const group of periods.values()) {
-        bands.push({ city, from: group[0]!.year_from, to: group[0]!.year_to, total: metric.additive ? sumValues(group) : null, qualifier: combinedQualifier(group), counted: group, apart: [] });
+      for (const p of totalsByPeriod(r.multiYear)) {
+        bands.push({ city, from: p.from, to: p.to, total: metric.additive ? p.value : null, qualifier: p.qualifier, counted: p.figures, apart: [] });
       }
     }
   }
