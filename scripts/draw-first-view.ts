@@ -13,6 +13,7 @@ import { createHeader } from '../src/ui/header.ts';
 import { createLegend } from '../src/ui/legend.ts';
 import { createShell } from '../src/ui/shell.ts';
 import { readBuiltin } from './builtin-data.ts';
+import { compactSvg } from './compact-svg.ts';
 
 /*
  * The first view, drawn at build time into index.html (by the plugin in first-view.ts): the default view
@@ -29,6 +30,10 @@ import { readBuiltin } from './builtin-data.ts';
 // differs): drawn at exactly that size, the first view is the live map to the pixel there.
 export const REFERENCE_MAPS: Record<Lang, { width: number; height: number }> = { en: { width: 980, height: 694.375 }, zh: { width: 980, height: 732.0625 } };
 export const LANGS: readonly Lang[] = ['en', 'zh'];
+// How far beyond its frame the first view can show (styles.css shows it at up to ±17 % of the
+// reference size and ±15 % of its shape: under 80 px at 980 px wide), and the widest stroke drawn.
+const OVERFLOW = 120;
+const STROKE_MARGIN = 4;
 
 /** Both languages' first view, and the map layers they share (drawn once, shown in each by <use>). */
 export function drawFirstView(dataDir: string, topoFile: string): { shared: string; views: string } {
@@ -87,12 +92,13 @@ export function drawFirstView(dataDir: string, topoFile: string): { shared: stri
       renderer.layer.className = 'first-view-map';
       for (const e of renderer.layer.querySelectorAll('*')) {
         e.classList.remove('svg-map');
-        if (e.id) e.id = `first-view-${e.id}`;
-        for (const a of ['fill', 'stroke']) {
+        if (e.id) e.id = `first-view-${lang}-${e.id}`;
+        for (const a of ['fill', 'stroke', 'clip-path', 'mask', 'filter']) {
           const v = e.getAttribute(a);
-          if (v?.startsWith('url(#')) e.setAttribute(a, v.replace('url(#', 'url(#first-view-'));
+          if (v?.startsWith('url(#')) e.setAttribute(a, v.replace('url(#', `url(#first-view-${lang}-`));
         }
       }
+      compactSvg(renderer.layer, { x0: -OVERFLOW, y0: -OVERFLOW, x1: size.width + OVERFLOW, y1: size.height + OVERFLOW }, STROKE_MARGIN, process.env['GPM_TOL'] ? Number(process.env['GPM_TOL']) : 0.3);
       // What is drawn beyond the frame shows where the map area is wider or taller than the reference.
       renderer.layer.firstElementChild?.setAttribute('overflow', 'visible');
       const view = document.createElement('div');
@@ -126,7 +132,8 @@ export function drawFirstView(dataDir: string, topoFile: string): { shared: stri
     }
     const shared = svgEl('svg', { class: 'first-view-shared', width: 0, height: 0, 'aria-hidden': 'true' });
     shared.append(defs);
-    return { shared: shared.outerHTML, views: drawn.map((d) => d.view.outerHTML).join('\n') };
+    // Each view ends in the mark that the inline script holds the first paint for (first-view.ts).
+    return { shared: shared.outerHTML, views: drawn.map((d, i) => `${d.view.outerHTML}<span id="first-view-end-${LANGS[i]}"></span>`).join('\n') };
   } finally {
     Object.assign(g, saved);
   }

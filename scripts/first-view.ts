@@ -6,49 +6,96 @@ import { IMPORT_KEY } from '../src/import/store.ts';
 /**
  * Runs before the first paint, from <head>: picks the language as the app will (the link's `lang`,
  * else the browser's languages) and turns the first view off for any other link (embeds, filters,
- * places, stories, exports) and while the user's own files are open in this tab. Allowed by the
- * CSP through its hash (firstViewScriptHash), not by 'unsafe-inline'. Its work done, it leaves the
- * page: no inline script stays in the document (the import test checks that data never adds one).
+ * places, stories, exports) and while the user's own files are open in this tab.
+ *
+ * Where the first view shows, it holds the first paint until that language's view is parsed (a page
+ * this size would otherwise be painted in parts), not the other language's after it: the link it
+ * writes is the parser's, which a render-blocking `expect` link must be. And it loads the app (its
+ * script, the modules and data it preloads: the `link[data-later]` above it) once that view is on
+ * screen and the page parsed, not before: fetched and compiled beside the first paint, they delayed
+ * it by about a fifth (bench/results.md). Elsewhere it writes them into the page at once, as the build wrote them.
+ *
+ * Allowed by the CSP through its hash (firstViewScriptHash), not by 'unsafe-inline'. Its work done,
+ * it leaves the page: no inline script stays in the document (the import test checks that data
+ * never adds one).
  */
 export const FIRST_VIEW_SCRIPT =
-  `(function(){var h=document.documentElement,q=new URLSearchParams(location.search),l=q.get('lang'),n=navigator.languages||[],d=true,i,b;` +
+  `(function(){var h=document.documentElement,q=new URLSearchParams(location.search),l=q.get('lang'),n=navigator.languages||[],d=true,i,b,` +
+  `later=document.querySelectorAll('link[data-later]'),done=false;` +
   `if(l!=='en'&&l!=='zh'){l='en';for(i=0;i<n.length;i++){b=String(n[i]).toLowerCase().split('-')[0];if(b==='zh'||b==='en'){l=b;break;}}}` +
   `h.lang=l==='zh'?'zh-Hans':'en';` +
   `q.forEach(function(_,k){if(k!=='lang')d=false;});` +
   `try{if(sessionStorage.getItem(${JSON.stringify(IMPORT_KEY)}))d=false;}catch(e){}` +
-  `if(!d)h.classList.add('first-view-off');if(document.currentScript)document.currentScript.remove();})();`;
+  `function tag(k){var t=k.getAttribute('data-later'),a=k.getAttribute('as'),u=k.getAttribute('href');` +
+  `return t==='script'?'<script type="module" crossorigin src="'+u+'"></'+'script>':'<link rel="'+t+'" crossorigin href="'+u+'"'+(a?' as="'+a+'"':'')+'>';}` +
+  `function load(){var j,e,k;if(done)return;done=true;for(j=0;j<later.length;j++){k=later[j];` +
+  `if(k.getAttribute('data-later')==='script'){e=document.createElement('script');e.type='module';}else{e=document.createElement('link');e.rel=k.getAttribute('data-later');if(k.getAttribute('as'))e.setAttribute('as',k.getAttribute('as'));}` +
+  `e.crossOrigin='anonymous';e[e.tagName==='SCRIPT'?'src':'href']=k.getAttribute('href');document.head.appendChild(e);}}` +
+  `if(!d){h.classList.add('first-view-off');for(i=0;i<later.length;i++)document.write(tag(later[i]));}` +
+  `else{document.write('<link rel="expect" href="#first-view-end-'+l+'" blocking="render">');` +
+  `function go(){if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',load);else load();}` +
+  `try{new PerformanceObserver(function(p){if(p.getEntriesByName('first-contentful-paint').length)go();}).observe({type:'paint',buffered:true});}catch(e){}` +
+  `setTimeout(go,2000);}` +
+  `if(document.currentScript)document.currentScript.remove();})();`;
 
 export const firstViewScriptHash = `'sha256-${createHash('sha256').update(FIRST_VIEW_SCRIPT).digest('base64')}'`;
 
 const MARK = '<!-- first-view -->';
 
+// What the build writes into <head> to load the app at once: the script, and the modules and data it preloads.
+const APP_TAGS = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>|\s*<link rel="(modulepreload|preload)"([^>]*)>/g;
+
 /**
- * Draws the first view (draw-first-view.ts) into index.html where it says `<!-- first-view -->`,
- * adds the inline script, and holds the first paint until the whole view is parsed (a page this
- * size would otherwise be painted in parts). Only in the deployed build: the dev server and the
- * single offline file skip it.
+ * Holds back the app's tags (`data-later`, which no browser fetches) for the inline script to load,
+ * and places that script after them and before the stylesheet (a script after a stylesheet waits
+ * for it).
  */
-export function firstView(dataDir: string, topoFile: string): Plugin {
-  return {
-    name: 'first-view',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'pre',
-      async handler(html) {
-        if (!html.includes(MARK)) throw new Error(`index.html has no ${MARK}`);
-        // The drawing runs the app's modules through Vite's module runner, which resolves them as the
-        // app's build does (and leaves the code they load on use unloaded).
-        const { module } = await runnerImport<typeof import('./draw-first-view.ts')>(resolve('scripts/draw-first-view.ts'), { configFile: false, logLevel: 'warn' });
-        const { shared, views } = module.drawFirstView(dataDir, topoFile);
-        return {
-          html: html.replace(MARK, () => `${views}<span id="first-view-end"></span>`).replace('<div id="app">', () => `${shared}\n    <div id="app">`),
-          tags: [
-            { tag: 'script', children: FIRST_VIEW_SCRIPT, injectTo: 'head' },
-            { tag: 'link', attrs: { rel: 'expect', href: '#first-view-end', blocking: 'render' }, injectTo: 'head' },
-          ],
-        };
-      },
-    },
-  };
+export function deferAppTags(html: string): string {
+  const later: string[] = [];
+  const rest = html.replace(APP_TAGS, (_, src: string | undefined, rel: string | undefined, attrs: string | undefined) => {
+    if (src) later.push(`<link data-later="script" href="${src}">`);
+    else {
+      const href = /href="([^"]+)"/.exec(attrs ?? '')?.[1];
+      const as = /as="([^"]+)"/.exec(attrs ?? '')?.[1];
+      if (!href) throw new Error(`a ${rel} link without href`);
+      later.push(`<link data-later="${rel}" href="${href}"${as ? ` as="${as}"` : ''}>`);
+    }
+    return '';
+  });
+  if (!later.some((t) => t.includes('data-later="script"'))) throw new Error('index.html has no app script to load');
+  const head = `    ${later.join('\n    ')}\n    <script>${FIRST_VIEW_SCRIPT}</script>\n`;
+  const at = rest.search(/\s*<link rel="stylesheet"/);
+  if (at < 0) throw new Error('index.html has no stylesheet');
+  return `${rest.slice(0, at)}\n${head.trimEnd()}${rest.slice(at)}`;
 }
 
+/**
+ * Draws the first view (draw-first-view.ts) into index.html where it says `<!-- first-view -->`, and
+ * adds the inline script that shows it and loads the app after it. Only in the deployed build: the
+ * dev server and the single offline file skip it.
+ */
+export function firstView(dataDir: string, topoFile: string): Plugin[] {
+  return [
+    {
+      name: 'first-view',
+      apply: 'build',
+      transformIndexHtml: {
+        order: 'pre',
+        async handler(html) {
+          if (!html.includes(MARK)) throw new Error(`index.html has no ${MARK}`);
+          // The drawing runs the app's modules through Vite's module runner, which resolves them as the
+          // app's build does (and leaves the code they load on use unloaded).
+          const { module } = await runnerImport<typeof import('./draw-first-view.ts')>(resolve('scripts/draw-first-view.ts'), { configFile: false, logLevel: 'warn' });
+          const { shared, views } = module.drawFirstView(dataDir, topoFile);
+          return html.replace(MARK, () => views).replace('<div id="app">', () => `${shared}\n    <div id="app">`);
+        },
+      },
+    },
+    {
+      name: 'first-view-load-later',
+      apply: 'build',
+      // After the build's own tags and the data preloads (preloadJson) are in.
+      transformIndexHtml: { order: 'post', handler: deferAppTags },
+    },
+  ];
+}

@@ -98,6 +98,34 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
   }, png.toString('base64'));
 }
 
+/**
+ * The share of pixels in `rect` (page pixels) that differ between two screenshots of one size by more
+ * than `threshold` in some colour channel, counted by the browser itself. Antialiasing and a moved
+ * hairline stay well under a percent; a layer drawn in the wrong place or missing does not.
+ */
+export async function differingShare(page: Page, a: Buffer, b: Buffer, rect: { x: number; y: number; width: number; height: number }, threshold = 48): Promise<number> {
+  return page.evaluate(
+    async ([pa, pb, r, t]) => {
+      const pixels = async (b64: string) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(r.x, r.y, r.width, r.height).data;
+      };
+      const [x, y] = [await pixels(pa), await pixels(pb)];
+      let differ = 0;
+      for (let i = 0; i < x.length; i += 4) if (Math.abs(x[i]! - y[i]!) > t || Math.abs(x[i + 1]! - y[i + 1]!) > t || Math.abs(x[i + 2]! - y[i + 2]!) > t) differ++;
+      return differ / (x.length / 4);
+    },
+    [a.toString('base64'), b.toString('base64'), rect, threshold] as const,
+  );
+}
+
 /** Clicks a header action (`data-action`), opening the phone's header menu first where the action is folded into it. */
 export async function headerAction(page: Page, action: string): Promise<void> {
   const button = page.locator(`[data-action="${action}"]`);

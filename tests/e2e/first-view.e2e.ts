@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { distinctColours, launchBrowser, screenshot, waitForMap } from './browser.ts';
+import { differingShare, distinctColours, launchBrowser, screenshot, waitForMap } from './browser.ts';
 
 /*
  * The first view drawn into index.html at build time (scripts/draw-first-view.ts): on screen before
@@ -71,7 +71,7 @@ describe('the first view in index.html', () => {
       await screenshot(first, `first-view-${lang}-50ms`);
       expect(await first.evaluate(() => document.documentElement.lang)).toBe(lang === 'zh' ? 'zh-Hans' : 'en');
       expect(await distinctColours(first, shot)).toBeGreaterThan(40);
-      const pre = await readMap(first, '.first-view-map', 'first-view-');
+      const pre = await readMap(first, '.first-view-map', `first-view-${lang}-`);
       await first.close();
 
       // The whole map: Guizhou's prefectures and both partner cities named, every circle and name in the map area, no two names overlapping.
@@ -93,7 +93,16 @@ describe('the first view in index.html', () => {
       await expect.poll(() => page.locator('.first-view, .first-view-map, .first-view-shared').count()).toBe(0);
       const live = await readMap(page, '.svg-layer');
       await screenshot(page, `first-view-${lang}-live`);
+      // What the viewer sees, pixel by pixel: the map (where the live one adds its zoom buttons, scale
+      // bar and attribution only) and the header and controls beside it. A layer drawn unclipped or
+      // in the other language's place, or left out, differs over a tenth of the map or more.
+      const liveShot = await page.screenshot();
+      const mapRect = { x: Math.round(live.area.left), y: Math.round(live.area.top), width: Math.round(live.area.right - live.area.left) - 60, height: Math.round(live.area.bottom - live.area.top) - 40 };
+      const mapDiffers = await differingShare(page, shot, liveShot, mapRect);
+      const sideDiffers = await differingShare(page, shot, liveShot, { x: 0, y: 0, width: DESKTOP.width, height: Math.round(live.area.top) });
       await context.close();
+      expect(mapDiffers).toBeLessThan(0.01);
+      expect(sideDiffers).toBeLessThan(0.01);
 
       expect(live.names).toEqual(pre.names);
       expect(live.values).toEqual(pre.values);
