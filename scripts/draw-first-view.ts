@@ -34,6 +34,8 @@ export const LANGS: readonly Lang[] = ['en', 'zh'];
 // reference size and ±15 % of its shape: under 80 px at 980 px wide), and the widest stroke drawn.
 const OVERFLOW = 120;
 const STROKE_MARGIN = 4;
+// Points closer than this to the line through their neighbours are left out (a pixel's quarter: unseen).
+const TOLERANCE = 0.25;
 
 /** Both languages' first view, and the map layers they share (drawn once, shown in each by <use>). */
 export function drawFirstView(dataDir: string, topoFile: string): { shared: string; views: string } {
@@ -98,7 +100,7 @@ export function drawFirstView(dataDir: string, topoFile: string): { shared: stri
           if (v?.startsWith('url(#')) e.setAttribute(a, v.replace('url(#', `url(#first-view-${lang}-`));
         }
       }
-      compactSvg(renderer.layer, { x0: -OVERFLOW, y0: -OVERFLOW, x1: size.width + OVERFLOW, y1: size.height + OVERFLOW }, STROKE_MARGIN, process.env['GPM_TOL'] ? Number(process.env['GPM_TOL']) : 0.3);
+      compactSvg(renderer.layer, { x0: -OVERFLOW, y0: -OVERFLOW, x1: size.width + OVERFLOW, y1: size.height + OVERFLOW }, STROKE_MARGIN, TOLERANCE);
       // What is drawn beyond the frame shows where the map area is wider or taller than the reference.
       renderer.layer.firstElementChild?.setAttribute('overflow', 'visible');
       const view = document.createElement('div');
