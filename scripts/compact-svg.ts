@@ -164,6 +164,25 @@ export function visibleBox(path: Element, root: Element, frame: Box, margin: num
   return { x0: frame.x0 - dx, y0: frame.y0 - dy, x1: frame.x1 - dx, y1: frame.y1 - dy };
 }
 
+/**
+ * The lines of a stroke-only path (a mesh of borders: one line per shared edge), grouped by the
+ * `cell` × `cell` square their first point lies in. The browser paints in tiles and strokes a whole
+ * path again for every tile it crosses; in pieces, each tile strokes only the lines near it.
+ */
+export function splitLines(d: string, cell: number): string[] {
+  const groups = new Map<string, string[]>();
+  for (const line of d.match(/M[^M]*/g) ?? []) {
+    const [x, y] = (line.match(/-?(?:\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
+    const key = `${Math.floor((x ?? 0) / cell)},${Math.floor((y ?? 0) / cell)}`;
+    groups.set(key, [...(groups.get(key) ?? []), line]);
+  }
+  return [...groups.values()].map((lines) => lines.join(''));
+}
+
+// Stroke-only paths longer than this are painted in pieces (splitLines).
+const SPLIT_LENGTH = 4000;
+const SPLIT_CELL = 128;
+
 /** Compacts every path under `root` (an SVG drawn for `frame`), dropping those with nothing left to show. */
 export function compactSvg(root: Element, frame: Box, strokeMargin: number, tolerance: number): void {
   for (const path of [...root.querySelectorAll('path[d]')]) {
@@ -172,6 +191,14 @@ export function compactSvg(root: Element, frame: Box, strokeMargin: number, tole
     if (!box) continue;
     const d = compactPath(path.getAttribute('d')!, box, tolerance);
     if (d === '') path.remove();
+    else if (d.length > SPLIT_LENGTH && path.getAttribute('fill') === 'none')
+      path.replaceWith(
+        ...splitLines(d, SPLIT_CELL).map((part) => {
+          const piece = path.cloneNode(false) as Element;
+          piece.setAttribute('d', part);
+          return piece;
+        }),
+      );
     else path.setAttribute('d', d);
   }
 }

@@ -37,8 +37,20 @@ const STROKE_MARGIN = 4;
 // Points closer than this to the line through their neighbours are left out (a pixel's quarter: unseen).
 const TOLERANCE = 0.25;
 
-/** Both languages' first view, and the map layers they share (drawn once, shown in each by <use>). */
-export function drawFirstView(dataDir: string, topoFile: string): { shared: string; views: string } {
+/**
+ * What a drawing that is only looked at can do without, to be painted sooner (each measured on the
+ * first paint, bench/results.md): the map's sea, which the first view's own background paints (a
+ * third full-size fill), the paths' data attributes for pointing, and the options of a closed
+ * <select> but the chosen one (each option is laid out, though none shows).
+ */
+function lighten(map: Element, controls: Element, lang: Lang): void {
+  map.querySelector(`#first-view-${lang}-sea`)?.remove();
+  for (const path of map.querySelectorAll('path')) for (const a of ['data-target', 'data-id']) path.removeAttribute(a);
+  for (const option of controls.querySelectorAll('select option:not([selected])')) option.remove();
+}
+
+/** Both languages' first view, each followed by the mark of its end. */
+export function drawFirstView(dataDir: string, topoFile: string): { views: string } {
   const { document, window } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const g = globalThis as Record<string, unknown>;
   // What the components reach for: the document, timers, the URL (the embed link, not shown here),
@@ -101,6 +113,7 @@ export function drawFirstView(dataDir: string, topoFile: string): { shared: stri
         }
       }
       compactSvg(renderer.layer, { x0: -OVERFLOW, y0: -OVERFLOW, x1: size.width + OVERFLOW, y1: size.height + OVERFLOW }, STROKE_MARGIN, TOLERANCE);
+      lighten(renderer.layer, controls.el, lang);
       // What is drawn beyond the frame shows where the map area is wider or taller than the reference.
       renderer.layer.firstElementChild?.setAttribute('overflow', 'visible');
       const view = document.createElement('div');
@@ -110,32 +123,21 @@ export function drawFirstView(dataDir: string, topoFile: string): { shared: stri
       view.append(header.el, layout);
       return { view, layers: [...renderer.layer.children], host: renderer.layer, size };
     });
-    // A layer that is the same in every language (the areas, borders and lines; not the names) is
-    // written once and shown through <use>.
     const svgEl = (tag: string, attrs: Record<string, string | number>) => {
       const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
       for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
       return e;
     };
-    const defs = svgEl('defs', {});
-    const [first, ...others] = drawn;
-    first?.layers.forEach((layer, i) => {
-      if (!others.every((o) => o.layers[i]?.outerHTML === layer.outerHTML)) return;
-      const id = `first-view-layer-${i}`;
-      defs.append(layer.cloneNode(true) as Element);
-      (defs.lastElementChild as Element).setAttribute('id', id);
-      for (const d of drawn) d.layers[i] = svgEl('use', { href: `#${id}`, width: d.size.width, height: d.size.height });
-    });
     // Each language's layers, stacked in one SVG frame that scales them together.
     for (const d of drawn) {
       const frameSvg = svgEl('svg', { class: 'first-view-frame', viewBox: `0 0 ${d.size.width} ${d.size.height}`, preserveAspectRatio: 'xMidYMid meet', overflow: 'visible' });
       frameSvg.append(...d.layers);
       d.host.replaceChildren(frameSvg);
     }
-    const shared = svgEl('svg', { class: 'first-view-shared', width: 0, height: 0, 'aria-hidden': 'true' });
-    shared.append(defs);
     // Each view ends in the mark that the inline script holds the first paint for (first-view.ts).
-    return { shared: shared.outerHTML, views: drawn.map((d, i) => `${d.view.outerHTML}<span id="first-view-end-${LANGS[i]}"></span>`).join('\n') };
+    return {
+      views: drawn.map((d, i) => `${d.view.outerHTML}<span id="first-view-end-${LANGS[i]}"></span>`).join('\n'),
+    };
   } finally {
     Object.assign(g, saved);
   }

@@ -86,8 +86,7 @@ export function firstView(dataDir: string, topoFile: string): Plugin[] {
           // The drawing runs the app's modules through Vite's module runner, which resolves them as the
           // app's build does (and leaves the code they load on use unloaded).
           const { module } = await runnerImport<typeof import('./draw-first-view.ts')>(resolve('scripts/draw-first-view.ts'), { configFile: false, logLevel: 'warn' });
-          const { shared, views } = module.drawFirstView(dataDir, topoFile);
-          return html.replace(MARK, () => views).replace('<div id="app">', () => `${shared}\n    <div id="app">`);
+          return html.replace(MARK, () => module.drawFirstView(dataDir, topoFile).views);
         },
       },
     },

@@ -21,12 +21,10 @@ export interface FirstView {
 
 export function takeFirstView(root: HTMLElement, lang: Lang, isDefault: boolean): FirstView {
   const map = root.querySelector<HTMLElement>(`.first-view[data-lang="${lang}"] .first-view-map`);
-  const shared = document.querySelector('.first-view-shared');
   // On screen: the default view, at a size its map fits (see styles.css).
   const shown = isDefault && map !== null && map.checkVisibility({ visibilityProperty: true });
   const drop = () => {
     map?.remove();
-    shared?.remove();
   };
   if (!shown) drop();
   // Drawn for another size, it would jump to the live map's places and sizes: it fades out over it instead.

@@ -90,7 +90,7 @@ describe('the first view in index.html', () => {
       await page.goto(url);
       await waitForMap(page);
       // Gone once the live map is drawn (after a 0.15 s fade where it was scaled).
-      await expect.poll(() => page.locator('.first-view, .first-view-map, .first-view-shared').count()).toBe(0);
+      await expect.poll(() => page.locator('.first-view, .first-view-map').count()).toBe(0);
       const live = await readMap(page, '.svg-layer');
       await screenshot(page, `first-view-${lang}-live`);
       // What the viewer sees, pixel by pixel: the map (where the live one adds its zoom buttons, scale

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { compactPath, compactSvg, type Box } from '../../scripts/compact-svg.ts';
+import { compactPath, compactSvg, splitLines, type Box } from '../../scripts/compact-svg.ts';
 
 /** The rings of path data (absolute M/L/Z, or the compacted M/l/z), as absolute points. */
 function rings(d: string): { points: [number, number][]; closed: boolean }[] {
@@ -120,5 +120,21 @@ describe('compacting the first view’s paths', () => {
     ]);
     expect(svg.querySelector('#main')!.getAttribute('d')).toBe('M10 10l10 0 4980 4990-4980-4980z');
     expect(svg.querySelector('#gone')).toBeNull();
+  });
+
+  it('paints a long mesh of borders in pieces near each other, every line kept once and whole', () => {
+    const d = 'M10 10l5 5 5 0M300 10l-5 5M12 20l1 1M300 300l1 1-1 1';
+    const parts = splitLines(d, 128);
+    expect(parts).toEqual(['M10 10l5 5 5 0M12 20l1 1', 'M300 10l-5 5', 'M300 300l1 1-1 1']);
+    expect(parts.join('').length).toBe(d.length);
+    const long = Array.from({ length: 400 }, (_, i) => `M${(i * 7) % 900} ${(i * 13) % 600}l3 4`).join('');
+    const { document } = parseHTML(`<svg><path class="mesh" stroke="#999" fill="none" d="${long}"/><path fill="#eee" d="${long}"/></svg>`);
+    compactSvg(document.querySelector('svg')!, { x0: -120, y0: -120, x1: 1100, y1: 820 }, 4, 0);
+    const meshes = [...document.querySelectorAll('path.mesh')];
+    expect(meshes.length).toBeGreaterThan(10);
+    expect(meshes.every((m) => m.getAttribute('stroke') === '#999' && m.getAttribute('fill') === 'none')).toBe(true);
+    expect(meshes.map((m) => m.getAttribute('d')!.match(/M/g)!.length).reduce((a, b) => a + b)).toBe(400);
+    // A filled path stays one: its rings together make its holes.
+    expect(document.querySelectorAll('path[fill="#eee"]')).toHaveLength(1);
   });
 });
