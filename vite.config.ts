@@ -2,14 +2,15 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { builtinData } from './scripts/builtin-data.ts';
 import { TOPOLOGY_ELEMENT_ID } from './src/offline/offline-html.ts';
-import { firstView, firstViewScriptHash } from './scripts/first-view.ts';
+import { firstView, firstViewScriptHashes } from './scripts/first-view.ts';
 
 // The app never talks to another origin: scripts, styles, workers and data all come from 'self'.
-// MapLibre 5 starts its worker from a blob: URL and decodes images through blob:/data: URLs. The one
-// inline script, which picks the first view's language before the first paint, is allowed by its hash.
+// MapLibre 5 starts its worker from a blob: URL and decodes images through blob:/data: URLs. The two
+// inline scripts, which pick the first view's language and write it before the first paint, are
+// allowed by their hashes.
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  `script-src 'self' ${firstViewScriptHash}`,
+  `script-src 'self' ${firstViewScriptHashes}`,
   "worker-src 'self' blob:",
   "child-src 'self' blob:",
   "img-src 'self' data: blob:",

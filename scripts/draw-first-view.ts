@@ -50,7 +50,7 @@ function lighten(map: Element, controls: Element, lang: Lang): void {
 }
 
 /** Both languages' first view, each followed by the mark of its end. */
-export function drawFirstView(dataDir: string, topoFile: string): { views: string } {
+export function drawFirstView(dataDir: string, topoFile: string): { views: Record<Lang, string> } {
   const { document, window } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const g = globalThis as Record<string, unknown>;
   // What the components reach for: the document, timers, the URL (the embed link, not shown here),
@@ -135,9 +135,7 @@ export function drawFirstView(dataDir: string, topoFile: string): { views: strin
       d.host.replaceChildren(frameSvg);
     }
     // Each view ends in the mark that the inline script holds the first paint for (first-view.ts).
-    return {
-      views: drawn.map((d, i) => `${d.view.outerHTML}<span id="first-view-end-${LANGS[i]}"></span>`).join('\n'),
-    };
+    return { views: Object.fromEntries(drawn.map((d, i) => [LANGS[i]!, `${d.view.outerHTML}<span id="first-view-end-${LANGS[i]}"></span>`])) as Record<Lang, string> };
   } finally {
     Object.assign(g, saved);
   }
