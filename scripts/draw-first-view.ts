@@ -114,8 +114,6 @@ export function drawFirstView(dataDir: string, topoFile: string): { views: Recor
       }
       compactSvg(renderer.layer, { x0: -OVERFLOW, y0: -OVERFLOW, x1: size.width + OVERFLOW, y1: size.height + OVERFLOW }, STROKE_MARGIN, TOLERANCE);
       lighten(renderer.layer, controls.el, lang);
-      // What is drawn beyond the frame shows where the map area is wider or taller than the reference.
-      renderer.layer.firstElementChild?.setAttribute('overflow', 'visible');
       const view = document.createElement('div');
       view.className = 'first-view';
       view.setAttribute('data-lang', lang);
@@ -128,10 +126,17 @@ export function drawFirstView(dataDir: string, topoFile: string): { views: Recor
       for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
       return e;
     };
-    // Each language's layers, stacked in one SVG frame that scales them together.
+    // Each language's layers, as groups of one SVG frame that scales them together. Each layer is an
+    // <svg> of the frame's own size, so a group draws it alike, with no viewport of its own to set up
+    // and clip by; what is drawn beyond the frame then shows wherever the map area is wider or taller
+    // than the reference, borders and areas alike.
     for (const d of drawn) {
       const frameSvg = svgEl('svg', { class: 'first-view-frame', viewBox: `0 0 ${d.size.width} ${d.size.height}`, preserveAspectRatio: 'xMidYMid meet', overflow: 'visible' });
-      frameSvg.append(...d.layers);
+      for (const layer of d.layers) {
+        const group = svgEl('g', { 'font-family': layer.getAttribute('font-family') ?? '' });
+        group.append(...layer.childNodes);
+        frameSvg.append(group);
+      }
       d.host.replaceChildren(frameSvg);
     }
     // Each view ends in the mark that the inline script holds the first paint for (first-view.ts).
