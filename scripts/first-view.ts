@@ -39,9 +39,9 @@ export const FIRST_VIEW_SCRIPT =
   `if(document.currentScript)document.currentScript.remove();})();`;
 
 /**
- * Runs after both languages' views, which the page carries as inert text (`<script type="text/html">`,
- * which the parser reads as one string without building anything): writes the shown language's view
- * into the page for the parser to build, and drops both texts. The other language's view then costs
+ * Runs after each language's view, which the page carries as inert text (`<script type="text/html">`,
+ * which the parser reads as one string without building anything): writes the view into the page for
+ * the parser to build if it is the shown language's, and drops the text. The other language's view then costs
  * the first paint a scan of its text instead of a build of its elements (measured: 24 ms of 196).
  */
 export const FIRST_VIEW_WRITE_SCRIPT =
@@ -60,7 +60,9 @@ export function viewBlocks(views: Record<string, string>): string {
     if (/<\/script|<!--/i.test(html)) throw new Error(`the ${lang} first view holds </script or <!--`);
     return `<script type="text/html" data-first-view="${lang}">${html}</script>`;
   });
-  return `${blocks.join('\n')}<script>${FIRST_VIEW_WRITE_SCRIPT}</script>`;
+  // The script follows each block, so that the first language's view is written as soon as its text
+  // has arrived, not after the other's too.
+  return blocks.map((b) => `${b}<script>${FIRST_VIEW_WRITE_SCRIPT}</script>`).join('\n');
 }
 
 const MARK = '<!-- first-view -->';
