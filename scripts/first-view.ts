@@ -11,9 +11,10 @@ import { IMPORT_KEY } from '../src/import/store.ts';
  * Where the first view shows, it holds the first paint until that language's view is parsed (a page
  * this size would otherwise be painted in parts), not the other language's after it: the link it
  * writes is the parser's, which a render-blocking `expect` link must be. And it loads the app (its
- * script, the modules and data it preloads: the `link[data-later]` above it) once that view is on
- * screen and the page parsed, not before: fetched and compiled beside the first paint, they delayed
- * it by about a fifth (bench/results.md). Elsewhere it writes them into the page at once, as the build wrote them.
+ * script, the modules and data it preloads: the `link[data-later]` above it) once that view's map is
+ * on screen, not before: fetched and compiled beside the first paint, they delayed it by about a
+ * fifth (bench/results.md). Where the map does not show (a window it does not fit: styles.css), the
+ * app loads as soon as the page is parsed, and for any other link at once, as the build wrote it.
  *
  * Allowed by the CSP through its hash (firstViewScriptHashes), not by 'unsafe-inline'. Its work done,
  * it leaves the page: no inline script stays in the document (the import test checks that data
@@ -33,9 +34,10 @@ export const FIRST_VIEW_SCRIPT =
   `e.crossOrigin='anonymous';e[e.tagName==='SCRIPT'?'src':'href']=k.getAttribute('href');document.head.appendChild(e);}}` +
   `if(!d){h.classList.add('first-view-off');for(i=0;i<later.length;i++)document.write(tag(later[i]));}` +
   `else{document.write('<link rel="expect" href="#first-view-end-'+l+'" blocking="render">');` +
-  `function go(){if(document.readyState==='loading')document.addEventListener('DOMContentLoaded',load);else load();}` +
-  `try{new PerformanceObserver(function(p){if(p.getEntriesByName('first-contentful-paint').length)go();}).observe({type:'paint',buffered:true});}catch(e){}` +
-  `setTimeout(go,2000);}` +
+  `document.addEventListener('DOMContentLoaded',function(){var m=document.querySelector('.first-view[data-lang="'+l+'"] .first-view-map');` +
+  `if(!m||!m.checkVisibility||!m.checkVisibility({visibilityProperty:true}))return load();` +
+  `try{new PerformanceObserver(function(p){if(p.getEntriesByName('first-contentful-paint').length)load();}).observe({type:'paint',buffered:true});}catch(e){}` +
+  `setTimeout(load,2000);});}` +
   `if(document.currentScript)document.currentScript.remove();})();`;
 
 /**

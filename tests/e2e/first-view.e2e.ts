@@ -118,6 +118,28 @@ describe('the first view in index.html', () => {
     });
   }
 
+  it('loads the app once its map is on screen, and at once where the window hides that map', async () => {
+    const timing = async (viewport: { width: number; height: number }) => {
+      const context = await browser.newContext({ viewport, locale: 'en-GB' });
+      const page = await context.newPage();
+      await page.goto(`${inject('baseUrl')}/`);
+      await waitForMap(page);
+      const t = await page.evaluate(() => {
+        const script = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => /\/assets\/index-[^/]*\.js$/.test(e.name));
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return { script: script?.startTime ?? NaN, paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, parsed: nav.domContentLoadedEventEnd };
+      });
+      await context.close();
+      return t;
+    };
+    // Shown (the reference window): the app's script is asked for only after the first paint.
+    const shown = await timing(DESKTOP);
+    expect(shown.script).toBeGreaterThanOrEqual(shown.paint);
+    // Hidden (a 1920×1080 window is beyond the sizes it scales to): no waiting for a paint.
+    const hidden = await timing({ width: 1920, height: 1080 });
+    expect(hidden.script).toBeLessThanOrEqual(hidden.parsed + 5);
+  });
+
   it('is skipped, before the first paint, by links to another view and by embeds', async () => {
     for (const query of ['?lang=en&year=2010', '?lang=en&view=guizhou', '?embed=1', '?lang=en&place=520103']) {
       const page = await withoutAppScript(`${inject('baseUrl')}/${query}`, 'en-GB');
