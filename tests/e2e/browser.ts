@@ -80,50 +80,55 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Distinct colours in a PNG (sampled), counted by the browser itself: a blank or failed image has one or two. */
-export async function distinctColours(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, c.width, c.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < px.length; i += 4 * 13) seen.add((px[i]! << 16) | (px[i + 1]! << 8) | px[i + 2]!);
-    return seen.size;
-  }, png.toString('base64'));
-}
+type Rect = { x: number; y: number; width: number; height: number };
 
 /**
- * The share of pixels in `rect` (page pixels) that differ between two screenshots of one size by more
- * than `threshold` in some colour channel, counted by the browser itself. Antialiasing and a moved
- * hairline stay well under a percent; a layer drawn in the wrong place or missing does not.
+ * Decodes PNGs in the browser itself and measures their pixels in `rect` (all of the first image
+ * when null): the distinct colours of the first (sampled), or the share of pixels that differ
+ * between the first two by more than `threshold` in some colour channel.
  */
-export async function differingShare(page: Page, a: Buffer, b: Buffer, rect: { x: number; y: number; width: number; height: number }, threshold = 48): Promise<number> {
+function measurePixels(page: Page, pngs: Buffer[], rect: Rect | null, measure: 'distinct' | 'differing', threshold = 0): Promise<number> {
   return page.evaluate(
-    async ([pa, pb, r, t]) => {
-      const pixels = async (b64: string) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        return ctx.getImageData(r.x, r.y, r.width, r.height).data;
-      };
-      const [x, y] = [await pixels(pa), await pixels(pb)];
+    async ([images, r, m, t]) => {
+      const decoded = await Promise.all(
+        images.map(async (b64) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${b64}`;
+          await img.decode();
+          const c = document.createElement('canvas');
+          c.width = img.width;
+          c.height = img.height;
+          const ctx = c.getContext('2d')!;
+          ctx.drawImage(img, 0, 0);
+          return ctx.getImageData(r?.x ?? 0, r?.y ?? 0, r?.width ?? img.width, r?.height ?? img.height).data;
+        }),
+      );
+      const [x, y] = decoded as [Uint8ClampedArray, Uint8ClampedArray];
+      if (m === 'distinct') {
+        const seen = new Set<number>();
+        for (let i = 0; i < x.length; i += 4 * 13) seen.add((x[i]! << 16) | (x[i + 1]! << 8) | x[i + 2]!);
+        return seen.size;
+      }
       let differ = 0;
       for (let i = 0; i < x.length; i += 4) if (Math.abs(x[i]! - y[i]!) > t || Math.abs(x[i + 1]! - y[i + 1]!) > t || Math.abs(x[i + 2]! - y[i + 2]!) > t) differ++;
       return differ / (x.length / 4);
     },
-    [a.toString('base64'), b.toString('base64'), rect, threshold] as const,
+    [pngs.map((p) => p.toString('base64')), rect, measure, threshold] as const,
   );
+}
+
+/** Distinct colours in a PNG (sampled), counted by the browser itself: a blank or failed image has one or two. */
+export function distinctColours(page: Page, png: Buffer): Promise<number> {
+  return measurePixels(page, [png], null, 'distinct');
+}
+
+/**
+ * The share of pixels in `rect` (page pixels) that differ between two screenshots of one size by more
+ * than `threshold` in some colour channel. Antialiasing and a moved hairline stay well under a
+ * percent; a layer drawn in the wrong place or missing does not.
+ */
+export function differingShare(page: Page, a: Buffer, b: Buffer, rect: Rect, threshold = 48): Promise<number> {
+  return measurePixels(page, [a, b], rect, 'differing', threshold);
 }
 
 /** Clicks a header action (`data-action`), opening the phone's header menu first where the action is folded into it. */
