@@ -39,9 +39,9 @@ const TOLERANCE = 0.25;
 
 /**
  * What a drawing that is only looked at can do without, to be painted sooner (each measured on the
- * first paint, bench/results.md): the map's sea, which the first view's own background paints (a
- * third full-size fill), the paths' data attributes for pointing, and the options of a closed
- * <select> but the chosen one (each option is laid out, though none shows).
+ * first paint, bench/results.md): the map's sea, which the first view's own background paints, the
+ * paths' data attributes for pointing, and the options of a closed <select> but the chosen one
+ * (each option is laid out, though none shows).
  */
 function lighten(map: Element, controls: Element, lang: Lang): void {
   map.querySelector(`#first-view-${lang}-sea`)?.remove();

@@ -138,6 +138,17 @@ describe('the first view in index.html', () => {
     // Hidden (a 1920×1080 window is beyond the sizes it scales to): no waiting for a paint.
     const hidden = await timing({ width: 1920, height: 1080 });
     expect(hidden.script).toBeLessThanOrEqual(hidden.parsed + 5);
+    // Meanwhile the map area is the sea's colour, not a white hole.
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.route('**/assets/index-*.js', (r) => r.abort());
+    await page.goto(`${inject('baseUrl')}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    const area = (await page.locator('.first-view .map-area').boundingBox())!;
+    const middle = await page.screenshot({ clip: { x: area.x + area.width / 2 - 100, y: area.y + area.height / 2 - 100, width: 200, height: 200 } });
+    expect(await distinctColours(page, middle)).toBe(1);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.first-view .map-area > .map')!).backgroundColor)).toBe('rgb(223, 232, 238)');
+    await context.close();
   });
 
   it('is skipped, before the first paint, by links to another view and by embeds', async () => {
