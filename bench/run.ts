@@ -52,10 +52,17 @@ async function open(browser: Browser, url: string): Promise<Page> {
 
 type ColdLoads = Awaited<ReturnType<typeof coldLoad>>[];
 
-/** Cold loads of several pages taking turns (a, b, a, b, …), so that a machine slowing down or speeding up weighs on each alike. */
+/**
+ * Cold loads of several pages taking turns, so that a machine slowing down or speeding up weighs on
+ * each alike; the order turns too (a b c, b c a, c a b, …), so that no page always follows the same one.
+ */
 async function alternatingLoads(browser: Browser, urls: string[], runs: number): Promise<ColdLoads[]> {
   const out: ColdLoads[] = urls.map(() => []);
-  for (let i = 0; i < runs; i++) for (const [k, url] of urls.entries()) out[k]!.push(await coldLoad(browser, url));
+  for (let i = 0; i < runs; i++)
+    for (let j = 0; j < urls.length; j++) {
+      const k = (i + j) % urls.length;
+      out[k]!.push(await coldLoad(browser, urls[k]!));
+    }
   return out;
 }
 

@@ -179,8 +179,9 @@ export function splitLines(d: string, cell: number): string[] {
   return [...groups.values()].map((lines) => lines.join(''));
 }
 
-// Stroke-only paths longer than this are painted in pieces (splitLines).
+// Stroke-only paths longer than this are painted in pieces (splitLines), if written here (M, l, z).
 const SPLIT_LENGTH = 4000;
+const WRITTEN = /^M[Mlz0-9.\s-]*$/;
 const SPLIT_CELL = 128;
 
 /** Compacts every path under `root` (an SVG drawn for `frame`), dropping those with nothing left to show. */
@@ -191,7 +192,7 @@ export function compactSvg(root: Element, frame: Box, strokeMargin: number, tole
     if (!box) continue;
     const d = compactPath(path.getAttribute('d')!, box, tolerance);
     if (d === '') path.remove();
-    else if (d.length > SPLIT_LENGTH && path.getAttribute('fill') === 'none')
+    else if (d.length > SPLIT_LENGTH && path.getAttribute('fill') === 'none' && WRITTEN.test(d))
       path.replaceWith(
         ...splitLines(d, SPLIT_CELL).map((part) => {
           const piece = path.cloneNode(false) as Element;

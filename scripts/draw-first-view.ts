@@ -31,7 +31,7 @@ import { compactSvg } from './compact-svg.ts';
 export const REFERENCE_MAPS: Record<Lang, { width: number; height: number }> = { en: { width: 980, height: 694.375 }, zh: { width: 980, height: 732.0625 } };
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 // How far beyond its frame the first view can show (styles.css shows it at up to ±17 % of the
-// reference size and ±15 % of its shape: under 80 px at 980 px wide), and the widest stroke drawn.
+// reference size and ±15 % of its shape: under 90 px at 980 px wide), and the widest stroke drawn.
 const OVERFLOW = 120;
 const STROKE_MARGIN = 4;
 // Points closer than this to the line through their neighbours are left out (a pixel's quarter: unseen).
@@ -39,7 +39,7 @@ const TOLERANCE = 0.25;
 
 /**
  * What a drawing that is only looked at can do without, to be painted sooner (each measured on the
- * first paint, bench/results.md): the map's sea, which the first view's own background paints, the
+ * first paint, bench/results.md): the map's sea, which the map host's background paints, the
  * paths' data attributes for pointing, and the options of a closed <select> but the chosen one
  * (each option is laid out, though none shows).
  */

@@ -14,7 +14,8 @@ import { IMPORT_KEY } from '../src/import/store.ts';
  * script, the modules and data it preloads: the `link[data-later]` above it) once that view's map is
  * on screen, not before: fetched and compiled beside the first paint, they delayed it by about a
  * fifth (bench/results.md). Where the map does not show (a window it does not fit: styles.css), the
- * app loads as soon as the page is parsed, and for any other link at once, as the build wrote it.
+ * app loads at once when the window's size says so, else as soon as the page is parsed and the map
+ * is found hidden; for any other link it loads at once, as the build wrote it.
  *
  * Allowed by the CSP through its hash (firstViewScriptHashes), not by 'unsafe-inline'. Its work done,
  * it leaves the page: no inline script stays in the document (the import test checks that data
@@ -22,7 +23,7 @@ import { IMPORT_KEY } from '../src/import/store.ts';
  */
 export const FIRST_VIEW_SCRIPT =
   `(function(){var h=document.documentElement,q=new URLSearchParams(location.search),l=q.get('lang'),n=navigator.languages||[],d=true,i,b,` +
-  `later=document.querySelectorAll('link[data-later]'),done=false;` +
+  `later=document.querySelectorAll('link[data-later]'),done=false,f=true,w;` +
   `if(l!=='en'&&l!=='zh'){l='en';for(i=0;i<n.length;i++){b=String(n[i]).toLowerCase().split('-')[0];if(b==='zh'||b==='en'){l=b;break;}}}` +
   `h.lang=l==='zh'?'zh-Hans':'en';` +
   `q.forEach(function(_,k){if(k!=='lang')d=false;});` +
@@ -32,8 +33,12 @@ export const FIRST_VIEW_SCRIPT =
   `function load(){var j,e,k;if(done)return;done=true;for(j=0;j<later.length;j++){k=later[j];` +
   `if(k.getAttribute('data-later')==='script'){e=document.createElement('script');e.type='module';}else{e=document.createElement('link');e.rel=k.getAttribute('data-later');if(k.getAttribute('as'))e.setAttribute('as',k.getAttribute('as'));}` +
   `e.crossOrigin='anonymous';e[e.tagName==='SCRIPT'?'src':'href']=k.getAttribute('href');document.head.appendChild(e);}}` +
-  `if(!d){h.classList.add('first-view-off');for(i=0;i<later.length;i++)document.write(tag(later[i]));}` +
-  `else{document.write('<link rel="expect" href="#first-view-end-'+l+'" blocking="render">');` +
+  // A window its map cannot show in (styles.css: the map area within 820–1180 × 595–860 px, beside the
+  // 300 px sidebar and under a header of 60–110 px) does not wait for the page to be parsed.
+  `w=innerWidth-300;if(d&&(w<800||w>1200||innerHeight<650||innerHeight>980))f=false;` +
+  `if(!d)h.classList.add('first-view-off');else document.write('<link rel="expect" href="#first-view-end-'+l+'" blocking="render">');` +
+  `if(!d||!f){for(i=0;i<later.length;i++)document.write(tag(later[i]));}` +
+  `else{` +
   `document.addEventListener('DOMContentLoaded',function(){var m=document.querySelector('.first-view[data-lang="'+l+'"] .first-view-map');` +
   `if(!m||!m.checkVisibility||!m.checkVisibility({visibilityProperty:true}))return load();` +
   `try{new PerformanceObserver(function(p){if(p.getEntriesByName('first-contentful-paint').length)load();}).observe({type:'paint',buffered:true});}catch(e){}` +
@@ -96,7 +101,11 @@ export function deferAppTags(html: string, css: (href: string) => string | undef
   const style = link ? css(link[1]!) : undefined;
   if (!link || style === undefined) throw new Error('index.html has no stylesheet of this build');
   if (/<\/style/i.test(style)) throw new Error('the stylesheet holds </style');
-  return `${rest.slice(0, link.index)}\n${head}    <style>${style}</style>${rest.slice(link.index + link[0].length)}`;
+  // The marker keeps the file known as loaded: the build's loader for chunks imported later (which
+  // list it among their dependencies) looks for it and would otherwise load it a second time. Disabled,
+  // it is not fetched.
+  const marker = `<link rel="stylesheet" href="${link[1]}" disabled>`;
+  return `${rest.slice(0, link.index)}\n${head}    <style>${style}</style>\n    ${marker}${rest.slice(link.index + link[0].length)}`;
 }
 
 /**

@@ -83,10 +83,16 @@ describe('stories made in the app', () => {
 
     // A fresh tab: nothing kept; the file opened with "Open data…" and presented.
     const fresh = await openPage(browser, `${base}/?lang=en`);
+    // The app's stylesheet is written into the page: neither the page nor the story code loaded on
+    // use (which lists it among its dependencies) fetches it again.
+    const stylesheets: string[] = [];
+    fresh.page.on('request', (r) => /\/assets\/index-[^/]*\.css$/.test(r.url()) && stylesheets.push(r.url()));
     await waitForMap(fresh.page);
     await fresh.page.getByRole('button', { name: 'Open data…' }).click();
     await fresh.page.locator('#import-files').setInputFiles([{ name: 'stories.json', mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') }]);
     await expect.poll(() => fresh.page.getByTestId('import-report').locator('.import-summary').textContent()).toContain('stories.json: 1 stories ready');
+    expect(stylesheets).toEqual([]);
+    expect(await fresh.page.locator('link[rel="stylesheet"][href*="/index-"]:not([disabled]), link[rel="stylesheet"][href^="./assets/index-"]:not([disabled])').count()).toBe(0);
     await fresh.page.getByRole('button', { name: 'Use and present' }).click();
     const cap = fresh.page.getByTestId('story-caption');
     await expect.poll(() => cap.textContent(), { timeout: 30_000 }).toBe(STEPS[0]!.en);

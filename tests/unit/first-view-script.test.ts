@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { FIRST_VIEW_SCRIPT } from '../../scripts/first-view.ts';
+import { deferAppTags, FIRST_VIEW_SCRIPT, FIRST_VIEW_WRITE_SCRIPT, viewBlocks } from '../../scripts/first-view.ts';
 import { IMPORT_KEY } from '../../src/import/store.ts';
 import { browserLang, defaultState, parseState, serializeState } from '../../src/state/url-state.ts';
 
@@ -17,7 +17,7 @@ type Made = { tagName: string; type?: string; src?: string; rel?: string; href?:
  * it leaves the first view on, what it writes into the page, and what it adds to <head> once the
  * first paint is reported (`paint`) or its fallback timer fires (`timer`).
  */
-function run(search: string, languages: string[], stored: string | null = null, mapShown = true) {
+function run(search: string, languages: string[], stored: string | null = null, mapShown = true, window = { innerWidth: 1280, innerHeight: 800 }) {
   const classes = new Set<string>();
   const html = { lang: 'en', classList: { add: (c: string) => classes.add(c) } };
   const written: string[] = [];
@@ -47,6 +47,7 @@ function run(search: string, languages: string[], stored: string | null = null, 
     sessionStorage: { getItem: (k: string) => (k === IMPORT_KEY ? stored : null) },
     URLSearchParams,
     String,
+    ...window,
     setTimeout: (f: () => void) => timers.push(f),
     PerformanceObserver: class {
       constructor(f: (typeof observers)[number]) {
@@ -125,6 +126,20 @@ describe('the first view’s inline script', () => {
     expect(unpainted.added).toHaveLength(3);
   });
 
+  it('writes the app’s tags at once, and still holds the paint for the view, where the window is one its map cannot show in', () => {
+    for (const window of [{ innerWidth: 1920, innerHeight: 1080 }, { innerWidth: 390, innerHeight: 844 }, { innerWidth: 1280, innerHeight: 600 }]) {
+      const page = run('', ['en'], null, true, window);
+      expect(page.on).toBe(true);
+      expect(page.written[0]).toBe('<link rel="expect" href="#first-view-end-en" blocking="render">');
+      expect(page.written.slice(1)).toHaveLength(3);
+      page.parsed();
+      page.paint();
+      expect(page.added).toEqual([]);
+    }
+    // 1440 × 900 (the benchmark's window) is one it scales to.
+    expect(run('', ['en'], null, true, { innerWidth: 1440, innerHeight: 900 }).written).toHaveLength(1);
+  });
+
   it('writes the app’s tags into the page at once where the first view is off, as the build wrote them', () => {
     const page = run('?year=2010', ['en']);
     expect(page.on).toBe(false);
@@ -136,5 +151,67 @@ describe('the first view’s inline script', () => {
     page.paint();
     page.timer();
     expect(page.added).toEqual([]);
+  });
+});
+
+/** Runs the script that follows a language's view text: what it writes, and which texts are left. */
+function write(lang: 'en' | 'zh-Hans', off: boolean, blocks: Record<string, string>) {
+  const written: string[] = [];
+  const left = new Set(Object.keys(blocks));
+  runInNewContext(FIRST_VIEW_WRITE_SCRIPT, {
+    document: {
+      documentElement: { lang, classList: { contains: (c: string) => off && c === 'first-view-off' } },
+      querySelectorAll: () => [...left].map((l) => ({ getAttribute: () => l, textContent: blocks[l], remove: () => left.delete(l) })),
+      write: (t: string) => written.push(t),
+    },
+  });
+  return { written, left: [...left] };
+}
+
+describe('the first view’s texts', () => {
+  it('are written into the page for the shown language only, and dropped either way', () => {
+    const blocks = { en: '<div>en</div>', zh: '<div>zh</div>' };
+    expect(write('en', false, blocks)).toEqual({ written: ['<div>en</div>'], left: [] });
+    expect(write('zh-Hans', false, blocks)).toEqual({ written: ['<div>zh</div>'], left: [] });
+    expect(write('en', true, blocks)).toEqual({ written: [], left: [] });
+  });
+
+  it('are inert text followed by the script that writes them, and refuse what would end the text early', () => {
+    const html = viewBlocks({ en: '<p>a</p>', zh: '<p>b</p>' });
+    expect(html).toBe(
+      `<script type="text/html" data-first-view="en"><p>a</p></script><script>${FIRST_VIEW_WRITE_SCRIPT}</script>\n` +
+        `<script type="text/html" data-first-view="zh"><p>b</p></script><script>${FIRST_VIEW_WRITE_SCRIPT}</script>`,
+    );
+    expect(() => viewBlocks({ en: '<p></script></p>' })).toThrow(/<\/script/);
+    expect(() => viewBlocks({ en: '<p><!-- x --></p>' })).toThrow(/<!--/);
+  });
+});
+
+describe('the app’s tags in the built page', () => {
+  const built = [
+    '<head>',
+    '    <script type="module" crossorigin src="./assets/index-a.js"></script>',
+    '    <link rel="modulepreload" crossorigin href="./assets/model-b.js">',
+    '    <link rel="stylesheet" crossorigin href="./assets/index-c.css">',
+    '    <link rel="preload" href="./assets/data-d.json" as="fetch" crossorigin="">',
+    '  </head>',
+  ].join('\n');
+
+  it('are held back for the inline script, which comes before the stylesheet, itself written into the page', () => {
+    const out = deferAppTags(built, (href) => (href === './assets/index-c.css' ? 'body{color:red}' : undefined));
+    expect(out.replace(FIRST_VIEW_SCRIPT, '')).not.toMatch(/<script type="module"|rel="modulepreload"|rel="preload"/);
+    expect(out).toContain('<link data-later="script" href="./assets/index-a.js">');
+    expect(out).toContain('<link data-later="modulepreload" href="./assets/model-b.js">');
+    expect(out).toContain('<link data-later="preload" href="./assets/data-d.json" as="fetch">');
+    const [script, style, marker] = [out.indexOf(`<script>${FIRST_VIEW_SCRIPT}</script>`), out.indexOf('<style>body{color:red}</style>'), out.indexOf('<link rel="stylesheet" href="./assets/index-c.css" disabled>')];
+    expect(script).toBeGreaterThan(out.lastIndexOf('<link data-later'));
+    expect(style).toBeGreaterThan(script);
+    expect(marker).toBeGreaterThan(style);
+  });
+
+  it('refuse a page without the app’s script or stylesheet, and a stylesheet that would end its element', () => {
+    expect(() => deferAppTags(built.replace(/<script type="module".*<\/script>/, ''), () => '')).toThrow(/no app script/);
+    expect(() => deferAppTags(built, () => undefined)).toThrow(/no stylesheet/);
+    expect(() => deferAppTags(built, () => 'a{}</style><script>')).toThrow(/<\/style/);
   });
 });
