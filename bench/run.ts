@@ -17,7 +17,7 @@ import { REFERENCE_DIR, REFERENCE_IDLE_MS, writeReferencePage } from './referenc
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 const ZOOM14 = '106.71,26.58,14';
-const SETTLE_MS = 500;
+const SETTLE_MS = 1000;
 const FILTER_CHANGES = 60;
 const BIG_DIST = join('bench', '.output', 'dist-big');
 
