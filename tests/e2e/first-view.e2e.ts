@@ -156,6 +156,15 @@ describe('the first view in index.html', () => {
     await context.close();
   });
 
+  it('says, where JavaScript is off, that the map needs it (the first view is written by script)', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${inject('baseUrl')}/`);
+    await expect.poll(() => page.locator('.noscript').isVisible()).toBe(true);
+    expect(await page.locator('.noscript').textContent()).toContain('This map needs JavaScript');
+    await context.close();
+  });
+
   it('is skipped, before the first paint, by links to another view and by embeds', async () => {
     for (const query of ['?lang=en&year=2010', '?lang=en&view=guizhou', '?embed=1', '?lang=en&place=520103']) {
       const page = await withoutAppScript(`${inject('baseUrl')}/${query}`, 'en-GB');
