@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Topology } from 'topojson-specification';
-import { t, type Lang, type MessageKey } from '../src/i18n/messages.ts';
+import { LANGS, t, type Lang, type MessageKey } from '../src/i18n/messages.ts';
 import { toGeography } from '../src/map/geography.ts';
 import { createSvgRenderer } from '../src/map/svg-renderer.ts';
 import { buildModel } from '../src/scene/model.ts';
@@ -21,18 +21,21 @@ import { compactSvg } from './compact-svg.ts';
  * by the app's own components and SVG renderer in a small DOM (linkedom). It is on screen before any
  * script has run; the app then takes it over (src/ui/first-view.ts).
  *
- * The map is drawn for a reference size, the map area of a 1280×800 window in each language (the
- * header's height differs), and scales to the map area it finds (CSS in src/styles.css, where also
- * the sizes it is not shown at). The e2e test (first-view.e2e.ts) notices when the layout moves
- * away from it.
+ * The map is drawn for two reference sizes, the map areas of a 1280×800 and a 1920×1080 window in
+ * each language (the header's height differs), and scales to the map area it finds (CSS in
+ * src/styles.css, where also the sizes it is not shown at). The e2e test (first-view.e2e.ts)
+ * notices when the layout moves away from them.
  */
-// The map area of a 1280×800 window in each language (measured in Chromium; the header's height
-// differs): drawn at exactly that size, the first view is the live map to the pixel there.
-export const REFERENCE_MAPS: Record<Lang, { width: number; height: number }> = { en: { width: 980, height: 694.375 }, zh: { width: 980, height: 732.0625 } };
-export const LANGS: readonly Lang[] = ['en', 'zh'];
+export type ReferenceSize = 'standard' | 'large';
+// The map area of a 1280×800 and of a 1920×1080 window in each language (measured in Chromium):
+// drawn at exactly that size, the first view is the live map to the pixel there.
+export const REFERENCE_MAPS: Record<ReferenceSize, Record<Lang, { width: number; height: number }>> = {
+  standard: { en: { width: 980, height: 694.375 }, zh: { width: 980, height: 732.0625 } },
+  large: { en: { width: 1620, height: 1012.0625 }, zh: { width: 1620, height: 1012.0625 } },
+};
 // How far beyond its frame the first view can show (styles.css shows it at up to ±17 % of the
-// reference size and ±15 % of its shape: under 90 px at 980 px wide), and the widest stroke drawn.
-const OVERFLOW = 120;
+// reference size and ±15 % of its shape: under 9 % of its width), and the widest stroke drawn.
+const OVERFLOW = 0.12;
 const STROKE_MARGIN = 4;
 // Points closer than this to the line through their neighbours are left out (a pixel's quarter: unseen).
 const TOLERANCE = 0.25;
@@ -49,8 +52,8 @@ function lighten(map: Element, controls: Element, lang: Lang): void {
   for (const option of controls.querySelectorAll('select option:not([selected])')) option.remove();
 }
 
-/** Both languages' first view, each followed by the mark of its end. */
-export function drawFirstView(dataDir: string, topoFile: string): { views: Record<Lang, string> } {
+/** Both languages' first view for a reference size, each followed by the mark of its end. */
+export function drawFirstView(dataDir: string, topoFile: string, reference: ReferenceSize): { views: Record<Lang, string> } {
   const { document, window } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const g = globalThis as Record<string, unknown>;
   // What the components reach for: the document, timers, the URL (the embed link, not shown here),
@@ -91,7 +94,7 @@ export function drawFirstView(dataDir: string, topoFile: string): { views: Recor
     };
     const drawn = LANGS.map((lang) => {
       const state = defaultState(lang);
-      const size = REFERENCE_MAPS[lang];
+      const size = REFERENCE_MAPS[reference][lang];
       const frame: Frame = { state, scene: buildScene(model, state, maxRadiusFor(size.width, size.height)), lang, tr: (key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars) };
       const [header, controls, legend] = [createHeader(ctx), createControls(ctx), createLegend(ctx)];
       for (const c of [header, controls, legend]) c.update(frame);
@@ -112,11 +115,13 @@ export function drawFirstView(dataDir: string, topoFile: string): { views: Recor
           if (v?.startsWith('url(#')) e.setAttribute(a, v.replace('url(#', `url(#first-view-${lang}-`));
         }
       }
-      compactSvg(renderer.layer, { x0: -OVERFLOW, y0: -OVERFLOW, x1: size.width + OVERFLOW, y1: size.height + OVERFLOW }, STROKE_MARGIN, TOLERANCE);
+      const overflow = Math.ceil(size.width * OVERFLOW);
+      compactSvg(renderer.layer, { x0: -overflow, y0: -overflow, x1: size.width + overflow, y1: size.height + overflow }, STROKE_MARGIN, TOLERANCE);
       lighten(renderer.layer, controls.el, lang);
       const view = document.createElement('div');
       view.className = 'first-view';
       view.setAttribute('data-lang', lang);
+      view.setAttribute('data-size', reference);
       view.setAttribute('inert', '');
       view.append(header.el, layout);
       return { view, layers: [...renderer.layer.children], host: renderer.layer, size };

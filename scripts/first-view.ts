@@ -23,7 +23,7 @@ import { IMPORT_KEY } from '../src/import/store.ts';
  */
 export const FIRST_VIEW_SCRIPT =
   `(function(){var h=document.documentElement,q=new URLSearchParams(location.search),l=q.get('lang'),n=navigator.languages||[],d=true,i,b,` +
-  `later=document.querySelectorAll('link[data-later]'),done=false,f=true,w;` +
+  `later=document.querySelectorAll('link[data-later]'),done=false,f=true,w,v,z;` +
   `if(l!=='en'&&l!=='zh'){l='en';for(i=0;i<n.length;i++){b=String(n[i]).toLowerCase().split('-')[0];if(b==='zh'||b==='en'){l=b;break;}}}` +
   `h.lang=l==='zh'?'zh-Hans':'en';` +
   `q.forEach(function(_,k){if(k!=='lang')d=false;});` +
@@ -33,9 +33,12 @@ export const FIRST_VIEW_SCRIPT =
   `function load(){var j,e,k;if(done)return;done=true;for(j=0;j<later.length;j++){k=later[j];` +
   `if(k.getAttribute('data-later')==='script'){e=document.createElement('script');e.type='module';}else{e=document.createElement('link');e.rel=k.getAttribute('data-later');if(k.getAttribute('as'))e.setAttribute('as',k.getAttribute('as'));}` +
   `e.crossOrigin='anonymous';e[e.tagName==='SCRIPT'?'src':'href']=k.getAttribute('href');document.head.appendChild(e);}}` +
-  // A window its map cannot show in (styles.css: the map area within 820–1180 × 595–860 px, beside the
-  // 300 px sidebar and under a header of 60–110 px) does not wait for the page to be parsed.
-  `w=innerWidth-300;if(d&&(w<800||w>1200||innerHeight<650||innerHeight>980))f=false;` +
+  // Which of the first view's two sizes the window's map area comes near (styles.css shows the one for
+  // a 1280×800 window at 820–1180 × 595–860 px, the one for 1920×1080 at 1345–1895 × 840–1185 px,
+  // beside the 300 px sidebar and under a header of 60–110 px); a window near neither does not wait
+  // for the page to be parsed.
+  `w=innerWidth-300;v=innerHeight;z=w>=800&&w<=1200&&v>=650&&v<=980?'standard':w>=1320&&w<=1920&&v>=880&&v<=1300?'large':'';` +
+  `h.setAttribute('data-first-view-size',z);if(!z)f=false;` +
   `if(!d)h.classList.add('first-view-off');else document.write('<link rel="expect" href="#first-view-end-'+l+'" blocking="render">');` +
   `if(!d||!f){for(i=0;i<later.length;i++)document.write(tag(later[i]));}` +
   `else{` +
@@ -48,13 +51,23 @@ export const FIRST_VIEW_SCRIPT =
 /**
  * Runs after each language's view, which the page carries as inert text (`<script type="text/html">`,
  * which the parser reads as one string without building anything): writes the view into the page for
- * the parser to build if it is the shown language's, and drops the text. The other language's view then costs
- * the first paint a scan of its text instead of a build of its elements (measured: 24 ms of 196).
+ * the parser to build if it is the shown language's, and drops the text. The other language's view
+ * then costs the first paint a scan of its text instead of a build of its elements (measured: 24 ms
+ * of 196). For a window near 1920×1080 it writes instead the script that writes the view drawn for
+ * that size (`link[data-first-view-large]`: a file of its own, which other windows never fetch).
  */
 export const FIRST_VIEW_WRITE_SCRIPT =
-  `(function(){var h=document.documentElement,l=h.lang==='zh-Hans'?'zh':'en',s=document.querySelectorAll('script[type="text/html"][data-first-view]'),i;` +
-  `for(i=0;i<s.length;i++){if(s[i].getAttribute('data-first-view')===l&&!h.classList.contains('first-view-off'))document.write(s[i].textContent);s[i].remove();}` +
+  `(function(){var h=document.documentElement,l=h.lang==='zh-Hans'?'zh':'en',s=document.querySelectorAll('script[type="text/html"][data-first-view]'),i,u;` +
+  `for(i=0;i<s.length;i++){if(s[i].getAttribute('data-first-view')===l&&!h.classList.contains('first-view-off')){` +
+  `u=h.getAttribute('data-first-view-size')==='large'&&document.querySelector('link[data-first-view-large="'+l+'"]');` +
+  `document.write(u?'<script src="'+u.getAttribute('href')+'"></'+'script>':s[i].textContent);}s[i].remove();}` +
   `if(document.currentScript)document.currentScript.remove();})();`;
+
+/** The file that writes a language's first view drawn for a 1920×1080 window: its name, by its content. */
+export function largeViewFile(lang: string, html: string): { fileName: string; source: string } {
+  const source = `document.write(${JSON.stringify(html)});\n`;
+  return { fileName: `assets/first-view-${lang}-1920-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
+}
 
 const hash = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 /** The CSP sources that allow the first view's two inline scripts. */
@@ -114,6 +127,7 @@ export function deferAppTags(html: string, css: (href: string) => string | undef
  * dev server and the single offline file skip it.
  */
 export function firstView(dataDir: string, topoFile: string): Plugin[] {
+  let large: { fileName: string; source: string }[] = [];
   return [
     {
       name: 'first-view',
@@ -125,8 +139,15 @@ export function firstView(dataDir: string, topoFile: string): Plugin[] {
           // The drawing runs the app's modules through Vite's module runner, which resolves them as the
           // app's build does (and leaves the code they load on use unloaded).
           const { module } = await runnerImport<typeof import('./draw-first-view.ts')>(resolve('scripts/draw-first-view.ts'), { configFile: false, logLevel: 'warn' });
-          return html.replace(MARK, () => viewBlocks(module.drawFirstView(dataDir, topoFile).views));
+          const views = module.drawFirstView(dataDir, topoFile, 'standard').views;
+          const langs = Object.entries(module.drawFirstView(dataDir, topoFile, 'large').views);
+          large = langs.map(([lang, view]) => largeViewFile(lang, view));
+          const links = langs.map(([lang], i) => `<link data-first-view-large="${lang}" href="./${large[i]!.fileName}">`).join('\n    ');
+          return html.replace(MARK, () => viewBlocks(views)).replace('</head>', () => `    ${links}\n  </head>`);
         },
+      },
+      generateBundle() {
+        for (const { fileName, source } of large) this.emitFile({ type: 'asset', fileName, source });
       },
     },
     {

@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { deferAppTags, FIRST_VIEW_SCRIPT, FIRST_VIEW_WRITE_SCRIPT, viewBlocks } from '../../scripts/first-view.ts';
+import { deferAppTags, FIRST_VIEW_SCRIPT, FIRST_VIEW_WRITE_SCRIPT, largeViewFile, viewBlocks } from '../../scripts/first-view.ts';
 import { IMPORT_KEY } from '../../src/import/store.ts';
 import { browserLang, defaultState, parseState, serializeState } from '../../src/state/url-state.ts';
 
@@ -19,7 +19,7 @@ type Made = { tagName: string; type?: string; src?: string; rel?: string; href?:
  */
 function run(search: string, languages: string[], stored: string | null = null, mapShown = true, window = { innerWidth: 1280, innerHeight: 800 }) {
   const classes = new Set<string>();
-  const html = { lang: 'en', classList: { add: (c: string) => classes.add(c) } };
+  const html = { lang: 'en', size: '', classList: { add: (c: string) => classes.add(c) }, setAttribute(k: string, v: string) { if (k === 'data-first-view-size') this.size = v; } };
   const written: string[] = [];
   const added: Made[] = [];
   const observers: ((list: { getEntriesByName(n: string): unknown[] }) => void)[] = [];
@@ -58,6 +58,7 @@ function run(search: string, languages: string[], stored: string | null = null, 
   });
   return {
     lang: html.lang,
+    size: html.size,
     on: !classes.has('first-view-off'),
     written,
     added,
@@ -127,17 +128,20 @@ describe('the first view’s inline script', () => {
   });
 
   it('writes the app’s tags at once, and still holds the paint for the view, where the window is one its map cannot show in', () => {
-    for (const window of [{ innerWidth: 1920, innerHeight: 1080 }, { innerWidth: 390, innerHeight: 844 }, { innerWidth: 1280, innerHeight: 600 }]) {
+    for (const window of [{ innerWidth: 1600, innerHeight: 900 }, { innerWidth: 390, innerHeight: 844 }, { innerWidth: 1280, innerHeight: 600 }, { innerWidth: 2560, innerHeight: 1440 }]) {
       const page = run('', ['en'], null, true, window);
       expect(page.on).toBe(true);
+      expect(page.size).toBe('');
       expect(page.written[0]).toBe('<link rel="expect" href="#first-view-end-en" blocking="render">');
       expect(page.written.slice(1)).toHaveLength(3);
       page.parsed();
       page.paint();
       expect(page.added).toEqual([]);
     }
-    // 1440 × 900 (the benchmark's window) is one it scales to.
-    expect(run('', ['en'], null, true, { innerWidth: 1440, innerHeight: 900 }).written).toHaveLength(1);
+    // 1440 × 900 (the benchmark's window) and 1680 × 1050 are ones it scales to, from its two sizes.
+    expect(run('', ['en'], null, true, { innerWidth: 1440, innerHeight: 900 })).toMatchObject({ size: 'standard', written: [expect.any(String)] });
+    expect(run('', ['en'], null, true, { innerWidth: 1680, innerHeight: 1050 })).toMatchObject({ size: 'large', written: [expect.any(String)] });
+    expect(run('', ['zh-CN'], null, true, { innerWidth: 1920, innerHeight: 1080 })).toMatchObject({ size: 'large', written: [expect.any(String)] });
   });
 
   it('writes the app’s tags into the page at once where the first view is off, as the build wrote them', () => {
@@ -155,13 +159,17 @@ describe('the first view’s inline script', () => {
 });
 
 /** Runs the script that follows a language's view text: what it writes, and which texts are left. */
-function write(lang: 'en' | 'zh-Hans', off: boolean, blocks: Record<string, string>) {
+function write(lang: 'en' | 'zh-Hans', off: boolean, blocks: Record<string, string>, size = 'standard') {
   const written: string[] = [];
   const left = new Set(Object.keys(blocks));
   runInNewContext(FIRST_VIEW_WRITE_SCRIPT, {
     document: {
-      documentElement: { lang, classList: { contains: (c: string) => off && c === 'first-view-off' } },
+      documentElement: { lang, getAttribute: (k: string) => (k === 'data-first-view-size' ? size : null), classList: { contains: (c: string) => off && c === 'first-view-off' } },
       querySelectorAll: () => [...left].map((l) => ({ getAttribute: () => l, textContent: blocks[l], remove: () => left.delete(l) })),
+      querySelector: (sel: string) => {
+        const l = /data-first-view-large="(\w+)"/.exec(sel)?.[1];
+        return l ? { getAttribute: () => `./assets/first-view-${l}-1920.js` } : null;
+      },
       write: (t: string) => written.push(t),
     },
   });
@@ -174,6 +182,8 @@ describe('the first view’s texts', () => {
     expect(write('en', false, blocks)).toEqual({ written: ['<div>en</div>'], left: [] });
     expect(write('zh-Hans', false, blocks)).toEqual({ written: ['<div>zh</div>'], left: [] });
     expect(write('en', true, blocks)).toEqual({ written: [], left: [] });
+    // Near 1920×1080: the script that writes the view drawn for that size, instead of the text.
+    expect(write('zh-Hans', false, blocks, 'large')).toEqual({ written: ['<script src="./assets/first-view-zh-1920.js"></script>'], left: [] });
   });
 
   it('are inert text followed by the script that writes them, and refuse what would end the text early', () => {
@@ -183,6 +193,12 @@ describe('the first view’s texts', () => {
         `<script type="text/html" data-first-view="zh"><p>b</p></script><script>${FIRST_VIEW_WRITE_SCRIPT}</script>`,
     );
     expect(() => viewBlocks({ en: '<p></script></p>' })).toThrow(/<\/script/);
+    // The view drawn for 1920×1080: a file named by its content, which writes exactly that view.
+    const file = largeViewFile('en', '<p title="a">\u2028</script></p>');
+    expect(file.fileName).toMatch(/^assets\/first-view-en-1920-[0-9a-f]{8}\.js$/);
+    const written: string[] = [];
+    runInNewContext(file.source, { document: { write: (t: string) => written.push(t) } });
+    expect(written).toEqual(['<p title="a">\u2028</script></p>']);
     expect(() => viewBlocks({ en: '<p><!-- x --></p>' })).toThrow(/<!--/);
   });
 });
