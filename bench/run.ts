@@ -15,7 +15,7 @@ import { BIG_DATA_DIR, generate } from './generate-data.ts';
 import { PEER_DIR, writePeerPage } from './peer-page.ts';
 import { REFERENCE_DIR, REFERENCE_IDLE_MS, writeReferencePage } from './reference-page.ts';
 
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 11);
 const ZOOM14 = '106.71,26.58,14';
 const SETTLE_MS = 1000;
 const FILTER_CHANGES = 60;
