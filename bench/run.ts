@@ -198,6 +198,9 @@ async function interactions(browser: Browser, url: string) {
     hovers.push(await pointerToPaint(page, id, 'hover'));
     clicks.push(await pointerToPaint(page, id, 'click'));
     await page.keyboard.press('Escape');
+    // Closing the panel frames the view again; a click while the map still moves stops the move and
+    // selects nothing (half the clicks were lost so), so the next one waits for the map to rest.
+    await page.evaluate(() => (window as unknown as { __gpm: { idle(): Promise<void> } }).__gpm.idle());
   }
   const pan = stats(await panFrames(page));
   await page.context().close();
