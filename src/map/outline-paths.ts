@@ -14,8 +14,42 @@ export interface OutlinePaths {
   border(group: BorderGroup): string;
 }
 
+// The last views' paths (the map's and its insets'): a redraw at the same cameras (the panel opening
+// moves only the insets and names) reuses them instead of projecting and simplifying every arc again.
+const RECENT = 6;
+const recent = new Map<string, { geo: Geography; paths: OutlinePaths }>();
+
 /** `tolerance`: how far (px) simplification may move a line; exports for print pass less. */
 export function outlinePaths(geo: Geography, view: { camera: Camera; width: number; height: number }, tolerance = 0.5): OutlinePaths {
+  const key = `${view.camera.lon},${view.camera.lat},${view.camera.zoom},${view.width},${view.height},${tolerance}`;
+  const hit = recent.get(key);
+  if (hit?.geo === geo) return hit.paths;
+  const paths = memoized(makePaths(geo, view, tolerance));
+  recent.set(key, { geo, paths });
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+  return paths;
+}
+
+/** Each area's and border's path data made once. */
+function memoized(paths: OutlinePaths): OutlinePaths {
+  const areas = new Map<string, string>();
+  const borders = new Map<BorderGroup, string>();
+  return {
+    area(group, index) {
+      const key = `${group}:${index}`;
+      let d = areas.get(key);
+      if (d === undefined) areas.set(key, (d = paths.area(group, index)));
+      return d;
+    },
+    border(group) {
+      let d = borders.get(group);
+      if (d === undefined) borders.set(group, (d = paths.border(group)));
+      return d;
+    },
+  };
+}
+
+function makePaths(geo: Geography, view: { camera: Camera; width: number; height: number }, tolerance: number): OutlinePaths {
   const scale = TILE_SIZE * Math.pow(2, view.camera.zoom);
   const lat = (view.camera.lat * Math.PI) / 180;
   const cx = (view.camera.lon + 180) / 360;

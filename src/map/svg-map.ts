@@ -269,13 +269,22 @@ interface View {
   guizhou: Box | null;
 }
 
-/** What a view needs beyond the scene: its projection, the insets and the room beside Guizhou. Made once per view. */
+/**
+ * What a view needs beyond the scene: its projection, the insets and the room beside Guizhou. Made
+ * once per view. The room depends on the camera alone, the insets on where they stand: opening the
+ * panel moves the insets and keeps the room (its clearance field was a fifth of a click's time).
+ */
 let cachedView: { key: string; value: View } | null = null;
+let cachedRoom: { key: string; value: Pick<View, 'projection' | 'room' | 'guizhou'> } | null = null;
 function viewGeometry(geo: Geography, model: Model, o: SvgMapOptions): View {
-  const key = `${viewKey(o)}|${JSON.stringify(o.insets ?? [])}`;
+  const insets = JSON.stringify(o.insets ?? []);
+  const key = `${viewKey(o)}|${insets}`;
   if (cachedView?.key === key) return cachedView.value;
-  const projection = projectionFor(o.camera, o.width, o.height);
-  const value = { projection, insets: insetViews(geo, model, o.insets ?? []), ...roomBeside(geo, projection, o) };
+  if (cachedRoom?.key !== viewKey(o)) {
+    const projection = projectionFor(o.camera, o.width, o.height);
+    cachedRoom = { key: viewKey(o), value: { projection, ...roomBeside(geo, projection, o) } };
+  }
+  const value = { ...cachedRoom.value, insets: insetViews(geo, model, o.insets ?? []) };
   cachedView = { key, value };
   return value;
 }
