@@ -11,6 +11,7 @@ import type { Frame, UiContext } from '../src/ui/context.ts';
 import { createControls } from '../src/ui/controls.ts';
 import { createHeader } from '../src/ui/header.ts';
 import { createLegend } from '../src/ui/legend.ts';
+import { svg } from '../src/ui/dom.ts';
 import { createShell } from '../src/ui/shell.ts';
 import { readBuiltin } from './builtin-data.ts';
 import { compactSvg } from './compact-svg.ts';
@@ -124,28 +125,17 @@ export function drawFirstView(dataDir: string, topoFile: string, reference: Refe
       view.setAttribute('data-size', reference);
       view.setAttribute('inert', '');
       view.append(header.el, layout);
-      return { view, layers: [...renderer.layer.children], host: renderer.layer, size };
+      // The layers, as groups of one SVG frame that scales them together. Each layer is an <svg> of
+      // the frame's own size, so a group draws it alike, with no viewport of its own to set up and
+      // clip by; what is drawn beyond the frame then shows wherever the map area is wider or taller
+      // than the reference, borders and areas alike.
+      const frameSvg = svg('svg', { class: 'first-view-frame', viewBox: `0 0 ${size.width} ${size.height}`, preserveAspectRatio: 'xMidYMid meet', overflow: 'visible' });
+      for (const layer of [...renderer.layer.children]) frameSvg.append(svg('g', { 'font-family': layer.getAttribute('font-family') }, ...layer.childNodes));
+      renderer.layer.replaceChildren(frameSvg);
+      return view;
     });
-    const svgEl = (tag: string, attrs: Record<string, string | number>) => {
-      const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
-      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-      return e;
-    };
-    // Each language's layers, as groups of one SVG frame that scales them together. Each layer is an
-    // <svg> of the frame's own size, so a group draws it alike, with no viewport of its own to set up
-    // and clip by; what is drawn beyond the frame then shows wherever the map area is wider or taller
-    // than the reference, borders and areas alike.
-    for (const d of drawn) {
-      const frameSvg = svgEl('svg', { class: 'first-view-frame', viewBox: `0 0 ${d.size.width} ${d.size.height}`, preserveAspectRatio: 'xMidYMid meet', overflow: 'visible' });
-      for (const layer of d.layers) {
-        const group = svgEl('g', { 'font-family': layer.getAttribute('font-family') ?? '' });
-        group.append(...layer.childNodes);
-        frameSvg.append(group);
-      }
-      d.host.replaceChildren(frameSvg);
-    }
     // Each view ends in the mark that the inline script holds the first paint for (first-view.ts).
-    return { views: Object.fromEntries(drawn.map((d, i) => [LANGS[i]!, `${d.view.outerHTML}<span id="first-view-end-${LANGS[i]}"></span>`])) as Record<Lang, string> };
+    return { views: Object.fromEntries(drawn.map((view, i) => [LANGS[i]!, `${view.outerHTML}<span id="first-view-end-${LANGS[i]}"></span>`])) as Record<Lang, string> };
   } finally {
     Object.assign(g, saved);
   }
