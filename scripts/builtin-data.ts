@@ -6,7 +6,7 @@ import { TABLES, type TableName } from '../src/data/schema.ts';
 import { loadDataset, type DataTexts, type Dataset } from '../src/data/validate.ts';
 import { buildModel } from '../src/scene/model.ts';
 import { checkStories } from '../src/story/check-stories.ts';
-import type { Story } from '../src/story/schema.ts';
+import type { Story } from '../src/data/stories.ts';
 import { DATA_ELEMENT_ID } from '../src/offline/offline-html.ts';
 import { readDataFile } from './read-data.ts';
 

@@ -1,7 +1,7 @@
 declare module 'virtual:builtin-data' {
   import type { Dataset } from './validate.ts';
-  import type { Story } from '../story/schema.ts';
-  import type { ImportedFiles } from '../import/store.ts';
+  import type { Story } from './stories.ts';
+  import type { ImportedFiles } from './user-files.ts';
   /**
    * The shipped data folder, checked at build time (scripts/builtin-data.ts). An offline copy also
    * carries the user's files and stories it was saved with (src/offline/offline-html.ts).

@@ -6,11 +6,12 @@ import { INK, MUTED } from '../scene/colors.ts';
 import type { Model } from '../scene/model.ts';
 import { buildScene, maxRadiusFor } from '../scene/scene.ts';
 import type { Camera } from '../state/url-state.ts';
-import type { Frame } from '../ui/context.ts';
-import { filterText, metricLabel, sourceLine } from '../ui/describe.ts';
-import { svg } from '../ui/dom.ts';
+import type { Frame } from '../view/context.ts';
+import { filterText, metricLabel, sourceLine } from '../view/describe.ts';
+import { svg } from '../view/dom.ts';
 import { textWidth } from '../map/text-width.ts';
-import { exportCamera, exportLayout, LEGEND_COLUMN, scaleBar, visibleBounds } from './layout.ts';
+import { scaleBar } from '../map/scale-bar.ts';
+import { exportCamera, exportLayout, LEGEND_COLUMN, visibleBounds } from './layout.ts';
 import { legendBandHeight, legendBox, wrapText } from './legend-box.ts';
 
 /**

@@ -1,9 +1,9 @@
 import type { Geography } from '../map/geography.ts';
 import type { Model } from '../scene/model.ts';
 import type { Camera } from '../state/url-state.ts';
-import type { Frame } from '../ui/context.ts';
+import type { Frame } from '../view/context.ts';
 import { xmlText } from './xml-text.ts';
-import { downloadBlob } from '../ui/download.ts';
+import { downloadBlob } from '../view/download.ts';
 import { composeExport, type ExportOptions } from './compose.ts';
 import { exportFileName } from './layout.ts';
 

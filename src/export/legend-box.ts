@@ -3,9 +3,9 @@ import { textWidth } from '../map/text-width.ts';
 import { CHOROPLETH, INK, MIXED_COLOR, MUTED, QUIET, SHARED_FIGURE, tint } from '../scene/colors.ts';
 import { legendSamples } from '../scene/legend.ts';
 import type { Model } from '../scene/model.ts';
-import type { Frame } from '../ui/context.ts';
-import { metricLabel, partnerLegendLabel, unitOf } from '../ui/describe.ts';
-import { svg } from '../ui/dom.ts';
+import type { Frame } from '../view/context.ts';
+import { metricLabel, partnerLegendLabel, unitOf } from '../view/describe.ts';
+import { svg } from '../view/dom.ts';
 
 /*
  * The legend drawn into an export: one key for every kind of mark the map draws under this filter

@@ -7,9 +7,9 @@ import type { Model } from '../scene/model.ts';
 import { buildScene } from '../scene/scene.ts';
 import { tableRows } from '../scene/table.ts';
 import type { AppState } from '../state/url-state.ts';
-import type { Story } from '../story/schema.ts';
-import type { Frame } from '../ui/context.ts';
-import { figureValue, fillCoverage, filterText, metricLabel, metricValue, placeName, sourceCitation, sourceLine, unitOf } from '../ui/describe.ts';
+import type { Story } from '../data/stories.ts';
+import type { Frame } from '../view/context.ts';
+import { figureValue, fillCoverage, filterText, metricLabel, metricValue, placeName, sourceCitation, sourceLine, unitOf } from '../view/describe.ts';
 
 /*
  * What one slide says, as plain data: its texts, the legend entries and the speaker notes. Pure and

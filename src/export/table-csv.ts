@@ -3,8 +3,8 @@ import type { Figure } from '../data/schema.ts';
 import type { Lang } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
 import { rawPeriod, tableRows, tableTotal } from '../scene/table.ts';
-import type { Frame } from '../ui/context.ts';
-import { placeName, recipientsLabel, sourceCitation } from '../ui/describe.ts';
+import type { Frame } from '../view/context.ts';
+import { placeName, recipientsLabel, sourceCitation } from '../view/describe.ts';
 import { exportFileName } from './layout.ts';
 
 /*

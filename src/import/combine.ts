@@ -2,16 +2,9 @@ import { formatCsv, formatRows } from '../data/csv.ts';
 import type { Problem } from '../data/problems.ts';
 import { columnsOf, TABLES, type TableName } from '../data/schema.ts';
 import { readCsv, type CsvSource } from '../data/tables.ts';
+import type { ImportMode, ImportTable, UserFile } from '../data/user-files.ts';
 import { loadSources, type DataTexts, type LoadResult } from '../data/validate.ts';
 
-export type ImportMode = 'replace' | 'merge';
-export type ImportTable = 'figures' | 'pairings' | 'places';
-
-export interface UserFile {
-  table: ImportTable;
-  name: string;
-  text: string;
-}
 
 export interface FileCount {
   name: string;

@@ -1,4 +1,4 @@
-import type { ImportMode, UserFile } from './combine.ts';
+import type { ImportMode, UserFile } from '../data/user-files.ts';
 
 /*
  * Where the user's own files wait across the reload that shows them: IndexedDB, which holds far more
@@ -18,8 +18,6 @@ export interface StoredImport {
   error?: string;
 }
 
-/** A user's files as an offline copy carries them (no tab, no status: they are the copy's data). */
-export type ImportedFiles = Pick<StoredImport, 'mode' | 'files'>;
 
 const DB = 'guizhou-pairing-map';
 const STORE = 'imports';

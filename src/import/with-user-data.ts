@@ -1,9 +1,10 @@
 import { BUILTIN_TEXTS } from '../data/builtin.ts';
 import type { Dataset } from '../data/validate.ts';
 import { buildModel } from '../scene/model.ts';
-import { vocabularyOf } from '../state/vocabulary.ts';
-import { readStories, type Story } from '../story/schema.ts';
-import { combine, type UserFile, type ImportMode } from './combine.ts';
+import { vocabularyOf } from '../scene/vocabulary.ts';
+import { readStories, type Story } from '../data/stories.ts';
+import type { ImportedFiles } from '../data/user-files.ts';
+import { combine } from './combine.ts';
 
 /**
  * The built-in data joined with (or replaced by) a user's own files. Loaded only when there are
@@ -11,7 +12,7 @@ import { combine, type UserFile, type ImportMode } from './combine.ts';
  * the map and are counted; a story that needs places, years or kinds of aid the data no longer
  * has is left out.
  */
-export function withUserData(stored: { mode: ImportMode; files: UserFile[] }, builtinStories: Story[]): { dataset: Dataset; stories: Story[]; invalidRows: number } {
+export function withUserData(stored: ImportedFiles, builtinStories: Story[]): { dataset: Dataset; stories: Story[]; invalidRows: number } {
   const { dataset, counts } = combine(BUILTIN_TEXTS, stored.files, stored.mode);
   const vocab = vocabularyOf(buildModel(dataset));
   const stories = builtinStories.filter((s) => readStories({ stories: [s] }, vocab).problems.length === 0);

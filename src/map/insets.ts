@@ -1,12 +1,12 @@
 import { geoDistance } from 'd3-geo';
-import { scaleBar } from '../export/layout.ts';
+import { scaleBar } from './scale-bar.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { t, type Lang } from '../i18n/messages.ts';
 import { BORDER, DISTRICT, INK, LAND_CONTEXT, MUTED, SEA } from '../scene/colors.ts';
 import type { Model } from '../scene/model.ts';
 import { nameOf } from '../scene/places.ts';
 import type { Camera } from '../state/url-state.ts';
-import { svg } from '../ui/dom.ts';
+import { svg } from '../view/dom.ts';
 import type { InsetFrame } from './composition.ts';
 import { areaBounds, type Geography } from './geography.ts';
 import { outlinePaths } from './outline-paths.ts';

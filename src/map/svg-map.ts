@@ -5,7 +5,7 @@ import type { Model } from '../scene/model.ts';
 import { nameOf, PROVINCE_GUIZHOU } from '../scene/places.ts';
 import type { MarkerDatum, Scene } from '../scene/scene.ts';
 import type { Camera } from '../state/url-state.ts';
-import { svg } from '../ui/dom.ts';
+import { svg } from '../view/dom.ts';
 import type { InsetFrame } from './composition.ts';
 import { clearanceField, placeCircle, type Box, type Circle, type ClearanceField } from './free-spots.ts';
 import { areaRings, type AreaGroup, type BorderGroup, type Geography } from './geography.ts';

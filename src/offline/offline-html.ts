@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/validate.ts';
-import type { ImportedFiles } from '../import/store.ts';
-import type { Story } from '../story/schema.ts';
+import type { ImportedFiles } from '../data/user-files.ts';
+import type { Story } from '../data/stories.ts';
 
 /*
  * The single offline file, built from its parts: one function writes it, both for

@@ -1,4 +1,4 @@
-import { downloadBlob } from '../ui/download.ts';
+import { downloadBlob } from '../view/download.ts';
 import { DATA_ELEMENT_ID, OFFLINE_FILE_NAME, offlineHtml, partsOf, type OfflineParts, type OfflinePayload } from './offline-html.ts';
 
 /**

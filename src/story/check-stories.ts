@@ -1,7 +1,7 @@
 import type { Model } from '../scene/model.ts';
-import { vocabularyOf } from '../state/vocabulary.ts';
+import { vocabularyOf } from '../scene/vocabulary.ts';
 import { captionProblems } from './step-facts.ts';
-import { readStories, type Story } from './schema.ts';
+import { readStories, type Story } from '../data/stories.ts';
 
 /**
  * A stories file checked as the build checks data/stories.json: the schema, every step against the

@@ -1,16 +1,16 @@
 import { t } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
 import { defaultState } from '../state/url-state.ts';
-import type { Frame, UiContext } from '../ui/context.ts';
-import { filterText, metricLabel, placeName } from '../ui/describe.ts';
-import { el, replaceChildren } from '../ui/dom.ts';
-import { downloadBlob } from '../ui/download.ts';
-import { openModal } from '../ui/modal.ts';
+import type { Frame, UiContext } from '../view/context.ts';
+import { filterText, metricLabel, placeName } from '../view/describe.ts';
+import { el, replaceChildren } from '../view/dom.ts';
+import { downloadBlob } from '../view/download.ts';
+import { openModal } from '../view/modal.ts';
 import { unbackedNumbers } from './step-facts.ts';
 import { checkStories, usableStories } from './check-stories.ts';
 import { addStep, deleteStep, moveStep, newStory, setCaption, stepOf, storiesFileText } from './editor-model.ts';
-import { stepPatch } from './step-state.ts';
-import type { Story } from './schema.ts';
+import { stepPatch } from '../state/story-step.ts';
+import type { Story } from '../data/stories.ts';
 import { readUserStories, storeUserStories } from './user-stories.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { AppState } from '../state/url-state.ts';
-import type { Story, StoryStep } from './schema.ts';
+import type { Story, StoryStep } from '../data/stories.ts';
 
 /*
  * The story editor's operations, pure: each returns a new story. A step saves what a story step can

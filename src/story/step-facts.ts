@@ -4,10 +4,10 @@ import { relatedFigures } from '../scene/details.ts';
 import type { Model } from '../scene/model.ts';
 import { buildScene, type Scene } from '../scene/scene.ts';
 import { defaultState, type AppState } from '../state/url-state.ts';
-import { categoryLabel, metricLabel, metricValue, placeName, unitOf } from '../ui/describe.ts';
+import { categoryLabel, metricLabel, metricValue, placeName, unitOf } from '../view/describe.ts';
 import { captionNumbers, unshownNumbers, type ShownValues } from './caption-numbers.ts';
-import type { Story } from './schema.ts';
-import { stepPatch } from './step-state.ts';
+import type { Story } from '../data/stories.ts';
+import { stepPatch } from '../state/story-step.ts';
 
 /*
  * What a story step's card shows beside its caption: the values the caption cites, each taken from

@@ -1,8 +1,8 @@
 import type { Model } from '../scene/model.ts';
-import type { Frame } from '../ui/context.ts';
-import { el } from '../ui/dom.ts';
+import type { Frame } from '../view/context.ts';
+import { el } from '../view/dom.ts';
 import { checkStories } from './check-stories.ts';
-import type { Story } from './schema.ts';
+import type { Story } from '../data/stories.ts';
 import { readUserStories, storeUserStories } from './user-stories.ts';
 
 /**

@@ -1,9 +1,9 @@
-import type { Story } from './schema.ts';
+import type { Story } from '../data/stories.ts';
 
 /*
  * Stories made in the app live in this browser tab (sessionStorage), like a user's own files: they
  * survive a reload, leave with the tab, and go elsewhere only as a downloaded stories.json or in an
- * offline copy. What is read back is checked again (src/story/schema.ts) before the app uses it.
+ * offline copy. What is read back is checked again (src/data/stories.ts) before the app uses it.
  */
 const KEY = 'guizhou-pairing-map:user-stories';
 

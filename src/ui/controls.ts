@@ -1,6 +1,6 @@
-import type { Component, Frame, UiContext } from './context.ts';
-import { categoryLabel, metricLabel } from './describe.ts';
-import { el, replaceChildren } from './dom.ts';
+import type { Component, Frame, UiContext } from '../view/context.ts';
+import { categoryLabel, metricLabel } from '../view/describe.ts';
+import { el, replaceChildren } from '../view/dom.ts';
 import { createPlaceSearch } from './place-search.ts';
 import { timeline, type Timeline } from '../scene/timeline.ts';
 import { placeChart, yearChart } from './year-chart.ts';

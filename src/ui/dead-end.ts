@@ -1,7 +1,7 @@
 import { measureOffers } from '../scene/offers.ts';
-import type { Component, Frame, UiContext } from './context.ts';
-import { categoriesText, metricLabel, metricValue, unitOf, yearText } from './describe.ts';
-import { el, replaceChildren } from './dom.ts';
+import type { Component, Frame, UiContext } from '../view/context.ts';
+import { categoriesText, metricLabel, metricValue, unitOf, yearText } from '../view/describe.ts';
+import { el, replaceChildren } from '../view/dom.ts';
 
 /**
  * What the map says when nothing matches the filter: which measure has no figure, and a button for

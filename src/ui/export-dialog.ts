@@ -1,9 +1,9 @@
 import { PRESETS, SIZE_RANGE } from '../export/layout.ts';
 import { LANGS, t, type Lang } from '../i18n/messages.ts';
-import type { ExportRequest, Frame, UiContext } from './context.ts';
-import { el } from './dom.ts';
+import type { ExportRequest, Frame, UiContext } from '../view/context.ts';
+import { el } from '../view/dom.ts';
 import { exportExtras } from './export-extras.ts';
-import { openModal } from './modal.ts';
+import { openModal } from '../view/modal.ts';
 
 /**
  * "Export": a live preview of the image as it will be written, with its title, subtitle and note

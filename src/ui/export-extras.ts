@@ -1,6 +1,6 @@
 import { LANGS, type Lang } from '../i18n/messages.ts';
-import type { Frame, UiContext } from './context.ts';
-import { el } from './dom.ts';
+import type { Frame, UiContext } from '../view/context.ts';
+import { el } from '../view/dom.ts';
 
 /**
  * The export dialog's PowerPoint and offline-copy rows: the current view or a whole story as a deck

@@ -1,6 +1,6 @@
 import { t, type Lang } from '../i18n/messages.ts';
 import { setAsideImport } from '../import/store.ts';
-import { el } from './dom.ts';
+import { el } from '../view/dom.ts';
 
 /**
  * A friendly message with a reload button and the technical detail, instead of a white page. An

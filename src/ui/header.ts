@@ -1,6 +1,6 @@
-import type { Component, Frame, UiContext } from './context.ts';
-import { coverageYears, partnerCitiesText } from './describe.ts';
-import { el } from './dom.ts';
+import type { Component, Frame, UiContext } from '../view/context.ts';
+import { coverageYears, partnerCitiesText } from '../view/describe.ts';
+import { el } from '../view/dom.ts';
 import { openExportDialog } from './export-dialog.ts';
 import { openShareDialog } from './share-dialog.ts';
 

@@ -3,11 +3,12 @@ import { parseCsv } from '../data/csv.ts';
 import { decodeCsv, MAX_BYTES, type Encoding } from '../data/decode.ts';
 import { headerName } from '../data/header.ts';
 import { formatProblem } from '../data/problems.ts';
-import { combine, identifyTable, reportCsv, type ImportMode, type ImportTable, type UserFile } from '../import/combine.ts';
+import type { ImportMode, ImportTable, UserFile } from '../data/user-files.ts';
+import { combine, identifyTable, reportCsv } from '../import/combine.ts';
 import { saveImport } from '../import/store.ts';
-import type { Frame } from './context.ts';
-import { el, replaceChildren } from './dom.ts';
-import { openModal } from './modal.ts';
+import type { Frame } from '../view/context.ts';
+import { el, replaceChildren } from '../view/dom.ts';
+import { openModal } from '../view/modal.ts';
 import type { Model } from '../scene/model.ts';
 
 /** Problems listed in the dialog; the downloadable report has all of them. */

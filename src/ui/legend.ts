@@ -2,9 +2,9 @@ import { formatNumber } from '../i18n/format.ts';
 import { CHOROPLETH, MUTED, NO_FIGURE, QUIET, SHARED_FIGURE } from '../scene/colors.ts';
 import { legendSamples } from '../scene/legend.ts';
 import { MAX_RADIUS } from '../scene/scene.ts';
-import type { Component, Frame, UiContext } from './context.ts';
-import { filterText, metricLabel, partnerLegendLabel, sourceLine, unitOf } from './describe.ts';
-import { el, replaceChildren, svg } from './dom.ts';
+import type { Component, Frame, UiContext } from '../view/context.ts';
+import { filterText, metricLabel, partnerLegendLabel, sourceLine, unitOf } from '../view/describe.ts';
+import { el, replaceChildren, svg } from '../view/dom.ts';
 
 /** One legend for everything on the map, drawn from the scene. */
 export function createLegend(ctx: UiContext): Component {

@@ -1,4 +1,4 @@
-import { el, replaceChildren, type Child } from './dom.ts';
+import { el, replaceChildren, type Child } from '../view/dom.ts';
 
 /** A button that runs something, or a link that downloads a file. */
 export type NoticeAction = { label: string; run(): void } | { label: string; download: string; href: string };

@@ -5,9 +5,9 @@ import { placeDetails, relatedFigures, type FigureNode, type GivenRow, type Rela
 import { cityOf, nameOf, type Partnership } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
 import { timeline } from '../scene/timeline.ts';
-import type { Component, Frame, UiContext } from './context.ts';
-import { aggregateValue, categoryLabel, coverageYears, figureValue, metricLabel, metricLabelFor, metricValue, placeName, recipientsLabel, sourceCitation, yearsText } from './describe.ts';
-import { append, el } from './dom.ts';
+import type { Component, Frame, UiContext } from '../view/context.ts';
+import { aggregateValue, categoryLabel, coverageYears, figureValue, metricLabel, metricLabelFor, metricValue, placeName, recipientsLabel, sourceCitation, yearsText } from '../view/describe.ts';
+import { append, el } from '../view/dom.ts';
 import { showChosenYear, yearChart } from './year-chart.ts';
 
 /**

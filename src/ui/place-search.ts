@@ -1,7 +1,7 @@
 import { nameOf } from '../scene/places.ts';
 import { searchPlaces } from '../scene/search.ts';
-import type { Component, Frame, UiContext } from './context.ts';
-import { el, replaceChildren } from './dom.ts';
+import type { Component, Frame, UiContext } from '../view/context.ts';
+import { el, replaceChildren } from '../view/dom.ts';
 
 /** A WAI-ARIA 1.2 combobox: type in Chinese, English or Pinyin; arrows move, Enter opens, Escape closes. */
 export function createPlaceSearch(ctx: UiContext): Component {

@@ -1,9 +1,9 @@
 import { embedUrl, iframeSnippet } from '../embed/snippet.ts';
 import { exportFileName } from '../export/layout.ts';
-import type { Frame, UiContext } from './context.ts';
-import { citation } from './describe.ts';
-import { el } from './dom.ts';
-import { openModal } from './modal.ts';
+import type { Frame, UiContext } from '../view/context.ts';
+import { citation } from '../view/describe.ts';
+import { el } from '../view/dom.ts';
+import { openModal } from '../view/modal.ts';
 
 /** The static image the snippet shows where scripts are stripped: the view at a common article width. */
 const FALLBACK_SIZE = { width: 1200, height: 900 };

@@ -1,4 +1,4 @@
-import { el } from './dom.ts';
+import { el } from '../view/dom.ts';
 
 /**
  * The page's frame: the sidebar, the map area (MapLibre's element, the SVG drawing's host, then

@@ -1,8 +1,8 @@
 import { formatPeriod } from '../i18n/format.ts';
 import { tableRows, tableTotal, type TableRow } from '../scene/table.ts';
-import type { Component, Frame, UiContext } from './context.ts';
-import { aggregateValue, categoriesText, metricLabel, metricValue, placeName, recipientsLabel, sourceCitation, yearText } from './describe.ts';
-import { el, replaceChildren } from './dom.ts';
+import type { Component, Frame, UiContext } from '../view/context.ts';
+import { aggregateValue, categoriesText, metricLabel, metricValue, placeName, recipientsLabel, sourceCitation, yearText } from '../view/describe.ts';
+import { el, replaceChildren } from '../view/dom.ts';
 
 type Column = 'place' | 'level' | 'partOf' | 'partner' | 'value' | 'period' | 'sources';
 const COLUMNS: readonly Column[] = ['place', 'level', 'partOf', 'partner', 'value', 'period', 'sources'];
@@ -64,7 +64,7 @@ export function createTableView(ctx: UiContext): Component {
     const download = el('button', { type: 'button', class: 'lang', 'data-testid': 'table-download' }, tr('table.download'));
     // The CSV code loads only when asked for; the file holds what the table shows, for this filter.
     download.addEventListener('click', () => {
-      void Promise.all([import('../export/table-csv.ts'), import('./download.ts')]).then(([{ tableCsv }, { downloadBlob }]) => {
+      void Promise.all([import('../export/table-csv.ts'), import('../view/download.ts')]).then(([{ tableCsv }, { downloadBlob }]) => {
         const file = tableCsv(model, frame);
         downloadBlob(new Blob([file.text], { type: 'text/csv;charset=utf-8' }), file.name);
       });

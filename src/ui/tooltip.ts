@@ -1,8 +1,8 @@
 import type { MapTarget } from '../map/renderer.ts';
-import type { Frame, UiContext } from './context.ts';
+import type { Frame, UiContext } from '../view/context.ts';
 import { cityOf } from '../scene/places.ts';
-import { metricLabel, metricValue, partnerLegendLabel, placeName } from './describe.ts';
-import { el, replaceChildren } from './dom.ts';
+import { metricLabel, metricValue, partnerLegendLabel, placeName } from '../view/describe.ts';
+import { el, replaceChildren } from '../view/dom.ts';
 
 /** Lines of text for what the pointer is over: a name and the current measure. Pure apart from the model. */
 export function tooltipLines(ctx: UiContext, frame: Frame, target: MapTarget): string[] {

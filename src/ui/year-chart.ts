@@ -1,8 +1,8 @@
 import { formatNumber, formatPeriod, formatYuanShort } from '../i18n/format.ts';
 import type { Band, Sum, Timeline, YearCell } from '../scene/timeline.ts';
-import type { Frame, UiContext } from './context.ts';
-import { metricValue, placeName, unitOf } from './describe.ts';
-import { el, svg } from './dom.ts';
+import type { Frame, UiContext } from '../view/context.ts';
+import { metricValue, placeName, unitOf } from '../view/describe.ts';
+import { el, svg } from '../view/dom.ts';
 
 /*
  * A per-year bar chart of a Timeline: one column per year, a bar per partner city. Each column is a

@@ -5,7 +5,7 @@ import { t, type Lang } from '../../src/i18n/messages.ts';
 import { buildScene } from '../../src/scene/scene.ts';
 import { tableRows } from '../../src/scene/table.ts';
 import { defaultState, type AppState } from '../../src/state/url-state.ts';
-import { figureValue, fillCoverage, sourceLine } from '../../src/ui/describe.ts';
+import { figureValue, fillCoverage, sourceLine } from '../../src/view/describe.ts';
 import { shippedModel } from '../unit/fixtures.ts';
 import { launchBrowser, openPage, waitForMap } from './browser.ts';
 import { readZip } from './zip.ts';

@@ -4,8 +4,8 @@ import { LANGS } from '../../src/i18n/messages.ts';
 import { buildScene } from '../../src/scene/scene.ts';
 import { defaultState } from '../../src/state/url-state.ts';
 import { captionNumbers, unshownNumbers } from '../../src/story/caption-numbers.ts';
-import { stepPatch } from '../../src/story/step-state.ts';
-import type { Story } from '../../src/story/schema.ts';
+import { stepPatch } from '../../src/state/story-step.ts';
+import type { Story } from '../../src/data/stories.ts';
 import { stepFacts } from '../../src/story/step-facts.ts';
 import { shippedModel } from './fixtures.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/messages.ts';
 import { buildScene } from '../../src/scene/scene.ts';
 import { defaultState, type AppState } from '../../src/state/url-state.ts';
-import { citation } from '../../src/ui/describe.ts';
+import { citation } from '../../src/view/describe.ts';
 import { shippedModel } from './fixtures.ts';
 
 const model = shippedModel();

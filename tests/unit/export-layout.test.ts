@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportCamera, exportFileName, exportLayout, scaleBar } from '../../src/export/layout.ts';
+import { exportCamera, exportFileName, exportLayout } from '../../src/export/layout.ts';
+import { scaleBar } from '../../src/map/scale-bar.ts';
 import { projectionFor } from '../../src/map/projection.ts';
 
 describe('export layout', () => {

@@ -4,7 +4,7 @@ import { placeDetails } from '../../src/scene/details.ts';
 import { buildScene } from '../../src/scene/scene.ts';
 import { searchPlaces } from '../../src/scene/search.ts';
 import { defaultState } from '../../src/state/url-state.ts';
-import type { UiContext } from '../../src/ui/context.ts';
+import type { UiContext } from '../../src/view/context.ts';
 import { tooltipLines } from '../../src/ui/tooltip.ts';
 import { shippedModel } from './fixtures.ts';
 

@@ -8,7 +8,8 @@ import { formatProblem } from '../../src/data/problems.ts';
 import { columnsOf, TABLES, type TableName } from '../../src/data/schema.ts';
 import type { DataTexts } from '../../src/data/validate.ts';
 import { xmlText } from '../../src/export/xml-text.ts';
-import { combine, identifyTable, reportCsv, type ImportMode } from '../../src/import/combine.ts';
+import type { ImportMode } from '../../src/data/user-files.ts';
+import { combine, identifyTable, reportCsv } from '../../src/import/combine.ts';
 
 const builtin = Object.fromEntries((Object.keys(TABLES) as TableName[]).map((n) => [n, readFileSync(`data/${TABLES[n].file}`, 'utf8')])) as DataTexts;
 const bytes = (s: string) => new TextEncoder().encode(s);

@@ -11,7 +11,7 @@ import { placeDetails } from '../../src/scene/details.ts';
 import { buildScene } from '../../src/scene/scene.ts';
 import { tableRows, tableTotal } from '../../src/scene/table.ts';
 import { defaultState, type AppState } from '../../src/state/url-state.ts';
-import { aggregateValue, recipientsLabel } from '../../src/ui/describe.ts';
+import { aggregateValue, recipientsLabel } from '../../src/view/describe.ts';
 import { shippedModel } from './fixtures.ts';
 
 /*

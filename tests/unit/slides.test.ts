@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { slideContent, slideFrame } from '../../src/export/slide-content.ts';
 import { dataBlock, offlineHtml } from '../../src/offline/offline-html.ts';
 import { defaultState, parseState, serializeState } from '../../src/state/url-state.ts';
-import { vocabularyOf } from '../../src/state/vocabulary.ts';
-import { stepPatch } from '../../src/story/step-state.ts';
+import { vocabularyOf } from '../../src/scene/vocabulary.ts';
+import { stepPatch } from '../../src/state/story-step.ts';
 import { shippedModel } from './fixtures.ts';
 
 const model = shippedModel();

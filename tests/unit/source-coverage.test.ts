@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { t, type Lang, type MessageKey } from '../../src/i18n/messages.ts';
 import { sourceCoverage as coverageOf, yearRuns } from '../../src/scene/source-coverage.ts';
 import { indexPlaces, partnerships } from '../../src/scene/places.ts';
-import { readStories } from '../../src/story/schema.ts';
-import { coverageYears, fillCoverage, metricLabelFor, partnerCitiesText, sectionName, sourceCitation, sourceLine, yearsText } from '../../src/ui/describe.ts';
+import { readStories } from '../../src/data/stories.ts';
+import { coverageYears, fillCoverage, metricLabelFor, partnerCitiesText, sectionName, sourceCitation, sourceLine, yearsText } from '../../src/view/describe.ts';
 import { shippedModel } from './fixtures.ts';
 
 const model = shippedModel();

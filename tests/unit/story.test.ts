@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { vocabularyOf } from '../../src/state/vocabulary.ts';
-import { readStories } from '../../src/story/schema.ts';
+import { vocabularyOf } from '../../src/scene/vocabulary.ts';
+import { readStories } from '../../src/data/stories.ts';
 import { shippedModel } from './fixtures.ts';
 
 const vocab = vocabularyOf(shippedModel());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UiContext } from '../../src/ui/context.ts';
+import type { UiContext } from '../../src/view/context.ts';
 import type { Figure, Place } from '../../src/data/schema.ts';
 import type { Dataset } from '../../src/data/validate.ts';
 import { citiesFor, citiesWithoutRecord, recordYears } from '../../src/scene/coverage.ts';

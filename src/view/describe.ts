@@ -5,7 +5,7 @@ import { t, type Lang } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
 import { yearRuns, type CoverageEntry } from '../scene/source-coverage.ts';
 import { nameOf, PROVINCE_GUIZHOU } from '../scene/places.ts';
-import type { STORY_WORDS } from '../story/schema.ts';
+import type { STORY_WORDS } from '../data/stories.ts';
 import type { Frame } from './context.ts';
 
 /** Words for data: shared by the legend, panel, tooltip, table and exports. */

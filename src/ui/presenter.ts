@@ -1,12 +1,12 @@
 import { MIXED_COLOR } from '../scene/colors.ts';
 import type { Model } from '../scene/model.ts';
-import type { Component, Frame, UiContext } from '../ui/context.ts';
-import { fillCoverage, placeName, sourceLine } from '../ui/describe.ts';
-import { el, replaceChildren } from '../ui/dom.ts';
-import { kindSample } from '../ui/legend.ts';
-import type { Story } from './schema.ts';
-import { stepFacts } from './step-facts.ts';
-import { stepPatch } from './step-state.ts';
+import type { Component, Frame, UiContext } from '../view/context.ts';
+import { fillCoverage, placeName, sourceLine } from '../view/describe.ts';
+import { el, replaceChildren } from '../view/dom.ts';
+import { kindSample } from './legend.ts';
+import type { Story } from '../data/stories.ts';
+import { stepFacts } from '../story/step-facts.ts';
+import { stepPatch } from '../state/story-step.ts';
 
 /**
  * Presentation mode: a caption card over the map, large type, keys to step (arrows, PageUp/PageDown

@@ -2,7 +2,7 @@ import type { Lang, MessageKey } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { AppState } from '../state/url-state.ts';
-import type { Story } from '../story/schema.ts';
+import type { Story } from '../data/stories.ts';
 
 /** What every UI component gets: the model, the current state and scene, and the one way to change state. */
 export interface UiContext {

@@ -1,5 +1,5 @@
-import type { Model } from '../scene/model.ts';
-import type { Vocabulary } from './url-state.ts';
+import type { Model } from './model.ts';
+import type { Vocabulary } from '../state/url-state.ts';
 
 /** What a link may name: the data's years, categories, additive metrics and places (and story ids). */
 export function vocabularyOf(model: Model, stories: readonly string[] = []): Vocabulary {

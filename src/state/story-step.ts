@@ -1,5 +1,5 @@
-import type { AppState } from '../state/url-state.ts';
-import type { Story } from './schema.ts';
+import type { AppState } from './url-state.ts';
+import type { Story } from '../data/stories.ts';
 
 /** The state a story step shows: its saved view, filters and place, framed by the named view (no explicit camera). */
 export function stepPatch(story: Story, step: number): Partial<AppState> {
