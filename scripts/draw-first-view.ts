@@ -103,7 +103,7 @@ export function drawFirstView(dataDir: string, topoFile: string, reference: Refe
       const { layout, svgHost } = createShell([controls.el, legend.el], [], []);
       // The live map's size is read from its host.
       Object.defineProperties(svgHost, { clientWidth: { value: size.width }, clientHeight: { value: size.height } });
-      const renderer = createSvgRenderer(svgHost, geo, model, { camera: null, view: state.view, covered: { right: 0, bottom: 0 } }, { hover() {}, click() {}, moved() {} });
+      const renderer = createSvgRenderer(svgHost, geo, model, { camera: null, view: state.view }, { hover() {}, click() {}, moved() {} }, () => ({ covers: [], presenting: false }));
       renderer.update(frame.scene, lang, null, state.view);
       // Not an .svg-layer or .svg-map, and its ids prefixed: the app's live drawing, which it lies
       // beside for a moment, keeps its selectors and ids to itself.

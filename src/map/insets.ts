@@ -2,7 +2,7 @@ import { geoDistance } from 'd3-geo';
 import { scaleBar } from './scale-bar.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { t, type Lang } from '../i18n/messages.ts';
-import { BORDER, DISTRICT, INK, LAND_CONTEXT, MUTED, SEA } from '../scene/colors.ts';
+import { BORDER, DISTRICT, INK, INSET_EDGE, INSET_OUTLINE, LAND_CONTEXT, MUTED, PAPER, PROVINCE_BORDER, SEA } from '../scene/colors.ts';
 import type { Model } from '../scene/model.ts';
 import { nameOf } from '../scene/places.ts';
 import type { Camera } from '../state/url-state.ts';
@@ -81,7 +81,7 @@ export function drawInsets(geo: Geography, model: Model, views: readonly InsetVi
       return svg(
         'g',
         { class: 'inset', 'data-city': frame.city },
-        svg('rect', { x: frame.x, y: frame.y, width: frame.width, height: frame.height, rx: 4, fill: '#ffffff', stroke: '#b9b5ab' }),
+        svg('rect', { x: frame.x, y: frame.y, width: frame.width, height: frame.height, rx: 4, fill: PAPER, stroke: INSET_EDGE }),
         svg('clipPath', { id: clip }, svg('rect', { x: map.x, y: map.y, width: map.width, height: map.height })),
         svg(
           'g',
@@ -90,7 +90,7 @@ export function drawInsets(geo: Geography, model: Model, views: readonly InsetVi
           svg(
             'g',
             { transform: `translate(${round(map.x)} ${round(map.y)})` },
-            svg('g', { fill: LAND_CONTEXT, stroke: '#c4c1b8', 'stroke-width': 0.8 }, ...geo.ids.provinces.map((_, i) => svg('path', { d: outlines.area('provinces', i) }))),
+            svg('g', { fill: LAND_CONTEXT, stroke: PROVINCE_BORDER, 'stroke-width': 0.8 }, ...geo.ids.provinces.map((_, i) => svg('path', { d: outlines.area('provinces', i) }))),
             svg(
               'g',
               { class: 'inset-districts', fill: DISTRICT },
@@ -99,7 +99,7 @@ export function drawInsets(geo: Geography, model: Model, views: readonly InsetVi
             svg('path', { d: outlines.border('districts'), fill: 'none', stroke: BORDER, 'stroke-width': 0.6, 'pointer-events': 'none' }),
           ),
         ),
-        svg('rect', { class: 'inset-outline', x: frame.x, y: frame.y, width: frame.width, height: frame.height, rx: 4, fill: 'none', stroke: '#8f8b82' }),
+        svg('rect', { class: 'inset-outline', x: frame.x, y: frame.y, width: frame.width, height: frame.height, rx: 4, fill: 'none', stroke: INSET_OUTLINE }),
         svg('text', { class: 'inset-title', 'data-id': frame.city, x: frame.x + 8, y: frame.y + 16, 'font-size': 13.5, 'font-weight': 700, fill: INK }, city ? nameOf(city, lang) : frame.city),
         km === null || !guiyang || frame.height < TALL
           ? null
@@ -112,7 +112,7 @@ export function drawInsets(geo: Geography, model: Model, views: readonly InsetVi
           'g',
           { class: 'inset-scale', 'pointer-events': 'none' },
           svg('path', { d: `M${round(barX)},${round(barY - 4)}v4h${round(bar.px)}v-4`, fill: 'none', stroke: INK, 'stroke-width': 1.2 }),
-          svg('text', { x: round(barX + bar.px + 4), y: round(barY), 'font-size': 9.5, fill: INK, stroke: '#ffffff', 'stroke-width': 2.5, 'paint-order': 'stroke' }, `${bar.km} km`),
+          svg('text', { x: round(barX + bar.px + 4), y: round(barY), 'font-size': 9.5, fill: INK, stroke: PAPER, 'stroke-width': 2.5, 'paint-order': 'stroke' }, `${bar.km} km`),
         ),
       );
     }),

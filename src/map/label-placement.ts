@@ -113,3 +113,8 @@ function fits(box: Box, q: LabelRequest, taken: readonly Box[], circles: Obstacl
   if (taken.some((o) => box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3])) return false;
   return !circles.some((c) => box[0] < c.x + c.r && c.x - c.r < box[2] && box[1] < c.y + c.r && c.y - c.r < box[3]);
 }
+
+/** Presenting, names grow with the screen so that a room can read them: at least 18 px on a 1920 px wide map. */
+export function labelScaleFor(presenting: boolean, width: number): number {
+  return presenting ? Math.min(2, Math.max(1, width / 1050)) : 1;
+}

@@ -2,8 +2,9 @@ import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Model } from '../scene/model.ts';
 import type { Camera } from '../state/url-state.ts';
-import type { MapEvents, MapRenderer } from './renderer.ts';
-import { compose, insetCities, LIVE_CONTROLS_WIDTH } from './composition.ts';
+import { cameraAfter } from './camera-moves.ts';
+import type { MapEvents, MapRenderer, Surroundings } from './renderer.ts';
+import { insetCities } from './composition.ts';
 import { buildStyle } from './style.ts';
 import type { SvgRenderer } from './svg-renderer.ts';
 import { svgTarget } from './svg-map.ts';
@@ -29,6 +30,7 @@ export function createMapLibreMap(
   scene: SvgRenderer,
   initial: { interactive: boolean; attribution: string; model: Model },
   events: Pick<MapEvents, 'click' | 'moved'>,
+  surroundings: () => Surroundings,
 ): Promise<MapView> {
   // MapLibre starts where the SVG drawing already is, so nothing moves when it takes over.
   const start = scene.camera();
@@ -77,16 +79,15 @@ export function createMapLibreMap(
     kind: 'webgl',
     map,
     update: (s, lang, place, named) => scene.update(s, lang, place, named),
-    frame(name, animate, covered) {
+    move(m) {
       // The layout may have just changed (presentation mode, embed): measure before framing.
-      map.resize();
-      const c = compose(name, { width: container.clientWidth, height: container.clientHeight, covered, cities, controls: LIVE_CONTROLS_WIDTH }).camera;
+      if (m.type === 'frame') map.resize();
+      const c = cameraAfter(m, { model: initial.model, cities, width: container.clientWidth, height: container.clientHeight, camera: camera(), covers: surroundings().covers });
+      if (!c) return null;
       const to = { center: [c.lon, c.lat] as [number, number], zoom: c.zoom };
-      if (animate) map.flyTo({ ...to, duration: 600 });
+      if (m.type === 'frame' && m.animate) map.flyTo({ ...to, duration: 600 });
       else map.jumpTo(to);
-    },
-    jumpTo(c) {
-      map.jumpTo({ center: [c.lon, c.lat], zoom: c.zoom });
+      return c;
     },
     camera,
     isMoving: () => map.isMoving(),

@@ -1,5 +1,6 @@
 import type { Camera } from '../state/url-state.ts';
 import type { AreaGroup, BorderGroup, Geography } from './geography.ts';
+import { memo } from './memo.ts';
 import { TILE_SIZE } from './projection.ts';
 
 /*
@@ -16,18 +17,15 @@ export interface OutlinePaths {
 
 // The last views' paths (the map's and its insets'): a redraw at the same cameras (the panel opening
 // moves only the insets and names) reuses them instead of projecting and simplifying every arc again.
-const RECENT = 6;
-const recent = new Map<string, { geo: Geography; paths: OutlinePaths }>();
+const recent = memo<{ geo: Geography; paths: OutlinePaths }>(6);
 
 /** `tolerance`: how far (px) simplification may move a line; exports for print pass less. */
 export function outlinePaths(geo: Geography, view: { camera: Camera; width: number; height: number }, tolerance = 0.5): OutlinePaths {
   const key = `${view.camera.lon},${view.camera.lat},${view.camera.zoom},${view.width},${view.height},${tolerance}`;
-  const hit = recent.get(key);
-  if (hit?.geo === geo) return hit.paths;
-  const paths = memoized(makePaths(geo, view, tolerance));
-  recent.set(key, { geo, paths });
-  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
-  return paths;
+  const make = () => ({ geo, paths: memoized(makePaths(geo, view, tolerance)) });
+  const hit = recent.get(key, make);
+  // Another geography (a test's, or the user's) under the same view: made anew, not kept.
+  return hit.geo === geo ? hit.paths : make().paths;
 }
 
 /** Each area's and border's path data made once. */

@@ -1,7 +1,8 @@
 import type { Lang } from '../i18n/messages.ts';
 import type { Scene } from '../scene/scene.ts';
+import type { CameraMove } from '../state/transition.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
-import type { Covered } from './projection.ts';
+import type { Box } from './free-spots.ts';
 
 /** What a pointer is over, in the same terms for both renderers. */
 export type MapTarget = { type: 'marker'; key: string } | { type: 'arc'; id: string } | { type: 'place'; id: string };
@@ -13,14 +14,29 @@ export interface MapEvents {
   moved(camera: Camera): void;
 }
 
+/** Something that lies over the map, in the map's pixels. */
+export interface Cover {
+  box: Box;
+  /** A panel or caption card along an edge: framed views and the insets stand beside it. Else a button, which names keep clear of. */
+  strip: boolean;
+}
+
+/**
+ * What the page around the map is like, measured by the page (the map reads no document): what lies
+ * over it, and whether a room is watching (present mode: names grow with the screen).
+ */
+export interface Surroundings {
+  covers: readonly Cover[];
+  presenting: boolean;
+}
+
 /** The live map as the app sees it: the SVG drawing alone, or MapLibre's camera with the drawing on top. */
 export interface MapRenderer {
   readonly kind: 'svg' | 'webgl';
   /** Draws a scene; `view` decides whether the partner cities stand in insets (see composition.ts). */
   update(scene: Scene, lang: Lang, selected: string | null, view: NamedView): void;
-  /** Fits a named view into the part of the map that `covered` leaves visible. */
-  frame(view: NamedView, animate: boolean, covered: Covered): void;
-  jumpTo(camera: Camera): void;
+  /** Carries out a state change's camera move; returns the camera reached where the state should record it (a revealed place). */
+  move(move: CameraMove): Camera | null;
   /** The current view, so that exports can draw exactly what is on screen. */
   camera(): Camera;
   /** Whether the camera is on its way somewhere (a flight to a framed view, a drag). */

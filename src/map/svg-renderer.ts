@@ -2,11 +2,14 @@ import type { Lang } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
+import { cameraAfter, coveredOf } from './camera-moves.ts';
 import type { Geography } from './geography.ts';
 import { compose, insetCities, LIVE_CONTROLS_WIDTH, type InsetFrame } from './composition.ts';
-import { coveredBy, projectionFor, type Covered } from './projection.ts';
-import type { MapEvents, MapRenderer } from './renderer.ts';
-import { drawSvgMap, paintScene, routedArc, svgTarget, viewKey, type Box } from './svg-map.ts';
+import { labelScaleFor } from './label-placement.ts';
+import { routedArc } from './lines-layer.ts';
+import { projectionFor } from './projection.ts';
+import type { MapEvents, MapRenderer, Surroundings } from './renderer.ts';
+import { drawSvgMap, paintScene, svgTarget, viewKey } from './svg-map.ts';
 
 /**
  * The SVG map as a live renderer. It draws every layer of the scene: alone it is the first paint
@@ -29,8 +32,9 @@ export function createSvgRenderer(
   container: HTMLElement,
   geo: Geography,
   model: Model,
-  initial: { camera: Camera | null; view: NamedView; covered: Covered },
+  initial: { camera: Camera | null; view: NamedView },
   events: MapEvents,
+  surroundings: () => Surroundings,
 ): SvgRenderer {
   const layer = document.createElement('div');
   layer.className = 'svg-layer';
@@ -40,8 +44,11 @@ export function createSvgRenderer(
   container.append(layer);
   const size = () => ({ width: Math.max(1, layer.clientWidth || container.clientWidth), height: Math.max(1, layer.clientHeight || container.clientHeight) });
   const cities = insetCities(model);
-  const composition = (view: NamedView, covered: Covered) => compose(view, { ...size(), covered, cities, controls: LIVE_CONTROLS_WIDTH });
-  let camera: Camera = initial.camera ?? composition(initial.view, initial.covered).camera;
+  const composition = (view: NamedView, around: Surroundings) => {
+    const { width, height } = size();
+    return compose(view, { width, height, covered: coveredOf(around.covers, width, height), cities, controls: LIVE_CONTROLS_WIDTH });
+  };
+  let camera: Camera = initial.camera ?? composition(initial.view, surroundings()).camera;
   let last: { scene: Scene; lang: Lang; selected: string | null; view: NamedView } | null = null;
   // What is drawn, for follow(): its view, its four layers, and each circle's and text's position.
   let drawn: {
@@ -62,9 +69,9 @@ export function createSvgRenderer(
   const draw = () => {
     if (!last) return;
     const { width, height } = size();
-    const boxes = coveringBoxes();
-    const insets = composition(last.view, coveredOf(boxes)).insets;
-    const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: boxes.map((b) => b.box), insets, labelScale: labelScale(width) };
+    const around = surroundings();
+    const insets = composition(last.view, around).insets;
+    const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: around.covers.map((c) => c.box), insets, labelScale: labelScaleFor(around.presenting, width) };
     if (drawn && viewKey(drawn) === viewKey(o) && drawn.insets === JSON.stringify(insets)) paintScene(layer, geo, model, last.scene, o);
     else drawn = { camera, width, height, insets: JSON.stringify(insets), layers: split(drawSvgMap(geo, model, last.scene, o)), points: [], routes: [], frames: insets };
     drawn.points = [...layer.querySelectorAll<SVGElement>('.points circle, .points text, .points path')]
@@ -80,25 +87,6 @@ export function createSvgRenderer(
       to: node.getAttribute('data-to')!.split(',').map(Number) as [number, number],
     }));
     if (moving) follow(moving);
-  };
-
-  // Presenting, names grow with the screen so that a room can read them: at least 18 px on a 1920 px wide map.
-  const labelScale = (width: number) => (document.documentElement.classList.contains('presenting') ? Math.min(2, Math.max(1, width / 1050)) : 1);
-
-  // What lies over the drawing: MapLibre's buttons, scale and attribution (none without WebGL), the
-  // details panel and the story's caption card. Names keep clear of them.
-  const coveringBoxes = (): { box: Box; strip: boolean }[] => {
-    const origin = layer.getBoundingClientRect();
-    return [...document.querySelectorAll('.maplibregl-ctrl, .panel, .presenter')]
-      .map((c) => ({ r: c.getBoundingClientRect(), strip: !c.classList.contains('maplibregl-ctrl') }))
-      .filter(({ r }) => r.width > 0 && r.right > origin.left && r.left < origin.right && r.bottom > origin.top && r.top < origin.bottom)
-      .map(({ r, strip }) => ({ box: [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as const, strip }));
-  };
-  // The panel and the caption card cover strips of the map; the insets stand beside them.
-  const coveredOf = (boxes: { box: Box; strip: boolean }[]): Covered => {
-    const { width, height } = size();
-    const rect = (b: Box) => ({ left: b[0], top: b[1], right: b[2], bottom: b[3], width: b[2] - b[0] });
-    return coveredBy(rect([0, 0, width, height]), boxes.filter((b) => b.strip).map((b) => rect(b.box)));
   };
 
   // One SVG element per layer, each composited on its own (see styles.css): a filter change repaints
@@ -161,13 +149,13 @@ export function createSvgRenderer(
       last = { scene, lang, selected, view };
       draw();
     },
-    frame(view, _animate, covered) {
-      camera = composition(view, covered).camera;
+    move(m) {
+      const { width, height } = size();
+      const next = cameraAfter(m, { model, cities, width, height, camera, covers: surroundings().covers });
+      if (!next) return null;
+      camera = next;
       draw();
-    },
-    jumpTo(c) {
-      camera = c;
-      draw();
+      return next;
     },
     camera: () => camera,
     isMoving: () => moving !== null,

@@ -20,6 +20,15 @@ export const SEA = '#dfe8ee';
 export const BORDER = '#9aa0a6';
 export const PREFECTURE_BORDER = '#4a4f55';
 export const DISTRICT = '#e9e6de';
+/** The white under names and values (their halo), and the insets' paper. */
+export const PAPER = '#ffffff';
+/** The hatching of places without a figure. */
+export const HATCH = '#b8b4aa';
+/** Other provinces' borders, beyond Guizhou and in the insets. */
+export const PROVINCE_BORDER = '#c4c1b8';
+/** An inset's frame: its paper's edge, and the outline that a chosen city draws heavy. */
+export const INSET_EDGE = '#b9b5ab';
+export const INSET_OUTLINE = '#8f8b82';
 
 /** A pale version of a partner colour, for the districts that are twinned with a county. */
 export function tint(hex: string, amount = 0.78): string {

@@ -13,7 +13,8 @@ export interface Camera {
   zoom: number;
 }
 
-export interface AppState {
+/** What a link names to look at: the filters, the place open, the framing, the story step. */
+export interface ViewState {
   lang: Lang;
   year: number | 'all';
   /** Category ids; empty means every category. */
@@ -26,21 +27,34 @@ export interface AppState {
   camera: Camera | null;
   /** Scale markers to the current filter instead of the whole dataset. */
   rescale: boolean;
+  story: string | null;
+  /** The story step, from 0 (the link's `step=` counts from 1). */
+  step: number;
+}
+
+/** How the page shows that view: in an embed, as a table, still, and the texts and background of its exports. */
+export interface Modes {
   table: boolean;
   embed: boolean;
   title: string | null;
   interactive: boolean;
-  story: string | null;
-  /** The story step, from 0 (the link's `step=` counts from 1). */
-  step: number;
-  /** `export=png|svg|pptx`: a script asks for a file (pptx: the story's deck, or the view's slide); `size=1920x1080` (else the map's size on screen). */
-  exportFormat: 'png' | 'svg' | 'pptx' | null;
-  exportSize: { width: number; height: number } | null;
   /** An export's own subtitle and note (null: the filter in words, the coverage of the data). */
   subtitle: string | null;
   note: string | null;
   /** `bg=transparent`: an export without the sea and its white frame, for a slide's own background. */
   transparent: boolean;
+}
+
+export type AppState = ViewState & Modes;
+
+/**
+ * `export=png|svg|pptx` (pptx: the story's deck, or the view's slide) with `size=1920x1080` (else the
+ * map's size on screen): a script asks for a file. Carried out once at start, never part of the state,
+ * so a reload or a shared link of the page after it does not write the file again.
+ */
+export interface ExportCommand {
+  format: 'png' | 'svg' | 'pptx';
+  size: { width: number; height: number } | null;
 }
 
 export interface Vocabulary {
@@ -72,8 +86,6 @@ export function defaultState(lang: Lang): AppState {
     interactive: true,
     story: null,
     step: 0,
-    exportFormat: null,
-    exportSize: null,
     subtitle: null,
     note: null,
     transparent: false,
@@ -92,6 +104,7 @@ export function browserLang(languages: readonly string[]): Lang {
 
 export interface ParsedState {
   state: AppState;
+  command: ExportCommand | null;
   /** Human-readable list of what was ignored, e.g. `year=1900`. */
   ignored: string[];
 }
@@ -102,6 +115,7 @@ export function parseState(search: string, vocab: Vocabulary, fallbackLang: Lang
   const params = new URLSearchParams(search);
   const state = defaultState(fallbackLang);
   const ignored: string[] = [];
+  const command: { format: ExportCommand['format'] | null; size: ExportCommand['size'] } = { format: null, size: null };
   const seen = new Set<string>();
   const bad = (key: string, value: string) => ignored.push(`${key}=${shown(value)}`);
   for (const [key, value] of params) {
@@ -114,13 +128,13 @@ export function parseState(search: string, vocab: Vocabulary, fallbackLang: Lang
       bad(key, value);
       continue;
     }
-    if (!applyParam(state, key, value, vocab)) bad(key, value);
+    if (!applyParam(state, command, key, value, vocab)) bad(key, value);
   }
-  return { state, ignored };
+  return { state, command: command.format ? { format: command.format, size: command.size } : null, ignored };
 }
 
 /** Applies one query parameter; returns false when the key or value is not understood. */
-function applyParam(s: AppState, key: string, value: string, vocab: Vocabulary): boolean {
+function applyParam(s: AppState, command: { format: ExportCommand['format'] | null; size: ExportCommand['size'] }, key: string, value: string, vocab: Vocabulary): boolean {
   switch (key) {
     case 'lang':
       if (!(LANGS as readonly string[]).includes(value)) return false;
@@ -191,14 +205,14 @@ function applyParam(s: AppState, key: string, value: string, vocab: Vocabulary):
     }
     case 'export':
       if (value !== 'png' && value !== 'svg' && value !== 'pptx') return false;
-      s.exportFormat = value;
+      command.format = value;
       return true;
     case 'size': {
       const m = /^(\d{3,4})x(\d{3,4})$/.exec(value);
       if (!m) return false;
       const [width, height] = [Number(m[1]), Number(m[2])];
       if (width < 200 || height < 200 || width > 8000 || height > 8000) return false;
-      s.exportSize = { width, height };
+      command.size = { width, height };
       return true;
     }
     default:
@@ -218,8 +232,8 @@ function parseCamera(value: string): Camera | null {
 
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
 
-/** The query string for a state; defaults are left out so that links stay short. */
-export function serializeState(s: AppState): string {
+/** The query string for a state (and a command, for a script's link); defaults are left out so that links stay short. */
+export function serializeState(s: AppState, command: ExportCommand | null = null): string {
   const p = new URLSearchParams();
   p.set('lang', s.lang);
   if (s.year !== 'all') p.set('year', String(s.year));
@@ -240,7 +254,7 @@ export function serializeState(s: AppState): string {
     p.set('story', s.story);
     p.set('step', String(s.step + 1));
   }
-  if (s.exportFormat !== null) p.set('export', s.exportFormat);
-  if (s.exportSize !== null) p.set('size', `${s.exportSize.width}x${s.exportSize.height}`);
+  if (command) p.set('export', command.format);
+  if (command?.size) p.set('size', `${command.size.width}x${command.size.height}`);
   return p.toString().replace(/%2C/g, ',');
 }

@@ -42,10 +42,12 @@ describe('slide content', () => {
 
 describe('the slides link', () => {
   it('`export=pptx` asks for a deck (with `story=`, the story’s), and stays in the link', () => {
-    const { state, ignored } = parseState('?story=tour&export=pptx', vocabularyOf(model, ['tour']), 'en');
+    const { state, command, ignored } = parseState('?story=tour&export=pptx', vocabularyOf(model, ['tour']), 'en');
     expect(ignored).toEqual([]);
-    expect([state.exportFormat, state.story]).toEqual(['pptx', 'tour']);
-    expect(serializeState(state)).toContain('export=pptx');
+    expect([command?.format, state.story]).toEqual(['pptx', 'tour']);
+    expect(serializeState(state, command)).toContain('export=pptx');
+    // The command is done once: the page's own link after it does not ask again.
+    expect(serializeState(state)).not.toContain('export=');
   });
 });
 

@@ -32,8 +32,6 @@ describe('URL state', () => {
       interactive: false,
       story: 'tour',
       step: 1,
-      exportFormat: null,
-      exportSize: null,
       subtitle: 'Sub',
       note: 'N',
       transparent: true,
@@ -67,9 +65,9 @@ describe('URL state', () => {
   });
 
   it('reads an export request', () => {
-    const { state, ignored } = parseState('?export=png&size=1920x1080', vocab, 'en');
-    expect(state.exportFormat).toBe('png');
-    expect(state.exportSize).toEqual({ width: 1920, height: 1080 });
+    const { state, command, ignored } = parseState('?export=png&size=1920x1080', vocab, 'en');
+    expect(command).toEqual({ format: 'png', size: { width: 1920, height: 1080 } });
+    expect(state).toEqual(defaultState('en'));
     expect(parseState('?export=gif&size=99999x1', vocab, 'en').ignored).toEqual(['export=gif', 'size=99999x1']);
     expect(ignored).toEqual([]);
   });

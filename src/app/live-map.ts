@@ -1,0 +1,75 @@
+import type { Geography } from '../map/geography.ts';
+import type { MapEvents, MapRenderer, Surroundings } from '../map/renderer.ts';
+import { createSvgRenderer } from '../map/svg-renderer.ts';
+import type { Model } from '../scene/model.ts';
+import type { CameraMove } from '../state/transition.ts';
+import type { Camera } from '../state/url-state.ts';
+import type { Frame } from '../view/context.ts';
+
+/*
+ * The live map: the complete map in SVG at once, the first paint of every link but the default
+ * one; then MapLibre takes over the camera and draws the sea underneath, the same SVG map on top
+ * (see map/maplibre-map.ts). Without WebGL, or when its context is lost for good, the SVG map alone.
+ */
+
+export interface LiveMapOptions {
+  host: HTMLElement;
+  mapEl: HTMLElement;
+  geo: Geography;
+  model: Model;
+  frame: () => Frame;
+  events: MapEvents;
+  surroundings: () => Surroundings;
+  attribution: string;
+  /** Called when the SVG map takes over from MapLibre (a notice says so). */
+  fellBack(): void;
+}
+
+export interface LiveMap {
+  current(): MapRenderer;
+  update(frame: Frame): void;
+  move(move: CameraMove): Camera | null;
+  /** Starts MapLibre; resolves when it has drawn, or the SVG map stays. */
+  upgrade(): Promise<void>;
+}
+
+export function startLiveMap(o: LiveMapOptions): LiveMap {
+  const drawSvg = (camera: Camera | null) => createSvgRenderer(o.host, o.geo, o.model, { camera, view: o.frame().state.view }, o.events, o.surroundings);
+  const first = drawSvg(o.frame().state.camera);
+  let view: MapRenderer = first;
+  const update = (f: Frame) => view.update(f.scene, f.lang, f.state.place, f.state.view);
+  update(o.frame());
+
+  const fallBack = (gl: MapRenderer | null, error?: unknown) => {
+    if (error) console.warn('WebGL map unavailable, using the SVG map:', error);
+    const camera = gl?.camera() ?? view.camera();
+    gl?.destroy();
+    if (view.kind !== 'svg') {
+      view = drawSvg(camera);
+      update(o.frame());
+    }
+    o.fellBack();
+  };
+
+  return {
+    current: () => view,
+    update,
+    move: (m) => view.move(m),
+    async upgrade() {
+      try {
+        const { createMapLibreMap } = await import('../map/maplibre-map.ts');
+        const { interactive } = o.frame().state;
+        const gl = await createMapLibreMap(o.mapEl, first, { interactive, attribution: o.attribution, model: o.model }, o.events, o.surroundings);
+        view = gl;
+        gl.map.on('webglcontextlost', () => {
+          // Give the browser a moment to restore the context; if it does not, the SVG map takes over.
+          window.setTimeout(() => {
+            if (view !== gl || !gl.map.isStyleLoaded()) fallBack(gl);
+          }, 3000);
+        });
+      } catch (e) {
+        fallBack(null, e);
+      }
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { Story } from '../data/stories.ts';
+import type { Surroundings } from '../map/renderer.ts';
+import { createControls } from '../ui/controls.ts';
+import { createDeadEnd } from '../ui/dead-end.ts';
+import { createHeader } from '../ui/header.ts';
+import { createLegend } from '../ui/legend.ts';
+import { createNotice } from '../ui/notice.ts';
+import { createPanel } from '../ui/panel.ts';
+import { createPresenter } from '../ui/presenter.ts';
+import { createShell } from '../ui/shell.ts';
+import { createTableView } from '../ui/table-view.ts';
+import { createTooltip } from '../ui/tooltip.ts';
+import type { Frame, UiContext } from '../view/context.ts';
+import { el } from '../view/dom.ts';
+
+/**
+ * The page around the map: every DOM view, in the shell, shown for a frame; and what of it lies over
+ * the map, measured for the map (which reads no document itself).
+ */
+export function createPage(ctx: UiContext, stories: readonly Story[]) {
+  const header = createHeader(ctx);
+  const controls = createControls(ctx);
+  const legend = createLegend(ctx);
+  const panel = createPanel(ctx);
+  const notice = createNotice();
+  const tooltip = createTooltip();
+  const tableView = createTableView(ctx);
+  const presenter = createPresenter(ctx, stories);
+  const deadEnd = createDeadEnd(ctx);
+  const live = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+  const shell = createShell([controls.el, legend.el], [tooltip.el, notice.el, deadEnd.el, tableView.el, presenter.el], [panel.el]);
+  let lastAnnounce = '';
+  let presenting = false;
+
+  return {
+    ...shell,
+    header,
+    panel,
+    notice,
+    tooltip,
+    presenter,
+    live,
+    show(frame: Frame) {
+      const { state, tr, lang } = frame;
+      document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+      document.documentElement.classList.toggle('embed', state.embed);
+      document.title = tr('app.title');
+      shell.mapEl.setAttribute('aria-label', tr('map.label'));
+      for (const c of [header, controls, legend, panel, deadEnd, tableView, presenter]) c.update(frame);
+      presenting = state.story !== null;
+      // The map's controls, scale and attribution move out from under the open panel.
+      shell.layout.classList.toggle('panel-open', !panel.el.hidden);
+      const announce = tr('filter.announce', {
+        metric: tr('legend.markers', { metric: '' }).replace(/[:：]\s*$/, ''),
+        year: state.year === 'all' ? tr('filter.allYears') : String(state.year),
+        categories: state.categories.length === 0 ? tr('filter.allCategories') : String(state.categories.length),
+        count: frame.scene.markers.filter((m) => !m.multiYear).length,
+      });
+      if (announce !== lastAnnounce) live.textContent = lastAnnounce = announce;
+    },
+    /** What lies over the map: MapLibre's buttons, scale and attribution (none without WebGL), the panel and the caption card. */
+    surroundings(): Surroundings {
+      const origin = shell.mapEl.getBoundingClientRect();
+      const covers = [...shell.layout.querySelectorAll('.maplibregl-ctrl, .panel, .presenter')]
+        .map((c) => ({ r: c.getBoundingClientRect(), strip: !c.classList.contains('maplibregl-ctrl') }))
+        .filter(({ r }) => r.width > 0 && r.right > origin.left && r.left < origin.right && r.bottom > origin.top && r.top < origin.bottom)
+        .map(({ r, strip }) => ({ box: [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as const, strip }));
+      return { covers, presenting };
+    },
+  };
+}
+
+export type Page = ReturnType<typeof createPage>;

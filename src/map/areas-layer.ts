@@ -1,0 +1,91 @@
+import { BORDER, DISTRICT, INK, INSET_OUTLINE, LAND_CONTEXT, PREFECTURE_BORDER, PROVINCE_BORDER, SEA, tint } from '../scene/colors.ts';
+import type { Model } from '../scene/model.ts';
+import type { Scene } from '../scene/scene.ts';
+import { svg } from '../view/dom.ts';
+import type { AreaGroup, BorderGroup, Geography } from './geography.ts';
+import { outlinePaths } from './outline-paths.ts';
+import { reconcile, round, setAttr } from './svg-reconcile.ts';
+import type { ViewGeometry, ViewSpec } from './view-geometry.ts';
+
+/*
+ * The land: the sea, provinces, counties and districts as areas, their borders as meshes, and what
+ * the scene paints on them (the counties' shades, the twinned districts' tints, the selection).
+ */
+
+/** The areas' and the borders' groups of a view; the scene's fills are painted by paintAreas. */
+export function drawAreas(geo: Geography, o: ViewSpec & { tolerance?: number }): [SVGGElement, SVGGElement] {
+  const outlines = outlinePaths(geo, o, o.tolerance);
+  const areas = (group: AreaGroup, target: boolean) =>
+    geo.ids[group].map((id, i) => svg('path', { d: outlines.area(group, i), 'data-id': id, 'data-target': target ? 'place' : null }));
+  const border = (group: BorderGroup, stroke: string, width: number) =>
+    svg('path', { class: `${group}-borders`, d: outlines.border(group), fill: 'none', stroke, 'stroke-width': width });
+  return [
+    svg(
+      'g',
+      { class: 'areas', 'fill-rule': 'evenodd' },
+      svg('rect', { id: 'sea', width: o.width, height: o.height, fill: SEA }),
+      svg('g', { id: 'provinces', fill: LAND_CONTEXT, stroke: PROVINCE_BORDER, 'stroke-width': 0.8 }, ...areas('provinces', false)),
+      svg('g', { id: 'counties' }, ...areas('counties', true)),
+      svg('g', { id: 'districts' }, ...areas('districts', true)),
+    ),
+    svg(
+      'g',
+      { class: 'borders', 'pointer-events': 'none' },
+      border('counties', BORDER, 0.5),
+      border('districts', BORDER, 0.6),
+      border('prefectures', PREFECTURE_BORDER, 1.1),
+    ),
+  ];
+}
+
+export function paintAreas(root: ParentNode, geo: Geography, model: Model, scene: Scene, v: ViewGeometry, o: ViewSpec & { selected: string | null }): void {
+  for (const p of root.querySelectorAll('#counties > path')) {
+    const id = p.getAttribute('data-id') ?? '';
+    setAttr(p, 'fill', countyFill(scene, id));
+    setAttr(p, 'class', id === o.selected ? 'selected' : null);
+  }
+  const twinned = new Map(scene.arcs.filter((a) => a.level === 'county' && !a.noRecord).map((a) => [a.donor, a.color]));
+  for (const p of root.querySelectorAll('#districts > path, .inset-districts > path')) {
+    const id = p.getAttribute('data-id') ?? '';
+    const partner = twinned.get(id);
+    setAttr(p, 'fill', partner ? tint(partner) : DISTRICT);
+    setAttr(p, 'class', id === o.selected ? 'selected' : null);
+  }
+  // A partner city without records for the chosen year: its inset fades with its lines.
+  // A chosen partner city: its inset's frame is drawn heavy (its districts are outlined below).
+  for (const g of root.querySelectorAll('.inset')) {
+    const city = g.getAttribute('data-city') ?? '';
+    setAttr(g, 'opacity', scene.noRecord.includes(city) ? 0.45 : null);
+    const outline = g.querySelector('.inset-outline');
+    if (outline) {
+      setAttr(outline, 'stroke', city === o.selected ? INK : INSET_OUTLINE);
+      setAttr(outline, 'stroke-width', city === o.selected ? 2.6 : null);
+    }
+  }
+  const selection = o.selected ? selectionOutline(geo, model, o.selected, o, v) : null;
+  reconcile(root.querySelector('#selection'), selection ? [selection] : [], 'path', () => 'selection', (d) => ({ d }));
+}
+
+/** The selected place's outline, drawn over the areas. */
+function selectionOutline(geo: Geography, model: Model, id: string, o: ViewSpec, v: ViewGeometry): string | null {
+  const p = model.places.get(id);
+  if (!p) return null;
+  const group = p.level === 'prefecture' ? 'prefectures' : p.level === 'county' ? 'counties' : p.level === 'district' ? 'districts' : p.level === 'province' ? 'provinces' : null;
+  if (!group) return null;
+  const index = geo.ids[group].indexOf(p.id);
+  if (index < 0) return null;
+  const inset = v.insets.find((iv) => iv.districts.includes(p.id));
+  if (inset) {
+    const d = outlinePaths(geo, { camera: inset.camera, width: inset.map.width, height: inset.map.height }).area(group, index);
+    return translatePath(d, inset.map.x, inset.map.y);
+  }
+  return outlinePaths(geo, o).area(group, index);
+}
+
+const translatePath = (d: string, dx: number, dy: number) =>
+  d.replace(/(-?[\d.]+),(-?[\d.]+)/g, (_, x: string, y: string) => `${round(Number(x) + dx)},${round(Number(y) + dy)}`);
+
+function countyFill(scene: Scene, id: string): string {
+  const shade = scene.counties.get(id);
+  return !shade || (shade.value === null && !shade.quiet && !shade.shared) ? 'url(#no-figure)' : shade.fill;
+}

@@ -1,0 +1,59 @@
+import type { Model } from '../scene/model.ts';
+import type { CameraMove } from '../state/transition.ts';
+import type { Camera } from '../state/url-state.ts';
+import { compose, LIVE_CONTROLS_WIDTH } from './composition.ts';
+import { coveredBy, projectionFor, type Covered } from './projection.ts';
+import type { Cover } from './renderer.ts';
+
+/*
+ * Where a camera move takes the live map, for both renderers alike: a framed view, a jump, or a place
+ * brought out from under the panel. Pure: the renderer gives its size, camera and what covers it.
+ */
+
+export interface MoveContext {
+  model: Model;
+  /** The partner cities that get an inset. */
+  cities: readonly string[];
+  width: number;
+  height: number;
+  camera: Camera;
+  covers: readonly Cover[];
+}
+
+/** The camera a move ends at, or null where the map stays as it is. */
+export function cameraAfter(move: CameraMove, o: MoveContext): Camera | null {
+  switch (move.type) {
+    case 'stay':
+      return null;
+    case 'jump':
+      return move.camera;
+    case 'frame':
+      return compose(move.view, { width: o.width, height: o.height, covered: coveredOf(o.covers, o.width, o.height), cities: o.cities, controls: LIVE_CONTROLS_WIDTH }).camera;
+    case 'reveal':
+      return revealed(move.place, o);
+  }
+}
+
+/** The strips along the right and bottom that the panel and caption card hide. */
+export function coveredOf(covers: readonly Cover[], width: number, height: number): Covered {
+  const rect = ([left, top, right, bottom]: Cover['box']) => ({ left, top, right, bottom, width: right - left });
+  return coveredBy(rect([0, 0, width, height]), covers.filter((c) => c.strip).map((c) => rect(c.box)));
+}
+
+/**
+ * A place hidden under the panel or the phone's sheet comes to the middle of what stays visible;
+ * one in view stays put (null). Places in an inset are always in view.
+ */
+function revealed(id: string, o: MoveContext): Camera | null {
+  const p = o.model.places.get(id);
+  const parent = p?.parent ? o.model.places.get(p.parent) : undefined;
+  if (!p || p.level === 'province' || p.level === 'city' || parent?.level === 'city') return null;
+  const hidden = coveredOf(o.covers, o.width, o.height);
+  const visible = { width: o.width - hidden.right, height: o.height - hidden.bottom };
+  const projection = projectionFor(o.camera, o.width, o.height);
+  const [x, y] = projection([p.lon, p.lat]) ?? [NaN, NaN];
+  const margin = 48;
+  if (x > margin && y > margin && x < visible.width - margin && y < visible.height - margin) return null;
+  const to = projection.invert?.([o.width / 2 + x - visible.width / 2, o.height / 2 + y - visible.height / 2]);
+  return to ? { lon: to[0], lat: to[1], zoom: o.camera.zoom } : null;
+}

@@ -1,0 +1,144 @@
+import type { Lang } from '../i18n/messages.ts';
+import { INK, MUTED } from '../scene/colors.ts';
+import type { Model } from '../scene/model.ts';
+import { nameOf, PROVINCE_GUIZHOU } from '../scene/places.ts';
+import type { Scene } from '../scene/scene.ts';
+import { placeCircle, type Box, type Circle } from './free-spots.ts';
+import type { InsetView } from './insets.ts';
+import { placeLabels, type LabelRequest } from './label-placement.ts';
+import { reconcile, round } from './svg-reconcile.ts';
+import type { ViewGeometry } from './view-geometry.ts';
+
+/*
+ * Names and values: asked for by priority, placed clear of each other, of the circles and of what
+ * covers the map, then drawn (with a leader where a name stands away from its place).
+ */
+
+export interface LabelOptions {
+  width: number;
+  height: number;
+  zoom: number;
+  lang: Lang;
+  selected: string | null;
+  /** Minimum zoom at which county and district names are drawn. */
+  minorLabelZoom?: number;
+  keepClear?: readonly Box[];
+  labelScale?: number;
+}
+
+export function paintLabels(root: ParentNode, model: Model, scene: Scene, v: ViewGeometry, o: LabelOptions, circles: Map<string, Circle>): void {
+  const placed = placeLabels(labelRequests(model, scene, v, o, circles), {
+    boxes: [...(o.keepClear ?? []), ...v.insets.map((iv) => [iv.frame.x, iv.frame.y, iv.frame.x + iv.frame.width, iv.map.y] as const)],
+    circles: [...circles.values()],
+  });
+  const values = placed.filter((l) => l.id.startsWith('value:'));
+  const names = placed.filter((l) => !l.id.startsWith('value:'));
+  reconcile(root.querySelector('#marker-values'), values, 'text', (l) => l.id, (l) => ({ x: round(l.x), y: round(l.y), 'text-anchor': l.anchor, 'font-size': l.size === 11.5 ? null : l.size, 'data-key': l.id.slice('value:'.length) }), (l) => l.name);
+  // Names in an inset stay put while the map under them moves (see svg-renderer.ts).
+  const fixed = (id: string) => (v.insetOf(id) ? '' : null);
+  reconcile(root.querySelector('#leaders'), placed.filter((l) => l.leader !== null), 'path', (l) => l.id, (l) => {
+    const [x1, y1, x2, y2] = l.leader!;
+    return { d: `M${round(x1)},${round(y1)}L${round(x2)},${round(y2)}`, 'data-x': round(x1), 'data-y': round(y1), 'data-fixed': fixed(l.id) };
+  });
+  reconcile(root.querySelector('#labels'), names, 'text', (l) => l.id, (l) => ({
+    x: round(l.x),
+    y: round(l.y),
+    'text-anchor': l.anchor,
+    'font-size': l.size,
+    'font-weight': l.weight === 400 ? null : l.weight,
+    fill: l.fill,
+    'stroke-width': l.size >= 13 ? 3.6 : 2.8,
+    'data-id': l.id,
+    'data-fixed': fixed(l.id),
+    class: l.id === o.selected ? 'selected-name' : null,
+  }), (l) => l.name);
+}
+
+/**
+ * Names by priority: Guizhou, the paired prefectures, the partner cities, the districts with a line,
+ * places with a circle, then the rest. The selected place comes first of all.
+ */
+function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOptions, circles: Map<string, Circle>): LabelRequest[] {
+  const frame: Box = [0, 0, o.width, o.height];
+  const minor = o.zoom >= (o.minorLabelZoom ?? 6.6);
+  const scale = o.labelScale ?? 1;
+  const onPlace = new Map<string, Circle>();
+  for (const m of scene.markers) {
+    const c = circles.get(m.key);
+    const id = m.recipients[0];
+    if (m.kind === 'place' && c && id && c.r > (onPlace.get(id)?.r ?? -1)) onPlace.set(id, c);
+  }
+  const withLines = new Set(scene.arcs.map((a) => a.donor));
+  const out: LabelRequest[] = [];
+  for (const p of model.dataset.places) {
+    const selected = p.id === o.selected;
+    if (p.id === PROVINCE_GUIZHOU) {
+      // Guizhou is named by its circles for Guizhou as a whole, or in the room beside it.
+      const programme = scene.markers.find((m) => m.kind === 'programme');
+      const c = programme ? circles.get(programme.key) : undefined;
+      const room = v.room && v.guizhou ? placeCircle(v.room, [v.guizhou[0] + 40, v.guizhou[1] + 20], 14, [...circles.values()], [], v.guizhou) : null;
+      const spot = c ?? (room ? { x: room[0], y: room[1], r: 0 } : null);
+      if (!spot) continue;
+      out.push({ id: p.id, name: nameOf(p, o.lang), x: spot.x, y: spot.y, r: spot.r, size: 17 * scale, weight: 700, fill: INK, priority: selected ? -1 : 0, bounds: frame, leader: true });
+      continue;
+    }
+    // Only a district's inset counts here: a partner city is named by its inset's caption.
+    const inset = p.level === 'district' ? v.insetOf(p.id) : undefined;
+    let priority: number;
+    let size: number;
+    let fill = INK;
+    let weight = 400;
+    if (p.level === 'prefecture') {
+      const paired = model.pairedPrefectures.has(p.id);
+      priority = paired ? 1 : 5;
+      size = paired ? 13.5 : 12;
+      weight = paired ? 600 : 400;
+      fill = paired ? INK : MUTED;
+    } else if (p.level === 'city') {
+      if (v.insets.some((iv) => iv.frame.city === p.id)) continue;
+      priority = 2;
+      size = 15;
+      weight = 600;
+    } else if (p.level === 'district') {
+      if (!inset && !minor && !selected) continue;
+      if (inset && !withLines.has(p.id) && !selected) continue;
+      priority = withLines.has(p.id) ? 3 : 5;
+      size = inset && inset.frame.width < 150 ? 9.5 : 11.5;
+      fill = withLines.has(p.id) ? INK : MUTED;
+    } else if (p.level === 'county') {
+      const marked = onPlace.has(p.id);
+      if (!marked && !minor && !selected) continue;
+      priority = marked ? 4 : 5;
+      size = 11;
+      fill = marked ? INK : MUTED;
+    } else continue;
+    const point = v.pointOf(p.id);
+    if (!point) continue;
+    out.push({
+      id: p.id,
+      name: nameOf(p, o.lang),
+      x: point[0],
+      y: point[1],
+      size: size * scale,
+      // A partner city's name keeps clear of its circles (up to the largest radius).
+      r: onPlace.get(p.id)?.r ?? (p.level === 'city' ? 36 : 0),
+      weight: selected ? 700 : weight,
+      fill,
+      priority: selected ? -1 : priority,
+      // A district's name may stand just outside a small inset, joined to it by its leader line.
+      bounds: inset ? insetBounds(inset, o) : frame,
+      leader: priority <= 4 || selected,
+    });
+  }
+  for (const m of scene.markers) {
+    const c = circles.get(m.key);
+    if (!c || m.valueLabel === '' || m.multiYear) continue;
+    out.push({ id: `value:${m.key}`, name: m.valueLabel, x: c.x, y: c.y, r: c.r, size: 11.5 * scale, fill: INK, priority: 1.5, bounds: frame, leader: false });
+  }
+  return out;
+}
+
+function insetBounds(inset: InsetView, o: { width: number; height: number }): Box {
+  const m = inset.frame.width < 150 ? 40 : 0;
+  return [Math.max(0, inset.map.x - m), inset.map.y, Math.min(o.width, inset.map.x + inset.map.width + m), Math.min(o.height, inset.map.y + inset.map.height + m / 2)];
+}
