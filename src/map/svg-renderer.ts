@@ -2,6 +2,7 @@ import type { Lang } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
+import { el } from '../view/dom.ts';
 import { cameraAfter, coveredOf } from './camera-moves.ts';
 import type { Geography } from './geography.ts';
 import { compose, insetCities, LIVE_CONTROLS_WIDTH, type InsetFrame } from './composition.ts';
@@ -36,11 +37,9 @@ export function createSvgRenderer(
   events: MapEvents,
   surroundings: () => Surroundings,
 ): SvgRenderer {
-  const layer = document.createElement('div');
-  layer.className = 'svg-layer';
   // A picture of the scene for the eye; screen readers get the same content from the place search,
   // the panel and the table view, not a hundred unlabelled shapes and names.
-  layer.setAttribute('aria-hidden', 'true');
+  const layer = el('div', { class: 'svg-layer', 'aria-hidden': 'true' });
   container.append(layer);
   const size = () => ({ width: Math.max(1, layer.clientWidth || container.clientWidth), height: Math.max(1, layer.clientHeight || container.clientHeight) });
   const cities = insetCities(model);

@@ -53,7 +53,7 @@ export function createPanel(ctx: UiContext): Component {
       const name2010 = lang === 'zh' ? p.name_2010_zh : p.name_2010_en;
       const metric = metricLabel(model, state.metric, lang);
       const overall = d.overall ? aggregateValue(model, d.overall, lang) : null;
-      // Issue 13: which partner cities have no record for the year shown, and the place's own years as a chart.
+      // Which partner cities have no record for the year shown, and the place's own years as a chart.
       const partners = citiesFor(model, p.id);
       const missing =
         state.year === 'all'

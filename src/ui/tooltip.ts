@@ -24,7 +24,7 @@ export function tooltipLines(ctx: UiContext, frame: Frame, target: MapTarget): s
     const a = scene.arcs.find((x) => x.id === target.id);
     if (!a) return [];
     const city = cityOf(model.places, a.donor);
-    // A faded line says why (issue 13), as the legend does.
+    // A faded line says why, as the legend does.
     const why = a.noRecord && city ? [partnerLegendLabel(frame, city).text] : [];
     // Giver first: "Qingdao → Anshun · stated pairing".
     return [`${a.label} · ${tr(`evidence.${a.evidence}`)}`, ...why];

@@ -8,7 +8,7 @@ import type { UiContext } from '../../src/view/context.ts';
 import { tooltipLines } from '../../src/ui/tooltip.ts';
 import { shippedModel } from './fixtures.ts';
 
-/* Issue 12, item 5: what hovering a line says, and that Guizhou itself can be found. */
+/* What hovering a line says, and that Guizhou itself can be found. */
 
 const model = shippedModel();
 

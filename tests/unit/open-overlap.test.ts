@@ -15,7 +15,7 @@ import { aggregateValue, recipientsLabel } from '../../src/view/describe.ts';
 import { shippedModel } from './fixtures.ts';
 
 /*
- * Issue 12, "one number everywhere": a figure the text leaves open whether another contains
+ * One number everywhere: a figure the text leaves open whether another contains
  * (`maybe_part_of`) is shown beside it, never added; every view says what its number is.
  */
 

@@ -84,7 +84,8 @@ describe('URL state', () => {
         }
       }),
     );
-  });
+    // A hundred random links take about 4 s on a busy two-core machine: more time, the same checks.
+  }, 30_000);
 });
 
 describe('aggregation', () => {

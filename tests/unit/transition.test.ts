@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Story } from '../../src/data/stories.ts';
+import { transition, type Session } from '../../src/state/transition.ts';
+import { defaultState, type AppState } from '../../src/state/url-state.ts';
+
+const tour = (JSON.parse(readFileSync('data/stories.json', 'utf8')) as { stories: Story[] }).stories[0]!;
+const at = (patch: Partial<AppState> = {}): Session => ({ state: { ...defaultState('en'), ...patch }, beforeStory: null });
+const moved = { lon: 107.1, lat: 26.2, zoom: 8 };
+
+describe('state transitions', () => {
+  it('a filter change is a new history entry and leaves the camera alone', () => {
+    const t = transition(at(), { type: 'set', patch: { year: 2010 } });
+    expect(t.session.state.year).toBe(2010);
+    expect(t).toMatchObject({ url: 'push', camera: { type: 'stay' }, focusPanel: false });
+  });
+
+  it('a move of the map is recorded in place, without moving the camera again', () => {
+    const t = transition(at(), { type: 'set', patch: { camera: moved }, replace: true });
+    expect(t).toMatchObject({ url: 'replace', camera: { type: 'stay' } });
+    expect(t.session.state.camera).toEqual(moved);
+  });
+
+  it('opening a place frames the named view again beside the panel, and gives the panel the focus', () => {
+    const t = transition(at(), { type: 'set', patch: { place: '520422' } });
+    expect(t).toMatchObject({ camera: { type: 'frame', view: 'guizhou', animate: true }, focusPanel: true });
+  });
+
+  it('on a map the user has moved, opening a place reveals it instead; another place while one is open too', () => {
+    expect(transition(at({ camera: moved }), { type: 'set', patch: { place: '520422' } }).camera).toEqual({ type: 'reveal', place: '520422' });
+    const other = transition(at({ place: '520422' }), { type: 'set', patch: { place: '520402' } });
+    expect(other.camera).toEqual({ type: 'reveal', place: '520402' });
+    expect(other.focusPanel).toBe(true);
+  });
+
+  it('closing a place frames the view again and moves no focus', () => {
+    const t = transition(at({ place: '520422' }), { type: 'set', patch: { place: null } });
+    expect(t).toMatchObject({ camera: { type: 'frame', view: 'guizhou' }, focusPanel: false });
+  });
+
+  it('choosing a named view drops the moved position', () => {
+    const t = transition(at({ camera: moved }), { type: 'set', patch: { view: 'overview' } });
+    expect(t.session.state.camera).toBeNull();
+    expect(t.camera).toEqual({ type: 'frame', view: 'overview', animate: true });
+  });
+
+  it('present mode starts the first step and remembers the view; leaving returns to it, in the language now shown', () => {
+    const mine = at({ year: 2011, camera: moved, place: '520422' });
+    const started = transition(mine, { type: 'present', story: tour });
+    expect(started.session.state).toMatchObject({ story: tour.id, step: 0, camera: null, view: tour.steps[0]!.state.view });
+    expect(started.session.beforeStory).toEqual(mine.state);
+    expect(started.camera).toMatchObject({ type: 'frame', animate: true });
+    const zh = transition(started.session, { type: 'set', patch: { lang: 'zh' } });
+    const left = transition(zh.session, { type: 'leave-story' });
+    expect(left.session.state).toEqual({ ...mine.state, lang: 'zh' });
+    expect(left.session.beforeStory).toBeNull();
+    expect(left).toMatchObject({ url: 'push', camera: { type: 'jump', camera: moved } });
+  });
+
+  it('leaving a story opened from a link keeps its last step and frames its view', () => {
+    const linked = at({ story: tour.id, step: 2, year: 2010 });
+    const left = transition(linked, { type: 'leave-story' });
+    expect(left.session.state).toMatchObject({ story: null, step: 0, year: 2010 });
+    expect(left.camera).toEqual({ type: 'frame', view: 'guizhou', animate: false });
+  });
+
+  it('back and forward take the address bar’s state, write no entry, and move the camera only when the view changed', () => {
+    const filtered = transition(at(), { type: 'history', state: { ...defaultState('en'), year: 2010 } });
+    expect(filtered).toMatchObject({ url: 'none', camera: { type: 'stay' } });
+    const jumped = transition(at(), { type: 'history', state: { ...defaultState('en'), camera: moved } });
+    expect(jumped.camera).toEqual({ type: 'jump', camera: moved });
+    const framed = transition(at({ camera: moved }), { type: 'history', state: defaultState('en') });
+    expect(framed.camera).toEqual({ type: 'frame', view: 'guizhou', animate: false });
+  });
+
+  it('never changes the session it is given', () => {
+    const s = at({ place: '520422' });
+    const copy = structuredClone(s);
+    transition(s, { type: 'set', patch: { place: null, year: 2010, view: 'overview' } });
+    transition(s, { type: 'present', story: tour });
+    expect(s).toEqual(copy);
+  });
+});
