@@ -24,7 +24,7 @@ import { compactSvg } from './compact-svg.ts';
  *
  * The map is drawn for two reference sizes, the map areas of a 1280×800 and a 1920×1080 window in
  * each language (the header's height differs), and scales to the map area it finds (CSS in
- * src/styles.css, where also the sizes it is not shown at). The e2e test (first-view.e2e.ts)
+ * src/styles/first-view.css, where also the sizes it is not shown at). The e2e test (first-view.e2e.ts)
  * notices when the layout moves away from them.
  */
 export type ReferenceSize = 'standard' | 'large';
@@ -34,7 +34,7 @@ export const REFERENCE_MAPS: Record<ReferenceSize, Record<Lang, { width: number;
   standard: { en: { width: 980, height: 694.375 }, zh: { width: 980, height: 732.0625 } },
   large: { en: { width: 1620, height: 1012.0625 }, zh: { width: 1620, height: 1012.0625 } },
 };
-// How far beyond its frame the first view can show (styles.css shows it at up to ±17 % of the
+// How far beyond its frame the first view can show (styles/first-view.css shows it at up to ±17 % of the
 // reference size and ±15 % of its shape: under 9 % of its width), and the widest stroke drawn.
 const OVERFLOW = 0.12;
 const STROKE_MARGIN = 4;

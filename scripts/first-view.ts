@@ -13,7 +13,7 @@ import { IMPORT_KEY } from '../src/import/store.ts';
  * writes is the parser's, which a render-blocking `expect` link must be. And it loads the app (its
  * script, the modules and data it preloads: the `link[data-later]` above it) once that view's map is
  * on screen, not before: fetched and compiled beside the first paint, they delayed it by about a
- * fifth (bench/results.md). Where the map does not show (a window it does not fit: styles.css), the
+ * fifth (bench/results.md). Where the map does not show (a window it does not fit: styles/first-view.css), the
  * app loads at once when the window's size says so, else as soon as the page is parsed and the map
  * is found hidden; for any other link it loads at once, as the build wrote it.
  *
@@ -33,7 +33,7 @@ export const FIRST_VIEW_SCRIPT =
   `function load(){var j,e,k;if(done)return;done=true;for(j=0;j<later.length;j++){k=later[j];` +
   `if(k.getAttribute('data-later')==='script'){e=document.createElement('script');e.type='module';}else{e=document.createElement('link');e.rel=k.getAttribute('data-later');if(k.getAttribute('as'))e.setAttribute('as',k.getAttribute('as'));}` +
   `e.crossOrigin='anonymous';e[e.tagName==='SCRIPT'?'src':'href']=k.getAttribute('href');document.head.appendChild(e);}}` +
-  // Which of the first view's two sizes the window's map area comes near (styles.css shows the one for
+  // Which of the first view's two sizes the window's map area comes near (styles/first-view.css shows the one for
   // a 1280×800 window at 820–1180 × 595–860 px, the one for 1920×1080 at 1345–1895 × 840–1185 px,
   // beside the 300 px sidebar and under a header of 60–110 px); a window near neither does not wait
   // for the page to be parsed.

@@ -1,4 +1,7 @@
-import './styles.css';
+import './styles/page.css';
+import './styles/views.css';
+import './styles/present-print.css';
+import './styles/first-view.css';
 import { startApp } from './app.ts';
 import { showFatalError } from './ui/fatal-error.ts';
 

@@ -88,7 +88,7 @@ export function createSvgRenderer(
     if (moving) follow(moving);
   };
 
-  // One SVG element per layer, each composited on its own (see styles.css): a filter change repaints
+  // One SVG element per layer, each composited on its own (see styles/page.css): a filter change repaints
   // the areas and the lines and points, never the borders; a move only shifts and scales pictures.
   const split = (root: SVGSVGElement): SVGSVGElement[] => {
     const layers = [...root.children]

@@ -21,7 +21,7 @@ export interface FirstView {
 
 export function takeFirstView(root: HTMLElement, lang: Lang, isDefault: boolean): FirstView {
   const map = root.querySelector<HTMLElement>(`.first-view[data-lang="${lang}"] .first-view-map`);
-  // On screen: the default view, at a size its map fits (see styles.css).
+  // On screen: the default view, at a size its map fits (see styles/first-view.css).
   const shown = isDefault && map !== null && map.checkVisibility({ visibilityProperty: true });
   const drop = () => {
     map?.remove();

@@ -25,7 +25,7 @@ interface Snapshot {
 }
 
 const en = defaultState('en');
-// The details panel's width (--panel in src/styles.css): it covers the map's right strip.
+// The details panel's width (--panel in src/styles/page.css): it covers the map's right strip.
 const PANEL = { right: 380, bottom: 0 };
 
 const SNAPSHOTS: Snapshot[] = [
