@@ -42,8 +42,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
     session = next.session;
     if (next.url !== 'none') writeUrl(session.state, next.url);
     render();
+    page.tooltip.hide(); // whatever it said was about the map before this change
     const reached = map?.move(next.camera) ?? null;
-    if (reached && next.camera.type === 'reveal') apply({ type: 'set', patch: { camera: reached }, replace: true });
+    // A moved map records where a reveal took it; a named view with a place open is described whole by its link.
+    if (reached && next.camera.type === 'reveal' && session.state.camera) apply({ type: 'set', patch: { camera: reached }, replace: true });
     if (next.focusPanel) page.panel.el.focus({ preventScroll: true });
   };
   const ctx: UiContext = {
@@ -117,6 +119,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
       document.documentElement.dataset['renderer'] = 'svg';
     },
   });
+  if (session.state.place) map.move({ type: 'reveal', place: session.state.place });
   firstView.drop();
   // Marked once the frame that shows it has been painted, not when the DOM is ready; MapLibre's code
   // is fetched only then, so that it never competes with the first paint.

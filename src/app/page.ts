@@ -62,9 +62,9 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
     surroundings(): Surroundings {
       const origin = shell.mapEl.getBoundingClientRect();
       const covers = [...shell.layout.querySelectorAll('.maplibregl-ctrl, .panel, .presenter')]
-        .map((c) => ({ r: c.getBoundingClientRect(), strip: !c.classList.contains('maplibregl-ctrl') }))
+        .map((c) => ({ r: c.getBoundingClientRect(), kind: c.classList.contains('maplibregl-ctrl') ? ('control' as const) : c.classList.contains('panel') ? ('panel' as const) : ('card' as const) }))
         .filter(({ r }) => r.width > 0 && r.right > origin.left && r.left < origin.right && r.bottom > origin.top && r.top < origin.bottom)
-        .map(({ r, strip }) => ({ box: [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as const, strip }));
+        .map(({ r, kind }) => ({ box: [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as const, kind }));
       return { covers, presenting };
     },
   };

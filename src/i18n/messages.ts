@@ -115,6 +115,7 @@ const en = {
   'legend.partners': 'Partner city',
   'legend.stated': 'Pairing stated in the text',
   'legend.activity': 'Inferred from recorded activity',
+  'legend.fadedLine': 'Faded: no record of that pairing for {year}',
   'legend.choropleth': 'County shading: {metric}',
   'legend.noFigure': 'No recorded figure',
   'legend.shared': 'Only figures shared with other places',
@@ -179,6 +180,7 @@ const en = {
   // Time control, coverage, no dead ends: the year chart, "no record" reasons, measure offers.
   'timeline.caption': '{metric} by year and partner city',
   'timeline.noRecord': 'No {city} record for {year}',
+  'arc.noRecordYear': 'No record of this pairing for {year} (recorded {years})',
   'timeline.noRecordShort': 'no record',
   'timeline.none': 'no figure of this measure',
   'timeline.apart': ', plus {values} that the text may include in it (not added)',
@@ -376,6 +378,7 @@ const zh: Messages = {
   'legend.partners': '对口城市',
   'legend.stated': '原文明确结对',
   'legend.activity': '据帮扶活动推断',
+  'legend.fadedLine': '淡色：{year}没有该结对的记录',
   'legend.choropleth': '县域着色：{metric}',
   'legend.noFigure': '无记录数据',
   'legend.shared': '仅有与其他地方合计的数据',
@@ -440,6 +443,7 @@ const zh: Messages = {
   // 议题13（时间控件、记录覆盖、无死路）：逐年图、"无记录"原因、改换指标。
   'timeline.caption': '按年份和对口城市的{metric}',
   'timeline.noRecord': '没有{city}{year}的记录',
+  'arc.noRecordYear': '{year}没有该结对的记录（记录年份：{years}）',
   'timeline.noRecordShort': '无记录',
   'timeline.none': '无此指标数据',
   'timeline.apart': '，另有{values}，原文未说明是否已含在内（未相加）',

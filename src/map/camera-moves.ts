@@ -1,6 +1,6 @@
 import type { Model } from '../scene/model.ts';
 import type { CameraMove } from '../state/transition.ts';
-import type { Camera } from '../state/url-state.ts';
+import type { Camera, NamedView } from '../state/url-state.ts';
 import { compose, LIVE_CONTROLS_WIDTH } from './composition.ts';
 import { coveredBy, projectionFor, type Covered } from './projection.ts';
 import type { Cover } from './renderer.ts';
@@ -28,16 +28,28 @@ export function cameraAfter(move: CameraMove, o: MoveContext): Camera | null {
     case 'jump':
       return move.camera;
     case 'frame':
-      return compose(move.view, { width: o.width, height: o.height, covered: coveredOf(o.covers, o.width, o.height), cities: o.cities, controls: LIVE_CONTROLS_WIDTH }).camera;
+      return composeLive(move.view, o).camera;
     case 'reveal':
       return revealed(move.place, o);
   }
 }
 
-/** The strips along the right and bottom that the panel and caption card hide. */
-export function coveredOf(covers: readonly Cover[], width: number, height: number): Covered {
+/** The live map's composition of a named view: beside the caption card, not the panel (see Cover). */
+export function composeLive(view: NamedView, o: { width: number; height: number; cities: readonly string[]; covers: readonly Cover[] }) {
+  return compose(view, { width: o.width, height: o.height, covered: coveredOf(o.covers, o.width, o.height, ['card']), cities: o.cities, controls: LIVE_CONTROLS_WIDTH });
+}
+
+/** The strips along the right and bottom that covers of these kinds hide. */
+export function coveredOf(covers: readonly Cover[], width: number, height: number, kinds: readonly Cover['kind'][]): Covered {
   const rect = ([left, top, right, bottom]: Cover['box']) => ({ left, top, right, bottom, width: right - left });
-  return coveredBy(rect([0, 0, width, height]), covers.filter((c) => c.strip).map((c) => rect(c.box)));
+  return coveredBy(rect([0, 0, width, height]), covers.filter((c) => kinds.includes(c.kind)).map((c) => rect(c.box)));
+}
+
+/** How far (px) the map's picture moves when the camera goes from `a` to `b` at the same zoom. */
+export function pictureShift(a: Camera, b: Camera, width: number, height: number): [number, number] {
+  if (a.zoom !== b.zoom) return [0, 0];
+  const [x, y] = projectionFor(a, width, height)([b.lon, b.lat]) ?? [width / 2, height / 2];
+  return [width / 2 - x, height / 2 - y];
 }
 
 /**
@@ -48,7 +60,7 @@ function revealed(id: string, o: MoveContext): Camera | null {
   const p = o.model.places.get(id);
   const parent = p?.parent ? o.model.places.get(p.parent) : undefined;
   if (!p || p.level === 'province' || p.level === 'city' || parent?.level === 'city') return null;
-  const hidden = coveredOf(o.covers, o.width, o.height);
+  const hidden = coveredOf(o.covers, o.width, o.height, ['panel', 'card']);
   const visible = { width: o.width - hidden.right, height: o.height - hidden.bottom };
   const projection = projectionFor(o.camera, o.width, o.height);
   const [x, y] = projection([p.lon, p.lat]) ?? [NaN, NaN];

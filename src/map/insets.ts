@@ -100,7 +100,7 @@ export function drawInsets(geo: Geography, model: Model, views: readonly InsetVi
           ),
         ),
         svg('rect', { class: 'inset-outline', x: frame.x, y: frame.y, width: frame.width, height: frame.height, rx: 4, fill: 'none', stroke: INSET_OUTLINE }),
-        svg('text', { class: 'inset-title', 'data-id': frame.city, x: frame.x + 8, y: frame.y + 16, 'font-size': 13.5, 'font-weight': 700, fill: INK }, city ? nameOf(city, lang) : frame.city),
+        svg('text', { class: 'inset-title', 'data-id': frame.city, 'data-target': 'place', x: frame.x + 8, y: frame.y + 16, 'font-size': 13.5, 'font-weight': 700, fill: INK }, city ? nameOf(city, lang) : frame.city),
         km === null || !guiyang || frame.height < TALL
           ? null
           : svg(

@@ -49,6 +49,8 @@ export function paintLabels(root: ParentNode, model: Model, scene: Scene, v: Vie
     fill: l.fill,
     'stroke-width': l.size >= 13 ? 3.6 : 2.8,
     'data-id': l.id,
+    // A name opens its place: without this, a click on it reached whatever area lies under the word.
+    'data-target': 'place',
     'data-fixed': fixed(l.id),
     class: l.id === o.selected ? 'selected-name' : null,
   }), (l) => l.name);

@@ -2,7 +2,7 @@ import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Model } from '../scene/model.ts';
 import type { Camera } from '../state/url-state.ts';
-import { cameraAfter } from './camera-moves.ts';
+import { cameraAfter, pictureShift } from './camera-moves.ts';
 import type { MapEvents, MapRenderer, Surroundings } from './renderer.ts';
 import { insetCities } from './composition.ts';
 import { buildStyle } from './style.ts';
@@ -84,6 +84,7 @@ export function createMapLibreMap(
       if (m.type === 'frame') map.resize();
       const c = cameraAfter(m, { model: initial.model, cities, width: container.clientWidth, height: container.clientHeight, camera: camera(), covers: surroundings().covers });
       if (!c) return null;
+      scene.shiftInsets(m.type === 'reveal' ? pictureShift(camera(), c, container.clientWidth, container.clientHeight) : null);
       const to = { center: [c.lon, c.lat] as [number, number], zoom: c.zoom };
       if (m.type === 'frame' && m.animate) map.flyTo({ ...to, duration: 600 });
       else map.jumpTo(to);

@@ -14,11 +14,15 @@ export interface MapEvents {
   moved(camera: Camera): void;
 }
 
-/** Something that lies over the map, in the map's pixels. */
+/**
+ * Something that lies over the map, in the map's pixels. Names keep clear of all of them. A `card`
+ * (the story's caption) is a strip along an edge that framed views and the insets stand beside; the
+ * details `panel` is one too, but the composition stays where it is when it opens (a place hidden
+ * under it is revealed by a pan); a `control` is a button, the scale or the attribution.
+ */
 export interface Cover {
   box: Box;
-  /** A panel or caption card along an edge: framed views and the insets stand beside it. Else a button, which names keep clear of. */
-  strip: boolean;
+  kind: 'control' | 'panel' | 'card';
 }
 
 /**

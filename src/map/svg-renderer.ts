@@ -3,9 +3,9 @@ import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
 import { el } from '../view/dom.ts';
-import { cameraAfter, coveredOf } from './camera-moves.ts';
+import { cameraAfter, composeLive, pictureShift } from './camera-moves.ts';
 import type { Geography } from './geography.ts';
-import { compose, insetCities, LIVE_CONTROLS_WIDTH, type InsetFrame } from './composition.ts';
+import { insetCities, type InsetFrame } from './composition.ts';
 import { labelScaleFor } from './label-placement.ts';
 import { routedArc } from './lines-layer.ts';
 import { projectionFor } from './projection.ts';
@@ -27,6 +27,8 @@ export interface SvgRenderer extends MapRenderer {
   follow(camera: Camera): void;
   /** Redraws at this camera (when a move has ended). */
   settle(camera: Camera): void;
+  /** Moves the insets with the picture by this many pixels (a reveal), or back to their composed places (null). */
+  shiftInsets(by: [number, number] | null): void;
 }
 
 export function createSvgRenderer(
@@ -43,11 +45,10 @@ export function createSvgRenderer(
   container.append(layer);
   const size = () => ({ width: Math.max(1, layer.clientWidth || container.clientWidth), height: Math.max(1, layer.clientHeight || container.clientHeight) });
   const cities = insetCities(model);
-  const composition = (view: NamedView, around: Surroundings) => {
-    const { width, height } = size();
-    return compose(view, { width, height, covered: coveredOf(around.covers, width, height), cities, controls: LIVE_CONTROLS_WIDTH });
-  };
+  const composition = (view: NamedView, around: Surroundings) => composeLive(view, { ...size(), cities, covers: around.covers });
   let camera: Camera = initial.camera ?? composition(initial.view, surroundings()).camera;
+  // A reveal pans the whole composed picture: the insets move with Guizhou. A framed view or a jump puts them back.
+  let insetShift: [number, number] = [0, 0];
   let last: { scene: Scene; lang: Lang; selected: string | null; view: NamedView } | null = null;
   // What is drawn, for follow(): its view, its four layers, and each circle's and text's position.
   let drawn: {
@@ -69,7 +70,7 @@ export function createSvgRenderer(
     if (!last) return;
     const { width, height } = size();
     const around = surroundings();
-    const insets = composition(last.view, around).insets;
+    const insets = composition(last.view, around).insets.map((f) => ({ ...f, x: f.x + insetShift[0], y: f.y + insetShift[1] }));
     const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: around.covers.map((c) => c.box), insets, labelScale: labelScaleFor(around.presenting, width) };
     if (drawn && viewKey(drawn) === viewKey(o) && drawn.insets === JSON.stringify(insets)) paintScene(layer, geo, model, last.scene, o);
     else drawn = { camera, width, height, insets: JSON.stringify(insets), layers: split(drawSvgMap(geo, model, last.scene, o)), points: [], routes: [], frames: insets };
@@ -124,6 +125,10 @@ export function createSvgRenderer(
     for (const p of drawn.points) p.node.setAttribute('transform', `translate(${p.x * (k - 1) + tx} ${p.y * (k - 1) + ty})`);
   };
 
+  function shiftInsets(by: [number, number] | null) {
+    insetShift = by ? [insetShift[0] + by[0], insetShift[1] + by[1]] : [0, 0];
+  }
+
   layer.addEventListener('mousemove', (e) => {
     // While a button is down the map is being dragged: no tooltip follows the pointer.
     if (e.buttons !== 0) return events.hover(null, { x: 0, y: 0 });
@@ -152,6 +157,7 @@ export function createSvgRenderer(
       const { width, height } = size();
       const next = cameraAfter(m, { model, cities, width, height, camera, covers: surroundings().covers });
       if (!next) return null;
+      shiftInsets(m.type === 'reveal' ? pictureShift(camera, next, width, height) : null);
       camera = next;
       draw();
       return next;
@@ -167,6 +173,7 @@ export function createSvgRenderer(
       layer.classList.toggle('over-basemap', on);
     },
     follow,
+    shiftInsets,
     settle(next) {
       camera = next;
       moving = null;

@@ -7,7 +7,7 @@ import type { AppState } from '../state/url-state.ts';
 import { arcBetween, fanBends, type LonLat } from './arcs.ts';
 import { CHOROPLETH, MIXED_COLOR, NO_FIGURE, QUIET, SHARED_FIGURE } from './colors.ts';
 import { byKey, type Anchor, type AnchorKind, type Model } from './model.ts';
-import { cityOf, nameOf } from './places.ts';
+import { cityOf, nameOf, type Partnership } from './places.ts';
 import { citiesWithoutRecord, coverageOf, partnerCities } from './coverage.ts';
 
 /*
@@ -52,8 +52,10 @@ export interface ArcDatum {
   /** [start, control point, end] of a quadratic Bézier in Web Mercator, as lon/lat. */
   curve: [LonLat, LonLat, LonLat];
   label: string;
-  /** Under a one-year filter, the line's partner city has no record for that year: drawn faded. */
+  /** Under a one-year filter, the pairing has no record for that year (nor its partner city any): drawn faded. */
   noRecord: boolean;
+  /** The years the pairing's records name. */
+  years: [number, number];
 }
 
 export interface CountyShade {
@@ -120,7 +122,13 @@ export function buildScene(model: Model, state: AppState, maxRadius: number = MA
     });
   // Year coverage (src/scene/coverage.ts): lines of a city without records that year are faded.
   const noRecord = citiesWithoutRecord(coverageOf(model), partnerCities(model), filter.year);
-  const arcs = buildArcs(model, state.lang).map((a) => ({ ...a, noRecord: noRecord.includes(cityOf(model.places, a.donor)?.id ?? a.donor) }));
+  // A line stands for its pairing's records: under a year none of them names, it fades with a key entry.
+  const year = filter.year;
+  const inYear = (records: Partnership['records']) => year === 'all' || records.some((r) => r.from_year <= year && year <= r.to_year);
+  const arcs = buildArcs(model, state.lang).map(({ records, ...a }) => ({
+    ...a,
+    noRecord: noRecord.includes(cityOf(model.places, a.donor)?.id ?? a.donor) || !inYear(records),
+  }));
   return {
     filter,
     markers,
@@ -183,13 +191,13 @@ export function anchorLabel(model: Model, a: Anchor, lang: Lang): string {
   return names.join(lang === 'zh' ? '、' : ' + ');
 }
 
-function buildArcs(model: Model, lang: Lang): Omit<ArcDatum, 'noRecord'>[] {
+function buildArcs(model: Model, lang: Lang): (Omit<ArcDatum, 'noRecord'> & { records: Partnership['records'] })[] {
   const byDonorCity = new Map<string, typeof model.partnerships>();
   for (const p of model.partnerships) {
     const city = model.places.get(p.donor)?.level === 'city' ? p.donor : (model.places.get(p.donor)?.parent ?? p.donor);
     byDonorCity.set(city, [...(byDonorCity.get(city) ?? []), p]);
   }
-  const out: Omit<ArcDatum, 'noRecord'>[] = [];
+  const out: (Omit<ArcDatum, 'noRecord'> & { records: Partnership['records'] })[] = [];
   for (const [city, list] of byDonorCity) {
     // Lines that meet at one city fan out, alternating sides, ordered by where they start.
     const sorted = [...list].sort((a, b) => (model.places.get(a.recipient)?.lat ?? 0) - (model.places.get(b.recipient)?.lat ?? 0));
@@ -207,6 +215,8 @@ function buildArcs(model: Model, lang: Lang): Omit<ArcDatum, 'noRecord'>[] {
         color: model.cityColor.get(city) ?? MIXED_COLOR,
         curve: arcBetween([from.lon, from.lat], [to.lon, to.lat], bends[i] ?? 0.15),
         label: `${nameOf(to, lang)} → ${nameOf(from, lang)}`,
+        years: [p.from_year, p.to_year],
+        records: p.records,
       });
     });
   }

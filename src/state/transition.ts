@@ -71,11 +71,12 @@ function set(session: Session, patch: Partial<AppState>, replace: boolean): Tran
   // Choosing a named view drops the position the user had moved to.
   if (patch.view !== undefined && patch.camera === undefined) state.camera = null;
   const opened = patch.place !== undefined && patch.place !== null && patch.place !== before.place;
-  // A named view is framed again when the panel opens or closes, so that Guizhou and the insets stand
-  // beside it; a view the user has moved is left where it is, and a chosen place revealed.
-  const panelToggled = patch.place !== undefined && (before.place === null) !== (state.place === null);
+  // The composition stays put while a place opens and closes: Guizhou keeps its scale and the insets
+  // their places beside it. An opened place hidden under the panel is brought out by a pan; closing
+  // it returns a named view to its frame (undoing that pan), and leaves a moved map where it is.
+  const closed = patch.place === null && before.place !== null;
   const camera: CameraMove =
-    patch.view !== undefined || (panelToggled && state.camera === null)
+    patch.view !== undefined || (closed && state.camera === null)
       ? { type: 'frame', view: state.view, animate: true }
       : opened
         ? { type: 'reveal', place: state.place! }

@@ -1,4 +1,4 @@
-import { formatNumber } from '../i18n/format.ts';
+import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { CHOROPLETH, MUTED, NO_FIGURE, QUIET, SHARED_FIGURE } from '../scene/colors.ts';
 import { legendSamples } from '../scene/legend.ts';
 import { MAX_RADIUS } from '../scene/scene.ts';
@@ -86,6 +86,9 @@ export function createLegend(ctx: UiContext): Component {
               }),
               el('li', {}, el('span', { class: 'swatch-line solid' }), tr('legend.stated')),
               el('li', {}, el('span', { class: 'swatch-line dashed' }), tr('legend.activity')),
+              state.year !== 'all' && scene.arcs.some((a) => a.noRecord)
+                ? el('li', { class: 'no-record', 'data-testid': 'legend-faded-line' }, el('span', { class: 'swatch-line solid' }), tr('legend.fadedLine', { year: formatPeriod(state.year, state.year, lang) }))
+                : null,
             ),
           ),
           section(

@@ -1,5 +1,6 @@
 import type { MapTarget } from '../map/renderer.ts';
 import type { Frame, UiContext } from '../view/context.ts';
+import { formatPeriod } from '../i18n/format.ts';
 import { cityOf } from '../scene/places.ts';
 import { metricLabel, metricValue, partnerLegendLabel, placeName } from '../view/describe.ts';
 import { el, replaceChildren } from '../view/dom.ts';
@@ -25,7 +26,8 @@ export function tooltipLines(ctx: UiContext, frame: Frame, target: MapTarget): s
     if (!a) return [];
     const city = cityOf(model.places, a.donor);
     // A faded line says why, as the legend does.
-    const why = a.noRecord && city ? [partnerLegendLabel(frame, city).text] : [];
+    const cityLabel = city ? partnerLegendLabel(frame, city) : null;
+    const why = !a.noRecord || state.year === 'all' ? [] : cityLabel?.noRecord ? [cityLabel.text] : [tr('arc.noRecordYear', { year: formatPeriod(state.year, state.year, lang), years: formatPeriod(a.years[0], a.years[1], lang) })];
     // Giver first: "Qingdao → Anshun · stated pairing".
     return [`${a.label} · ${tr(`evidence.${a.evidence}`)}`, ...why];
   }

@@ -19,8 +19,8 @@ export { REFERENCE_MAPS } from '../../scripts/draw-first-view.ts';
  * The map's SVG for a state, drawn without a browser as the build's first view is (scripts/draw-first-view.ts):
  * the app's own modules in a small DOM (linkedom). Every import of the app is here, so that when src/
  * moves, only this file changes. The composition follows the live SVG renderer (src/map/svg-renderer.ts):
- * the named view composed with the live map's button column, the covered strip (the details panel) moving
- * the camera and the insets, and names keeping clear of the panel.
+ * the named view composed with the live map's button column; the details panel, which leaves the
+ * composition where it is, only keeps names clear of its box.
  */
 
 export interface MapSize {
@@ -48,7 +48,8 @@ export function drawMapSvg(state: AppState, size: MapSize, covered: Covered = { 
   g.document = document;
   try {
     const { width, height } = size;
-    const composition = compose(state.view, { width, height, covered, cities: insetCities(model), controls: LIVE_CONTROLS_WIDTH });
+    // The panel does not move the composition (it stays put while a place opens); names keep clear of it.
+    const composition = compose(state.view, { width, height, cities: insetCities(model), controls: LIVE_CONTROLS_WIDTH });
     // The live map's names keep clear of the panel's box (its buttons are not drawn without MapLibre, as in the first view).
     const keepClear = [
       ...(covered.right > 0 ? [[width - covered.right, 0, width, height] as const] : []),

@@ -21,21 +21,22 @@ describe('state transitions', () => {
     expect(t.session.state.camera).toEqual(moved);
   });
 
-  it('opening a place frames the named view again beside the panel, and gives the panel the focus', () => {
+  it('opening a place keeps the composition and only brings the place out from under the panel, and gives the panel the focus', () => {
     const t = transition(at(), { type: 'set', patch: { place: '520422' } });
-    expect(t).toMatchObject({ camera: { type: 'frame', view: 'guizhou', animate: true }, focusPanel: true });
+    expect(t).toMatchObject({ camera: { type: 'reveal', place: '520422' }, focusPanel: true });
   });
 
-  it('on a map the user has moved, opening a place reveals it instead; another place while one is open too', () => {
+  it('on a map the user has moved, opening a place reveals it too; another place while one is open too', () => {
     expect(transition(at({ camera: moved }), { type: 'set', patch: { place: '520422' } }).camera).toEqual({ type: 'reveal', place: '520422' });
     const other = transition(at({ place: '520422' }), { type: 'set', patch: { place: '520402' } });
     expect(other.camera).toEqual({ type: 'reveal', place: '520402' });
     expect(other.focusPanel).toBe(true);
   });
 
-  it('closing a place frames the view again and moves no focus', () => {
+  it('closing a place returns a named view to its frame, leaves a moved map where it is, and moves no focus', () => {
     const t = transition(at({ place: '520422' }), { type: 'set', patch: { place: null } });
     expect(t).toMatchObject({ camera: { type: 'frame', view: 'guizhou' }, focusPanel: false });
+    expect(transition(at({ place: '520422', camera: moved }), { type: 'set', patch: { place: null } }).camera).toEqual({ type: 'stay' });
   });
 
   it('choosing a named view drops the moved position', () => {
