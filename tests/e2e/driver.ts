@@ -420,7 +420,7 @@ export class App {
     );
   }
 
-  /** Serious and critical axe-core violations in the page, or in the element `within`, as "id (impact): help at targets". */
+  /** Serious and critical axe-core violations in the page, or in the element `scope` (a selector), as "id (impact): help at targets". */
   async axeViolations(scope?: string): Promise<string[]> {
     // Evaluated through the DevTools protocol: the app's CSP (rightly) refuses inline script tags.
     await this.page.evaluate(AXE());
