@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { setUp } from './driver.ts';
 
 /*
  * Chinese through and through: under ?lang=zh the panel, legend and citation are Chinese, source
@@ -8,13 +8,7 @@ import { launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
  * in the citation), page links and names marked lang="en". And a text's own contradiction shows.
  */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = setUp();
 
 /** Latin words in an element's visible text, leaving out what may stay Latin: lang="en" names, URLs, "原题“…”". */
 async function latinWords(page: Page, selector: string): Promise<string[]> {
@@ -31,38 +25,35 @@ const withoutOriginals = (s: string) => s.replace(/原题“[^”]*”/g, '').re
 
 describe('in Chinese', () => {
   it('says panel, legend and citation in Chinese, with the 2010 text\'s own contradiction shown in the panel', async () => {
-    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=zh&year=2010&place=520400`, { viewport: { width: 1280, height: 800 } });
-    await waitForMap(page);
-    expect(await page.getByTestId('panel-total').textContent()).toBe('840万元');
+    const app = await e2e.open({ lang: 'zh', query: 'year=2010&place=520400', size: [1280, 800] });
+    const { page } = app;
+    expect(await app.panelTotal()).toBe('840万元');
     await page.locator('.legend-source').scrollIntoViewIfNeeded();
-    await screenshot(page, 'chinese-panel-top-legend-source-zh');
-    await page.locator('#details').evaluate((el) => {
+    await app.shot('chinese-panel-top-legend-source-zh');
+    await app.panel.evaluate((el) => {
       el.querySelector('[data-figure="qd10-projects"]')?.scrollIntoView({ block: 'center' });
     });
-    expect(await page.locator('[data-figure="qd10-projects"] > [data-testid="figure-discrepancy"]').textContent()).toBe('照录原文：所列各项相加为113个。');
-    expect(await page.locator('[data-figure="qd10-projects"] > .figure-source').textContent()).toBe('来源：《中国扶贫开发年鉴》2011年卷（英文网络版）“青岛—贵州对口帮扶”，栏目“概述”');
-    expect(await page.locator('[data-figure="qd10-projects"] > .figure-held').textContent()).toBe('现有资料：仅网页开头部分（前1,982个字符：“概述”栏目及下一栏目的开头几个词）。');
+    const figure = (part: string) => page.locator(`[data-figure="qd10-projects"] > ${part}`).textContent();
+    expect(await figure('[data-testid="figure-discrepancy"]')).toBe('照录原文：所列各项相加为113个。');
+    expect(await figure('.figure-source')).toBe('来源：《中国扶贫开发年鉴》2011年卷（英文网络版）“青岛—贵州对口帮扶”，栏目“概述”');
+    expect(await figure('.figure-held')).toBe('现有资料：仅网页开头部分（前1,982个字符：“概述”栏目及下一栏目的开头几个词）。');
     expect(await latinWords(page, '#details')).toEqual([]);
     expect(await latinWords(page, '.legend')).toEqual([]);
-    await screenshot(page, 'chinese-panel-legend-zh');
+    await app.shot('chinese-panel-legend-zh');
     await page.locator('[data-action="share"]').click();
     const cite = await page.locator('#share-cite').inputValue();
     expect(cite).toContain('“青岛—贵州对口帮扶”（2010年条目；原题“Qingdao - Guizhou Pairing-off Poverty Alleviation”），https://yearbook.iprcc.org.cn/zggjfpzxnj/2011njyw/wdxfpxzp/384924.shtml');
     expect(withoutOriginals(cite).match(/[A-Za-z]+/g)).toBeNull();
-    await screenshot(page, 'chinese-citation-zh');
-    expect(errors).toEqual([]);
-    await page.close();
+    await app.shot('chinese-citation-zh');
+    await app.done();
   });
 
   it('counts in English with the right plural ("1 Training course"), and gives Tongren its ¥8.4 million of 2010', async () => {
-    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en&place=522600&metric=training_courses`);
-    await waitForMap(page);
-    expect(await page.locator('[data-figure="nb10-course-qiandongnan"] .figure-head').first().textContent()).toMatch(/^1 Training course · 2010 · /);
+    const app = await e2e.open({ lang: 'en', query: 'place=522600&metric=training_courses' });
+    expect(await app.page.locator('[data-figure="nb10-course-qiandongnan"] .figure-head').first().textContent()).toMatch(/^1 Training course · 2010 · /);
     // Under 2010, Tongren shows its own half of Qingdao's 16.8 million, as Anshun does.
-    await page.goto(`${inject('baseUrl')}/?lang=en&year=2010&place=520600`);
-    await waitForMap(page);
-    expect(await page.getByTestId('panel-total').textContent()).toBe('¥8.4 million');
-    expect(errors).toEqual([]);
-    await page.close();
+    await app.goto({ lang: 'en', query: 'year=2010&place=520600' });
+    expect(await app.panelTotal()).toBe('¥8.4 million');
+    await app.done();
   });
 });

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/data/csv.ts';
-import { launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+import { overlaps, readDrawing, setUp, within, type Box, type Drawing } from './driver.ts';
 
 /*
  * What a viewer reads from the composed map: Guizhou large, the paired prefectures, partner cities
@@ -17,144 +16,102 @@ const PAIRED_PREFECTURES = [...new Set(pairings.map((p) => (p['level'] === 'pref
 const CITIES = [...new Set(pairings.map((p) => (places.get(p['donor']!)?.['level'] === 'city' ? p['donor']! : places.get(p['donor']!)?.['parent'] ?? '')))];
 const DISTRICTS = [...new Set(pairings.map((p) => p['donor']!).filter((id) => places.get(id)?.['level'] === 'district'))];
 
-let browser: Browser;
-const base = () => inject('baseUrl');
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = setUp();
 
-type Rect = { left: number; top: number; right: number; bottom: number };
+/** The live map's drawing, its area being the map's element. */
+const LIVE = { area: '#map, .svg-host' };
 
-/** The boxes a viewer sees: names (with their place id), circles, Guizhou's counties and the map, in page pixels. */
-async function drawn(page: Page, root = '#map, .svg-host') {
-  return page.evaluate((sel) => {
-    const box = (e: Element) => {
-      const r = e.getBoundingClientRect();
-      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-    };
-    const scope = document.querySelector('.svg-layer') ?? document;
-    const names = [...scope.querySelectorAll('#labels text, .inset-title')].map((t) => ({ id: t.getAttribute('data-id') ?? '', text: t.textContent ?? '', ...box(t) }));
-    const circles = [...scope.querySelectorAll('#markers circle')].map((c) => ({ key: c.getAttribute('data-key') ?? '', ...box(c) }));
-    const counties = [...scope.querySelectorAll('#counties path')].map(box).filter((b) => b.right > b.left);
-    const guizhou = {
-      left: Math.min(...counties.map((b) => b.left)),
-      top: Math.min(...counties.map((b) => b.top)),
-      right: Math.max(...counties.map((b) => b.right)),
-      bottom: Math.max(...counties.map((b) => b.bottom)),
-    };
-    const map = box(document.querySelector(sel)!);
-    return { names, circles, guizhou, map };
-  }, root);
+const area = (r: Box) => Math.max(0, r.right - r.left) * Math.max(0, r.bottom - r.top);
+const clipped = (r: Box, to: Box): Box => ({ left: Math.max(r.left, to.left), top: Math.max(r.top, to.top), right: Math.min(r.right, to.right), bottom: Math.min(r.bottom, to.bottom) });
+
+/** Every paired prefecture, partner city and twinned district is named; no name overlaps another or a circle (nor leaves the map, with `inMap`). */
+function expectEveryNameClear(d: Drawing, where: string, inMap: boolean) {
+  const named = new Set(d.labels.map((n) => n.id));
+  for (const id of [...PAIRED_PREFECTURES, ...CITIES, ...DISTRICTS]) expect(named, `${where}: name of ${id}`).toContain(id);
+  for (const [i, a] of d.labels.entries()) {
+    for (const b of d.labels.slice(i + 1)) expect(overlaps(a, b, 0.5), `${a.text} overlaps ${b.text}`).toBe(false);
+    for (const c of d.marks) expect(overlaps(a, c, 0.5), `${a.text} overlaps circle ${c.key}`).toBe(false);
+    if (inMap) expect(within(a, d.area!, 1), `${a.text} inside the map`).toBe(true);
+  }
 }
 
-const area = (r: Rect) => Math.max(0, r.right - r.left) * Math.max(0, r.bottom - r.top);
-const intersect = (a: Rect, b: Rect, slack = 0.5) => a.left + slack < b.right && b.left + slack < a.right && a.top + slack < b.bottom && b.top + slack < a.bottom;
-const clipped = (r: Rect, to: Rect): Rect => ({ left: Math.max(r.left, to.left), top: Math.max(r.top, to.top), right: Math.min(r.right, to.right), bottom: Math.min(r.bottom, to.bottom) });
-
 describe('the composed map', () => {
-  for (const [w, h] of [
+  for (const size of [
     [1280, 800],
     [1920, 1080],
   ] as const) {
-    it(`gives Guizhou at least half of the map at ${w}×${h}`, async () => {
-      const { page } = await openPage(browser, `${base()}/?lang=en`, { viewport: { width: w, height: h } });
-      await waitForMap(page);
-      const d = await drawn(page);
-      const share = area(clipped(d.guizhou, d.map)) / area(d.map);
+    it(`gives Guizhou at least half of the map at ${size[0]}×${size[1]}`, async () => {
+      const app = await e2e.open({ lang: 'en', size });
+      const d = await app.drawing(LIVE);
+      const share = area(clipped(d.guizhou, d.area!)) / area(d.area!);
       expect(share).toBeGreaterThanOrEqual(0.5);
-      await page.close();
+      await app.close();
     });
   }
 
   const sizes = [
     ['desktop', 1280, 800, ''],
     ['phone', 390, 844, ''],
-    ['embed 800×500', 800, 500, '&embed=1'],
-    ['embed 400×300', 400, 300, '&embed=1'],
+    ['embed 800×500', 800, 500, 'embed=1'],
+    ['embed 400×300', 400, 300, 'embed=1'],
   ] as const;
   for (const lang of ['en', 'zh'] as const) {
-    for (const [name, w, h, extra] of sizes) {
+    for (const [name, w, h, query] of sizes) {
       it(`names every paired prefecture, partner city and twinned district without overlaps (${name}, ${lang})`, async () => {
-        const { page, errors } = await openPage(browser, `${base()}/?lang=${lang}${extra}`, { viewport: { width: w, height: h } });
-        await waitForMap(page);
-        const d = await drawn(page);
-        const named = new Set(d.names.map((n) => n.id));
-        for (const id of [...PAIRED_PREFECTURES, ...CITIES, ...DISTRICTS]) expect(named, `${name} ${lang}: name of ${id}`).toContain(id);
-        for (const [i, a] of d.names.entries()) {
-          for (const b of d.names.slice(i + 1)) expect(intersect(a, b), `${a.text} overlaps ${b.text}`).toBe(false);
-          for (const c of d.circles) expect(intersect(a, c), `${a.text} overlaps circle ${c.key}`).toBe(false);
-          expect(a.left >= d.map.left - 1 && a.right <= d.map.right + 1 && a.top >= d.map.top - 1 && a.bottom <= d.map.bottom + 1, `${a.text} inside the map`).toBe(true);
-        }
-        if (lang === 'en' && name === 'embed 400×300') await screenshot(page, 'composition-embed-400');
-        expect(errors).toEqual([]);
-        await page.close();
+        const app = await e2e.open({ lang, query, size: [w, h] });
+        expectEveryNameClear(await app.drawing(LIVE), `${name} ${lang}`, true);
+        if (lang === 'en' && name === 'embed 400×300') await app.shot('composition-embed-400');
+        await app.done();
       });
     }
   }
 
   it('draws money where it went: under 2011, Qingdao\'s group figure and every mark lie inside Guizhou\'s box', async () => {
-    for (const viewport of [
-      { width: 1280, height: 800 },
-      { width: 390, height: 844 },
-    ]) {
-      const { page } = await openPage(browser, `${base()}/?lang=en&year=2011`, { viewport });
-      await waitForMap(page);
-      const d = await drawn(page);
-      const group = d.circles.find((c) => c.key === '520400;520600');
+    for (const size of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
+      const app = await e2e.open({ lang: 'en', query: 'year=2011', size });
+      const d = await app.drawing(LIVE);
+      const group = d.marks.find((c) => c.key === '520400;520600');
       expect(group, 'the circle for Anshun + Tongren').toBeDefined();
-      for (const c of d.circles) {
-        const cx = (c.left + c.right) / 2;
-        const cy = (c.top + c.bottom) / 2;
-        expect(cx >= d.guizhou.left && cx <= d.guizhou.right && cy >= d.guizhou.top && cy <= d.guizhou.bottom, `circle ${c.key} inside Guizhou's box at ${viewport.width}`).toBe(true);
-      }
-      await page.close();
+      const g = d.guizhou;
+      for (const c of d.marks) expect(c.x >= g.left && c.x <= g.right && c.y >= g.top && c.y <= g.bottom, `circle ${c.key} inside Guizhou's box at ${size[0]}`).toBe(true);
+      await app.close();
     }
   });
 
   it('names the same places in the SVG export, without overlaps', async () => {
-    const { page } = await openPage(browser, `${base()}/?lang=zh`, { viewport: { width: 1280, height: 800 } });
-    await waitForMap(page);
-    await page.getByRole('button', { name: '导出' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG（矢量）' }).click()]);
-    const svgText = readFileSync((await download.path())!, 'utf8');
-    await page.setContent(`<!doctype html><body style="margin:0">${svgText}</body>`);
-    const d = await drawn(page, 'svg');
-    const named = new Set(d.names.map((n) => n.id));
-    for (const id of [...PAIRED_PREFECTURES, ...CITIES, ...DISTRICTS]) expect(named, `export: name of ${id}`).toContain(id);
-    for (const [i, a] of d.names.entries()) {
-      for (const b of d.names.slice(i + 1)) expect(intersect(a, b), `${a.text} overlaps ${b.text}`).toBe(false);
-      for (const c of d.circles) expect(intersect(a, c), `${a.text} overlaps circle ${c.key}`).toBe(false);
-    }
-    await page.close();
+    const app = await e2e.open({ lang: 'zh', size: [1280, 800] });
+    await app.page.getByRole('button', { name: '导出' }).click();
+    const svg = await app.download(() => app.page.getByRole('button', { name: 'SVG（矢量）' }).click());
+    await app.page.setContent(`<!doctype html><body style="margin:0">${svg.text}</body>`);
+    expectEveryNameClear(await readDrawing(app.page, { root: null, area: 'svg' }), 'export', false);
+    await app.close();
   });
 
   it('draws every twinned district at least 20 px across in its inset', async () => {
-    for (const viewport of [
-      { width: 1280, height: 800 },
-      { width: 1920, height: 1080 },
-    ]) {
-      const { page } = await openPage(browser, `${base()}/?lang=en`, { viewport });
-      await waitForMap(page);
-      const sizes = await page.evaluate((ids) => ids.map((id) => {
+    for (const size of [
+      [1280, 800],
+      [1920, 1080],
+    ] as const) {
+      const app = await e2e.open({ lang: 'en', size });
+      const sizes = await app.page.evaluate((ids) => ids.map((id) => {
         const r = document.querySelector(`.inset-districts path[data-id="${id}"]`)?.getBoundingClientRect();
         return { id, across: r ? Math.max(r.width, r.height) : 0 };
       }), DISTRICTS);
-      for (const { id, across } of sizes) expect(across, `district ${id} at ${viewport.width}`).toBeGreaterThanOrEqual(20);
-      await page.close();
+      for (const { id, across } of sizes) expect(across, `district ${id} at ${size[0]}`).toBeGreaterThanOrEqual(20);
+      await app.close();
     }
   });
 
   it('shows a chosen place: outlined, named, and clear of the panel or the phone sheet', async () => {
-    const { page } = await openPage(browser, `${base()}/?lang=en`, { viewport: { width: 1280, height: 800 } });
-    await waitForMap(page);
-    await page.locator('#place-search').fill('Qianxinan');
-    await page.locator('#place-search').press('Enter');
-    await expect.poll(() => page.locator('#details h2').textContent()).toContain('Qianxinan');
+    const desktop = await e2e.open({ lang: 'en', size: [1280, 800] });
+    await desktop.page.locator('#place-search').fill('Qianxinan');
+    await desktop.page.locator('#place-search').press('Enter');
+    await expect.poll(() => desktop.panelTitle()).toContain('Qianxinan');
     const seen = async () =>
-      page.evaluate(() => {
+      desktop.page.evaluate(() => {
         const layer = document.querySelector('.svg-layer')!;
         const outline = layer.querySelector('#selection path')?.getBoundingClientRect();
         const name = layer.querySelector('#labels text.selected-name');
@@ -168,23 +125,21 @@ describe('the composed map', () => {
         };
       });
     await expect.poll(async () => (await seen()).name, { timeout: 5000 }).toBe('522300');
-    await page.waitForTimeout(800); // the map frames Guizhou beside the opened panel
+    await desktop.page.waitForTimeout(800); // the map frames Guizhou beside the opened panel
     const desk = await seen();
     expect(desk.outline).not.toBeNull();
-    expect(intersect(desk.nameBox!, desk.panel)).toBe(false);
+    expect(overlaps(desk.nameBox!, desk.panel, 0.5)).toBe(false);
     expect(desk.outline!.right).toBeLessThanOrEqual(desk.panel.left);
-    await page.close();
+    await desktop.close();
 
     // The map was moved to Guiyang, so Libo (at Guizhou's southern edge) is not in view until it is chosen.
-    const { page: phone } = await openPage(browser, `${base()}/?lang=en&at=106.7,26.6,7.2`, { viewport: { width: 390, height: 844 } });
-    await waitForMap(phone);
+    const phone = await e2e.open({ lang: 'en', query: 'at=106.7,26.6,7.2', size: [390, 844] });
     // Libo lies at Guizhou's southern edge, under the sheet until the map moves.
-    await phone.locator('#place-search').fill('Libo');
-    await phone.locator('#place-search').press('Enter');
-    await expect.poll(() => phone.locator('#details h2').textContent()).toContain('Libo');
-    const page2 = phone;
+    await phone.page.locator('#place-search').fill('Libo');
+    await phone.page.locator('#place-search').press('Enter');
+    await expect.poll(() => phone.panelTitle()).toContain('Libo');
     const onPhone = async () =>
-      page2.evaluate(() => {
+      phone.page.evaluate(() => {
         const n = document.querySelector('.svg-layer #labels text.selected-name')?.getBoundingClientRect();
         const sheet = document.querySelector('#details')!.getBoundingClientRect();
         const map = document.querySelector('#map')!.getBoundingClientRect();

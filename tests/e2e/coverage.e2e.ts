@@ -1,12 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCsv, parseCsv } from '../../src/data/csv.ts';
 import { columnsOf, TABLES, type TableName } from '../../src/data/schema.ts';
-import { launchBrowser, openPage, waitForMap } from './browser.ts';
+import { baseUrl, setUp } from './driver.ts';
 
 /*
  * Coverage comes from the data: the app built on a copy of data/ with one more source (a Ningbo
@@ -14,7 +13,6 @@ import { launchBrowser, openPage, waitForMap } from './browser.ts';
  * export and story, where the shipped build says 2009–2011. Nothing in the code names a year.
  */
 
-let browser: Browser;
 let server: PreviewServer;
 let extraUrl = '';
 let dir = '';
@@ -49,24 +47,24 @@ beforeAll(async () => {
   const address = server.httpServer.address();
   if (address === null || typeof address === 'string') throw new Error('vite preview did not report a port');
   extraUrl = `http://127.0.0.1:${address.port}`;
-  browser = await launchBrowser();
 }, 240_000);
 
+const e2e = setUp();
+
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Every text that says what the records cover, as a visitor sees it. */
 async function coverageTexts(base: string) {
-  const { page, errors } = await openPage(browser, `${base}/?lang=en&place=520600`, { acceptDownloads: true });
-  await waitForMap(page);
+  const app = await e2e.open({ base, lang: 'en', query: 'place=520600' });
+  const { page } = app;
   const text = (selector: string) => page.locator(selector).first().textContent();
   const out = {
     subtitle: await text('.subtitle'),
     source: await text('.legend-source'),
-    filter: await page.getByTestId('legend-filter').textContent(),
+    filter: await app.legendFilter(),
     name: await text('.panel-2010'),
     citation: '',
     exportTitle: '',
@@ -78,45 +76,42 @@ async function coverageTexts(base: string) {
   out.citation = await page.locator('#share-cite').inputValue();
   await page.keyboard.press('Escape');
   await page.locator('[data-action="export"]').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG (vector)' }).click()]);
-  const svg = readFileSync((await download.path())!, 'utf8');
+  const svg = await app.download(() => page.getByRole('button', { name: 'SVG (vector)' }).click());
   const parsed = await page.evaluate((s) => {
     const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
     return { lines: [...doc.querySelectorAll('svg > text')].map((t) => t.textContent ?? ''), source: doc.querySelector('#source')?.textContent ?? '' };
-  }, svg);
+  }, svg.text);
   out.exportTitle = parsed.lines.slice(0, 2).join(' | ');
   out.exportSource = parsed.source;
-  await page.goto(`${base}/?lang=en&story=tour&step=0`);
-  await waitForMap(page);
+  await app.goto({ lang: 'en', query: 'story=tour&step=0' });
   out.storyTitle = (await text('.story-title')) ?? '';
   out.storyCaption = (await page.getByTestId('story-caption').textContent()) ?? '';
-  expect(errors).toEqual([]);
-  await page.close();
+  await app.done();
   return out;
 }
 
+const literally = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** What every text says where the records cover `years`, Ningbo's entries being those of `ningbo`. */
+const saying = (years: string, ningbo: string) => ({
+  subtitle: `East–west pairing-off poverty alleviation: Qingdao and Ningbo with Guizhou, ${years}`,
+  source: expect.stringContaining(`entries for Qingdao–Guizhou 2009–2011 and Ningbo–Guizhou ${ningbo}`),
+  filter: `Showing: all years (${years}); all kinds of aid`,
+  name: `Name in ${years}: Tongren Prefecture`,
+  citation: expect.stringMatching(new RegExp(`^${literally(`Guizhou Pairing Map: Aid funds, all years (${years}), all kinds of aid. `)}`)),
+  exportTitle: expect.stringContaining(`all years (${years})`),
+  storyTitle: `Pairing-off aid to Guizhou from Qingdao and Ningbo, ${years}`,
+  storyCaption: expect.stringMatching(new RegExp(`^${literally(`The yearbook's entries for Qingdao–Guizhou 2009–2011 and Ningbo–Guizhou ${ningbo}. `)}`)),
+});
+
 describe('coverage comes from the data', () => {
   it('says 2009–2011 on the shipped data, and 2012 once a source and a figure for 2012 are added', async () => {
-    const shipped = await coverageTexts(inject('baseUrl'));
+    const shipped = await coverageTexts(baseUrl());
     const extra = await coverageTexts(extraUrl);
-    expect(shipped.subtitle).toBe('East–west pairing-off poverty alleviation: Qingdao and Ningbo with Guizhou, 2009–2011');
-    expect(extra.subtitle).toBe('East–west pairing-off poverty alleviation: Qingdao and Ningbo with Guizhou, 2009–2012');
-    expect(shipped.source).toContain('entries for Qingdao–Guizhou 2009–2011 and Ningbo–Guizhou 2010');
-    expect(extra.source).toContain('entries for Qingdao–Guizhou 2009–2011 and Ningbo–Guizhou 2010, 2012');
-    expect(shipped.filter).toBe('Showing: all years (2009–2011); all kinds of aid');
-    expect(extra.filter).toBe('Showing: all years (2009–2012); all kinds of aid');
-    expect(shipped.name).toBe('Name in 2009–2011: Tongren Prefecture');
-    expect(extra.name).toBe('Name in 2009–2012: Tongren Prefecture');
-    expect(shipped.citation).toMatch(/^Guizhou Pairing Map: Aid funds, all years \(2009–2011\), all kinds of aid\. /);
-    expect(extra.citation).toMatch(/^Guizhou Pairing Map: Aid funds, all years \(2009–2012\), all kinds of aid\. /);
+    expect(shipped).toMatchObject(saying('2009–2011', '2010'));
+    expect(extra).toMatchObject(saying('2009–2012', '2010, 2012'));
     expect(shipped.citation).not.toContain('(2012 entry)');
     expect(extra.citation).toContain('“Ningbo-Guizhou Pairing-off Poverty Alleviation” (2012 entry), China Poverty Alleviation Yearbook, 2013 edition (English web version), https://example.org/nb2012');
-    expect(shipped.exportTitle).toContain('all years (2009–2011)');
-    expect(extra.exportTitle).toContain('all years (2009–2012)');
     expect(extra.exportSource).toContain('Ningbo–Guizhou 2010, 2012');
-    expect(shipped.storyTitle).toBe('Pairing-off aid to Guizhou from Qingdao and Ningbo, 2009–2011');
-    expect(extra.storyTitle).toBe('Pairing-off aid to Guizhou from Qingdao and Ningbo, 2009–2012');
-    expect(shipped.storyCaption).toMatch(/^The yearbook's entries for Qingdao–Guizhou 2009–2011 and Ningbo–Guizhou 2010\. /);
-    expect(extra.storyCaption).toMatch(/^The yearbook's entries for Qingdao–Guizhou 2009–2011 and Ningbo–Guizhou 2010, 2012\. /);
   }, 180_000);
 });

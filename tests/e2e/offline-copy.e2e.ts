@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Download } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { FIGURES_HEADER as HEADER, setUp, type App } from './driver.ts';
 
 /*
  * "Save offline copy" after opening a CSV: the single file opens from file:// with every network
@@ -14,39 +13,28 @@ import { launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
  * copy is the same file.
  */
 
-const HEADER = 'id,source,section,year_from,year_to,donor,recipients,category,metric,value,qualifier,part_of,note_en,note_zh';
 const ROW = 'my-zhenning-school,qd2011,Overview,2011,2011,370200,520423,education,funds_cny,777000,exact,,A school fund we recorded ourselves.,我们自己记录的助学资金。';
-let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), 'gpm-offline-'));
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = setUp();
 
-async function save(download: Download, name: string): Promise<string> {
+/** "Export" → "Save offline copy": the file's name and its text, kept in a temporary folder as `name`. */
+async function saveOfflineCopy(app: App, name: string) {
+  await app.page.getByRole('button', { name: 'Export' }).click();
+  const copy = await app.download(() => app.page.getByRole('button', { name: 'Save offline copy' }).click());
   const path = join(dir, name);
-  writeFileSync(path, readFileSync((await download.path())!));
-  return path;
+  writeFileSync(path, copy.bytes);
+  return { name: copy.name, path, html: copy.text };
 }
 
 describe('offline copy', () => {
   it('saved after importing a CSV, opens from file:// with the network blocked and shows the imported figure in its panel', async () => {
-    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en`, { acceptDownloads: true });
-    await waitForMap(page);
-    await page.getByRole('button', { name: 'Open data…' }).click();
-    await page.locator('#import-files').setInputFiles([{ name: 'my-figures.csv', mimeType: 'text/csv', buffer: Buffer.from(`${HEADER}\n${ROW}\n`, 'utf8') }]);
-    await page.getByRole('button', { name: 'Show on the map' }).click();
-    await waitForMap(page);
-    await page.getByRole('button', { name: 'Export' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save offline copy' }).click()]);
-    expect(download.suggestedFilename()).toBe('guizhou-pairing-map.html');
-    const file = await save(download, 'copy.html');
-    expect(errors).toEqual([]);
-    await page.close();
+    const app = await e2e.open({ lang: 'en' });
+    const report = await app.importFiles([{ name: 'my-figures.csv', bytes: `${HEADER}\n${ROW}\n` }], { wait: 'none' });
+    await app.showImport(report);
+    const { name, path, html } = await saveOfflineCopy(app, 'copy.html');
+    expect(name).toBe('guizhou-pairing-map.html');
+    await app.done();
 
-    const html = readFileSync(file, 'utf8');
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!;
     expect(csp).not.toMatch(/https?:|'unsafe-inline'[^;]*script|\*/);
     const script = /<script type="module" id="gpm-script">([\s\S]*?)<\/script>/.exec(html)![1]!;
@@ -55,30 +43,16 @@ describe('offline copy', () => {
     expect(/<script type="application\/json" id="gpm-data">[^<]*my-zhenning-school/.test(html)).toBe(true);
     expect(script).not.toContain('my-zhenning-school');
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    const attempted: string[] = [];
-    await context.route(/^https?:/, (route) => {
-      attempted.push(route.request().url());
-      return route.abort();
-    });
-    const copy = await context.newPage();
-    const copyErrors: string[] = [];
-    copy.on('console', (m) => m.type() === 'error' && copyErrors.push(m.text()));
-    copy.on('pageerror', (e) => copyErrors.push(e.message));
-    await copy.goto(`${pathToFileURL(file).href}?lang=en&year=2011&place=520423`);
-    await waitForMap(copy);
-    await expect.poll(() => copy.locator('#details h2').textContent()).toBe('Zhenning Buyei and Miao Autonomous County');
-    await expect.poll(() => copy.getByTestId('panel-total').textContent()).toBe('¥777,000');
-    expect(await copy.getByTestId('figures').textContent()).toContain('A school fund we recorded ourselves.');
-    expect(await copy.getByTestId('notice').textContent()).toContain('my-figures.csv');
-    await screenshot(copy, 'offline-copy-imported');
+    const copy = await e2e.open({ url: `${pathToFileURL(path).href}?lang=en&year=2011&place=520423`, size: [1280, 800], offline: true });
+    await expect.poll(() => copy.panelTitle()).toBe('Zhenning Buyei and Miao Autonomous County');
+    await expect.poll(() => copy.panelTotal()).toBe('¥777,000');
+    expect(await copy.page.getByTestId('figures').textContent()).toContain('A school fund we recorded ourselves.');
+    expect(await copy.noticeText()).toContain('my-figures.csv');
+    await copy.shot('offline-copy-imported');
 
     // A copy of the copy: the same file (same script and hash, same data).
-    await copy.getByRole('button', { name: 'Export' }).click();
-    const [again] = await Promise.all([copy.waitForEvent('download'), copy.getByRole('button', { name: 'Save offline copy' }).click()]);
-    expect(readFileSync(await save(again, 'copy-of-copy.html'), 'utf8')).toBe(html);
-    expect(attempted).toEqual([]);
-    expect(copyErrors).toEqual([]);
-    await context.close();
+    expect((await saveOfflineCopy(copy, 'copy-of-copy.html')).html).toBe(html);
+    expect(copy.blocked).toEqual([]);
+    await copy.done();
   });
 });

@@ -1,22 +1,15 @@
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { parseCsv } from '../../src/data/csv.ts';
-import { launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+import { setUp } from './driver.ts';
 
 /*
- * Issue 12, "one number everywhere": for every mark the map draws, under several filters, the
+ * One number everywhere: for every mark the map draws, under several filters, the
  * value written by the circle, the tooltip, the details panel, the table row and the CSV row are
  * the same amount. Marks are found by the scene's keys (the circles' data-key), not by position.
  */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = setUp();
 
 const FILTERS = ['year=all', 'year=2011', 'year=2010&metric=people_trained'] as const;
 
@@ -58,9 +51,9 @@ describe('one number everywhere', () => {
     const unhoverable: string[] = [];
     let checked = 0;
     for (const filter of FILTERS) {
-      const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en&${filter}`, { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-      await waitForMap(page);
-      const keys = await page.evaluate(() => (window as unknown as { __gpm: { markers(): string[] } }).__gpm.markers());
+      const app = await e2e.open({ lang: 'en', query: filter, size: [1280, 800] });
+      const { page, panel } = app;
+      const keys = await app.markers();
       expect(keys.length, filter).toBeGreaterThan(2);
       const seen = new Map<string, { tooltip: string; panel: string; label: string | null }>();
       for (const key of keys) {
@@ -76,16 +69,15 @@ describe('one number everywhere', () => {
         const line = (await tooltip.locator('span').first().textContent()) ?? '';
         const tooltipValue = line.slice(line.indexOf(': ') + 2);
         await page.mouse.click(point[0], point[1]);
-        const panel = page.locator('#details');
         await expect.poll(() => panel.isVisible()).toBe(true);
         // A giver's panel lists each of its marks by key; a place's panel totals its own mark.
         const row = panel.locator(`[data-testid="panel-given"] tr[data-key="${key}"] td`);
-        const panelValue = (await row.count()) > 0 ? await row.textContent() : await page.getByTestId('panel-total').textContent();
+        const panelValue = (await row.count()) > 0 ? await row.textContent() : await app.panelTotal();
         seen.set(key, { tooltip: tooltipValue, panel: panelValue ?? '', label });
         await page.keyboard.press('Escape');
         await expect.poll(() => panel.isVisible()).toBe(false);
         // Closing the panel frames the view again: wait until the map has stopped.
-        await page.evaluate(() => (window as unknown as { __gpm: { idle(): Promise<void> } }).__gpm.idle());
+        await app.idle();
       }
       // The table view, then its CSV: the same rows, in the same order, as the map's marks.
       await page.locator('button[data-action="table"]').click();
@@ -95,8 +87,8 @@ describe('one number everywhere', () => {
         trs.map((tr) => ({ key: tr.getAttribute('data-key') ?? '', place: tr.querySelector('th')?.textContent ?? '', value: tr.querySelector('td.num')?.textContent ?? '' })),
       );
       expect(table.map((r) => r.key).sort()).toEqual([...keys].sort());
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('table-download').click()]);
-      const csv = parseCsv(readFileSync((await download.path())!, 'utf8').slice(1)).records.map((r) => r.values).filter((r) => !r['applies_to']!.startsWith('total'));
+      const download = await app.download(() => page.getByTestId('table-download').click());
+      const csv = parseCsv(download.text.slice(1)).records.map((r) => r.values).filter((r) => !r['applies_to']!.startsWith('total'));
       expect(csv).toHaveLength(table.length);
       for (const [i, t] of table.entries()) {
         const v = seen.get(t.key);
@@ -109,9 +101,8 @@ describe('one number everywhere', () => {
         if (v.label !== null) expect(amount(v.label), where).toBe(amount(v.tooltip));
         checked++;
       }
-      await screenshot(page, `one-number-table-${filter.replace(/[=&]/g, '-')}`);
-      expect(errors).toEqual([]);
-      await page.close();
+      await app.shot(`one-number-table-${filter.replace(/[=&]/g, '-')}`);
+      await app.done();
     }
     expect(unhoverable, 'marks with no point free to hover (under other marks or off the map)').toEqual([]);
     expect(checked).toBeGreaterThan(12);

@@ -2,19 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, waitForMap } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { setUp } from './driver.ts';
 
 /* Printing (Ctrl+P): the whole view with legend, source and attribution on one landscape page, A4 or Letter. */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = setUp();
 
 /** Page count and text of a PDF, read by poppler-utils (`apt-get install poppler-utils`; .ci/run installs it). */
 function readPdf(pdf: Buffer): { pages: number; text: string } {
@@ -36,10 +29,9 @@ const LANGS = [
 describe('print', () => {
   it('fits on exactly one landscape page, A4 and Letter, in both languages, with both partner cities, legend, source and attribution', async () => {
     for (const c of LANGS) {
-      const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=${c.lang}&place=520422`, { viewport: { width: 1280, height: 800 } });
-      await waitForMap(page);
+      const app = await e2e.open({ lang: c.lang, query: 'place=520422', size: [1280, 800] });
       for (const format of ['A4', 'Letter'] as const) {
-        const { pages, text } = readPdf(await page.pdf({ format, landscape: true, printBackground: true }));
+        const { pages, text } = readPdf(await app.page.pdf({ format, landscape: true, printBackground: true }));
         expect(pages, `${c.lang} ${format}`).toBe(1);
         for (const name of c.names) expect(text, `${c.lang} ${format}`).toContain(name);
         expect(text).toContain(c.source);
@@ -47,8 +39,7 @@ describe('print', () => {
         // No controls: no buttons of the header, no attribution toggle.
         expect(text).not.toMatch(/[▼▲]|Share \/ Embed|分享/);
       }
-      expect(errors).toEqual([]);
-      await page.close();
+      await app.done();
     }
   });
 });

@@ -1,20 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { setUp } from './driver.ts';
 
 /*
- * Issue 12, item 5 beyond the map: what hovering a line says, Guizhou found by search, a phone's
+ * The words around the map: what hovering a line says, Guizhou found by search, a phone's
  * header actions in a labelled menu, and the table sorted by any column.
  */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-const base = () => inject('baseUrl');
+const e2e = setUp();
+const DESKTOP = [1280, 800] as const;
 
 /** A point on a partner line where the line itself is the topmost thing drawn, in page coordinates. */
 async function pointOnArc(page: Page, id: string): Promise<[number, number] | null> {
@@ -37,14 +31,12 @@ describe('hovering a partner line', () => {
     ['zh', '青岛 → 安顺 · 原文明确结对'],
   ] as const) {
     it(`names the giver and the recipient (${lang})`, async () => {
-      const { page, errors } = await openPage(browser, `${base()}/?lang=${lang}`, { viewport: { width: 1280, height: 800 } });
-      await waitForMap(page);
-      const point = await pointOnArc(page, '370200-520400');
+      const app = await e2e.open({ lang, size: DESKTOP });
+      const point = await pointOnArc(app.page, '370200-520400');
       expect(point, 'a free point on the Qingdao–Anshun line').not.toBeNull();
-      await page.mouse.move(point![0], point![1]);
-      await expect.poll(() => page.locator('.tooltip').textContent()).toBe(text);
-      expect(errors).toEqual([]);
-      await page.close();
+      await app.page.mouse.move(point![0], point![1]);
+      await expect.poll(() => app.tooltipText()).toBe(text);
+      await app.done();
     });
   }
 });
@@ -56,18 +48,17 @@ describe('searching for Guizhou', () => {
     ['zh', '贵州', '贵州省', '帮扶方：宁波'],
   ] as const) {
     it(`opens the province for "${query}", listing its figures with the city that gave each`, async () => {
-      const { page, errors } = await openPage(browser, `${base()}/?lang=${lang}`, { viewport: { width: 1280, height: 800 } });
-      await waitForMap(page);
-      await page.locator('#place-search').fill(query);
-      await expect.poll(() => page.locator('#place-options li').first().getAttribute('data-place')).toBe('520000');
-      await page.locator('#place-search').press('Enter');
-      await expect.poll(() => page.locator('#details h2').textContent()).toBe(title);
-      await expect.poll(() => page.url()).toContain('place=520000');
-      const donors = await page.locator('#details .figure-donor').allTextContents();
+      const app = await e2e.open({ lang, size: DESKTOP });
+      const search = app.page.locator('#place-search');
+      await search.fill(query);
+      await expect.poll(() => app.page.locator('#place-options li').first().getAttribute('data-place')).toBe('520000');
+      await search.press('Enter');
+      await expect.poll(() => app.panelTitle()).toBe(title);
+      await expect.poll(() => app.page.url()).toContain('place=520000');
+      const donors = await app.panel.locator('.figure-donor').allTextContents();
       expect(donors.length).toBeGreaterThan(5);
       expect(donors).toContain(donor);
-      expect(errors).toEqual([]);
-      await page.close();
+      await app.done();
     });
   }
 });
@@ -75,17 +66,18 @@ describe('searching for Guizhou', () => {
 describe('the header on a phone', () => {
   for (const lang of ['en', 'zh'] as const) {
     it(`puts its actions in a labelled menu, not a sideways scroll (${lang})`, async () => {
-      const { page, errors } = await openPage(browser, `${base()}/?lang=${lang}`, { viewport: { width: 390, height: 844 } });
-      await waitForMap(page);
+      const app = await e2e.open({ lang, size: [390, 844] });
+      const { page } = app;
       const actions = page.locator('.header-actions');
       expect(await actions.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true);
       const toggle = page.getByRole('button', { name: lang === 'en' ? 'Menu' : '菜单' });
+      const expanded = () => toggle.getAttribute('aria-expanded');
       await expect.poll(() => toggle.isVisible()).toBe(true);
-      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await expanded()).toBe('false');
       const table = page.getByRole('button', { name: lang === 'en' ? 'Table view' : '表格视图' });
       expect(await table.isVisible()).toBe(false);
       await toggle.click();
-      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await expanded()).toBe('true');
       // Every action is in the menu, on screen, none cut off.
       const boxes = await page.locator('#header-menu button').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().toJSON() as DOMRect));
       expect(boxes).toHaveLength(6);
@@ -94,43 +86,42 @@ describe('the header on a phone', () => {
         expect(b.right).toBeLessThanOrEqual(390);
         expect(b.height).toBeGreaterThan(20);
       }
-      await screenshot(page, `header-menu-phone-${lang}`);
+      await app.shot(`header-menu-phone-${lang}`);
       await page.keyboard.press('Escape');
-      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await expanded()).toBe('false');
       await toggle.click();
       await table.click();
       await expect.poll(() => page.locator('#table-view').isVisible()).toBe(true);
-      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-      expect(errors).toEqual([]);
-      await page.close();
+      expect(await expanded()).toBe('false');
+      await app.done();
     });
   }
 
   it('keeps every action in the row on a desktop, with no menu button', async () => {
-    const { page } = await openPage(browser, `${base()}/?lang=en`, { viewport: { width: 1280, height: 800 } });
-    await waitForMap(page);
-    expect(await page.locator('.menu-toggle').isVisible()).toBe(false);
-    expect(await page.getByRole('button', { name: 'Table view' }).isVisible()).toBe(true);
-    await page.close();
+    const app = await e2e.open({ lang: 'en', size: DESKTOP });
+    expect(await app.page.locator('.menu-toggle').isVisible()).toBe(false);
+    expect(await app.page.getByRole('button', { name: 'Table view' }).isVisible()).toBe(true);
+    await app.close();
   });
 });
 
 describe('the table view', () => {
   it('sorts by any column with buttons that say how it is sorted, and ends with a total of each figure once', async () => {
-    const { page, errors } = await openPage(browser, `${base()}/?lang=en&year=all&table=1`, { viewport: { width: 1280, height: 800 } });
-    await waitForMap(page);
+    const app = await e2e.open({ lang: 'en', query: 'year=all&table=1', size: DESKTOP });
+    const { page } = app;
     const values = () => page.locator('#table-view tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-key') ?? ''));
-    const header = (name: string) => page.locator('#table-view thead th', { has: page.getByRole('button', { name, exact: true }) });
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    const sorted = (name: string) => page.locator('#table-view thead th', { has: button(name) }).getAttribute('aria-sort');
     const before = await values();
-    await page.getByRole('button', { name: 'Place', exact: true }).click();
-    expect(await header('Place').getAttribute('aria-sort')).toBe('ascending');
+    await button('Place').click();
+    expect(await sorted('Place')).toBe('ascending');
     const places = await page.locator('#table-view tbody th').allTextContents();
     expect(places).toEqual([...places].sort((a, b) => a.localeCompare(b, 'en')));
-    await page.getByRole('button', { name: 'Value', exact: true }).click();
-    expect(await header('Place').getAttribute('aria-sort')).toBeNull();
-    expect(await header('Value').getAttribute('aria-sort')).toBe('ascending');
-    await page.getByRole('button', { name: 'Value', exact: true }).click();
-    expect(await header('Value').getAttribute('aria-sort')).toBe('descending');
+    await button('Value').click();
+    expect(await sorted('Place')).toBeNull();
+    expect(await sorted('Value')).toBe('ascending');
+    await button('Value').click();
+    expect(await sorted('Value')).toBe('descending');
     // Focus stays on the button that was pressed, for keyboard users.
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['sort'])).toBe('value');
     expect((await values()).sort()).toEqual([...before].sort());
@@ -142,8 +133,7 @@ describe('the table view', () => {
     expect(await page.getByTestId('table-total').textContent()).toBe(
       'Total, each figure once¥159.05 million + ¥10.22 million disaster relief (the text does not say whether it is included) · apart: 2006–2010 more than ¥66.53 million',
     );
-    await screenshot(page, 'table-sorted-en');
-    expect(errors).toEqual([]);
-    await page.close();
+    await app.shot('table-sorted-en');
+    await app.done();
   });
 });

@@ -1,38 +1,17 @@
-import { readFileSync } from 'node:fs';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { distinctColours, launchBrowser, openPage, waitForMap } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { distinctColours, pngSize, setUp } from './driver.ts';
 
 /*
- * Slide-ready exports (issue 14): the image is exactly the chosen size, its legend has a key for
+ * Slide-ready exports: the image is exactly the chosen size, its legend has a key for
  * every kind of mark its map draws, Guizhou fills the frame, and the dialog's options reach the file.
  */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = setUp();
 
 const SIZES = [
   { width: 1920, height: 1080 },
   { width: 1080, height: 1080 },
 ];
-
-async function saved(download: Download): Promise<Buffer> {
-  return readFileSync((await download.path())!);
-}
-
-/** Asks the app for a file through its test hook and returns the download. */
-async function exportFile(page: Page, format: 'png' | 'svg', request: object): Promise<Download> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: 40_000 }),
-    page.evaluate(([f, r]) => (window as unknown as { __gpm: { exportMap(f: string, r: object): Promise<string> } }).__gpm.exportMap(f as string, r as object), [format, request] as const),
-  ]);
-  return download;
-}
 
 interface SvgFacts {
   width: string | null;
@@ -47,8 +26,7 @@ interface SvgFacts {
 
 /** Opens an exported SVG in a page of its own and reads what a viewer sees in it. */
 async function readSvg(text: string): Promise<SvgFacts> {
-  const context = await browser.newContext({ viewport: { width: 2000, height: 2000 } });
-  const page = await context.newPage();
+  const { page } = await e2e.open({ url: 'about:blank', size: [2000, 2000], wait: false });
   await page.setContent(`<!doctype html><body style="margin:0">${text.replace(/^<\?xml[^>]*>\s*/, '')}</body>`);
   const facts = await page.evaluate(() => {
     const root = document.querySelector('body > svg') as SVGSVGElement;
@@ -86,46 +64,44 @@ async function readSvg(text: string): Promise<SvgFacts> {
       }),
     };
   });
-  await context.close();
+  await page.close();
   return facts;
 }
 
 describe('slide exports', () => {
   for (const lang of ['en', 'zh'] as const) {
+    const year = lang === 'en' ? 2011 : 'all';
     it(`writes SVG and PNG at exactly 1920×1080 and 1080×1080 with a key for every kind of mark drawn (${lang})`, async () => {
-      const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=${lang}&year=${lang === 'en' ? 2011 : 'all'}`, { acceptDownloads: true });
-      await waitForMap(page);
+      const app = await e2e.open({ lang, query: `year=${year}` });
       for (const size of SIZES) {
-        const svgFile = await exportFile(page, 'svg', { size });
-        expect(svgFile.suggestedFilename()).toBe(`guizhou-pairing-${lang === 'en' ? 2011 : 'all'}-all-aid-funds-${lang}.svg`);
-        const facts = await readSvg((await saved(svgFile)).toString('utf8'));
+        const svg = await app.exportMap('svg', { size });
+        expect(svg.name).toBe(`guizhou-pairing-${year}-all-aid-funds-${lang}.svg`);
+        const facts = await readSvg(svg.text);
         expect([facts.width, facts.height]).toEqual([String(size.width), String(size.height)]);
         expect(facts.missing).toEqual([]);
         // Under all years every county of a paired prefecture has a figure of its own or a shared one: no hatch.
         expect(facts.keys).toEqual(expect.arrayContaining(['kind-place', 'line-stated', 'line-activity', lang === 'en' ? 'fill-url(#no-figure)' : 'fill-#eee4cc']));
-        const png = await saved(await exportFile(page, 'png', { size }));
-        expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual(size);
-        expect(await distinctColours(page, png)).toBeGreaterThan(50);
+        const png = (await app.exportMap('png', { size })).bytes;
+        expect(pngSize(png)).toEqual(size);
+        expect(await distinctColours(app.page, png)).toBeGreaterThan(50);
       }
-      expect(errors).toEqual([]);
-      await page.close();
+      await app.done();
     });
   }
 
-  // Depends on the composition of issue 12 (Guizhou large, partners in insets).
+  // Depends on the composed map, where Guizhou is drawn large and the partner cities in insets beside it.
   it('gives Guizhou at least 40 % of a 1920×1080 and a 1080×1080 frame', async () => {
-    const { page } = await openPage(browser, `${inject('baseUrl')}/?lang=en`, { acceptDownloads: true });
-    await waitForMap(page);
+    const app = await e2e.open({ lang: 'en' });
     for (const size of SIZES) {
-      const facts = await readSvg((await saved(await exportFile(page, 'svg', { size }))).toString('utf8'));
+      const facts = await readSvg((await app.exportMap('svg', { size })).text);
       expect(facts.guizhouShare, `${size.width}×${size.height}`).toBeGreaterThanOrEqual(0.4);
     }
-    await page.close();
+    await app.close();
   });
 
   it('takes title, size, language and background from the dialog, and keeps the selected place in frame', async () => {
-    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/?lang=en&view=guizhou&place=370200`, { acceptDownloads: true });
-    await waitForMap(page);
+    const app = await e2e.open({ lang: 'en', query: 'view=guizhou&place=370200' });
+    const { page } = app;
     await page.getByRole('button', { name: 'Export' }).click();
     const preview = page.getByTestId('export-preview');
     await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
@@ -139,19 +115,17 @@ describe('slide exports', () => {
     await page.locator('#export-width').fill('1000');
     await page.locator('#export-height').fill('700');
     await page.getByLabel('Transparent').check();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG (vector)' }).click()]);
-    expect(download.suggestedFilename()).toBe('guizhou-pairing-all-all-aid-funds-zh.svg');
-    const text = (await saved(download)).toString('utf8');
-    const facts = await readSvg(text);
+    const svg = await app.download(() => page.getByRole('button', { name: 'Download SVG (vector)' }).click());
+    expect(svg.name).toBe('guizhou-pairing-all-all-aid-funds-zh.svg');
+    const facts = await readSvg(svg.text);
     expect([facts.width, facts.height]).toEqual(['1000', '700']);
-    expect(text).toContain('>Qingdao and Guizhou</text>');
-    expect(text).not.toContain('id="sea"');
+    expect(svg.text).toContain('>Qingdao and Guizhou</text>');
+    expect(svg.text).not.toContain('id="sea"');
     // Qingdao stands in its inset beside Guizhou, named, inside the map.
     expect(facts.labels.find((l) => l.text === '青岛')).toEqual({ text: '青岛', inside: true });
     // Out of range: no file, a message.
     await page.locator('#export-width').fill('90000');
     await expect.poll(() => page.getByRole('button', { name: 'Download PNG' }).isDisabled()).toBe(true);
-    expect(errors).toEqual([]);
-    await page.close();
+    await app.done();
   });
 });

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { setUp, viewUrl, type App } from './driver.ts';
 
 /*
  * A story made in the app: three views added as steps, captioned in both languages, one moved up,
@@ -9,13 +7,7 @@ import { launchBrowser, openPage, screenshot, waitForMap } from './browser.ts';
  * fresh tab with "Open data…", and presented.
  */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const e2e = setUp();
 
 const STEPS = [
   { query: 'view=overview', en: 'Two partner cities and their lines.', zh: '两座对口城市及其连线。' },
@@ -23,74 +15,62 @@ const STEPS = [
   { query: 'view=overview&year=2010&category=disaster_relief&place=522600', en: 'Drought relief: ¥2 million to each prefecture.', zh: '抗旱救灾：各200万元。' },
 ];
 
-async function openEditor(page: Page) {
-  await page.getByRole('button', { name: 'My story' }).click();
-  await page.locator('dialog.story-editor').waitFor();
+async function openEditor(app: App) {
+  await app.page.getByRole('button', { name: 'My story' }).click();
+  await app.page.locator('dialog.story-editor').waitFor();
 }
 
-async function caption(page: Page, step: number, lang: 'en' | 'zh', text: string) {
-  await page.locator(`#editor-caption-${step}-${lang}`).fill(text);
+async function caption(app: App, step: number, lang: 'en' | 'zh', text: string) {
+  await app.page.locator(`#editor-caption-${step}-${lang}`).fill(text);
 }
 
 describe('stories made in the app', () => {
   it('three steps captioned in both languages, one reordered, survive download → Open data… → present', async () => {
-    const base = inject('baseUrl');
-    const { page, errors } = await openPage(browser, `${base}/?lang=en`, { acceptDownloads: true });
-    await waitForMap(page);
+    const app = await e2e.open({ lang: 'en' });
+    const { page } = app;
     for (const [i, step] of STEPS.entries()) {
       // A new view, then the editor: the tab keeps the story between page loads.
-      await page.goto(`${base}/?lang=en&${step.query}`);
-      await waitForMap(page);
-      await openEditor(page);
+      await app.goto({ lang: 'en', query: step.query });
+      await openEditor(app);
       if (i === 0) await page.locator('#editor-title-en').fill('Drought and water');
       if (i === 0) await page.locator('#editor-title-zh').fill('抗旱与饮水');
       await page.getByRole('button', { name: 'Add this view as a step' }).click();
-      await caption(page, i, 'en', step.en);
-      await caption(page, i, 'zh', step.zh);
+      await caption(app, i, 'en', step.en);
+      await caption(app, i, 'zh', step.zh);
       await page.locator('dialog.story-editor .panel-close').click();
     }
-    await openEditor(page);
+    await openEditor(app);
     expect(await page.locator('.story-step').count()).toBe(3);
     // A number that is not in the step's data is named, and the story cannot be played or downloaded.
-    await caption(page, 2, 'en', 'Drought relief: ¥3 million to each prefecture.');
+    await caption(app, 2, 'en', 'Drought relief: ¥3 million to each prefecture.');
     await expect.poll(() => page.getByTestId('editor-numbers-2').textContent()).toBe('Not in this step’s data: ¥3 million');
     expect(await page.getByTestId('editor-status').textContent()).toContain('"¥3 million" is not shown on this step\'s map or card');
     expect(await page.getByRole('button', { name: 'Download stories.json' }).isDisabled()).toBe(true);
-    await caption(page, 2, 'en', STEPS[2]!.en);
+    await caption(app, 2, 'en', STEPS[2]!.en);
     await expect.poll(() => page.getByTestId('editor-numbers-2').isHidden()).toBe(true);
     expect(await page.getByTestId('editor-preview-2-en').textContent()).toBe(STEPS[2]!.en);
     expect(await page.getByTestId('editor-preview-2-zh').textContent()).toBe(STEPS[2]!.zh);
     // The drought step moves up to second place.
     await page.getByTestId('editor-step-2').getByRole('button', { name: 'Move up' }).click();
     expect(await page.locator('.story-step textarea[lang="en"]').evaluateAll((a) => a.map((x) => (x as HTMLTextAreaElement).value))).toEqual([STEPS[0]!.en, STEPS[2]!.en, STEPS[1]!.en]);
-    await screenshot(page, 'story-editor-en');
+    await app.shot('story-editor-en');
     // axe-core in the open editor: no serious or critical violation (labels, contrast, names).
-    await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Element, opts: object): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
-      return (await axe.run(document.querySelector('dialog.story-editor')!, { resultTypes: ['violations'] })).violations;
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download stories.json' }).click()]);
-    expect(download.suggestedFilename()).toBe('stories.json');
-    const text = readFileSync((await download.path())!, 'utf8');
-    const file = JSON.parse(text);
+    expect(await app.axeViolations('dialog.story-editor')).toEqual([]);
+    const stories = await app.download(() => page.getByRole('button', { name: 'Download stories.json' }).click());
+    expect(stories.name).toBe('stories.json');
+    const file = JSON.parse(stories.text);
     expect(file.stories).toHaveLength(1);
     expect(file.stories[0].steps.map((s: { caption_zh: string }) => s.caption_zh)).toEqual([STEPS[0]!.zh, STEPS[2]!.zh, STEPS[1]!.zh]);
     expect(file.stories[0].steps[1].state).toEqual({ view: 'overview', year: 2010, categories: ['disaster_relief'], metric: 'funds_cny', place: '522600' });
-    expect(errors).toEqual([]);
-    await page.close();
+    await app.done();
 
     // A fresh tab: nothing kept; the file opened with "Open data…" and presented.
-    const fresh = await openPage(browser, `${base}/?lang=en`);
     // The app's stylesheet is written into the page: neither the page nor the story code loaded on
     // use (which lists it among its dependencies) fetches it again.
     const stylesheets: string[] = [];
-    fresh.page.on('request', (r) => /\/assets\/index-[^/]*\.css$/.test(r.url()) && stylesheets.push(r.url()));
-    await waitForMap(fresh.page);
-    await fresh.page.getByRole('button', { name: 'Open data…' }).click();
-    await fresh.page.locator('#import-files').setInputFiles([{ name: 'stories.json', mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') }]);
-    await expect.poll(() => fresh.page.getByTestId('import-report').locator('.import-summary').textContent()).toContain('stories.json: 1 stories ready');
+    const fresh = await e2e.open({ lang: 'en', before: (p) => p.on('request', (r) => /\/assets\/index-[^/]*\.css$/.test(r.url()) && stylesheets.push(r.url())) });
+    const report = await fresh.importFiles([{ name: 'stories.json', type: 'application/json', bytes: stories.text }], { wait: 'none' });
+    await expect.poll(() => report.locator('.import-summary').textContent()).toContain('stories.json: 1 stories ready');
     expect(stylesheets).toEqual([]);
     expect(await fresh.page.locator('link[rel="stylesheet"][href*="/index-"]:not([disabled]), link[rel="stylesheet"][href^="./assets/index-"]:not([disabled])').count()).toBe(0);
     await fresh.page.getByRole('button', { name: 'Use and present' }).click();
@@ -101,10 +81,9 @@ describe('stories made in the app', () => {
     await expect.poll(() => cap.textContent()).toBe(STEPS[2]!.en);
     await fresh.page.keyboard.press('ArrowRight');
     await expect.poll(() => cap.textContent()).toBe(STEPS[1]!.en);
-    await screenshot(fresh.page, 'story-editor-presented-en');
-    await fresh.page.goto(`${base}/?lang=zh&story=my-story&step=2`); // steps count from 1 in links, as on the card
-    await expect.poll(() => fresh.page.getByTestId('story-caption').textContent(), { timeout: 30_000 }).toBe(STEPS[2]!.zh);
-    expect(fresh.errors).toEqual([]);
-    await fresh.page.close();
+    await fresh.shot('story-editor-presented-en');
+    await fresh.page.goto(viewUrl({ lang: 'zh', query: 'story=my-story&step=2' })); // steps count from 1 in links, as on the card
+    await expect.poll(() => cap.textContent(), { timeout: 30_000 }).toBe(STEPS[2]!.zh);
+    await fresh.done();
   });
 });
