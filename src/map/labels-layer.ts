@@ -1,4 +1,5 @@
-import type { Lang } from '../i18n/messages.ts';
+import { t, type Lang } from '../i18n/messages.ts';
+import type { CalloutText } from './callouts.ts';
 import { INK, MUTED } from '../scene/colors.ts';
 import type { Model } from '../scene/model.ts';
 import { nameOf, PROVINCE_GUIZHOU } from '../scene/places.ts';
@@ -26,14 +27,35 @@ export interface LabelOptions {
   labelScale?: number;
 }
 
-export function paintLabels(root: ParentNode, model: Model, scene: Scene, v: ViewGeometry, o: LabelOptions, circles: Map<string, Circle>): void {
-  const placed = placeLabels(labelRequests(model, scene, v, o, circles), {
-    boxes: [...(o.keepClear ?? []), ...v.insets.map((iv) => [iv.frame.x, iv.frame.y, iv.frame.x + iv.frame.width, iv.map.y] as const)],
-    circles: [...circles.values()],
+export interface LabelMarks {
+  /** The circles on their places, and all circles (the cards' too). */
+  onPlaces: Map<string, Circle>;
+  all: Map<string, Circle>;
+  /** The shared figures' cards: names keep clear of them. */
+  cards: readonly Box[];
+  /** The values the cards write themselves. */
+  fixedValues: readonly CalloutText[];
+}
+
+export function paintLabels(root: ParentNode, model: Model, scene: Scene, v: ViewGeometry, o: LabelOptions, marks: LabelMarks): void {
+  const placed = placeLabels(labelRequests(model, scene, v, o, marks.onPlaces, marks.cards), {
+    boxes: [...(o.keepClear ?? []), ...marks.cards, ...v.insets.map((iv) => [iv.frame.x, iv.frame.y, iv.frame.x + iv.frame.width, iv.map.y] as const)],
+    circles: [...marks.all.values()],
   });
-  const values = placed.filter((l) => l.id.startsWith('value:'));
   const names = placed.filter((l) => !l.id.startsWith('value:'));
-  reconcile(root.querySelector('#marker-values'), values, 'text', (l) => l.id, (l) => ({ x: round(l.x), y: round(l.y), 'text-anchor': l.anchor, 'font-size': l.size === 11.5 ? null : l.size, 'data-key': l.id.slice('value:'.length) }), (l) => l.name);
+  const values = [
+    ...placed.filter((l) => l.id.startsWith('value:')).map((l) => ({ key: l.id.slice('value:'.length), x: round(l.x), y: round(l.y), anchor: l.anchor, size: l.size, weight: 400, text: l.name, fixed: false })),
+    ...marks.fixedValues.map((x) => ({ key: x.valueKey!, x: x.x, y: x.y, anchor: 'start' as const, size: x.size, weight: x.weight, text: x.text, fixed: true })),
+  ];
+  reconcile(root.querySelector('#marker-values'), values, 'text', (l) => l.key, (l) => ({
+    x: l.x,
+    y: l.y,
+    'text-anchor': l.anchor,
+    'font-size': l.size === 11.5 ? null : l.size,
+    'font-weight': l.weight === 400 ? null : l.weight,
+    'data-key': l.key,
+    'data-fixed': l.fixed ? '' : null,
+  }), (l) => l.text);
   // Names in an inset stay put while the map under them moves (see svg-renderer.ts).
   const fixed = (id: string) => (v.insetOf(id) ? '' : null);
   reconcile(root.querySelector('#leaders'), placed.filter((l) => l.leader !== null), 'path', (l) => l.id, (l) => {
@@ -60,7 +82,7 @@ export function paintLabels(root: ParentNode, model: Model, scene: Scene, v: Vie
  * Names by priority: Guizhou, the paired prefectures, the partner cities, the districts with a line,
  * places with a circle, then the rest. The selected place comes first of all.
  */
-function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOptions, circles: Map<string, Circle>): LabelRequest[] {
+function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOptions, circles: Map<string, Circle>, cards: readonly Box[]): LabelRequest[] {
   const frame: Box = [0, 0, o.width, o.height];
   const minor = o.zoom >= (o.minorLabelZoom ?? 6.6);
   const scale = o.labelScale ?? 1;
@@ -75,11 +97,9 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
   for (const p of model.dataset.places) {
     const selected = p.id === o.selected;
     if (p.id === PROVINCE_GUIZHOU) {
-      // Guizhou is named by its circles for Guizhou as a whole, or in the room beside it.
-      const programme = scene.markers.find((m) => m.kind === 'programme');
-      const c = programme ? circles.get(programme.key) : undefined;
-      const room = v.room && v.guizhou ? placeCircle(v.room, [v.guizhou[0] + 40, v.guizhou[1] + 20], 14, [...circles.values()], [], v.guizhou) : null;
-      const spot = c ?? (room ? { x: room[0], y: room[1], r: 0 } : null);
+      // Guizhou is named in the room beside it, by its north-west corner.
+      const room = v.room && v.guizhou ? placeCircle(v.room, [v.guizhou[0] + 40, v.guizhou[1] + 20], 14, [...circles.values()], cards, v.guizhou) : null;
+      const spot = room ? { x: room[0], y: room[1], r: 0 } : null;
       if (!spot) continue;
       out.push({ id: p.id, name: nameOf(p, o.lang), x: spot.x, y: spot.y, r: spot.r, size: 17 * scale, weight: 700, fill: INK, priority: selected ? -1 : 0, bounds: frame, leader: true });
       continue;
@@ -132,10 +152,12 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
       leader: priority <= 4 || selected,
     });
   }
+  // Every circle on a place says its value (a card says its own); a part says it is one ("of which").
   for (const m of scene.markers) {
     const c = circles.get(m.key);
-    if (!c || m.valueLabel === '' || m.multiYear) continue;
-    out.push({ id: `value:${m.key}`, name: m.valueLabel, x: c.x, y: c.y, r: c.r, size: 11.5 * scale, fill: INK, priority: 1.5, bounds: frame, leader: false });
+    if (!c || m.kind !== 'place') continue;
+    const name = m.partOf ? t(o.lang, 'value.partOf', { value: m.valueLabel }) : m.valueLabel;
+    out.push({ id: `value:${m.key}`, name, x: c.x, y: c.y, r: c.r, size: 11.5 * scale, fill: INK, priority: 1.5, bounds: frame, leader: true });
   }
   return out;
 }

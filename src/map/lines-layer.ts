@@ -1,14 +1,13 @@
 import type { Scene } from '../scene/scene.ts';
 import type { InsetFrame } from './composition.ts';
-import type { Circle } from './free-spots.ts';
 import { reconcile, round } from './svg-reconcile.ts';
 import type { ViewGeometry } from './view-geometry.ts';
 
 /*
- * The partner lines, and the dotted ties from a figure for several places to each of them.
+ * The partner lines: from a place in Guizhou to its partner city or district (in its inset).
  */
 
-export function paintLines(root: ParentNode, scene: Scene, v: ViewGeometry, insets: readonly InsetFrame[], circles: Map<string, Circle>): void {
+export function paintLines(root: ParentNode, scene: Scene, v: ViewGeometry, insets: readonly InsetFrame[]): void {
   reconcile(root.querySelector('#arcs'), scene.arcs, 'path', (a) => a.id, (a) => {
     const from = v.pointOf(a.recipient);
     const to = v.pointOf(a.donor);
@@ -26,20 +25,6 @@ export function paintLines(root: ParentNode, scene: Scene, v: ViewGeometry, inse
       'data-arc': a.id,
       'data-target': 'arc',
     };
-  });
-  // A figure for several places: thin dotted lines join its one circle to each of them.
-  const brackets = scene.markers
-    .filter((m) => m.kind === 'group' && !m.multiYear)
-    .flatMap((m) => {
-      const c = circles.get(m.key);
-      return c ? m.recipients.map((id) => ({ key: `${m.key}>${id}`, c, to: v.pointOf(id), color: m.color })) : [];
-    });
-  reconcile(root.querySelector('#brackets'), brackets, 'path', (b) => b.key, (b) => {
-    const [x, y] = b.to ?? [b.c.x, b.c.y];
-    const len = Math.hypot(x - b.c.x, y - b.c.y) || 1;
-    const sx = b.c.x + ((x - b.c.x) / len) * b.c.r;
-    const sy = b.c.y + ((y - b.c.y) / len) * b.c.r;
-    return { d: `M${round(sx)},${round(sy)}L${x},${y}`, stroke: b.color, 'stroke-width': 1.4, 'stroke-opacity': 0.8, 'stroke-dasharray': '1 3.5', 'stroke-linecap': 'round' };
   });
 }
 

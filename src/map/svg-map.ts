@@ -11,7 +11,8 @@ import type { Geography } from './geography.ts';
 import { drawInsets } from './insets.ts';
 import { paintLabels } from './labels-layer.ts';
 import { paintLines } from './lines-layer.ts';
-import { paintMarkers, placeMarkers } from './marks-layer.ts';
+import { allCircles, paintMarkers, placeCircles } from './marks-layer.ts';
+import { calloutValues, layoutCallouts, paintCallouts } from './callouts.ts';
 import type { MapTarget } from './renderer.ts';
 import { viewGeometry } from './view-geometry.ts';
 
@@ -74,12 +75,12 @@ export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMap
       { class: 'lines' },
       svg('g', { id: 'selection', fill: 'none', stroke: INK, 'stroke-width': 2.6, 'stroke-linejoin': 'round', 'pointer-events': 'none' }),
       svg('g', { id: 'arcs', fill: 'none', 'stroke-linecap': 'round' }),
-      svg('g', { id: 'brackets', fill: 'none', 'pointer-events': 'none' }),
     ),
     svg(
       'g',
       { class: 'points' },
       svg('g', { id: 'leaders', fill: 'none', stroke: MUTED, 'stroke-width': 0.8, 'pointer-events': 'none' }),
+      svg('g', { id: 'callouts', 'pointer-events': 'none' }),
       svg('g', { id: 'markers' }),
       svg('g', { id: 'marker-values', 'text-anchor': 'middle', 'font-size': 11.5, fill: INK, stroke: PAPER, 'stroke-width': 3, 'paint-order': 'stroke', 'pointer-events': 'none' }),
       svg('g', { id: 'labels', 'paint-order': 'stroke', stroke: PAPER, 'stroke-linejoin': 'round', 'pointer-events': 'none' }),
@@ -96,10 +97,14 @@ export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMap
 export function paintScene(root: ParentNode, geo: Geography, model: Model, scene: Scene, o: SvgMapOptions): void {
   const v = viewGeometry(geo, model, o);
   paintAreas(root, geo, model, scene, v, o);
-  const circles = placeMarkers(scene, v);
-  paintLines(root, scene, v, o.insets ?? [], circles);
+  const onPlaces = placeCircles(scene, v);
+  const insetBoxes = v.insets.map((iv) => [iv.frame.x, iv.frame.y, iv.frame.x + iv.frame.width, iv.frame.y + iv.frame.height] as const);
+  const callouts = layoutCallouts(scene, v, { width: o.width, height: o.height, lang: o.lang, avoid: [...insetBoxes, ...(o.keepClear ?? [])], circles: [...onPlaces.values()] });
+  const circles = allCircles(scene, onPlaces, callouts);
+  paintLines(root, scene, v, o.insets ?? []);
+  paintCallouts(root, callouts);
   paintMarkers(root, scene, circles);
-  paintLabels(root, model, scene, v, { ...o, zoom: o.camera.zoom }, circles);
+  paintLabels(root, model, scene, v, { ...o, zoom: o.camera.zoom }, { onPlaces, all: circles, cards: callouts.map((c) => c.box), fixedValues: calloutValues(callouts) });
 }
 
 /** What a pointer event on the drawing is over. */

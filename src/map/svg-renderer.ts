@@ -75,7 +75,7 @@ export function createSvgRenderer(
     if (drawn && viewKey(drawn) === viewKey(o) && drawn.insets === JSON.stringify(insets)) paintScene(layer, geo, model, last.scene, o);
     else drawn = { camera, width, height, insets: JSON.stringify(insets), layers: split(drawSvgMap(geo, model, last.scene, o)), points: [], routes: [], frames: insets };
     drawn.points = [...layer.querySelectorAll<SVGElement>('.points circle, .points text, .points path')]
-      .filter((node) => !node.hasAttribute('data-fixed'))
+      .filter((node) => !node.closest('[data-fixed]'))
       .map((node) => ({
         node,
         x: Number(node.getAttribute(node.localName === 'circle' ? 'cx' : node.localName === 'path' ? 'data-x' : 'x')),
@@ -118,7 +118,7 @@ export function createSvgRenderer(
     // move ends); lines are redrawn scaled, with their width kept; circles and text only move.
     const [areas, borders, , lines] = drawn.layers;
     for (const svg of [areas, borders]) if (svg) svg.style.transform = `translate(${tx}px, ${ty}px) scale(${k})`;
-    for (const g of lines?.querySelectorAll(drawn.routes.length > 0 ? '#selection, #brackets' : '#selection, #arcs, #brackets') ?? []) {
+    for (const g of lines?.querySelectorAll(drawn.routes.length > 0 ? '#selection' : '#selection, #arcs') ?? []) {
       g.setAttribute('transform', `translate(${tx} ${ty}) scale(${k})`);
     }
     for (const r of drawn.routes) r.node.setAttribute('d', routedArc([r.from[0] * k + tx, r.from[1] * k + ty], r.to, drawn.frames));

@@ -1,5 +1,5 @@
 import { scaleSqrt } from 'd3-scale';
-import { aggregate, totalsByPeriod, type Aggregate, type Filter } from '../data/aggregate.ts';
+import { aggregate, ancestorsOf, totalsByPeriod, type Aggregate, type Filter } from '../data/aggregate.ts';
 import type { Qualifier } from '../data/schema.ts';
 import { formatNumber, formatPeriod, formatYuanShort, type Unit } from '../i18n/format.ts';
 import type { Lang } from '../i18n/messages.ts';
@@ -21,8 +21,6 @@ import { citiesWithoutRecord, coverageOf, partnerCities } from './coverage.ts';
 export const MAX_RADIUS = 34;
 /** A figure too small to see at true scale still gets a visible dot; its area is then not to scale. */
 export const MIN_RADIUS = 2.5;
-/** Circles at least this big carry their value as a label. */
-export const LABELLED_RADIUS = 9;
 
 export interface MarkerDatum {
   key: string;
@@ -38,8 +36,10 @@ export interface MarkerDatum {
   recipients: string[];
   /** The partner city that gave, or null when several did. */
   city: string | null;
-  /** A short value written beside circles big enough to carry one, e.g. "¥31.3m" or "3,125万"; else ''. */
+  /** The short value written by the circle, e.g. "¥31.3m" or "3,125万". */
   valueLabel: string;
+  /** The key of the marker whose figure contains this one's (a part drawn beside its whole), or null. */
+  partOf: string | null;
 }
 
 export interface ArcDatum {
@@ -106,20 +106,12 @@ export function buildScene(model: Model, state: AppState, maxRadius: number = MA
   const scaleMax = (state.rescale ? filterMax : dataMax) || 1;
   const scale = scaleSqrt().domain([0, scaleMax]).range([0, maxRadius]);
   const radius = (v: number) => (v <= 0 ? 0 : Math.max(MIN_RADIUS, scale(v)));
-  const labelledRadius = LABELLED_RADIUS * (maxRadius / MAX_RADIUS);
-  // Big circles first so that small ones stay on top and clickable.
   const unit = metric?.unit ?? 'count';
-  // Only the biggest yearly circle at a spot carries a label (drawn below it); the rest say theirs on hover.
-  const labelled = new Set<string>();
+  const wholes = wholesOf(model, aggregates);
+  // Big circles first so that small ones stay on top and clickable.
   const markers = raw
-    .map((m) => ({ ...m, radius: radius(m.value), valueLabel: '' }))
-    .sort((a, b) => b.radius - a.radius || byKey(a, b))
-    .map((m) => {
-      const spot = m.position.join(',');
-      if (m.multiYear || m.radius < labelledRadius || labelled.has(spot)) return m;
-      labelled.add(spot);
-      return { ...m, valueLabel: shortValue(m.value, m.qualifier, unit, state.lang) };
-    });
+    .map((m) => ({ ...m, radius: radius(m.value), valueLabel: shortValue(m.value, m.qualifier, unit, state.lang), partOf: m.multiYear ? null : (wholes.get(m.key) ?? null) }))
+    .sort((a, b) => b.radius - a.radius || byKey(a, b));
   // Year coverage (src/scene/coverage.ts): lines of a city without records that year are faded.
   const noRecord = citiesWithoutRecord(coverageOf(model), partnerCities(model), filter.year);
   // A line stands for its pairing's records: under a year none of them names, it fades with a key entry.
@@ -142,12 +134,28 @@ export function buildScene(model: Model, state: AppState, maxRadius: number = MA
   };
 }
 
+/**
+ * Which marks are parts of another mark's figure: every figure a mark counts lies inside (part_of,
+ * at any depth) a figure that another mark counts. Such a part is drawn beside its whole and says so,
+ * so that nobody adds the two.
+ */
+function wholesOf(model: Model, aggregates: Map<string, Aggregate>): Map<string, string> {
+  const countedBy = new Map<string, string>();
+  for (const [key, r] of aggregates) for (const f of r.counted) countedBy.set(f.id, key);
+  const out = new Map<string, string>();
+  for (const [key, r] of aggregates) {
+    const wholes = r.counted.map((f) => ancestorsOf(f, model.figures).map((a) => countedBy.get(a.id)).find((k) => k !== undefined && k !== key));
+    if (wholes.length > 0 && wholes.every((w) => w !== undefined)) out.set(key, wholes[0]!);
+  }
+  return out;
+}
+
 function shortValue(value: number, qualifier: Qualifier, unit: Unit, lang: Lang): string {
   const text = unit === 'cny' ? formatYuanShort(value, lang) : formatNumber(value, unit, lang);
   return qualifier === 'exact' ? text : qualifier === 'about' ? `≈${text}` : `${text}+`;
 }
 
-type RawMarker = Omit<MarkerDatum, 'radius' | 'valueLabel'>;
+type RawMarker = Omit<MarkerDatum, 'radius' | 'valueLabel' | 'partOf'>;
 
 function collectMarkers(model: Model, aggregates: Map<string, Aggregate>, lang: Lang): RawMarker[] {
   const out: RawMarker[] = [];

@@ -1,0 +1,232 @@
+import type { Lang } from '../i18n/messages.ts';
+import { t } from '../i18n/messages.ts';
+import { INK, INSET_EDGE, MUTED, PAPER } from '../scene/colors.ts';
+import type { MarkerDatum, Scene } from '../scene/scene.ts';
+import { svg } from '../view/dom.ts';
+import type { Box, Circle } from './free-spots.ts';
+import { round } from './svg-reconcile.ts';
+import { textWidth } from './text-width.ts';
+import type { ViewGeometry } from './view-geometry.ts';
+
+/*
+ * A figure for several places together, or for Guizhou as a whole, has no one place to stand on: at
+ * their middle it would sit on a place it does not name, and in the room beside Guizhou on another
+ * province. It stands in a framed card off Guizhou's land instead, nearest its members: its circle
+ * (to the common scale), its amount and period in words, and what it covers; solid ties run from the
+ * card to each member, thick enough to be seen on a projector.
+ */
+
+export interface Callout {
+  anchor: string;
+  box: Box;
+  /** The circle's centre and the largest radius of the card's circles. */
+  circle: [number, number];
+  r: number;
+  color: string;
+  /** Each line of words: a marker's value (keyed, with the marker's key) and period, or what the figure covers. */
+  texts: CalloutText[];
+  /** The members' points, for the ties (none for Guizhou as a whole). */
+  ties: { id: string; to: [number, number] }[];
+}
+
+export interface CalloutText {
+  x: number;
+  y: number;
+  text: string;
+  size: number;
+  weight: number;
+  fill: string;
+  /** A marker's value: drawn with the other values, keyed by the marker. */
+  valueKey?: string;
+}
+
+const PAD = 7;
+const LINE = 14;
+
+type Line = Omit<CalloutText, 'x' | 'y'>;
+
+/** Words broken before " + " (or "、") where a line grows wider than `max`. */
+function wrap(text: string, size: number, max: number): string[] {
+  const parts = text.split(/(?<= \+ )|(?<=、)/);
+  const out: string[] = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if (last !== undefined && textWidth(last + p, size) <= max) out[out.length - 1] = last + p;
+    else out.push(p);
+  }
+  return out.map((l) => l.trimEnd());
+}
+
+const GAP = 6;
+
+/** Cards for the scene's shared figures, placed clear of Guizhou, of the circles, of each other and of `avoid`. */
+export function layoutCallouts(scene: Scene, v: ViewGeometry, o: { width: number; height: number; lang: Lang; avoid: readonly Box[]; circles: readonly Circle[] }): Callout[] {
+  const byAnchor = new Map<string, MarkerDatum[]>();
+  for (const m of scene.markers) {
+    if (m.kind === 'place') continue;
+    const anchor = m.key.split('@')[0]!;
+    byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), m]);
+  }
+  const cards = [...byAnchor.entries()].map(([anchor, list]) => cardOf(anchor, list, v, o.lang));
+  // The cards go where their ties are shortest in all: each order of placing them is tried (there are
+  // a few), and the first that places every card off the land wins over the shorter but failing ones.
+  let best: { callouts: Callout[]; missed: number; length: number } | null = null;
+  for (const order of orders(cards)) {
+    const placed: Box[] = [];
+    let missed = 0;
+    let length = 0;
+    const callouts = order.map((card) => {
+      const spot = spotFor(v, card, card.target, [...o.avoid, ...placed], o.circles, o);
+      if (!spot) missed++;
+      const [x, y] = spot ?? stacked(placed);
+      placed.push([x, y, x + card.width, y + card.height]);
+      const callout = card.at(x, y);
+      length += callout.ties.reduce((s, tie) => s + Math.hypot(tie.to[0] - callout.circle[0], tie.to[1] - callout.circle[1]), 0);
+      return callout;
+    });
+    if (!best || missed < best.missed || (missed === best.missed && length < best.length - 0.5)) best = { callouts, missed, length };
+  }
+  return best?.callouts ?? [];
+}
+
+interface Card {
+  anchor: string;
+  width: number;
+  height: number;
+  target: [number, number];
+  at(x: number, y: number): Callout;
+}
+
+function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, lang: Lang): Card {
+  const markers = [...list].sort((a, b) => Number(a.multiYear) - Number(b.multiYear));
+  const first = markers[0]!;
+  const r = Math.max(6, ...markers.map((m) => m.radius));
+  const covers = first.kind === 'programme' ? t(lang, 'callout.programme', { city: first.label }) : first.label;
+  // What it covers, wrapped between names; then each figure's value over its period.
+  const lines: Line[] = [
+    ...wrap(covers, 11, 120).map((text) => ({ text, size: 11, weight: 600, fill: INK })),
+    ...markers.flatMap((m): Line[] => [
+      { text: m.valueLabel, size: 12.5, weight: 700, fill: INK, valueKey: m.key },
+      { text: m.multiYear ? t(lang, 'callout.severalYears', { period: m.period }) : m.period, size: 10.5, weight: 400, fill: MUTED },
+    ]),
+  ];
+  const width = Math.ceil(PAD * 2 + 2 * r + 8 + Math.max(...lines.map((l) => textWidth(l.text, l.size))));
+  const height = Math.ceil(PAD * 2 + Math.max(2 * r, lines.length * LINE));
+  const ties = first.kind === 'group' ? first.recipients.map((id) => ({ id, to: v.pointOf(id) })).filter((x): x is { id: string; to: [number, number] } => x.to !== null) : [];
+  const target: [number, number] = ties.length > 0 ? centroid(ties.map((x) => x.to)) : v.guizhou ? [v.guizhou[0], v.guizhou[1]] : [0, 0];
+  return {
+    anchor,
+    width,
+    height,
+    target,
+    at(x, y) {
+      const top = y + height / 2 - (lines.length * LINE) / 2 + 11;
+      return {
+        anchor,
+        box: [x, y, x + width, y + height],
+        circle: [round(x + PAD + r), round(y + height / 2)],
+        r,
+        color: first.color,
+        texts: lines.map((l, i) => ({ ...l, x: round(x + PAD + 2 * r + 8), y: round(top + i * LINE) })),
+        ties,
+      };
+    },
+  };
+}
+
+/** Every order of the cards while there are few; else the largest first. */
+function orders<T extends { width: number; height: number }>(cards: readonly T[]): T[][] {
+  if (cards.length > 4) return [[...cards].sort((a, b) => b.width * b.height - a.width * a.height)];
+  if (cards.length <= 1) return [[...cards]];
+  return cards.flatMap((c, i) => orders([...cards.slice(0, i), ...cards.slice(i + 1)]).map((rest) => [c, ...rest]));
+}
+
+/** The cards' frames, their words (but the values, drawn with the other values) and their ties. */
+export function paintCallouts(root: ParentNode, callouts: readonly Callout[]): void {
+  const group = root.querySelector('#callouts');
+  if (!group) return;
+  group.replaceChildren(
+    ...callouts.map((c) =>
+      svg(
+        'g',
+        { class: 'callout', 'data-anchor': c.anchor, 'data-fixed': '' },
+        ...c.ties.map((tie) => {
+          const from = exitPoint(c, tie.to);
+          return svg('path', { class: 'callout-tie', d: `M${from.map(round)}L${tie.to.map(round)}`, stroke: c.color, 'stroke-width': 2, 'stroke-opacity': 0.85, fill: 'none', 'data-to': tie.id });
+        }),
+        ...c.ties.map((tie) => svg('circle', { class: 'callout-end', cx: round(tie.to[0]), cy: round(tie.to[1]), r: 3.2, fill: c.color, stroke: PAPER, 'stroke-width': 1 })),
+        svg('rect', { class: 'callout-frame', x: c.box[0], y: c.box[1], width: c.box[2] - c.box[0], height: c.box[3] - c.box[1], rx: 4, fill: PAPER, 'fill-opacity': 0.96, stroke: INSET_EDGE }),
+        ...c.texts.filter((x) => !x.valueKey).map((x) => svg('text', { x: x.x, y: x.y, 'font-size': x.size, 'font-weight': x.weight === 400 ? null : x.weight, fill: x.fill }, x.text)),
+      ),
+    ),
+  );
+}
+
+/** The values the cards write, keyed by their markers, for the value layer. */
+export function calloutValues(callouts: readonly Callout[]): CalloutText[] {
+  return callouts.flatMap((c) => c.texts.filter((x) => x.valueKey !== undefined));
+}
+
+/** Where a tie leaves the card: the edge of its frame on the way from the circle to the member. */
+function exitPoint(c: Callout, to: [number, number]): [number, number] {
+  const [x0, y0, x1, y1] = c.box;
+  const [cx, cy] = c.circle;
+  const dx = to[0] - cx;
+  const dy = to[1] - cy;
+  const ts = [dx > 0 ? (x1 - cx) / dx : dx < 0 ? (x0 - cx) / dx : Infinity, dy > 0 ? (y1 - cy) / dy : dy < 0 ? (y0 - cy) / dy : Infinity];
+  const k = Math.min(1, ...ts.filter((x) => x >= 0));
+  return [cx + dx * k, cy + dy * k];
+}
+
+const centroid = (points: readonly [number, number][]): [number, number] => [
+  points.reduce((s, p) => s + p[0], 0) / points.length,
+  points.reduce((s, p) => s + p[1], 0) / points.length,
+];
+
+/**
+ * The spot nearest `target` for a card of this size inside the frame, off Guizhou's land (the
+ * clearance field beside it), clear of the boxes and circles given; null where there is none.
+ */
+function spotFor(v: ViewGeometry, size: { width: number; height: number }, target: [number, number], boxes: readonly Box[], circles: readonly Circle[], frame: { width: number; height: number }): [number, number] | null {
+  const step = 8;
+  let best: [number, number] | null = null;
+  let bestD = Infinity;
+  for (let y = GAP; y + size.height <= frame.height - GAP; y += step) {
+    for (let x = GAP; x + size.width <= frame.width - GAP; x += step) {
+      const d = (x + size.width / 2 - target[0]) ** 2 + (y + size.height / 2 - target[1]) ** 2;
+      if (d >= bestD) continue;
+      const box: Box = [x, y, x + size.width, y + size.height];
+      if (boxes.some((b) => box[0] < b[2] + GAP && box[2] > b[0] - GAP && box[1] < b[3] + GAP && box[3] > b[1] - GAP)) continue;
+      if (circles.some((c) => overlapsCircle(box, c))) continue;
+      if (!offLand(v, box)) continue;
+      best = [x, y];
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** No grid point of the field inside the box lies on Guizhou (or within a few pixels of it). */
+function offLand(v: ViewGeometry, box: Box): boolean {
+  const field = v.room;
+  if (!field) return true;
+  const { step, cols, rows, clearance } = field;
+  const i0 = Math.max(0, Math.floor((box[0] - field.box[0]) / step));
+  const i1 = Math.min(cols - 1, Math.ceil((box[2] - field.box[0]) / step));
+  const j0 = Math.max(0, Math.floor((box[1] - field.box[1]) / step));
+  const j1 = Math.min(rows - 1, Math.ceil((box[3] - field.box[1]) / step));
+  for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) if (clearance[j * cols + i]! < 3) return false;
+  return true;
+}
+
+function overlapsCircle(b: Box, c: Circle): boolean {
+  const x = Math.max(b[0], Math.min(c.x, b[2]));
+  const y = Math.max(b[1], Math.min(c.y, b[3]));
+  return (x - c.x) ** 2 + (y - c.y) ** 2 < (c.r + 2) ** 2;
+}
+
+/** Where nothing is free (a tiny frame): one under the other from the top left corner. */
+function stacked(placed: readonly Box[]): [number, number] {
+  const y = placed.reduce((m, b) => Math.max(m, b[3]), 0) + GAP;
+  return [GAP, placed.length === 0 ? GAP : y];
+}
