@@ -3,7 +3,7 @@ import { t } from '../i18n/messages.ts';
 import { INK, INSET_EDGE, MUTED, PAPER } from '../scene/colors.ts';
 import type { MarkerDatum, Scene } from '../scene/scene.ts';
 import { svg } from '../view/dom.ts';
-import type { Box, Circle } from './free-spots.ts';
+import { placeCircle, type Box, type Circle } from './free-spots.ts';
 import { round } from './svg-reconcile.ts';
 import { textWidth } from './text-width.ts';
 import type { ViewGeometry } from './view-geometry.ts';
@@ -19,6 +19,7 @@ import type { ViewGeometry } from './view-geometry.ts';
 export interface Callout {
   anchor: string;
   box: Box;
+  framed: boolean;
   /** The circle's centre and the largest radius of the card's circles. */
   circle: [number, number];
   r: number;
@@ -67,7 +68,9 @@ export function layoutCallouts(scene: Scene, v: ViewGeometry, o: { width: number
     const anchor = m.key.split('@')[0]!;
     byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), m]);
   }
-  const cards = [...byAnchor.entries()].map(([anchor, list]) => cardOf(anchor, list, v, o.lang));
+  // On a small map a card says its value only: the rest is in its tooltip, the panel and the table.
+  const compact = Math.min(o.width, o.height) < 450;
+  const cards = [...byAnchor.entries()].map(([anchor, list]) => cardOf(anchor, list, v, o.lang, compact));
   // The cards go where their ties are shortest in all: each order of placing them is tried (there are
   // a few), and the first that places every card off the land wins over the shorter but failing ones.
   let best: { callouts: Callout[]; missed: number; length: number } | null = null;
@@ -78,9 +81,11 @@ export function layoutCallouts(scene: Scene, v: ViewGeometry, o: { width: number
     const callouts = order.map((card) => {
       const spot = spotFor(v, card, card.target, [...o.avoid, ...placed], o.circles, o);
       if (!spot) missed++;
-      const [x, y] = spot ?? stacked(placed);
-      placed.push([x, y, x + card.width, y + card.height]);
-      const callout = card.at(x, y);
+      // No room for a card: its circle alone, in the room beside Guizhou, its value beside it.
+      const bare = spot ? null : roomFor(v, card, [...o.avoid, ...placed], o.circles);
+      const [x, y] = spot ?? bare ?? stacked(placed);
+      const callout = card.at(x, y, spot === null && bare !== null);
+      placed.push(callout.box);
       length += callout.ties.reduce((s, tie) => s + Math.hypot(tie.to[0] - callout.circle[0], tie.to[1] - callout.circle[1]), 0);
       return callout;
     });
@@ -94,22 +99,26 @@ interface Card {
   width: number;
   height: number;
   target: [number, number];
-  at(x: number, y: number): Callout;
+  r: number;
+  /** The card at (x, y), framed; or unframed, its circle alone with its value beside it. */
+  at(x: number, y: number, unframed?: boolean): Callout;
 }
 
-function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, lang: Lang): Card {
+function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, lang: Lang, compact: boolean): Card {
   const markers = [...list].sort((a, b) => Number(a.multiYear) - Number(b.multiYear));
   const first = markers[0]!;
   const r = Math.max(6, ...markers.map((m) => m.radius));
   const covers = first.kind === 'programme' ? t(lang, 'callout.programme', { city: first.label }) : first.label;
   // What it covers, wrapped between names; then each figure's value over its period.
-  const lines: Line[] = [
-    ...wrap(covers, 11, 120).map((text) => ({ text, size: 11, weight: 600, fill: INK })),
-    ...markers.flatMap((m): Line[] => [
-      { text: m.valueLabel, size: 12.5, weight: 700, fill: INK, valueKey: m.key },
-      { text: m.multiYear ? t(lang, 'callout.severalYears', { period: m.period }) : m.period, size: 10.5, weight: 400, fill: MUTED },
-    ]),
-  ];
+  const lines: Line[] = compact
+    ? markers.map((m) => ({ text: m.valueLabel, size: 11, weight: 700, fill: INK, valueKey: m.key }))
+    : [
+        ...wrap(covers, 11, 120).map((text) => ({ text, size: 11, weight: 600, fill: INK })),
+        ...markers.flatMap((m): Line[] => [
+          { text: m.valueLabel, size: 12.5, weight: 700, fill: INK, valueKey: m.key },
+          { text: m.multiYear ? t(lang, 'callout.severalYears', { period: m.period }) : m.period, size: 10.5, weight: 400, fill: MUTED },
+        ]),
+      ];
   const width = Math.ceil(PAD * 2 + 2 * r + 8 + Math.max(...lines.map((l) => textWidth(l.text, l.size))));
   const height = Math.ceil(PAD * 2 + Math.max(2 * r, lines.length * LINE));
   const ties = first.kind === 'group' ? first.recipients.map((id) => ({ id, to: v.pointOf(id) })).filter((x): x is { id: string; to: [number, number] } => x.to !== null) : [];
@@ -119,15 +128,19 @@ function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, l
     width,
     height,
     target,
-    at(x, y) {
-      const top = y + height / 2 - (lines.length * LINE) / 2 + 11;
+    r,
+    at(x, y, unframed = false) {
+      // Unframed, (x, y) is the circle's centre.
+      const [cx, cy] = unframed ? [x, y] : [x + PAD + r, y + height / 2];
+      const top = cy - (lines.length * LINE) / 2 + 11;
       return {
         anchor,
-        box: [x, y, x + width, y + height],
-        circle: [round(x + PAD + r), round(y + height / 2)],
+        box: unframed ? [cx - r, cy - r, cx + r, cy + r] : [x, y, x + width, y + height],
+        framed: !unframed,
+        circle: [round(cx), round(cy)],
         r,
         color: first.color,
-        texts: lines.map((l, i) => ({ ...l, x: round(x + PAD + 2 * r + 8), y: round(top + i * LINE) })),
+        texts: lines.filter((l) => !unframed || l.valueKey).map((l, i) => ({ ...l, x: round(cx + r + (unframed ? 3 : 8)), y: round(top + i * LINE) })),
         ties,
       };
     },
@@ -155,7 +168,7 @@ export function paintCallouts(root: ParentNode, callouts: readonly Callout[]): v
           return svg('path', { class: 'callout-tie', d: `M${from.map(round)}L${tie.to.map(round)}`, stroke: c.color, 'stroke-width': 2, 'stroke-opacity': 0.85, fill: 'none', 'data-to': tie.id });
         }),
         ...c.ties.map((tie) => svg('circle', { class: 'callout-end', cx: round(tie.to[0]), cy: round(tie.to[1]), r: 3.2, fill: c.color, stroke: PAPER, 'stroke-width': 1 })),
-        svg('rect', { class: 'callout-frame', x: c.box[0], y: c.box[1], width: c.box[2] - c.box[0], height: c.box[3] - c.box[1], rx: 4, fill: PAPER, 'fill-opacity': 0.96, stroke: INSET_EDGE }),
+        !c.framed ? null : svg('rect', { class: 'callout-frame', x: c.box[0], y: c.box[1], width: c.box[2] - c.box[0], height: c.box[3] - c.box[1], rx: 4, fill: PAPER, 'fill-opacity': 0.96, stroke: INSET_EDGE }),
         ...c.texts.filter((x) => !x.valueKey).map((x) => svg('text', { x: x.x, y: x.y, 'font-size': x.size, 'font-weight': x.weight === 400 ? null : x.weight, fill: x.fill }, x.text)),
       ),
     ),
@@ -204,6 +217,12 @@ function spotFor(v: ViewGeometry, size: { width: number; height: number }, targe
     }
   }
   return best;
+}
+
+/** A spot for the card's circle alone in the room beside Guizhou (off its land), or null. */
+function roomFor(v: ViewGeometry, card: Card, boxes: readonly Box[], circles: readonly Circle[]): [number, number] | null {
+  if (!v.room) return null;
+  return (v.guizhou && placeCircle(v.room, card.target, card.r, circles, boxes, v.guizhou)) ?? placeCircle(v.room, card.target, card.r, circles, boxes);
 }
 
 /** No grid point of the field inside the box lies on Guizhou (or within a few pixels of it). */

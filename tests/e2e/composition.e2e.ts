@@ -66,17 +66,66 @@ describe('the composed map', () => {
     }
   }
 
-  it('draws money where it went: under 2011, Qingdao\'s group figure and every mark lie inside Guizhou\'s box', async () => {
-    for (const size of [
-      [1280, 800],
-      [390, 844],
+  it('draws money where it went: a place\'s circle on it, a shared figure in a card off Guizhou\'s land, tied to each member', async () => {
+    for (const [size, query] of [
+      [[1280, 800], 'year=2011'],
+      [[1280, 800], 'year=2010'],
+      [[1920, 1080], 'year=all'],
+      [[390, 844], 'year=2011'],
     ] as const) {
-      const app = await e2e.open({ lang: 'en', query: 'year=2011', size });
+      const app = await e2e.open({ lang: 'en', query, size });
       const d = await app.drawing(LIVE);
-      const group = d.marks.find((c) => c.key === '520400;520600');
-      expect(group, 'the circle for Anshun + Tongren').toBeDefined();
       const g = d.guizhou;
-      for (const c of d.marks) expect(c.x >= g.left && c.x <= g.right && c.y >= g.top && c.y <= g.bottom, `circle ${c.key} inside Guizhou's box at ${size[0]}`).toBe(true);
+      const kinds = await app.page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.svg-layer #markers circle')].map((c) => [c.getAttribute('data-key'), c.getAttribute('data-kind')])));
+      for (const c of d.marks.filter((m) => kinds[m.key] === 'place')) {
+        expect(c.x >= g.left && c.x <= g.right && c.y >= g.top && c.y <= g.bottom, `circle ${c.key} inside Guizhou's box at ${size[0]} ${query}`).toBe(true);
+      }
+      const cards = await app.page.evaluate(() =>
+        [...document.querySelectorAll<SVGGElement>('.svg-layer .callout')].map((card) => {
+          // A framed card, or (where a small map has no room for one) its circle alone.
+          const anchorKey = card.getAttribute('data-anchor')!;
+          const own = document.querySelector(`.svg-layer #markers circle[data-key="${anchorKey}"], .svg-layer #markers circle[data-key^="${anchorKey}@"]`)!;
+          const frame = card.querySelector('.callout-frame');
+          const [cx0, cy0, r0] = ['cx', 'cy', 'r'].map((a) => Number(own.getAttribute(a))) as [number, number, number];
+          const [x, y, w, h] = frame
+            ? (['x', 'y', 'width', 'height'].map((a) => Number(frame.getAttribute(a))) as [number, number, number, number])
+            : [cx0 - r0 * 0.7, cy0 - r0 * 0.7, r0 * 1.4, r0 * 1.4];
+          // Any point of the card on a county of Guizhou (the areas share the cards' coordinates).
+          const counties = [...document.querySelectorAll<SVGPathElement>('.svg-layer #counties > path')];
+          let onLand = 0;
+          for (let px = x; px <= x + w; px += 6) for (let py = y; py <= y + h; py += 6) if (counties.some((p) => p.isPointInFill(new DOMPoint(px, py)))) onLand++;
+          const anchor = card.getAttribute('data-anchor')!;
+          const circle = document.querySelector(`.svg-layer #markers circle[data-key="${anchor}"], .svg-layer #markers circle[data-key^="${anchor}@"]`);
+          return {
+            anchor,
+            onLand,
+            inside: circle ? Number(circle.getAttribute('cx')) >= x && Number(circle.getAttribute('cx')) <= x + w && Number(circle.getAttribute('cy')) >= y && Number(circle.getAttribute('cy')) <= y + h : false,
+            ties: [...card.querySelectorAll('.callout-tie')].map((t) => ({ to: t.getAttribute('data-to'), width: Number(t.getAttribute('stroke-width')) })),
+            words: card.textContent ?? '',
+            value: document.querySelector(`.svg-layer #marker-values text[data-key="${anchor}"]`)?.textContent ?? null,
+          };
+        }),
+      );
+      const where = `${size[0]} ${query}`;
+      expect(cards.length, where).toBeGreaterThan(0);
+      for (const card of cards) {
+        expect(card.onLand, `${card.anchor} card over Guizhou's land at ${where}`).toBe(0);
+        expect(card.inside, `${card.anchor}'s circle in its card at ${where}`).toBe(true);
+        if (card.anchor.includes(';')) {
+          // A group's card names its members and is tied to each, at least 2 px wide (seen on a projector).
+          expect(card.ties.map((t) => t.to).sort(), where).toEqual(card.anchor.split(';').sort());
+          for (const t of card.ties) expect(t.width, where).toBeGreaterThanOrEqual(2);
+          expect(card.words, where).toMatch(/\+/);
+        }
+      }
+      if (query === 'year=2010') {
+        const group = cards.find((c) => c.anchor === '520400;520600');
+        expect(group?.value, 'the Qingdao 2010 group figure, in words in its card').toBe('¥16.8m');
+        expect(group?.words).toContain('Anshun + Tongren');
+        // Its parts say they are parts.
+        const parts = await app.page.evaluate(() => ['520400', '520600'].map((id) => document.querySelector(`.svg-layer #marker-values text[data-key="${id}"]`)?.textContent));
+        expect(parts).toEqual(['of which ¥8.4m', 'of which ¥8.4m']);
+      }
       await app.close();
     }
   });

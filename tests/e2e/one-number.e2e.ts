@@ -15,7 +15,8 @@ const FILTERS = ['year=all', 'year=2011', 'year=2010&metric=people_trained'] as 
 
 /** An English value in words or short form as a number: "more than ¥15 million" → 15e6, "¥31.25m" → 31.25e6, "≈12" → 12. */
 function amount(text: string): number {
-  const t = text.replace(/^(more than|about|at least)\s+/, '').replace(/^≈/, '').replace(/\+$/, '').replace('¥', '').replace(/,/g, '').trim();
+  // A part's label says so ("of which ¥8.4m"): the amount is the same.
+  const t = text.replace(/^of which\s+/, '').replace(/^(more than|about|at least)\s+/, '').replace(/^≈/, '').replace(/\+$/, '').replace('¥', '').replace(/,/g, '').trim();
   const m = /^([\d.]+)\s*(million|billion|m|bn|k)?$/.exec(t);
   if (!m) throw new Error(`not an amount: ${JSON.stringify(text)}`);
   const scale = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, k: 1e3 }[m[2] ?? ''] ?? 1;
