@@ -156,3 +156,11 @@ export function combinedQualifier(figures: readonly Pick<Figure, 'qualifier'>[])
   if (figures.some((f) => f.qualifier === 'at_least')) return 'at_least';
   return 'exact';
 }
+
+/**
+ * A total's qualifier when the text behind it is held only in part: a lower bound. "more than" stays
+ * (already a lower bound) and "about" stays (the rule of `combinedQualifier`); "exact" becomes "at least".
+ */
+export function lowerBound(qualifier: Qualifier): Qualifier {
+  return combinedQualifier([{ qualifier }, { qualifier: 'at_least' }]);
+}

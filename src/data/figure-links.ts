@@ -54,19 +54,66 @@ export function checkParts(figures: Row<Figure>[], invalidFigures: Map<string, n
   }
 }
 
-/** A recorded discrepancy names a figure, and the figure really shows it (a stale flag is an error). */
-export function checkDiscrepancies(rows: Row<Discrepancy>[], figures: Row<Figure>[], reject: Reject) {
+/**
+ * What a `text_inconsistent` row must point at: sources by id, and the sections each source names in
+ * sections.csv (null where sections need no Chinese name, as with a user's own files: then a section
+ * is shown as written, like a figure's).
+ */
+export interface SourceSections {
+  sources: ReadonlySet<string>;
+  sections: ReadonlyMap<string, ReadonlySet<string>> | null;
+}
+
+/**
+ * A recorded discrepancy must still be true of the data (a stale flag is an error):
+ * - `parts_exceed_whole` names exactly one figure, whose parts really add up to more than it;
+ * - `text_inconsistent` names a source and one of its sections, describes the contradiction in both
+ *   languages, and any figure it names exists and comes from that source.
+ */
+export function checkDiscrepancies(rows: Row<Discrepancy>[], figures: Row<Figure>[], where: SourceSections, reject: Reject) {
   const byId = new Map(figures.map((f) => [f.id, f]));
   for (const d of rows) {
-    const f = byId.get(d.figure);
-    if (!f) {
-      reject('discrepancies', d, 'figure', `no valid figure with id "${d.figure}" in figures.csv`);
+    if (new Set(d.figure).size !== d.figure.length) {
+      reject('discrepancies', d, 'figure', 'names a figure twice');
       continue;
     }
-    const sum = sumOfParts(figures, f.id);
-    if (sum === null || !exceeds(sum, f.value)) {
-      reject('discrepancies', d, 'check', `the parts of "${f.id}" add up to ${sum ?? 0}, not more than its value ${f.value}: nothing to record`);
+    const missing = d.figure.find((id) => !byId.has(id));
+    if (missing !== undefined) {
+      reject('discrepancies', d, 'figure', `no valid figure with id "${missing}" in figures.csv`);
+      continue;
     }
+    if (d.check === 'parts_exceed_whole') checkPartsExceed(d, byId, figures, reject);
+    else checkTextInconsistent(d, byId, where, reject);
+  }
+}
+
+function checkPartsExceed(d: Row<Discrepancy>, byId: Map<string, Row<Figure>>, figures: Row<Figure>[], reject: Reject) {
+  if (d.figure.length !== 1) {
+    reject('discrepancies', d, 'figure', `parts_exceed_whole names the one figure whose parts exceed it, got ${d.figure.length}`);
+    return;
+  }
+  const filled = (['source', 'section', 'note_en', 'note_zh'] as const).find((k) => d[k] !== '');
+  if (filled !== undefined) {
+    reject('discrepancies', d, filled, 'must be empty for parts_exceed_whole: the figure\'s own source and section apply, and the panel says what the parts add up to');
+    return;
+  }
+  const f = byId.get(d.figure[0]!)!;
+  const sum = sumOfParts(figures, f.id);
+  if (sum === null || !exceeds(sum, f.value)) {
+    reject('discrepancies', d, 'check', `the parts of "${f.id}" add up to ${sum ?? 0}, not more than its value ${f.value}: nothing to record`);
+  }
+}
+
+function checkTextInconsistent(d: Row<Discrepancy>, byId: Map<string, Row<Figure>>, where: SourceSections, reject: Reject) {
+  if (d.source === '') reject('discrepancies', d, 'source', 'text_inconsistent names the source that contradicts itself');
+  else if (!where.sources.has(d.source)) reject('discrepancies', d, 'source', `no source with id "${d.source}" in sources.csv`);
+  else if (d.section === '') reject('discrepancies', d, 'section', 'text_inconsistent names the section where the contradiction stands');
+  else if (where.sections && !where.sections.get(d.source)?.has(d.section)) reject('discrepancies', d, 'section', `no section "${d.section}" of ${d.source} in sections.csv`);
+  else if (d.note_en === '') reject('discrepancies', d, 'note_en', 'describe the contradiction in English, in our own words');
+  else if (d.note_zh === '') reject('discrepancies', d, 'note_zh', 'describe the contradiction in Chinese, in our own words');
+  else {
+    const other = d.figure.map((id) => byId.get(id)!).find((f) => f.source !== d.source);
+    if (other) reject('discrepancies', d, 'figure', `"${other.id}" comes from ${other.source}, not from ${d.source}: a text contradicts itself only with its own figures`);
   }
 }
 

@@ -166,14 +166,20 @@ export const sectionRow = z.object({
 });
 
 /**
- * A figure the text contradicts and that is recorded as written, so validation shows the
- * contradiction instead of rejecting the row: `parts_exceed_whole` says the text lists parts that
- * add up to more than the whole it gives.
+ * A contradiction a text makes, recorded as written (docs/data.md): `parts_exceed_whole` names one
+ * whole whose listed parts exceed it; `text_inconsistent` gives its `source`, `section` and our own
+ * `note_en`/`note_zh`, and may name the figures involved (`figure`: ids separated by ";").
  */
-export const DISCREPANCY_CHECKS = ['parts_exceed_whole'] as const;
+export const DISCREPANCY_CHECKS = ['parts_exceed_whole', 'text_inconsistent'] as const;
+/** A cell of a column a file may leave out (see `optional` in TABLES): '' when absent. */
+const optionalCell = (multiline = false) => z.string().optional().transform((s, ctx) => (s === undefined ? '' : cleaned(s, ctx, { multiline })));
 export const discrepancyRow = z.object({
-  figure: slug,
+  figure: optionalText.transform((t) => t.split(';').map((x) => x.trim()).filter((x) => x !== '')),
   check: oneOf(DISCREPANCY_CHECKS),
+  source: optionalCell(),
+  section: optionalCell(),
+  note_en: optionalCell(true),
+  note_zh: optionalCell(true),
 });
 
 export const categoryRow = z.object({
@@ -253,13 +259,7 @@ export const figureRow = z.object({
   note_en: note,
   note_zh: note,
   /** A figure the text leaves open whether this one is included in: never added to it, shown beside it. */
-  maybe_part_of: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      const t = s === undefined ? '' : cleaned(s, ctx);
-      return t === '' ? null : t;
-    }),
+  maybe_part_of: optionalCell().transform((t) => (t === '' ? null : t)),
 });
 
 export type Source = z.infer<typeof sourceRow>;
@@ -282,7 +282,7 @@ export const TABLES = {
   places: { file: 'places.csv', schema: placeRow },
   pairings: { file: 'pairings.csv', schema: pairingRow },
   figures: { file: 'figures.csv', schema: figureRow, optional: ['maybe_part_of'] },
-  discrepancies: { file: 'discrepancies.csv', schema: discrepancyRow },
+  discrepancies: { file: 'discrepancies.csv', schema: discrepancyRow, optional: ['source', 'section', 'note_en', 'note_zh'] },
 } as const;
 
 export type TableName = keyof typeof TABLES;

@@ -134,11 +134,13 @@ function crossCheck(
   const invalidFigures = new Map((invalid.figures ?? []).map((r) => [r.values['id'] ?? '', r.line]));
   // The hierarchy is checked among the first row of each id; a repeated id was reported above.
   const firstRows = t.figures.filter((f) => !duplicates.has(f));
-  const flagged = new Set(t.discrepancies.map((d) => d.figure));
+  const flagged = new Set(t.discrepancies.filter((d) => d.check === 'parts_exceed_whole').flatMap((d) => d.figure));
   checkParts(firstRows, invalidFigures, flagged, reject);
   checkOpenOverlaps(firstRows, invalidFigures, reject);
   rejectOrphans(t.figures, rejected, reject);
-  checkDiscrepancies(t.discrepancies, t.figures.filter((f) => !rejected.has(f)), reject);
+  const sectionsOf = new Map<string, Set<string>>();
+  for (const s of t.sections.filter((x) => !rejected.has(x))) sectionsOf.set(s.source, (sectionsOf.get(s.source) ?? new Set()).add(s.section));
+  checkDiscrepancies(t.discrepancies, t.figures.filter((f) => !rejected.has(f)), { sources: has.source, sections: sectionNames ? sectionsOf : null }, reject);
   const keep = <T extends object>(rows: T[]) => rows.filter((r) => !rejected.has(r));
   return {
     sources: keep(t.sources),

@@ -222,6 +222,11 @@ const en = {
   'share.citeOriginal': '; original title “{original}”',
   'panel.partsDisagree': 'As the text gives it: the listed parts add up to {sum}.',
   'panel.held': 'We hold {held}.',
+  // Data cautions: totals over entries held in part, contradictions a text makes.
+  'panel.heldInPart': 'This total is a lower bound (“at least”): we hold only part of the entry for {entries}, and the rest of it may give more.',
+  'panel.contradicts': 'The source contradicts itself',
+  'timeline.nonePartial': 'no figure of this measure in the part of the entry we hold',
+  'timeline.keyPartial': 'at least: only part of that year’s entry is held',
   // Slides (.pptx), stories made in the app, offline copy
   'slides.heading': 'Slides (PowerPoint)',
   'slides.note': 'A 16:9 deck: the map as a high-resolution picture, with title, caption, legend and source as text you can edit; the speaker notes list every figure on each slide with its source.',
@@ -489,6 +494,10 @@ const zh: Messages = {
   'share.citeOriginal': '；原题“{original}”',
   'panel.partsDisagree': '照录原文：所列各项相加为{sum}。',
   'panel.held': '现有资料：{held}。',
+  'panel.heldInPart': '此合计为下限（“至少”）：{entries}的条目我们只掌握部分原文，其余部分可能还有更多。',
+  'panel.contradicts': '原文自相矛盾',
+  'timeline.nonePartial': '在已掌握的部分原文中无此指标数据',
+  'timeline.keyPartial': '至少：该年条目只掌握部分原文',
   // Slides (.pptx), stories made in the app, offline copy
   'slides.heading': '幻灯片（PowerPoint）',
   'slides.note': '16:9演示文稿：地图为高分辨率图片，标题、说明、图例和来源为可编辑文字；演讲者备注列出每页显示的每个数据及其来源。',

@@ -1,4 +1,4 @@
-import type { Figure } from '../data/schema.ts';
+import type { Figure, Source } from '../data/schema.ts';
 import type { Model } from './model.ts';
 import { cityOf, type PlaceIndex } from './places.ts';
 
@@ -27,6 +27,56 @@ export const hasRecord = (coverage: Coverage, city: string, year: number): boole
 /** Partner cities without any record for the filter's year (none under "all years"), in the given order. */
 export function citiesWithoutRecord(coverage: Coverage, cities: readonly string[], year: number | 'all'): string[] {
   return year === 'all' ? [] : cities.filter((c) => !hasRecord(coverage, c, year));
+}
+
+/**
+ * The years for which a partner city's records come from a document we hold only in part
+ * (sources.csv `complete` = false): the years its single-year figures report, and the last year it
+ * covers. Any total for such a year is a lower bound, because the part of the text we do not hold
+ * may give more. Read from the data: a new partial source marks its own years.
+ */
+export function partialYears(figures: readonly Figure[], sources: readonly Pick<Source, 'id' | 'complete'>[], places: PlaceIndex): Coverage {
+  const partial = new Set(sources.filter((s) => !s.complete).map((s) => s.id));
+  const out = new Map<string, Set<number>>();
+  const lastYear = new Map<string, number>();
+  for (const f of figures) {
+    if (!partial.has(f.source)) continue;
+    const city = cityOf(places, f.donor)?.id ?? f.donor;
+    let years = out.get(city);
+    if (!years) out.set(city, (years = new Set()));
+    if (f.year_from === f.year_to) years.add(f.year_from);
+    const key = `${f.source}\u0000${city}`;
+    lastYear.set(key, Math.max(lastYear.get(key) ?? -Infinity, f.year_to));
+  }
+  for (const [key, year] of lastYear) out.get(key.slice(key.indexOf('\u0000') + 1))!.add(year);
+  return out;
+}
+
+/** A city and a year whose entry we hold only in part. */
+export interface HeldInPart {
+  city: string;
+  year: number;
+}
+
+/**
+ * Which of `cities` have a year under the filter (every data year under "all years") whose entry we
+ * hold only in part, in city order, years ascending. Non-empty means a total over them reads "at least".
+ */
+export function heldInPart(partial: Coverage, cities: readonly string[], year: number | 'all'): HeldInPart[] {
+  return cities.flatMap((city) =>
+    [...(partial.get(city) ?? [])]
+      .filter((y) => year === 'all' || y === year)
+      .sort((a, b) => a - b)
+      .map((y) => ({ city, year: y })),
+  );
+}
+
+const partialCache = new WeakMap<Model, Coverage>();
+/** The model's partly held years, worked out once. */
+export function partialCoverageOf(model: Model): Coverage {
+  let c = partialCache.get(model);
+  if (!c) partialCache.set(model, (c = partialYears(model.dataset.figures, model.dataset.sources, model.places)));
+  return c;
 }
 
 const cache = new WeakMap<Model, Coverage>();

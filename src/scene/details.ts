@@ -1,11 +1,13 @@
-import { aggregate, ancestorsOf, combinedQualifier, sumValues, totalsByPeriod, type Aggregate, type Filter } from '../data/aggregate.ts';
-import type { Figure, Metric, Place, Qualifier } from '../data/schema.ts';
+import { aggregate, ancestorsOf, combinedQualifier, lowerBound, sumValues, totalsByPeriod, type Aggregate, type Filter } from '../data/aggregate.ts';
+import type { Discrepancy, Figure, Metric, Place, Qualifier } from '../data/schema.ts';
+import { citiesFor, heldInPart, partialCoverageOf, type HeldInPart } from './coverage.ts';
 import type { Model } from './model.ts';
 import { cityOf, PROVINCE_GUIZHOU, type Partnership } from './places.ts';
 
 /*
  * What the details panel says about one place, as data: its partners, its totals by category under
- * the current filter, and every figure that names it, nested whole → parts.
+ * the current filter, and every figure that names it, nested whole → parts. A total that rests on an
+ * entry we hold only in part reads "at least"; contradictions its sources make are listed as written.
  */
 
 export type Relation = 'direct' | 'prefecture' | 'group' | 'province' | 'given';
@@ -46,6 +48,13 @@ export interface PlaceDetails {
   given: GivenRow[];
   overall: Aggregate | null;
   figures: FigureNode[];
+  /**
+   * The partner cities' entries, under the filter's year(s), that we hold only in part. When a total
+   * exists and this is not empty, the total and its category rows are lower bounds ("at least").
+   */
+  heldInPart: HeldInPart[];
+  /** Contradictions a source makes (`text_inconsistent`) that bear on this place: naming a figure it lists, or from a source of its figures when they name none. */
+  contradictions: Discrepancy[];
 }
 
 export function placeDetails(model: Model, id: string, filter: Filter): PlaceDetails | null {
@@ -64,16 +73,34 @@ export function placeDetails(model: Model, id: string, filter: Filter): PlaceDet
   const related = relatedFigures(model, place);
   const own = related.filter((r) => r.relation === 'direct' || r.relation === 'given').map((r) => r.figure);
   const metric = model.metrics.get(filter.metric);
-  const overall = metric ? aggregate(own, model.figures, metric, filter) : null;
+  const counted = metric ? aggregate(own, model.figures, metric, filter) : null;
   const giver = place.level === 'city' || place.level === 'district';
+  const partial = heldInPart(partialCoverageOf(model), citiesFor(model, id), filter.year);
+  const lower = partial.length > 0;
+  // The marks' rows (`given`) keep each mark's own value and words; only totals become lower bounds.
+  const overall = counted && lower && counted.total !== null ? { ...counted, qualifier: lowerBound(counted.qualifier) } : counted;
   return {
     place,
     partners,
-    totals: overall && !giver ? byCategory(overall) : [],
-    given: overall && metric && giver ? byMark(model, own, overall, metric, filter) : [],
+    totals: overall && !giver ? byCategory(overall).map((t) => (lower ? { ...t, qualifier: lowerBound(t.qualifier) } : t)) : [],
+    given: counted && metric && giver ? byMark(model, own, counted, metric, filter) : [],
     overall,
     figures: nest(related),
+    heldInPart: partial,
+    contradictions: contradictionsFor(model, related.map((r) => r.figure)),
   };
+}
+
+/**
+ * The text's own contradictions for a place's panel: a row that names figures shows where one of them
+ * is listed; a row that names none shows wherever a figure of its source is listed.
+ */
+export function contradictionsFor(model: Model, figures: readonly Figure[]): Discrepancy[] {
+  const ids = new Set(figures.map((f) => f.id));
+  const sources = new Set(figures.map((f) => f.source));
+  return model.dataset.discrepancies.filter(
+    (d) => d.check === 'text_inconsistent' && (d.figure.length > 0 ? d.figure.some((id) => ids.has(id)) : sources.has(d.source)),
+  );
 }
 
 /** A giver's figures split by the anchors the map draws them at, each row aggregated by the same rules. */

@@ -1,4 +1,5 @@
-import { aggregate, ancestorsOf, totalsByPeriod, type Aggregate, type PeriodTotal } from '../data/aggregate.ts';
+import { aggregate, ancestorsOf, lowerBound, totalsByPeriod, type Aggregate, type PeriodTotal } from '../data/aggregate.ts';
+import { heldInPart, partialCoverageOf, partnerCities, type HeldInPart } from './coverage.ts';
 import type { Figure } from '../data/schema.ts';
 import type { Model } from './model.ts';
 import type { MarkerDatum, Scene } from './scene.ts';
@@ -86,12 +87,21 @@ export interface TableTotal {
   aggregate: Aggregate;
   /** Multi-year figures, one entry per period, never added to the yearly total. */
   multiYear: PeriodTotal[];
+  /** Entries under the filter's year(s) that we hold only in part: when not empty, the total reads "at least". */
+  heldInPart: HeldInPart[];
 }
 
-/** The table's totals row, by the rules of every other total (src/data/aggregate.ts). */
+/**
+ * The table's totals row, by the rules of every other total (src/data/aggregate.ts). It adds up every
+ * partner city, so a year whose entry we hold only in part for any of them makes it a lower bound.
+ */
 export function tableTotal(model: Model, scene: Scene): TableTotal | null {
   const metric = model.metrics.get(scene.filter.metric);
   if (!metric) return null;
   const r = aggregate(model.dataset.figures, model.figures, metric, scene.filter);
-  return { aggregate: r, multiYear: totalsByPeriod(r.multiYear) };
+  const held = heldInPart(partialCoverageOf(model), partnerCities(model), scene.filter.year);
+  const lowered = held.length > 0 && r.total !== null ? { ...r, qualifier: lowerBound(r.qualifier) } : r;
+  const partlyHeld = new Set(model.dataset.sources.filter((x) => !x.complete).map((x) => x.id));
+  const multiYear = totalsByPeriod(r.multiYear).map((p) => (p.figures.some((f) => partlyHeld.has(f.source)) ? { ...p, qualifier: lowerBound(p.qualifier) } : p));
+  return { aggregate: lowered, multiYear, heldInPart: held };
 }

@@ -1,6 +1,6 @@
-import { aggregate, totalsByPeriod, type Aggregate, type Filter } from '../data/aggregate.ts';
+import { aggregate, lowerBound, totalsByPeriod, type Aggregate, type Filter } from '../data/aggregate.ts';
 import type { Figure, Qualifier } from '../data/schema.ts';
-import { coverageOf, hasRecord, partnerCities } from './coverage.ts';
+import { coverageOf, hasRecord, partialCoverageOf, partnerCities } from './coverage.ts';
 import type { Model } from './model.ts';
 import { cityOf } from './places.ts';
 
@@ -9,7 +9,8 @@ import { cityOf } from './places.ts';
  * through the map's aggregation (src/data/aggregate.ts) over the city's figures for that year: a
  * whole is counted once and its parts not beside it, one metric only, nothing divided; a figure
  * the data say may be inside another (`maybe_part_of`) is shown apart, never added. Multi-year
- * figures are bands across their period, never divided among its years.
+ * figures are bands across their period, never divided among its years. A year whose entry we hold
+ * only in part (sources.csv `complete` = false) gives a lower bound: its total reads "at least".
  */
 
 export type CellStatus = 'no-record' | 'none' | 'value';
@@ -21,6 +22,11 @@ export interface Sum {
   counted: Figure[];
   /** Figures that may lie inside a counted one (open overlap): shown beside the total, not added. */
   apart: Figure[];
+  /**
+   * Part of the text behind it is not held (the city's entry for that year, or a band's document):
+   * the total, if any, is a lower bound and its qualifier says so ("at least").
+   */
+  partial: boolean;
 }
 
 export interface YearCell extends Sum {
@@ -58,6 +64,8 @@ export function timeline(
 ): Timeline {
   const metric = model.metrics.get(filter.metric);
   const coverage = coverageOf(model);
+  const partial = partialCoverageOf(model);
+  const partlyHeld = new Set(model.dataset.sources.filter((x) => !x.complete).map((x) => x.id));
   // One pass over the figures: each cell aggregates only its own city's figures for its year (a
   // figure of one year can only be contained in a figure of that same year that the filter selects).
   const cityOfFigure = (f: Figure) => cityOf(model.places, f.donor)?.id ?? f.donor;
@@ -80,7 +88,7 @@ export function timeline(
     for (const city of cities) {
       const list = byCell.get(`${city}@${year}`) ?? [];
       const r = metric && list.length > 0 ? aggregate(list, model.figures, metric, { ...filter, year }) : null;
-      const sum = sumOf(r);
+      const sum = held(sumOf(r), partial.get(city)?.has(year) ?? false);
       const status: CellStatus = !hasRecord(coverage, city, year) ? 'no-record' : sum.counted.length === 0 ? 'none' : 'value';
       cells.push({ year, city, status, ...sum });
     }
@@ -93,7 +101,8 @@ export function timeline(
       const yearly = [...byCell].filter(([k]) => k.startsWith(`${city}@`)).flatMap(([, l]) => l);
       const r = aggregate([...yearly, ...list], model.figures, metric, { ...filter, year: 'all' });
       for (const p of totalsByPeriod(r.multiYear)) {
-        bands.push({ city, from: p.from, to: p.to, total: metric.additive ? p.value : null, qualifier: p.qualifier, counted: p.figures, apart: [] });
+        const sum = { total: metric.additive ? p.value : null, qualifier: p.qualifier, counted: p.figures, apart: [], partial: false };
+        bands.push({ city, from: p.from, to: p.to, ...held(sum, p.figures.some((f) => partlyHeld.has(f.source))) });
       }
     }
   }
@@ -104,5 +113,11 @@ export function timeline(
 
 /** A cell's figures as the aggregation counted them: the total, and open overlaps apart. */
 export function sumOf(r: Aggregate | null): Sum {
-  return { total: r?.total ?? null, qualifier: r?.qualifier ?? 'exact', counted: r?.counted ?? [], apart: r?.openOverlap ?? [] };
+  return { total: r?.total ?? null, qualifier: r?.qualifier ?? 'exact', counted: r?.counted ?? [], apart: r?.openOverlap ?? [], partial: false };
+}
+
+/** A sum over a text held only in part: flagged, and a total it has reads as a lower bound. */
+function held(sum: Sum, partial: boolean): Sum {
+  if (!partial) return sum;
+  return { ...sum, partial, qualifier: sum.total === null ? sum.qualifier : lowerBound(sum.qualifier) };
 }

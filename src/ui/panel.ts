@@ -2,11 +2,13 @@ import { partsSum } from '../data/parts.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { citiesFor, citiesWithoutRecord, coverageOf } from '../scene/coverage.ts';
 import { placeDetails, relatedFigures, type FigureNode, type GivenRow, type Relation } from '../scene/details.ts';
+import type { HeldInPart } from '../scene/coverage.ts';
+import type { Discrepancy } from '../data/schema.ts';
 import { cityOf, nameOf, type Partnership } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
 import { timeline } from '../scene/timeline.ts';
 import type { Component, Frame, UiContext } from '../view/context.ts';
-import { aggregateValue, categoryLabel, coverageYears, figureValue, metricLabel, metricLabelFor, metricValue, placeName, recipientsLabel, sourceCitation, yearsText } from '../view/describe.ts';
+import { aggregateValue, categoryLabel, coverageYears, figureValue, listText, metricLabel, metricLabelFor, metricValue, placeName, recipientsLabel, sourceCitation, yearsText } from '../view/describe.ts';
 import { append, el } from '../view/dom.ts';
 import { showChosenYear, yearChart } from './year-chart.ts';
 
@@ -110,6 +112,9 @@ export function createPanel(ctx: UiContext): Component {
         overall
           ? el('p', { class: (d.overall?.openOverlap.length ?? 0) > 0 ? 'panel-total with-open' : 'panel-total', 'data-testid': 'panel-total' }, overall)
           : el('p', { class: 'muted', 'data-testid': 'panel-total' }, noTotalText(frame, d.figures.length > 0, missing.length === partners.length ? missing : [])),
+        overall && d.overall?.total !== null && d.heldInPart.length > 0
+          ? el('p', { class: 'panel-note', 'data-testid': 'panel-held-in-part' }, tr('panel.heldInPart', { entries: heldText(ctx, frame, d.heldInPart) }))
+          : null,
         ...(overall || missing.length < partners.length ? missing : []).map((text) => el('p', { class: 'panel-note', 'data-testid': 'panel-no-record' }, text)),
         d.totals.length > 0
           ? el(
@@ -138,6 +143,7 @@ export function createPanel(ctx: UiContext): Component {
         ),
         byYear ? el('h3', {}, `${tr('panel.byYear')} · ${metric}`) : null,
         byYear,
+        d.contradictions.length > 0 ? contradictions(ctx, frame, d.contradictions) : null,
         el('h3', {}, tr('panel.figures')),
         d.figures.length === 0
           ? el('p', { class: 'muted' }, tr('panel.noFigures'))
@@ -152,6 +158,32 @@ export function createPanel(ctx: UiContext): Component {
       }
     },
   };
+}
+
+/** "Qingdao 2009–2010" / "青岛2009—2010年": the entries held in part, by city. */
+function heldText(ctx: UiContext, { lang }: Frame, held: readonly HeldInPart[]): string {
+  const years = new Map<string, number[]>();
+  for (const h of held) years.set(h.city, [...(years.get(h.city) ?? []), h.year]);
+  return listText([...years].map(([city, ys]) => `${placeName(ctx.model, city, lang)}${lang === 'zh' ? '' : ' '}${yearsText(ys, lang)}`), lang);
+}
+
+/** The contradictions the sources make, as we describe them, each with where it stands in the text. */
+function contradictions(ctx: UiContext, frame: Frame, rows: readonly Discrepancy[]): HTMLElement {
+  return el(
+    'section',
+    { class: 'panel-contradictions', 'data-testid': 'panel-contradictions', 'aria-labelledby': 'panel-contradicts' },
+    el('h3', { id: 'panel-contradicts' }, frame.tr('panel.contradicts')),
+    ...rows.map((d) =>
+      el('div', { class: 'figure-discrepancy', 'data-testid': 'panel-contradiction' }, el('p', { class: 'figure-note' }, frame.lang === 'zh' ? d.note_zh : d.note_en), sourceLine(ctx, frame, d)),
+    ),
+  );
+}
+
+/** "Source: <citation>", linked to the document's page when it has one. */
+function sourceLine({ model }: UiContext, { tr, lang }: Frame, at: { source: string; section: string }): HTMLElement {
+  const url = model.dataset.sources.find((s) => s.id === at.source)?.url;
+  const citation = sourceCitation(model, at, tr('panel.section'), lang);
+  return el('p', { class: 'figure-source' }, `${tr('panel.source')}${lang === 'zh' ? '：' : ': '}`, url ? el('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, citation) : citation);
 }
 
 /** What a giver's total is made of: one row per mark the map draws, with rows that are inside another said so. */
@@ -196,8 +228,7 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
   // Parts say where they apply only when it differs from their whole.
   const relation = own === parentRelation ? null : own;
   const source = model.dataset.sources.find((s) => s.id === f.source);
-  const citation = sourceCitation(model, f, tr('panel.section'), lang);
-  const disagree = model.dataset.discrepancies.some((d) => d.figure === f.id) ? partsSum(model.dataset.figures, f.id) : null;
+  const disagree = model.dataset.discrepancies.some((d) => d.check === 'parts_exceed_whole' && d.figure.includes(f.id)) ? partsSum(model.dataset.figures, f.id) : null;
   return el(
     'li',
     { class: `figure relation-${node.relation}`, 'data-figure': f.id },
@@ -220,12 +251,7 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
     f.metric === 'investment_cny' ? el('p', { class: 'figure-relation' }, tr('panel.investment')) : null,
     disagree === null ? null : el('p', { class: 'figure-discrepancy', 'data-testid': 'figure-discrepancy' }, tr('panel.partsDisagree', { sum: metricValue(model, disagree, f.metric, 'exact', lang) })),
     el('p', { class: 'figure-note' }, lang === 'zh' ? f.note_zh : f.note_en),
-    el(
-      'p',
-      { class: 'figure-source' },
-      `${tr('panel.source')}${lang === 'zh' ? '：' : ': '}`,
-      source?.url ? el('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, citation) : citation,
-    ),
+    sourceLine(ctx, frame, f),
     // Figures from a document we hold only in part say so (once, not again on their parts): the rest of it may hold more.
     source && !source.complete && source.id !== parentSource ? el('p', { class: 'figure-held' }, tr('panel.held', { held: lang === 'zh' ? source.held_zh : source.held_en })) : null,
     node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own, f.source))) : null,

@@ -10,7 +10,8 @@ import { el, svg } from '../view/dom.ts';
  * same numbers stand in a visually hidden table beside them, so a screen reader reads every cell.
  * Marks: a filled bar is a total; a dashed line inside it, a figure the text may include in it (not
  * added); a flat line, records for that year but no figure of this measure; ×, no record that year.
- * A multi-year figure is a band under the years it spans, never a bar.
+ * A multi-year figure is a band under the years it spans, never a bar. A year whose entry we hold only
+ * in part reads "at least" in its words (the qualifier comes with the series) and the key says why.
  */
 
 const BAR_HEIGHT = 40;
@@ -21,7 +22,7 @@ export function yearChart(ctx: UiContext, frame: Frame, t: Timeline, opts: { cap
   const value = (s: Sum) => (s.total === null ? '' : metricValue(model, s.total, state.metric, s.qualifier, lang));
   const cellText = (c: YearCell) => {
     if (c.status === 'no-record') return tr('timeline.noRecordShort');
-    if (c.status === 'none' || c.total === null) return tr('timeline.none');
+    if (c.status === 'none' || c.total === null) return tr(c.partial ? 'timeline.nonePartial' : 'timeline.none');
     return apartText(ctx, frame, c, value(c));
   };
   const cityName = (id: string) => placeName(model, id, lang);
@@ -126,6 +127,7 @@ function key(ctx: UiContext, frame: Frame, t: Timeline): HTMLElement {
   const { tr, lang } = frame;
   const marks = new Set(t.cells.map((c) => (c.status === 'value' && c.total !== null && c.total > 0 ? 'value' : c.status === 'no-record' ? 'no-record' : 'none')));
   const hasApart = t.cells.some((c) => c.apart.length > 0);
+  const hasPartial = [...t.cells, ...t.bands].some((c) => c.partial && c.total !== null);
   return el(
     'ul',
     { class: 'year-key', 'aria-hidden': 'true' },
@@ -134,6 +136,7 @@ function key(ctx: UiContext, frame: Frame, t: Timeline): HTMLElement {
     marks.has('no-record') ? el('li', {}, el('span', { class: 'key-no-record' }, '×'), tr('timeline.noRecordShort')) : null,
     hasApart ? el('li', {}, el('span', { class: 'key-apart' }), tr('timeline.keyApart')) : null,
     t.bands.length > 0 ? el('li', {}, el('span', { class: 'key-band' }), tr('timeline.band')) : null,
+    hasPartial ? el('li', { class: 'key-partial' }, tr('timeline.keyPartial')) : null,
   );
 }
 

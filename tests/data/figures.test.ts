@@ -76,7 +76,7 @@ describe.runIf(seedsPresent())('the data against the source texts themselves', (
     expect(buildSeedNumbers(seedsDir())).toEqual(seeds);
   });
 
-  it('describes figures in its own words: no note repeats eight or more consecutive words of a text', () => {
+  it('describes figures and contradictions in its own words: no note repeats eight or more consecutive words of a text', () => {
     const words = (s: string) => s.toLowerCase().match(/[a-z0-9.]+/g) ?? [];
     const shingles = new Set<string>();
     for (const { text } of readSeeds()) {
@@ -84,9 +84,13 @@ describe.runIf(seedsPresent())('the data against the source texts themselves', (
       for (let i = 0; i + 8 <= w.length; i++) shingles.add(w.slice(i, i + 8).join(' '));
     }
     const copied: string[] = [];
-    for (const f of dataset.figures) {
-      const w = words(f.note_en);
-      for (let i = 0; i + 8 <= w.length; i++) if (shingles.has(w.slice(i, i + 8).join(' '))) copied.push(`${f.id}: ${w.slice(i, i + 8).join(' ')}`);
+    const notes = [
+      ...dataset.figures.map((f) => ({ id: f.id, note: f.note_en })),
+      ...dataset.discrepancies.map((d, i) => ({ id: `discrepancies.csv row ${i + 1}`, note: d.note_en })),
+    ];
+    for (const { id, note } of notes) {
+      const w = words(note);
+      for (let i = 0; i + 8 <= w.length; i++) if (shingles.has(w.slice(i, i + 8).join(' '))) copied.push(`${id}: ${w.slice(i, i + 8).join(' ')}`);
     }
     expect(copied).toEqual([]);
   });

@@ -130,10 +130,11 @@ describe('details', () => {
 
   it("gives a city's panel what it gave and to whom", () => {
     const d = placeDetails(model, '330200', { year: 2010, categories: [], metric: 'funds_cny' })!;
-    // 81.85 million of project aid; the 10.22 million of drought relief may be inside it (the text
-    // does not say), so it is shown beside the total, never added. Parts are never added again.
+    // 81.85 million of project aid; the 10.22 million of drought relief, Mr Zhu's 26 million for
+    // schools and 12 million of other social aid may be inside it (the text does not say), so they
+    // are shown beside the total, never added. Parts are never added again.
     expect(d.overall!.total).toBe(81_850_000);
-    expect(d.overall!.openOverlap.map((f) => f.id)).toEqual(['nb10-drought-total']);
+    expect(d.overall!.openOverlap.map((f) => f.id)).toEqual(['nb10-drought-total', 'nb10-zhu-schools', 'nb10-social-aid']);
     expect(d.figures.every((n) => n.relation === 'given')).toBe(true);
     // A giver's total is broken down by the marks the map draws for it, not by category.
     expect(d.totals).toEqual([]);
