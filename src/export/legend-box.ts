@@ -1,6 +1,6 @@
 import { formatNumber } from '../i18n/format.ts';
 import { textWidth } from '../map/text-width.ts';
-import { CHOROPLETH, INK, MIXED_COLOR, MUTED, QUIET, SHARED_FIGURE, tint } from '../scene/colors.ts';
+import { CHOROPLETH, INK, INSET_EDGE, MIXED_COLOR, MUTED, PAPER, QUIET, SHARED_FIGURE, tint } from '../scene/colors.ts';
 import { legendSamples } from '../scene/legend.ts';
 import type { Model } from '../scene/model.ts';
 import type { Frame } from '../view/context.ts';
@@ -108,11 +108,12 @@ function sections(model: Model, frame: Frame, width: number): Section[] {
     } as const;
     const label = { place: tr('legend.place'), group: tr('legend.group'), programme: tr('legend.programme'), multi: tr('legend.multiYear') } as const;
     section(tr('legend.where'), (add, y) => {
-      // A group's circle is joined to its places by dotted lines, as on the map.
-      const bracket = svg('path', { d: 'M12,8L1,15M12,8L25,15', fill: 'none', stroke: MIXED_COLOR, 'stroke-width': 1.4, 'stroke-dasharray': '1 3.5', 'stroke-linecap': 'round' });
+      // A shared figure's circle stands in a framed card, a group's tied to each of its places, as on the map.
+      const card = svg('rect', { x: 2, y: -1, width: 20, height: 18, rx: 2, fill: PAPER, stroke: INSET_EDGE });
+      const tie = svg('path', { d: 'M20,12L27,18', fill: 'none', stroke: MIXED_COLOR, 'stroke-width': 2 });
       for (const k of keys.kinds) {
         const circle = svg('circle', { cx: 12, cy: 8, r: 7, ...style[k] });
-        y = row(add, y, `kind-${k}`, k === 'group' ? svg('g', {}, bracket, circle) : circle, label[k]);
+        y = row(add, y, `kind-${k}`, k === 'group' ? svg('g', {}, tie, card.cloneNode() as SVGRectElement, circle) : k === 'programme' ? svg('g', {}, card.cloneNode() as SVGRectElement, circle) : circle, label[k]);
       }
       if (keys.qualified) y = row(add, y, 'qualified', svg('text', { x: 4, y: 12, 'font-weight': 700 }, '+ ≈'), tr('legend.qualified'));
       return y;

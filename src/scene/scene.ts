@@ -40,6 +40,8 @@ export interface MarkerDatum {
   valueLabel: string;
   /** The key of the marker whose figure contains this one's (a part drawn beside its whole), or null. */
   partOf: string | null;
+  /** The key of a marker whose figure the text leaves open whether it contains this one's (maybe_part_of), or null. */
+  maybeIn: string | null;
 }
 
 export interface ArcDatum {
@@ -110,7 +112,7 @@ export function buildScene(model: Model, state: AppState, maxRadius: number = MA
   const wholes = wholesOf(model, aggregates);
   // Big circles first so that small ones stay on top and clickable.
   const markers = raw
-    .map((m) => ({ ...m, radius: radius(m.value), valueLabel: shortValue(m.value, m.qualifier, unit, state.lang), partOf: m.multiYear ? null : (wholes.get(m.key) ?? null) }))
+    .map((m) => ({ ...m, radius: radius(m.value), valueLabel: shortValue(m.value, m.qualifier, unit, state.lang), partOf: m.multiYear ? null : (wholes.parts.get(m.key) ?? null), maybeIn: m.multiYear ? null : (wholes.open.get(m.key) ?? null) }))
     .sort((a, b) => b.radius - a.radius || byKey(a, b));
   // Year coverage (src/scene/coverage.ts): lines of a city without records that year are faded.
   const noRecord = citiesWithoutRecord(coverageOf(model), partnerCities(model), filter.year);
@@ -139,15 +141,19 @@ export function buildScene(model: Model, state: AppState, maxRadius: number = MA
  * at any depth) a figure that another mark counts. Such a part is drawn beside its whole and says so,
  * so that nobody adds the two.
  */
-function wholesOf(model: Model, aggregates: Map<string, Aggregate>): Map<string, string> {
+function wholesOf(model: Model, aggregates: Map<string, Aggregate>): { parts: Map<string, string>; open: Map<string, string> } {
   const countedBy = new Map<string, string>();
   for (const [key, r] of aggregates) for (const f of r.counted) countedBy.set(f.id, key);
-  const out = new Map<string, string>();
+  const parts = new Map<string, string>();
+  const open = new Map<string, string>();
   for (const [key, r] of aggregates) {
     const wholes = r.counted.map((f) => ancestorsOf(f, model.figures).map((a) => countedBy.get(a.id)).find((k) => k !== undefined && k !== key));
-    if (wholes.length > 0 && wholes.every((w) => w !== undefined)) out.set(key, wholes[0]!);
+    if (wholes.length > 0 && wholes.every((w) => w !== undefined)) parts.set(key, wholes[0]!);
+    // A figure the text may include in another mark's (never added to it either way).
+    const maybe = r.counted.map((f) => (f.maybe_part_of === null ? undefined : countedBy.get(f.maybe_part_of))).find((k) => k !== undefined && k !== key);
+    if (maybe && !parts.has(key)) open.set(key, maybe);
   }
-  return out;
+  return { parts, open };
 }
 
 function shortValue(value: number, qualifier: Qualifier, unit: Unit, lang: Lang): string {
@@ -155,7 +161,7 @@ function shortValue(value: number, qualifier: Qualifier, unit: Unit, lang: Lang)
   return qualifier === 'exact' ? text : qualifier === 'about' ? `≈${text}` : `${text}+`;
 }
 
-type RawMarker = Omit<MarkerDatum, 'radius' | 'valueLabel' | 'partOf'>;
+type RawMarker = Omit<MarkerDatum, 'radius' | 'valueLabel' | 'partOf' | 'maybeIn'>;
 
 function collectMarkers(model: Model, aggregates: Map<string, Aggregate>, lang: Lang): RawMarker[] {
   const out: RawMarker[] = [];

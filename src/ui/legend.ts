@@ -1,5 +1,5 @@
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
-import { CHOROPLETH, MUTED, NO_FIGURE, QUIET, SHARED_FIGURE } from '../scene/colors.ts';
+import { CHOROPLETH, INSET_EDGE, MUTED, NO_FIGURE, PAPER, QUIET, SHARED_FIGURE } from '../scene/colors.ts';
 import { legendSamples } from '../scene/legend.ts';
 import { MAX_RADIUS } from '../scene/scene.ts';
 import type { Component, Frame, UiContext } from '../view/context.ts';
@@ -67,6 +67,7 @@ export function createLegend(ctx: UiContext): Component {
               kind('programme', tr('legend.programme')),
               kind('multiYear', tr('legend.multiYear')),
             ),
+            scene.markers.some((m) => m.partOf) ? el('p', { class: 'legend-note', 'data-testid': 'legend-part-of' }, tr('legend.partOf')) : null,
             el('p', { class: 'legend-note' }, tr('legend.qualified')),
           ),
           section(
@@ -118,14 +119,15 @@ export function kindSample(name: 'place' | 'group' | 'programme' | 'multiYear'):
   const ink = '#4d4d4d';
   const sample =
     name === 'place'
-      ? [svg('circle', { cx: 14, cy: 12, r: 7, fill: ink, 'fill-opacity': 0.75, stroke: '#ffffff' })]
+      ? [svg('circle', { cx: 14, cy: 12, r: 7, fill: ink, 'fill-opacity': 0.75, stroke: PAPER })]
       : name === 'group'
         ? [
-            svg('path', { d: 'M14,12L3,22M14,12L25,22', stroke: ink, 'stroke-width': 1.4, 'stroke-dasharray': '1 3.5', 'stroke-linecap': 'round', fill: 'none' }),
-            svg('circle', { cx: 14, cy: 10, r: 7, fill: ink, 'fill-opacity': 0.45, stroke: ink, 'stroke-width': 2 }),
+            svg('path', { d: 'M20,14L27,23', stroke: ink, 'stroke-width': 2, fill: 'none' }),
+            svg('rect', { x: 1, y: 1, width: 20, height: 18, rx: 2, fill: PAPER, stroke: INSET_EDGE }),
+            svg('circle', { cx: 11, cy: 10, r: 6, fill: ink, 'fill-opacity': 0.45, stroke: ink, 'stroke-width': 2 }),
           ]
         : name === 'programme'
-          ? [svg('circle', { cx: 14, cy: 12, r: 8, fill: ink, 'fill-opacity': 0.3, stroke: ink, 'stroke-width': 2.5 })]
+          ? [svg('rect', { x: 1, y: 1, width: 24, height: 22, rx: 2, fill: PAPER, stroke: INSET_EDGE }), svg('circle', { cx: 13, cy: 12, r: 8, fill: ink, 'fill-opacity': 0.3, stroke: ink, 'stroke-width': 2.5 })]
           : [svg('circle', { cx: 14, cy: 12, r: 9, fill: 'none', stroke: MUTED, 'stroke-width': 1.5 })];
   return svg('svg', { class: 'kind', width: 28, height: 24, viewBox: '0 0 28 24', 'aria-hidden': 'true' }, ...sample);
 }

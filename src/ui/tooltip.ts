@@ -19,8 +19,8 @@ export function tooltipLines(ctx: UiContext, frame: Frame, target: MapTarget): s
         : m.kind === 'group'
           ? tr('tooltip.group', { places: m.label })
           : m.label;
-    const whole = m.partOf ? scene.markers.find((w) => w.key === m.partOf) : undefined;
-    const partOf = whole ? [tr('tooltip.partOf', { value: whole.valueLabel, places: whole.kind === 'programme' ? tr('callout.programme', { city: whole.label }) : whole.label, period: whole.period })] : [];
+    const whole = scene.markers.find((w) => w.key === (m.partOf ?? m.maybeIn));
+    const partOf = whole ? [tr(m.partOf ? 'tooltip.partOf' : 'tooltip.maybeIn', { value: whole.valueLabel, places: whole.kind === 'programme' ? tr('callout.programme', { city: whole.label }) : whole.label, period: whole.period })] : [];
     return [title, `${metric}: ${metricValue(model, m.value, state.metric, m.qualifier, lang)}`, m.multiYear ? `${m.period} · ${tr('legend.multiYear')}` : m.period, ...partOf];
   }
   if (target.type === 'arc') {
