@@ -150,7 +150,11 @@ function wholesOf(model: Model, aggregates: Map<string, Aggregate>): { parts: Ma
     const wholes = r.counted.map((f) => ancestorsOf(f, model.figures).map((a) => countedBy.get(a.id)).find((k) => k !== undefined && k !== key));
     if (wholes.length > 0 && wholes.every((w) => w !== undefined)) parts.set(key, wholes[0]!);
     // A figure the text may include in another mark's (never added to it either way).
-    const maybe = r.counted.map((f) => (f.maybe_part_of === null ? undefined : countedBy.get(f.maybe_part_of))).find((k) => k !== undefined && k !== key);
+    const inMark = (id: string | null) => {
+      const w = id === null ? undefined : model.figures.get(id);
+      return w ? [w, ...ancestorsOf(w, model.figures)].map((a) => countedBy.get(a.id)).find((k) => k !== undefined && k !== key) : undefined;
+    };
+    const maybe = r.counted.map((f) => inMark(f.maybe_part_of)).find((k) => k !== undefined);
     if (maybe && !parts.has(key)) open.set(key, maybe);
   }
   return { parts, open };
