@@ -61,6 +61,17 @@ export function paintAreas(root: ParentNode, geo: Geography, model: Model, scene
       setAttr(outline, 'stroke', city === o.selected ? INK : INSET_OUTLINE);
       setAttr(outline, 'stroke-width', city === o.selected ? 2.6 : null);
     }
+    // Under a year, the city's total for it, as the year chart gives it: map and chart agree at a glance.
+    const frame = v.insets.find((iv) => iv.frame.city === city)?.frame;
+    const total = scene.yearTotals.get(city);
+    const shown = frame && total && scene.filter.year !== 'all' ? `${scene.filter.year}: ${total}` : null;
+    let text = g.querySelector('.inset-year-total');
+    if (shown && frame && !text) g.append((text = svg('text', { class: 'inset-year-total', 'text-anchor': 'end', 'font-size': 12.5, 'font-weight': 700, fill: INK })));
+    if (text && frame) {
+      setAttr(text, 'x', round(frame.x + frame.width - 8));
+      setAttr(text, 'y', round(frame.y + 16));
+      if (text.textContent !== (shown ?? '')) text.textContent = shown ?? '';
+    }
   }
   const selection = o.selected ? selectionOutline(geo, model, o.selected, o, v) : null;
   reconcile(root.querySelector('#selection'), selection ? [selection] : [], 'path', () => 'selection', (d) => ({ d }));

@@ -9,6 +9,7 @@ import { CHOROPLETH, MIXED_COLOR, NO_FIGURE, QUIET, SHARED_FIGURE } from './colo
 import { byKey, type Anchor, type AnchorKind, type Model } from './model.ts';
 import { cityOf, nameOf, type Partnership } from './places.ts';
 import { citiesWithoutRecord, coverageOf, partnerCities } from './coverage.ts';
+import { timeline } from './timeline.ts';
 
 /*
  * Markers exist for additive metrics only (the URL parser and the metric menu offer no other):
@@ -81,6 +82,8 @@ export interface Scene {
   empty: boolean;
   /** Partner cities without a record for the filter's year (none under "all years"). */
   noRecord: string[];
+  /** Under a year, each partner city's total for it as the year chart gives it ("¥32m"), by city. */
+  yearTotals: Map<string, string>;
 }
 
 export function filterOf(state: AppState): Filter {
@@ -133,6 +136,7 @@ export function buildScene(model: Model, state: AppState, maxRadius: number = MA
     aggregates,
     empty: markers.length === 0,
     noRecord,
+    yearTotals: yearTotalsOf(model, filter, unit, state.lang),
   };
 }
 
@@ -158,6 +162,15 @@ function wholesOf(model: Model, aggregates: Map<string, Aggregate>): { parts: Ma
     if (maybe && !parts.has(key)) open.set(key, maybe);
   }
   return { parts, open };
+}
+
+function yearTotalsOf(model: Model, filter: Filter, unit: Unit, lang: Lang): Map<string, string> {
+  const out = new Map<string, string>();
+  if (filter.year === 'all' || !model.metrics.get(filter.metric)?.additive) return out;
+  for (const c of timeline(model, filter).cells) {
+    if (c.year === filter.year && c.total !== null) out.set(c.city, shortValue(c.total, c.qualifier, unit, lang));
+  }
+  return out;
 }
 
 function shortValue(value: number, qualifier: Qualifier, unit: Unit, lang: Lang): string {

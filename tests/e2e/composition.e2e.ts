@@ -197,4 +197,42 @@ describe('the composed map', () => {
     await expect.poll(onPhone, { timeout: 5000 }).toBe(true);
     await phone.close();
   });
+
+  it('keeps the composition steady when a place opens and closes, clears the tooltip, and opens a place from its name', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const app = await e2e.open({ lang, size: [1280, 800] });
+      const insets = () => app.page.evaluate(() => [...document.querySelectorAll('.svg-layer .inset-outline')].map((r) => { const b = r.getBoundingClientRect(); return [b.left, b.top]; }));
+      const before = await app.drawing(LIVE);
+      const insetsBefore = await insets();
+      // Hover a circle: its tooltip shows; then click Puding.
+      await app.hover('520400');
+      await expect.poll(() => app.page.locator('.tooltip').isVisible()).toBe(true);
+      await app.click('520422');
+      await expect.poll(() => app.panel.isVisible()).toBe(true);
+      await app.idle();
+      await expect.poll(() => app.page.locator('.tooltip').isVisible(), { message: 'the tooltip cleared by the change' }).toBe(false);
+      const open = await app.drawing(LIVE);
+      const scale = (open.guizhou.right - open.guizhou.left) / (before.guizhou.right - before.guizhou.left);
+      expect(scale, `${lang}: Guizhou's scale with the panel open`).toBeGreaterThan(0.9);
+      expect(scale).toBeLessThan(1.1);
+      const dx = open.guizhou.left - before.guizhou.left;
+      const dy = open.guizhou.top - before.guizhou.top;
+      for (const [i, [x, y]] of (await insets()).entries()) {
+        expect(Math.abs(x! - insetsBefore[i]![0]! - dx), `${lang}: inset ${i} stays beside Guizhou`).toBeLessThan(3);
+        expect(Math.abs(y! - insetsBefore[i]![1]! - dy)).toBeLessThan(3);
+      }
+      // Closing: the same frame as before.
+      await app.page.keyboard.press('Escape');
+      await expect.poll(() => app.panel.isVisible()).toBe(false);
+      await app.idle();
+      const closed = await app.drawing(LIVE);
+      expect(Math.abs(closed.guizhou.left - before.guizhou.left)).toBeLessThan(2);
+      expect(Math.abs(closed.guizhou.right - before.guizhou.right)).toBeLessThan(2);
+      // The word "Anshun" opens Anshun, not the county under it.
+      const name = closed.labels.find((l) => l.id === '520400')!;
+      await app.page.mouse.click((name.left + name.right) / 2, (name.top + name.bottom) / 2);
+      await expect.poll(() => app.page.url()).toContain('place=520400');
+      await app.done();
+    }
+  });
 });
