@@ -1,4 +1,4 @@
-import { aggregate, ancestorsOf, combinedQualifier, lowerBound, sumValues, totalsByPeriod, type Aggregate, type Filter } from '../data/aggregate.ts';
+import { aggregate, ancestorsOf, combinedQualifier, sumValues, totalsByPeriod, type Aggregate, type Filter } from '../data/aggregate.ts';
 import type { Discrepancy, Figure, Metric, Place, Qualifier } from '../data/schema.ts';
 import { citiesFor, heldInPart, partialCoverageOf, type HeldInPart } from './coverage.ts';
 import type { Model } from './model.ts';
@@ -76,13 +76,13 @@ export function placeDetails(model: Model, id: string, filter: Filter): PlaceDet
   const counted = metric ? aggregate(own, model.figures, metric, filter) : null;
   const giver = place.level === 'city' || place.level === 'district';
   const partial = heldInPart(partialCoverageOf(model), citiesFor(model, id), filter.year);
-  const lower = partial.length > 0;
-  // The marks' rows (`given`) keep each mark's own value and words; only totals become lower bounds.
-  const overall = counted && lower && counted.total !== null ? { ...counted, qualifier: lowerBound(counted.qualifier) } : counted;
+  // A place's total is its mark's, word for word (one number everywhere); where the entry behind it is
+  // held only in part, the panel says beside it that more may exist (heldInPart).
+  const overall = counted;
   return {
     place,
     partners,
-    totals: overall && !giver ? byCategory(overall).map((t) => (lower ? { ...t, qualifier: lowerBound(t.qualifier) } : t)) : [],
+    totals: overall && !giver ? byCategory(overall) : [],
     given: counted && metric && giver ? byMark(model, own, counted, metric, filter) : [],
     overall,
     figures: nest(related),
