@@ -95,7 +95,8 @@ function sections(model: Model, frame: Frame, width: number): Section[] {
         add(svg('line', { x1: maxR, x2: 2 * maxR + 12, y1: base - 2 * s.radius, y2: base - 2 * s.radius, stroke: MUTED, 'stroke-dasharray': '2 2' }));
         add(svg('text', { x: 2 * maxR + 16, y: base - 2 * s.radius + 4 }, formatNumber(s.value, unit, lang)));
       }
-      return base + 4;
+      // How a value written by a circle may be qualified: with the sizes, where a band's columns have room.
+      return keys.qualified ? row(add, base + 10, 'qualified', svg('text', { x: 4, y: 12, 'font-weight': 700 }, '+ ≈'), tr('legend.qualified')) : base + 4;
     });
   }
   if (keys.kinds.length > 0) {
@@ -115,7 +116,7 @@ function sections(model: Model, frame: Frame, width: number): Section[] {
         const circle = svg('circle', { cx: 12, cy: 8, r: 7, ...style[k] });
         y = row(add, y, `kind-${k}`, k === 'group' ? svg('g', {}, tie, card.cloneNode() as SVGRectElement, circle) : k === 'programme' ? svg('g', {}, card.cloneNode() as SVGRectElement, circle) : circle, label[k]);
       }
-      if (keys.qualified) y = row(add, y, 'qualified', svg('text', { x: 4, y: 12, 'font-weight': 700 }, '+ ≈'), tr('legend.qualified'));
+      if (keys.qualified && samples.length === 0) y = row(add, y, 'qualified', svg('text', { x: 4, y: 12, 'font-weight': 700 }, '+ ≈'), tr('legend.qualified'));
       return y;
     });
   }
