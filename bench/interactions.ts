@@ -5,7 +5,7 @@ import { open, round, stats } from './loads.ts';
 export const FILTER_CHANGES = 60;
 
 /** Year, category and metric changes through the real controls, each until the map is idle again. */
-export async function filterChanges(page: Page, n: number, waitIdle = true): Promise<number[]> {
+async function filterChanges(page: Page, n: number, waitIdle = true): Promise<number[]> {
   return page.evaluate(async ([count, untilIdle]) => {
     const hook = (window as unknown as { __gpm: { idle(): Promise<void> } }).__gpm;
     const years = [...document.querySelectorAll<HTMLButtonElement>('button[data-year]')];
@@ -31,7 +31,7 @@ export async function filterChanges(page: Page, n: number, waitIdle = true): Pro
 }
 
 /** From the pointer event to the next painted frame with the panel (or tooltip) shown. */
-export async function pointerToPaint(page: Page, id: string, kind: 'click' | 'hover'): Promise<number> {
+async function pointerToPaint(page: Page, id: string, kind: 'click' | 'hover'): Promise<number> {
   const [x, y] = await page.evaluate((placeId) => {
     const r = document.querySelector('#map')!.getBoundingClientRect();
     const p = (window as unknown as { __gpm: { project(i: string): [number, number] } }).__gpm.project(placeId);
@@ -78,7 +78,7 @@ export async function interactions(browser: Browser, url: string) {
 }
 
 /** Drags the map for about a second and returns the time between painted frames meanwhile. */
-export async function panFrames(page: Page): Promise<number[]> {
+async function panFrames(page: Page): Promise<number[]> {
   const box = (await page.locator('#map').boundingBox())!;
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __panning: boolean };

@@ -35,7 +35,7 @@ export async function open(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-export type ColdLoads = Awaited<ReturnType<typeof coldLoad>>[];
+type ColdLoads = Awaited<ReturnType<typeof coldLoad>>[];
 
 /**
  * Cold loads of several pages taking turns, so that a machine slowing down or speeding up weighs on
@@ -78,7 +78,7 @@ export const STEP_NAMES: Record<Step, string> = {
 };
 
 /** One cold load in a fresh context. */
-export async function coldLoad(browser: Browser, url: string) {
+async function coldLoad(browser: Browser, url: string) {
   const page = await open(browser, url);
   // The first view's mark waits for the browser to report its paint.
   await page.waitForFunction(() => performance.getEntriesByName('map:first-complete').length > 0);

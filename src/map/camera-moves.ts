@@ -40,7 +40,7 @@ export function composeLive(view: NamedView, o: { width: number; height: number;
 }
 
 /** The strips along the right and bottom that covers of these kinds hide. */
-export function coveredOf(covers: readonly Cover[], width: number, height: number, kinds: readonly Cover['kind'][]): Covered {
+function coveredOf(covers: readonly Cover[], width: number, height: number, kinds: readonly Cover['kind'][]): Covered {
   const rect = ([left, top, right, bottom]: Cover['box']) => ({ left, top, right, bottom, width: right - left });
   return coveredBy(rect([0, 0, width, height]), covers.filter((c) => kinds.includes(c.kind)).map((c) => rect(c.box)));
 }
