@@ -1,11 +1,13 @@
 import type { Box, Circle } from './free-spots.ts';
+import { boxOf, crossesBox, type Point } from './line-routes.ts';
 import { textWidth } from './text-width.ts';
 
 /*
  * Names on the map, placed by priority: each name tries the spots around its point (above a circle
  * drawn there, below, right, left) and then spots further out joined to the point by a leader line.
- * A name never overlaps another name, a circle, or a box to keep clear (buttons, panel, insets); a
- * name that finds no spot is left out, so the lowest priorities go first when the map is small.
+ * A name never overlaps another name, a circle, or a box to keep clear (buttons, panel, insets), and
+ * keeps off the partner lines where any spot allows; a name that finds no spot is left out, so the
+ * lowest priorities go first when the map is small.
  */
 
 export interface LabelRequest {
@@ -24,6 +26,8 @@ export interface LabelRequest {
   bounds: Box;
   /** May the name stand away from its point, with a leader line? */
   leader: boolean;
+  /** Boxes this name keeps out of besides the common ones (a name on the main map, the insets). */
+  avoid?: readonly Box[];
 }
 
 export interface PlacedLabel {
@@ -42,6 +46,8 @@ export interface PlacedLabel {
 export interface Obstacles {
   boxes: readonly Box[];
   circles: readonly Circle[];
+  /** The partner lines, as points along each: a name stands off them where it can. */
+  lines?: readonly (readonly Point[])[];
 }
 
 const LEADER_DISTANCES = [26, 42, 62, 86];
@@ -60,8 +66,10 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: Obstac
   const taken: Box[] = [...obstacles.boxes];
   const out: PlacedLabel[] = [];
   const sorted = [...requests].sort((a, b) => a.priority - b.priority);
+  const lines = (obstacles.lines ?? []).map((points) => ({ points, box: boxOf(points) }));
   for (const q of sorted) {
-    const placed = candidates(q).find((c) => fits(c.box, q, taken, obstacles.circles));
+    const free = candidates(q).filter((c) => fits(c.box, q, taken, obstacles.circles));
+    const placed = free.find((c) => !lines.some((l) => overlaps(l.box, c.box) && crossesBox(l.points, c.box))) ?? free[0];
     if (!placed) continue;
     taken.push(placed.box);
     out.push({ id: q.id, name: q.name, size: q.size, weight: q.weight ?? 400, fill: q.fill, ...placed });
@@ -110,9 +118,11 @@ function candidates(q: LabelRequest): Candidate[] {
 function fits(box: Box, q: LabelRequest, taken: readonly Box[], circles: Obstacles['circles']): boolean {
   const [l, t, r, b] = q.bounds;
   if (box[0] < l || box[1] < t || box[2] > r || box[3] > b) return false;
-  if (taken.some((o) => box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3])) return false;
+  if (taken.some((o) => overlaps(box, o)) || q.avoid?.some((o) => overlaps(box, o))) return false;
   return !circles.some((c) => box[0] < c.x + c.r && c.x - c.r < box[2] && box[1] < c.y + c.r && c.y - c.r < box[3]);
 }
+
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 /** Presenting, names grow with the screen so that a room can read them: at least 18 px on a 1920 px wide map. */
 export function labelScaleFor(presenting: boolean, width: number): number {

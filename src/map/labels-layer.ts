@@ -7,6 +7,7 @@ import type { Scene } from '../scene/scene.ts';
 import { placeCircle, type Box, type Circle } from './free-spots.ts';
 import type { InsetView } from './insets.ts';
 import { placeLabels, type LabelRequest } from './label-placement.ts';
+import type { Point } from './line-routes.ts';
 import { reconcile, round } from './svg-reconcile.ts';
 import type { ViewGeometry } from './view-geometry.ts';
 
@@ -35,12 +36,15 @@ export interface LabelMarks {
   cards: readonly Box[];
   /** The values the cards write themselves. */
   fixedValues: readonly CalloutText[];
+  /** The partner lines, as points along each. */
+  lines: readonly (readonly Point[])[];
 }
 
 export function paintLabels(root: ParentNode, model: Model, scene: Scene, v: ViewGeometry, o: LabelOptions, marks: LabelMarks): void {
   const placed = placeLabels(labelRequests(model, scene, v, o, marks.onPlaces, marks.cards), {
     boxes: [...(o.keepClear ?? []), ...marks.cards, ...v.insets.map((iv) => [iv.frame.x, iv.frame.y, iv.frame.x + iv.frame.width, iv.map.y] as const)],
     circles: [...marks.all.values()],
+    lines: marks.lines,
   });
   const names = placed.filter((l) => !l.id.startsWith('value:'));
   const values = [
@@ -93,6 +97,8 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
     if (m.kind === 'place' && c && id && c.r > (onPlace.get(id)?.r ?? -1)) onPlace.set(id, c);
   }
   const withLines = new Set(scene.arcs.map((a) => a.donor));
+  // What stands on the main map keeps out of the insets (their captions are kept clear for all).
+  const insets: Box[] = v.insets.map((iv) => [iv.frame.x, iv.frame.y, iv.frame.x + iv.frame.width, iv.frame.y + iv.frame.height]);
   const out: LabelRequest[] = [];
   for (const p of model.dataset.places) {
     const selected = p.id === o.selected;
@@ -101,7 +107,7 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
       const room = v.room && v.guizhou ? placeCircle(v.room, [v.guizhou[0] + 40, v.guizhou[1] + 20], 14, [...circles.values()], cards, v.guizhou) : null;
       const spot = room ? { x: room[0], y: room[1], r: 0 } : null;
       if (!spot) continue;
-      out.push({ id: p.id, name: nameOf(p, o.lang), x: spot.x, y: spot.y, r: spot.r, size: 17 * scale, weight: 700, fill: INK, priority: selected ? -1 : 0, bounds: frame, leader: true });
+      out.push({ id: p.id, name: nameOf(p, o.lang), x: spot.x, y: spot.y, r: spot.r, size: 17 * scale, weight: 700, fill: INK, priority: selected ? -1 : 0, bounds: frame, leader: true, avoid: insets });
       continue;
     }
     // Only a district's inset counts here: a partner city is named by its inset's caption.
@@ -150,6 +156,7 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
       // A district's name may stand just outside a small inset, joined to it by its leader line.
       bounds: inset ? insetBounds(inset, o) : frame,
       leader: priority <= 4 || selected,
+      avoid: inset ? undefined : insets,
     });
   }
   // Every circle on a place says its value (a card says its own); a part says it is one ("of which").
@@ -157,7 +164,7 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
     const c = circles.get(m.key);
     if (!c || m.kind !== 'place') continue;
     const name = m.partOf ? t(o.lang, 'value.partOf', { value: m.valueLabel }) : m.valueLabel;
-    out.push({ id: `value:${m.key}`, name, x: c.x, y: c.y, r: c.r, size: 11.5 * scale, fill: INK, priority: 1.5, bounds: frame, leader: true });
+    out.push({ id: `value:${m.key}`, name, x: c.x, y: c.y, r: c.r, size: 11.5 * scale, fill: INK, priority: 1.5, bounds: frame, leader: true, avoid: insets });
   }
   return out;
 }

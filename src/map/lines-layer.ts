@@ -1,22 +1,25 @@
 import type { Scene } from '../scene/scene.ts';
-import type { InsetFrame } from './composition.ts';
-import { reconcile, round } from './svg-reconcile.ts';
+import { planRoutes, routePath, type LineObstacles, type LineToInset, type Route } from './line-routes.ts';
+import { reconcile } from './svg-reconcile.ts';
 import type { ViewGeometry } from './view-geometry.ts';
 
 /*
  * The partner lines: from a place in Guizhou to its partner city or district (in its inset).
  */
 
-export function paintLines(root: ParentNode, scene: Scene, v: ViewGeometry, insets: readonly InsetFrame[]): void {
+export function paintLines(root: ParentNode, scene: Scene, v: ViewGeometry, avoid: LineObstacles): Map<string, Route> {
+  const routes = lineRoutes(scene, v, avoid);
   reconcile(root.querySelector('#arcs'), scene.arcs, 'path', (a) => a.id, (a) => {
-    const from = v.pointOf(a.recipient);
-    const to = v.pointOf(a.donor);
-    const routed = v.insets.length > 0 && from !== null && to !== null;
+    const route = routes.get(a.id);
     return {
-      d: routed ? routedArc(from, to, insets) : trueArc(a.curve.map(v.at) as [number, number][]),
-      // A routed line's ends, for a live map in motion: its start moves with the map, its end stays in the inset.
-      'data-from': routed ? String(from) : null,
-      'data-to': routed ? String(to) : null,
+      d: route ? routePath(route) : trueArc(a.curve.map(v.at) as [number, number][]),
+      // A routed line's points, for a live map in motion: its start moves with the map, the rest stays with the inset.
+      'data-from': route ? String(route.from) : null,
+      'data-join': route ? String(route.join) : null,
+      'data-bend': route ? String(route.bend) : null,
+      'data-port': route ? String(route.port) : null,
+      'data-to': route ? String(route.to) : null,
+      'data-side': route ? route.side : null,
       stroke: a.color,
       'stroke-width': a.level === 'prefecture' ? 2.6 : 1.6,
       'stroke-opacity': a.noRecord ? 0.2 : 0.9,
@@ -26,15 +29,21 @@ export function paintLines(root: ParentNode, scene: Scene, v: ViewGeometry, inse
       'data-target': 'arc',
     };
   });
+  return routes;
 }
 
-/** A partner line in the composed view: from its place in Guizhou, out to its district or city in the inset. */
-export function routedArc(from: readonly [number, number], to: readonly [number, number], insets: readonly InsetFrame[]): string {
-  const beside = insets.some((frame) => frame.x > from[0]);
-  // Leave towards the insets, then turn into the inset: a smooth S rather than a chord.
-  const c1: [number, number] = beside ? [from[0] + (to[0] - from[0]) * 0.45, from[1]] : [from[0], from[1] + (to[1] - from[1]) * 0.45];
-  const c2: [number, number] = beside ? [to[0] - (to[0] - from[0]) * 0.3, to[1]] : [to[0], to[1] - (to[1] - from[1]) * 0.3];
-  return `M${from.map(round)}C${c1.map(round)} ${c2.map(round)} ${to.map(round)}`;
+/** The composed view's lines, each routed into its inset through its port (none at true geography). */
+function lineRoutes(scene: Scene, v: ViewGeometry, avoid: LineObstacles): Map<string, Route> {
+  const lines: LineToInset[] = [];
+  for (const a of scene.arcs) {
+    const inset = v.insetOf(a.donor);
+    const from = v.pointOf(a.recipient);
+    const to = v.pointOf(a.donor);
+    if (!inset || !from || !to) continue;
+    const { frame, map } = inset;
+    lines.push({ id: a.id, from, to, frame: [frame.x, frame.y, frame.x + frame.width, frame.y + frame.height], map: [map.x, map.y, map.x + map.width, map.y + map.height] });
+  }
+  return planRoutes(lines, avoid);
 }
 
 const trueArc = ([from, control, to]: [number, number][]) => `M${from}Q${control} ${to}`;

@@ -10,6 +10,7 @@ import type { Box } from './free-spots.ts';
 import type { Geography } from './geography.ts';
 import { drawInsets } from './insets.ts';
 import { paintLabels } from './labels-layer.ts';
+import { routePoints } from './line-routes.ts';
 import { paintLines } from './lines-layer.ts';
 import { allCircles, paintMarkers, placeCircles } from './marks-layer.ts';
 import { calloutValues, layoutCallouts, paintCallouts } from './callouts.ts';
@@ -101,10 +102,10 @@ export function paintScene(root: ParentNode, geo: Geography, model: Model, scene
   const insetBoxes = v.insets.map((iv) => [iv.frame.x, iv.frame.y, iv.frame.x + iv.frame.width, iv.frame.y + iv.frame.height] as const);
   const callouts = layoutCallouts(scene, v, { width: o.width, height: o.height, lang: o.lang, avoid: [...insetBoxes, ...(o.keepClear ?? [])], circles: [...onPlaces.values()] });
   const circles = allCircles(scene, onPlaces, callouts);
-  paintLines(root, scene, v, o.insets ?? []);
+  const routes = paintLines(root, scene, v, { circles: [...onPlaces.values()], boxes: callouts.map((c) => c.box) });
   paintCallouts(root, callouts);
   paintMarkers(root, scene, circles);
-  paintLabels(root, model, scene, v, { ...o, zoom: o.camera.zoom }, { onPlaces, all: circles, cards: callouts.map((c) => c.box), fixedValues: calloutValues(callouts) });
+  paintLabels(root, model, scene, v, { ...o, zoom: o.camera.zoom }, { onPlaces, all: circles, cards: callouts.map((c) => c.box), fixedValues: calloutValues(callouts), lines: [...routes.values()].map((r) => routePoints(r)) });
 }
 
 /** What a pointer event on the drawing is over. */

@@ -5,9 +5,9 @@ import type { Camera, NamedView } from '../state/url-state.ts';
 import { el } from '../view/dom.ts';
 import { cameraAfter, composeLive, pictureShift } from './camera-moves.ts';
 import type { Geography } from './geography.ts';
-import { insetCities, type InsetFrame } from './composition.ts';
+import { insetCities } from './composition.ts';
 import { labelScaleFor } from './label-placement.ts';
-import { routedArc } from './lines-layer.ts';
+import { routePath, type Route } from './line-routes.ts';
 import { projectionFor } from './projection.ts';
 import type { MapEvents, MapRenderer, Surroundings } from './renderer.ts';
 import { drawSvgMap, paintScene, svgTarget, viewKey } from './svg-map.ts';
@@ -59,8 +59,7 @@ export function createSvgRenderer(
     layers: SVGSVGElement[];
     points: { node: SVGElement; x: number; y: number }[];
     /** Lines that end in an inset: their start moves with the map, their end does not. */
-    routes: { node: SVGPathElement; from: [number, number]; to: [number, number] }[];
-    frames: InsetFrame[];
+    routes: { node: SVGPathElement; route: Route }[];
   } | null = null;
   // The camera while MapLibre moves it; null when the drawing shows the camera.
   let moving: Camera | null = null;
@@ -73,7 +72,7 @@ export function createSvgRenderer(
     const insets = composition(last.view, around).insets.map((f) => ({ ...f, x: f.x + insetShift[0], y: f.y + insetShift[1] }));
     const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: around.covers.map((c) => c.box), insets, labelScale: labelScaleFor(around.presenting, width) };
     if (drawn && viewKey(drawn) === viewKey(o) && drawn.insets === JSON.stringify(insets)) paintScene(layer, geo, model, last.scene, o);
-    else drawn = { camera, width, height, insets: JSON.stringify(insets), layers: split(drawSvgMap(geo, model, last.scene, o)), points: [], routes: [], frames: insets };
+    else drawn = { camera, width, height, insets: JSON.stringify(insets), layers: split(drawSvgMap(geo, model, last.scene, o)), points: [], routes: [] };
     drawn.points = [...layer.querySelectorAll<SVGElement>('.points circle, .points text, .points path')]
       .filter((node) => !node.closest('[data-fixed]'))
       .map((node) => ({
@@ -81,11 +80,7 @@ export function createSvgRenderer(
         x: Number(node.getAttribute(node.localName === 'circle' ? 'cx' : node.localName === 'path' ? 'data-x' : 'x')),
         y: Number(node.getAttribute(node.localName === 'circle' ? 'cy' : node.localName === 'path' ? 'data-y' : 'y')),
       }));
-    drawn.routes = [...layer.querySelectorAll<SVGPathElement>('#arcs path[data-from]')].map((node) => ({
-      node,
-      from: node.getAttribute('data-from')!.split(',').map(Number) as [number, number],
-      to: node.getAttribute('data-to')!.split(',').map(Number) as [number, number],
-    }));
+    drawn.routes = [...layer.querySelectorAll<SVGPathElement>('#arcs path[data-from]')].map((node) => ({ node, route: routeOf(node) }));
     if (moving) follow(moving);
   };
 
@@ -121,7 +116,7 @@ export function createSvgRenderer(
     for (const g of lines?.querySelectorAll(drawn.routes.length > 0 ? '#selection' : '#selection, #arcs') ?? []) {
       g.setAttribute('transform', `translate(${tx} ${ty}) scale(${k})`);
     }
-    for (const r of drawn.routes) r.node.setAttribute('d', routedArc([r.from[0] * k + tx, r.from[1] * k + ty], r.to, drawn.frames));
+    for (const { node, route } of drawn.routes) node.setAttribute('d', routePath({ ...route, from: [route.from[0] * k + tx, route.from[1] * k + ty] }));
     for (const p of drawn.points) p.node.setAttribute('transform', `translate(${p.x * (k - 1) + tx} ${p.y * (k - 1) + ty})`);
   };
 
@@ -184,4 +179,10 @@ export function createSvgRenderer(
       layer.remove();
     },
   };
+}
+
+/** A drawn line's route, as paintLines wrote it on the path. */
+function routeOf(node: SVGPathElement): Route {
+  const point = (name: string) => node.getAttribute(name)!.split(',').map(Number) as unknown as [number, number];
+  return { from: point('data-from'), join: point('data-join'), bend: point('data-bend'), port: point('data-port'), to: point('data-to'), side: node.getAttribute('data-side') === 'top' ? 'top' : 'left' };
 }

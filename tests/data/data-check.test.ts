@@ -28,7 +28,8 @@ function brokenCopy(edit: (csv: string) => string): string {
   return dir;
 }
 
-describe('npm run data:check', () => {
+// Each case starts the check in its own Node process (tsx compiling it afresh): seconds on a busy machine.
+describe('npm run data:check', { timeout: 30_000 }, () => {
   it('is clean on the shipped data', () => {
     const r = dataCheck('data');
     expect(r.out).toMatch(/data OK: \d+ figures/);

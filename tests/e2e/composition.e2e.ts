@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/data/csv.ts';
 import { overlaps, readDrawing, setUp, within, type Box, type Drawing } from './driver.ts';
@@ -237,4 +238,109 @@ describe('the composed map', () => {
       await app.done();
     }
   });
+
+  for (const lang of ['en', 'zh'] as const) {
+    for (const size of [
+      [1280, 800],
+      [1920, 1080],
+    ] as const) {
+      it(`routes the lines for reading: into each inset by the edge facing Guizhou, crossing at most twice, clear of the paired places' names (${size[0]}×${size[1]}, ${lang})`, async () => {
+        const app = await e2e.open({ lang, size });
+        const where = `${size[0]}×${size[1]} ${lang}`;
+        const lines = await drawnLines(app.page);
+        expect(lines.length, where).toBe(new Set(pairings.map((p) => `${p['donor']}-${p['recipient']}`)).size);
+        // Every line ends in its partner's inset, having entered it through the inset's left edge.
+        for (const l of lines) {
+          const inset = l.inset!;
+          const first = l.points.findIndex(([x, y]) => x >= inset.left - 0.5 && x <= inset.right && y >= inset.top && y <= inset.bottom);
+          expect(first, `${where}: ${l.id} reaches its inset`).toBeGreaterThan(0);
+          expect(Math.abs(l.points[first]![0] - inset.left), `${where}: ${l.id} enters by the left edge`).toBeLessThan(3);
+          expect(l.points.slice(first).every(([x, y]) => x >= inset.left - 0.5 && x <= inset.right + 0.5 && y >= inset.top - 0.5 && y <= inset.bottom + 0.5), `${where}: ${l.id} stays in once in`).toBe(true);
+        }
+        expect(crossingsOf(lines), where).toBeLessThanOrEqual(2);
+        // No line runs through the name of a place that has one (nor through Guizhou's).
+        const paired = new Set([...PAIRED_PREFECTURES, ...DISTRICTS, ...pairings.map((p) => p['recipient']!)]);
+        const d = await app.drawing(LIVE);
+        for (const name of d.labels.filter((n) => paired.has(n.id) && !n.inset)) {
+          const inner: Box = { left: name.left + 1.5, top: name.top + 2, right: name.right - 1.5, bottom: name.bottom - 2 };
+          for (const l of lines) expect(runsThrough(l.points, inner), `${where}: ${l.id} runs through "${name.text}"`).toBe(false);
+        }
+        await app.done();
+      });
+    }
+  }
 });
+
+interface DrawnLine {
+  id: string;
+  points: [number, number][];
+  /** The frame of the inset the line ends in. */
+  inset: Box | null;
+}
+
+/** The partner lines as drawn, each as 400 points along its path (page pixels). */
+function drawnLines(page: Page): Promise<DrawnLine[]> {
+  return page.evaluate(() => {
+    const frames = [...document.querySelectorAll('.svg-layer .inset-outline')].map((r) => r.getBoundingClientRect());
+    return [...document.querySelectorAll<SVGPathElement>('.svg-layer #arcs path')].map((path) => {
+      const m = path.getScreenCTM()!;
+      const length = path.getTotalLength();
+      const points = Array.from({ length: 401 }, (_, i) => {
+        const p = path.getPointAtLength((length * i) / 400);
+        return [m.a * p.x + m.c * p.y + m.e, m.b * p.x + m.d * p.y + m.f] as [number, number];
+      });
+      const [x, y] = points[400]!;
+      const frame = frames.find((f) => x >= f.left && x <= f.right && y >= f.top && y <= f.bottom);
+      return { id: path.getAttribute('data-arc') ?? '', points, inset: frame ? { left: frame.left, top: frame.top, right: frame.right, bottom: frame.bottom } : null };
+    });
+  });
+}
+
+/**
+ * Crossings between lines: two lines crossing at 20° or more, away from where lines start and end.
+ * Lines that join one trunk meet at a glancing angle and run on as one; that is a bundle, not a crossing.
+ */
+function crossingsOf(lines: readonly DrawnLine[]): number {
+  const ends = lines.flatMap((l) => [l.points[0]!, l.points.at(-1)!]);
+  let n = 0;
+  for (const [i, a] of lines.entries()) {
+    for (const b of lines.slice(i + 1)) {
+      for (let p = 1; p < a.points.length; p++) {
+        for (let q = 1; q < b.points.length; q++) {
+          const x = crossing(a.points[p - 1]!, a.points[p]!, b.points[q - 1]!, b.points[q]!);
+          if (!x || ends.some((e) => Math.hypot(e[0] - x.at[0], e[1] - x.at[1]) < 6)) continue;
+          if (x.angle >= 20) n++;
+        }
+      }
+    }
+  }
+  return n;
+}
+
+function crossing(p: [number, number], p2: [number, number], q: [number, number], q2: [number, number]): { at: [number, number]; angle: number } | null {
+  const r = [p2[0] - p[0], p2[1] - p[1]];
+  const s = [q2[0] - q[0], q2[1] - q[1]];
+  const den = r[0]! * s[1]! - r[1]! * s[0]!;
+  if (Math.abs(den) < 1e-9) return null;
+  const t = ((q[0] - p[0]) * s[1]! - (q[1] - p[1]) * s[0]!) / den;
+  const u = ((q[0] - p[0]) * r[1]! - (q[1] - p[1]) * r[0]!) / den;
+  if (t < 0 || t >= 1 || u < 0 || u >= 1) return null;
+  const angle = (Math.abs(Math.atan2(r[1]!, r[0]!) - Math.atan2(s[1]!, s[0]!)) * 180) / Math.PI;
+  return { at: [p[0] + t * r[0]!, p[1] + t * r[1]!], angle: Math.min(angle % 180, 180 - (angle % 180)) };
+}
+
+/** Does a line of points run through a box? (Points 1 px apart or less: one inside is enough.) */
+function runsThrough(points: readonly [number, number][], b: Box): boolean {
+  return points.some(([x, y], i) => {
+    if (i === 0) return false;
+    const [px, py] = points[i - 1]!;
+    // Sub-steps along the segment, so that a long step cannot jump over a small box.
+    const n = Math.ceil(Math.hypot(x - px, y - py));
+    for (let k = 0; k <= n; k++) {
+      const sx = px + ((x - px) * k) / Math.max(1, n);
+      const sy = py + ((y - py) * k) / Math.max(1, n);
+      if (sx > b.left && sx < b.right && sy > b.top && sy < b.bottom) return true;
+    }
+    return false;
+  });
+}

@@ -1,0 +1,243 @@
+import type { Box, Circle } from './free-spots.ts';
+import { memo } from './memo.ts';
+
+/*
+ * The partner lines of the composed view, bundled for reading. The lines to one inset leave their
+ * places, join one trunk east of the last of them (on the side that faces the inset), enter the
+ * inset through one port on the edge that faces Guizhou (the left edge of an inset beside Guizhou,
+ * the top of one below it), and fan out there to their districts. Drawn one by one, lines from the
+ * west of Guizhou to the north of an inset crossed those from the east to its south (13 crossings at
+ * 1280 × 800); bundled, they meet and part instead, and the colour and dash still tell them apart.
+ */
+
+export type Point = readonly [number, number];
+
+/** A line's way: from its place to the trunk's start, along the trunk to the port, then to its district. */
+export interface Route {
+  from: Point;
+  join: Point;
+  /** Where the lines into the trunk bend toward it: on the trunk's line, before its start. */
+  bend: Point;
+  port: Point;
+  to: Point;
+  /** The edge it enters by: 'left' (inset beside Guizhou) or 'top' (inset below). */
+  side: 'left' | 'top';
+}
+
+export interface LineToInset {
+  id: string;
+  from: Point;
+  to: Point;
+  /** The inset's frame and its map (the frame without its caption). */
+  frame: Box;
+  map: Box;
+}
+
+/** The inset's scale bar stands in the bottom left corner of its map: a port keeps above it. */
+const SCALE_BAR = 26;
+/** How far into the inset its lines run together before they part. */
+const FAN = 14;
+
+/** What lines keep clear of: the circles (but their own places') and the shared figures' cards. */
+export interface LineObstacles {
+  circles: readonly Circle[];
+  boxes: readonly Box[];
+}
+
+/** The routes of every line, by line id. */
+export function planRoutes(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, Route> {
+  return plans.get(JSON.stringify([lines, avoid]), () => plan(lines, avoid));
+}
+
+const plans = memo<Map<string, Route>>(2);
+
+function plan(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, Route> {
+  const groups = new Map<string, LineToInset[]>();
+  for (const l of lines) {
+    const key = String(l.frame);
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  const placed: Route[] = [];
+  const out = new Map<string, Route>();
+  for (const group of groups.values()) {
+    const { frame, map } = group[0]!;
+    const side: Route['side'] = frame[0] > median(group.map((l) => l.from[0])) ? 'left' : 'top';
+    // Across: the axis along the edge; toward: the axis from Guizhou into the inset.
+    const across = (p: Point) => (side === 'left' ? p[1] : p[0]);
+    const toward = (p: Point) => (side === 'left' ? p[0] : p[1]);
+    const point = (t: number, a: number): Point => (side === 'left' ? [round(t), round(a)] : [round(a), round(t)]);
+    // The port stands on the edge's map part; on a top edge it keeps right of the caption's words.
+    const [lo, hi] = side === 'left' ? [map[1] + 6, map[3] - SCALE_BAR] : [map[0] + (map[2] - map[0]) * 0.4, map[2] - 8];
+    const edge = side === 'left' ? frame[0] : frame[1];
+    const last = Math.max(...group.map((l) => toward(l.from)));
+    const routesAt = (a: number, f: number): Route[] => {
+      // The trunk starts past the last place (never closer than 24 px to the edge); its lines bend toward it just before.
+      const join = Math.min(edge - 24, last + Math.max(0, edge - last) * f);
+      const bend = last + (join - last) * 0.3;
+      return group.map((l) => ({ from: l.from, join: point(join, a), bend: point(bend, a), port: point(edge, a), to: l.to, side }));
+    };
+    // The trunk's height and start: the shortest lines that pass no other place's circle or card and cross least.
+    let best: { cost: number; routes: Route[] } | null = null;
+    const middle = clamp(mean(group.map((l) => across(l.to))), lo, Math.max(lo, hi));
+    for (const a of [middle, ...steps(lo, Math.max(lo, hi), 10)]) {
+      for (const f of [1 / 3, 2 / 3]) {
+        const routes = routesAt(a, f);
+        const cost = routes.reduce((sum, r) => sum + length(routePoints(r, 8)) + 400 * hits(r, avoid), 0) + 300 * crossings([...placed, ...routes]) + Math.abs(a - middle);
+        if (!best || cost < best.cost) best = { cost, routes };
+      }
+    }
+    placed.push(...best!.routes);
+    group.forEach((l, i) => out.set(l.id, best!.routes[i]!));
+  }
+  return out;
+}
+
+/** How many circles (not its own place's) and cards a route runs through. */
+function hits(r: Route, avoid: LineObstacles): number {
+  const points = routePoints(r, 8);
+  const own = (c: Circle) => Math.hypot(c.x - r.from[0], c.y - r.from[1]) <= c.r + 1;
+  return avoid.circles.filter((c) => !own(c) && nearPolyline(points, c, c.r + 3)).length + avoid.boxes.filter((b) => crossesBox(points, b)).length;
+}
+
+function nearPolyline(points: readonly Point[], c: Circle, d: number): boolean {
+  for (let i = 1; i < points.length; i++) {
+    const [ax, ay] = points[i - 1]!;
+    const [bx, by] = points[i]!;
+    const dx = bx - ax;
+    const dy = by - ay;
+    const t = clamp(((c.x - ax) * dx + (c.y - ay) * dy) / (dx * dx + dy * dy || 1), 0, 1);
+    if (Math.hypot(ax + t * dx - c.x, ay + t * dy - c.y) < d) return true;
+  }
+  return false;
+}
+
+/**
+ * How many times routes cross. Lines meet where they share a place, a trunk or a district, which is
+ * no crossing: meetings within a few pixels of those points are not counted.
+ */
+export function crossings(routes: readonly Route[]): number {
+  const paths = routes.map((r) => ({ r, points: routePoints(r, 8) }));
+  let n = 0;
+  for (let i = 0; i < paths.length; i++) {
+    for (let j = i + 1; j < paths.length; j++) {
+      const a = paths[i]!;
+      const b = paths[j]!;
+      n += polylineCrossings(a.points, b.points, [a.r.from, a.r.join, a.r.port, a.r.to, b.r.from, b.r.join, b.r.port, b.r.to]);
+    }
+  }
+  return n;
+}
+
+const NEAR_END = 6;
+
+export function polylineCrossings(a: readonly Point[], b: readonly Point[], ends: readonly Point[]): number {
+  let n = 0;
+  for (let i = 1; i < a.length; i++) {
+    for (let j = 1; j < b.length; j++) {
+      const x = segmentCrossing(a[i - 1]!, a[i]!, b[j - 1]!, b[j]!);
+      if (x && !ends.some((e) => Math.hypot(e[0] - x[0], e[1] - x[1]) < NEAR_END)) n++;
+    }
+  }
+  return n;
+}
+
+/** Where two segments cross (one end of each excluded, so that a crossing at a joint counts once). */
+function segmentCrossing(p: Point, p2: Point, q: Point, q2: Point): Point | null {
+  const r0 = p2[0] - p[0];
+  const r1 = p2[1] - p[1];
+  const s0 = q2[0] - q[0];
+  const s1 = q2[1] - q[1];
+  const den = r0 * s1 - r1 * s0;
+  if (Math.abs(den) < 1e-9) return null;
+  const t = ((q[0] - p[0]) * s1 - (q[1] - p[1]) * s0) / den;
+  const u = ((q[0] - p[0]) * r1 - (q[1] - p[1]) * r0) / den;
+  return t >= 0 && t < 1 && u >= 0 && u < 1 ? [p[0] + t * r0, p[1] + t * r1] : null;
+}
+
+/** The SVG path of a route: into the trunk square to it, along it, then out to the district. */
+export function routePath(r: Route): string {
+  const [a, b, c, d] = inward(r);
+  const [, e, f, g] = outward(r);
+  return `M${pt(a)}C${pt(b)} ${pt(c)} ${pt(d)}L${pt(r.port)}C${pt(e)} ${pt(f)} ${pt(g)}`;
+}
+
+/** Points along a route, for keeping names clear of it (and counting crossings in tests). */
+export function routePoints(r: Route, steps = 16): Point[] {
+  return [...bezier(inward(r), steps), ...bezier(outward(r), Math.ceil(steps / 2))];
+}
+
+type Cubic = [Point, Point, Point, Point];
+
+function inward(r: Route): Cubic {
+  // All lines of a trunk share their bend (a point on the trunk's line, behind its start): curves
+  // from different places to one point with one bend meet there without crossing on the way.
+  const { from, join, bend } = r;
+  const q1: Point = [from[0] + ((bend[0] - from[0]) * 2) / 3, from[1] + ((bend[1] - from[1]) * 2) / 3];
+  const q2: Point = [join[0] + ((bend[0] - join[0]) * 2) / 3, join[1] + ((bend[1] - join[1]) * 2) / 3];
+  return [from, q1, q2, join];
+}
+
+function outward(r: Route): Cubic {
+  // The same shared bend on the way out, a little inside the edge: the fan to the districts does not cross either.
+  const { port, to } = r;
+  const bend: Point = r.side === 'left' ? [port[0] + FAN, port[1]] : [port[0], port[1] + FAN];
+  const q1: Point = [port[0] + ((bend[0] - port[0]) * 2) / 3, port[1] + ((bend[1] - port[1]) * 2) / 3];
+  const q2: Point = [to[0] + ((bend[0] - to[0]) * 2) / 3, to[1] + ((bend[1] - to[1]) * 2) / 3];
+  return [port, q1, q2, to];
+}
+
+function bezier([p0, p1, p2, p3]: Cubic, steps: number): Point[] {
+  return Array.from({ length: steps + 1 }, (_, i) => {
+    const t = i / steps;
+    const u = 1 - t;
+    const a = u * u * u;
+    const b = 3 * u * u * t;
+    const c = 3 * u * t * t;
+    const d = t * t * t;
+    return [a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]] as const;
+  });
+}
+
+/** Does a polyline run through a box? */
+export function crossesBox(points: readonly Point[], box: Box): boolean {
+  for (let i = 1; i < points.length; i++) if (segmentInBox(points[i - 1]!, points[i]!, box)) return true;
+  return false;
+}
+
+function segmentInBox(a: Point, b: Point, [l, t, r, bt]: Box): boolean {
+  // Liang–Barsky: clip the segment to the box; anything left means it runs through.
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  for (const [p, q] of [
+    [-dx, a[0] - l],
+    [dx, r - a[0]],
+    [-dy, a[1] - t],
+    [dy, bt - a[1]],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const v = q / p;
+    if (p < 0) t0 = Math.max(t0, v);
+    else t1 = Math.min(t1, v);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+const steps = (lo: number, hi: number, by: number) => Array.from({ length: Math.floor((hi - lo) / by) + 1 }, (_, i) => lo + i * by);
+const length = (points: readonly Point[]) => points.reduce((s, p, i) => (i === 0 ? 0 : s + Math.hypot(p[0] - points[i - 1]![0], p[1] - points[i - 1]![1])), 0);
+export function boxOf(points: readonly Point[]): Box {
+  let box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of points) box = [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)];
+  return box;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+const round = (v: number) => Math.round(v * 10) / 10;
+const pt = (p: Point) => `${round(p[0])},${round(p[1])}`;
