@@ -163,10 +163,9 @@ export function paintCallouts(root: ParentNode, callouts: readonly Callout[]): v
       svg(
         'g',
         { class: 'callout', 'data-anchor': c.anchor, 'data-fixed': '' },
-        ...c.ties.map((tie) => {
-          const from = exitPoint(c, tie.to);
-          return svg('path', { class: 'callout-tie', d: `M${from.map(round)}L${tie.to.map(round)}`, stroke: c.color, 'stroke-width': 2, 'stroke-opacity': 0.85, fill: 'none', 'data-to': tie.id });
-        }),
+        ...tiesOf(c).map(({ id, from, to }) =>
+          svg('path', { class: 'callout-tie', d: `M${from.map(round)}L${to.map(round)}`, stroke: c.color, 'stroke-width': 2, 'stroke-opacity': 0.85, fill: 'none', 'data-to': id }),
+        ),
         ...c.ties.map((tie) => svg('circle', { class: 'callout-end', cx: round(tie.to[0]), cy: round(tie.to[1]), r: 3.2, fill: c.color, stroke: PAPER, 'stroke-width': 1 })),
         !c.framed ? null : svg('rect', { class: 'callout-frame', x: c.box[0], y: c.box[1], width: c.box[2] - c.box[0], height: c.box[3] - c.box[1], rx: 4, fill: PAPER, 'fill-opacity': 0.96, stroke: INSET_EDGE }),
         ...c.texts.filter((x) => !x.valueKey).map((x) => svg('text', { x: x.x, y: x.y, 'font-size': x.size, 'font-weight': x.weight === 400 ? null : x.weight, fill: x.fill }, x.text)),
@@ -178,6 +177,11 @@ export function paintCallouts(root: ParentNode, callouts: readonly Callout[]): v
 /** The values the cards write, keyed by their markers, for the value layer. */
 export function calloutValues(callouts: readonly Callout[]): CalloutText[] {
   return callouts.flatMap((c) => c.texts.filter((x) => x.valueKey !== undefined));
+}
+
+/** Each tie as drawn: from the card's edge to its member (names keep off them, as off the partner lines). */
+export function tiesOf(c: Callout): { id: string; from: [number, number]; to: [number, number] }[] {
+  return c.ties.map((tie) => ({ id: tie.id, from: exitPoint(c, tie.to), to: tie.to }));
 }
 
 /** Where a tie leaves the card: the edge of its frame on the way from the circle to the member. */

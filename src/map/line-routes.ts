@@ -19,6 +19,8 @@ export interface Route {
   /** Where the lines into the trunk bend toward it: on the trunk's line, before its start. */
   bend: Point;
   port: Point;
+  /** Where it goes on inside the inset's map: the port, or below the caption of an inset entered from the top. */
+  enter: Point;
   to: Point;
   /** The edge it enters by: 'left' (inset beside Guizhou) or 'top' (inset below). */
   side: 'left' | 'top';
@@ -74,7 +76,9 @@ function plan(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, 
       // The trunk starts past the last place (never closer than 24 px to the edge); its lines bend toward it just before.
       const join = Math.min(edge - 24, last + Math.max(0, edge - last) * f);
       const bend = last + (join - last) * 0.3;
-      return group.map((l) => ({ from: l.from, join: point(join, a), bend: point(bend, a), port: point(edge, a), to: l.to, side }));
+      // Entered from the top, a line passes under the caption (its words stay whole) and goes on below it.
+      const enter = point(side === 'left' ? edge : map[1], a);
+      return group.map((l) => ({ from: l.from, join: point(join, a), bend: point(bend, a), port: point(edge, a), enter, to: l.to, side }));
     };
     // The trunk's height and start: the shortest lines that pass no other place's circle or card and cross least.
     let best: { cost: number; routes: Route[] } | null = null;
@@ -158,7 +162,8 @@ function segmentCrossing(p: Point, p2: Point, q: Point, q2: Point): Point | null
 export function routePath(r: Route): string {
   const [a, b, c, d] = inward(r);
   const [, e, f, g] = outward(r);
-  return `M${pt(a)}C${pt(b)} ${pt(c)} ${pt(d)}L${pt(r.port)}C${pt(e)} ${pt(f)} ${pt(g)}`;
+  const under = r.enter[0] === r.port[0] && r.enter[1] === r.port[1] ? '' : `M${pt(r.enter)}`;
+  return `M${pt(a)}C${pt(b)} ${pt(c)} ${pt(d)}L${pt(r.port)}${under}C${pt(e)} ${pt(f)} ${pt(g)}`;
 }
 
 /** Points along a route, for keeping names clear of it (and counting crossings in tests). */
@@ -179,7 +184,7 @@ function inward(r: Route): Cubic {
 
 function outward(r: Route): Cubic {
   // The same shared bend on the way out, a little inside the edge: the fan to the districts does not cross either.
-  const { port, to } = r;
+  const { enter: port, to } = r;
   const bend: Point = r.side === 'left' ? [port[0] + FAN, port[1]] : [port[0], port[1] + FAN];
   const q1: Point = [port[0] + ((bend[0] - port[0]) * 2) / 3, port[1] + ((bend[1] - port[1]) * 2) / 3];
   const q2: Point = [to[0] + ((bend[0] - to[0]) * 2) / 3, to[1] + ((bend[1] - to[1]) * 2) / 3];

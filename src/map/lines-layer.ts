@@ -18,6 +18,7 @@ export function paintLines(root: ParentNode, scene: Scene, v: ViewGeometry, avoi
       'data-join': route ? String(route.join) : null,
       'data-bend': route ? String(route.bend) : null,
       'data-port': route ? String(route.port) : null,
+      'data-enter': route ? String(route.enter) : null,
       'data-to': route ? String(route.to) : null,
       'data-side': route ? route.side : null,
       stroke: a.color,

@@ -13,7 +13,7 @@ import { paintLabels } from './labels-layer.ts';
 import { routePoints } from './line-routes.ts';
 import { paintLines } from './lines-layer.ts';
 import { allCircles, paintMarkers, placeCircles } from './marks-layer.ts';
-import { calloutValues, layoutCallouts, paintCallouts } from './callouts.ts';
+import { calloutValues, layoutCallouts, paintCallouts, tiesOf } from './callouts.ts';
 import type { MapTarget } from './renderer.ts';
 import { viewGeometry } from './view-geometry.ts';
 
@@ -105,7 +105,8 @@ export function paintScene(root: ParentNode, geo: Geography, model: Model, scene
   const routes = paintLines(root, scene, v, { circles: [...onPlaces.values()], boxes: callouts.map((c) => c.box) });
   paintCallouts(root, callouts);
   paintMarkers(root, scene, circles);
-  paintLabels(root, model, scene, v, { ...o, zoom: o.camera.zoom }, { onPlaces, all: circles, cards: callouts.map((c) => c.box), fixedValues: calloutValues(callouts), lines: [...routes.values()].map((r) => routePoints(r)) });
+  paintLabels(root, model, scene, v, { ...o, zoom: o.camera.zoom }, { onPlaces, all: circles, cards: callouts.map((c) => c.box), fixedValues: calloutValues(callouts), lines: [...[...routes.values()].map((r) => routePoints(r)), ...callouts.flatMap(tiesOf).map((tie) => [tie.from, tie.to])],
+  });
 }
 
 /** What a pointer event on the drawing is over. */

@@ -184,5 +184,5 @@ export function createSvgRenderer(
 /** A drawn line's route, as paintLines wrote it on the path. */
 function routeOf(node: SVGPathElement): Route {
   const point = (name: string) => node.getAttribute(name)!.split(',').map(Number) as unknown as [number, number];
-  return { from: point('data-from'), join: point('data-join'), bend: point('data-bend'), port: point('data-port'), to: point('data-to'), side: node.getAttribute('data-side') === 'top' ? 'top' : 'left' };
+  return { from: point('data-from'), join: point('data-join'), bend: point('data-bend'), port: point('data-port'), enter: point('data-enter'), to: point('data-to'), side: node.getAttribute('data-side') === 'top' ? 'top' : 'left' };
 }

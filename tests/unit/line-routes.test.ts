@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossings, planRoutes, routePoints, type LineToInset } from '../../src/map/line-routes.ts';
+import { crossings, planRoutes, routePath, routePoints, type LineToInset } from '../../src/map/line-routes.ts';
 
 /*
  * The lines into an inset: one trunk per inset, entered by the edge that faces Guizhou, kept off the
@@ -55,12 +55,14 @@ describe('planRoutes', () => {
     }
   });
 
-  it('enters an inset below Guizhou by its top edge', () => {
+  it('enters an inset below Guizhou by its top edge, and passes under its caption', () => {
     const below = { frame: [100, 600, 300, 800] as const, map: [100, 638, 300, 800] as const };
     const routes = planRoutes([{ id: 'x', from: [150, 300], to: [200, 700], ...below }, { id: 'y', from: [250, 350], to: [260, 760], ...below }], { circles: [], boxes: [] });
     for (const r of routes.values()) {
       expect(r.side).toBe('top');
       expect(r.port[1]).toBe(600);
+      expect(r.enter).toEqual([r.port[0], 638]);
+      expect(routePath(r)).toContain(`M${r.port[0]},638C`);
       expect(r.port[0]).toBeGreaterThanOrEqual(100);
       expect(r.port[0]).toBeLessThanOrEqual(300);
     }
