@@ -5,7 +5,7 @@ import type { Model } from '../scene/model.ts';
 import { rawPeriod, tableRows, tableTotal } from '../scene/table.ts';
 import type { Frame } from '../view/context.ts';
 import { placeName, recipientsLabel, sourceCitation } from '../view/describe.ts';
-import { exportFileName } from './layout.ts';
+import { tableFileName } from '../view/file-names.ts';
 
 /*
  * The table view as a CSV file: one row per circle on the map, with the raw value, the figures it
@@ -84,5 +84,5 @@ export function tableCsv(model: Model, frame: Frame): { name: string; text: stri
   }
   // The byte order mark lets spreadsheet programs read the Chinese names as UTF-8; formatCsv writes
   // a cell that starts like a formula as plain text.
-  return { name: exportFileName({ year: state.year, categories: state.categories, metric: state.metric }, 'csv'), text: `\ufeff${formatCsv(TABLE_CSV_COLUMNS, out)}` };
+  return { name: tableFileName(state, frame.lang), text: `\ufeff${formatCsv(TABLE_CSV_COLUMNS, out)}` };
 }

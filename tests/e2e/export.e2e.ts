@@ -9,10 +9,10 @@ describe('export', () => {
   it('writes a 1920×1080 PNG from the URL, with a sensible name, that is not blank', async () => {
     const app = await e2e.open({ lang: 'en', query: 'year=2011&export=png&size=1920x1080', wait: false });
     const png = await app.download(undefined, 40_000);
-    expect(png.name).toBe('guizhou-pairing-2011-all-aid-funds-en.png');
+    expect(png.name).toBe('guizhou-pairing-guizhou-view-2011-all-aid-funds-1920x1080-en.png');
     expect(pngSize(png.bytes)).toEqual({ width: 1920, height: 1080 });
     expect(await distinctColours(app.page, png.bytes)).toBeGreaterThan(50);
-    await expect.poll(() => app.page.evaluate(() => document.documentElement.dataset['exportDone'])).toBe('guizhou-pairing-2011-all-aid-funds-en.png');
+    await expect.poll(() => app.page.evaluate(() => document.documentElement.dataset['exportDone'])).toBe('guizhou-pairing-guizhou-view-2011-all-aid-funds-1920x1080-en.png');
     await app.done();
   });
 
@@ -20,7 +20,7 @@ describe('export', () => {
     const app = await e2e.open({ lang: 'zh', query: 'metric=projects' });
     await app.page.getByRole('button', { name: '导出' }).click();
     const svg = await app.download(() => app.page.getByRole('button', { name: '下载SVG（矢量）' }).click());
-    expect(svg.name).toBe('guizhou-pairing-all-all-aid-projects-zh.svg');
+    expect(svg.name).toBe('guizhou-pairing-guizhou-view-all-all-aid-projects-1920x1080-zh.svg');
     const parsed = await app.page.evaluate((svgText) => {
       const doc = new DOMParser().parseFromString(svgText, 'image/svg+xml');
       return {
@@ -42,7 +42,7 @@ describe('export', () => {
     const app = await e2e.open({ lang: 'zh', query: 'year=2010&table=1' });
     const shown = await app.page.locator('#table-view tbody tr').count();
     const csv = await app.download(() => app.page.getByRole('button', { name: '下载CSV' }).click());
-    expect(csv.name).toBe('guizhou-pairing-2010-all-aid-funds.csv');
+    expect(csv.name).toBe('guizhou-pairing-table-2010-all-aid-funds-zh.csv');
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.text.slice(1).trim().split('\n');
     expect(lines[0]).toBe(

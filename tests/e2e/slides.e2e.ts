@@ -35,8 +35,8 @@ describe('slides (.pptx)', () => {
   it("downloads a story's deck from the URL: one slide per step with caption, legend, source and a 300 dpi map, figures in the notes", async () => {
     const app = await e2e.open({ lang: 'en', query: 'story=tour&export=pptx', wait: false });
     const deck = await app.download(undefined, 60_000);
-    expect(deck.name).toBe('guizhou-pairing-tour-en.pptx');
-    await expect.poll(() => app.page.evaluate(() => document.documentElement.dataset['exportDone'])).toBe('guizhou-pairing-tour-en.pptx');
+    expect(deck.name).toBe('guizhou-pairing-story-tour-16x9-en.pptx');
+    await expect.poll(() => app.page.evaluate(() => document.documentElement.dataset['exportDone'])).toBe('guizhou-pairing-story-tour-16x9-en.pptx');
     const files = readZip(deck.bytes);
     const part = (name: string) => textOf(files.get(name)!.toString('utf8'));
     const slides = [...files.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
@@ -78,7 +78,7 @@ describe('slides (.pptx)', () => {
     expect(await app.axeViolations('dialog.export')).toEqual([]);
     await page.locator('#slides-lang').selectOption('zh');
     const deck = await app.download(() => page.getByRole('button', { name: 'This view as a slide (.pptx)' }).click(), 60_000);
-    expect(deck.name).toBe('guizhou-pairing-2011-all-aid-funds-zh.pptx');
+    expect(deck.name).toBe('guizhou-pairing-guizhou-view-2011-all-aid-funds-place-520422-slide-16x9-zh.pptx');
     expect(scripts.filter((u) => /pptx/.test(u))).toHaveLength(1);
     const files = readZip(deck.bytes);
     expect([...files.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toEqual(['ppt/slides/slide1.xml']);

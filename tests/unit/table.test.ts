@@ -37,7 +37,7 @@ describe('table view as CSV', () => {
   it('writes one row per circle with the raw value, the figures it counts and their sources, names in both languages', () => {
     const state = { ...defaultState('zh'), year: 2011 as const };
     const file = csvFor(model, state);
-    expect(file.name).toBe('guizhou-pairing-2011-all-aid-funds.csv');
+    expect(file.name).toBe('guizhou-pairing-table-2011-all-aid-funds-zh.csv');
     expect(file.text.startsWith('\ufeff')).toBe(true);
     const table = parseCsv(file.text.slice(1));
     expect(table.header).toEqual([...TABLE_CSV_COLUMNS]);
