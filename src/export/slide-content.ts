@@ -40,6 +40,11 @@ export function slideFrame(model: Model, state: AppState, lang: Lang): Frame {
   return { state: s, scene: buildScene(model, s), lang, tr: (key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars) };
 }
 
+/** A deck's own title (its file properties): the story's, with the words it leaves to the data filled in, or the app's. */
+export function deckTitle(model: Model, state: AppState, lang: Lang, story: Story | null): string {
+  return story ? fillCoverage(model, lang === 'zh' ? story.title_zh : story.title_en, lang) : slideFrame(model, state, lang).tr('app.title');
+}
+
 export function slideContent(model: Model, frame: Frame, story: { story: Story; step: number } | null): SlideContent {
   const { tr, lang, state } = frame;
   const what = `${metricLabel(model, state.metric, lang)} · ${filterText(model, frame)}`;

@@ -38,6 +38,30 @@ describe('export', () => {
     await app.done();
   });
 
+  for (const lang of ['en', 'zh'] as const) {
+    it(`shows no template placeholder in the export dialog: story list, texts, options (${lang})`, async () => {
+      const app = await e2e.open({ lang, query: 'year=2011' });
+      await app.page.getByRole('button', { name: lang === 'en' ? 'Export' : '导出' }).click();
+      const dialog = app.page.locator('dialog.export');
+      await expect.poll(() => dialog.locator('#export-text-subtitle').inputValue()).not.toBe('');
+      const read = await dialog.evaluate((d) => ({
+        text: (d as HTMLElement).innerText,
+        options: [...d.querySelectorAll('option')].map((o) => o.textContent ?? ''),
+        values: [...d.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].map((i) => i.value),
+        labels: [...d.querySelectorAll('[aria-label], [title], [alt]')].map((e) => `${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('title') ?? ''} ${e.getAttribute('alt') ?? ''}`),
+      }));
+      // The shipped story's title is a template ("… from {cities}, {years}"): the list shows it filled.
+      const stories = await dialog.locator('#slides-story option').allTextContents();
+      expect(stories.length).toBeGreaterThan(0);
+      expect(stories[0]).toBe(lang === 'en' ? 'Pairing-off aid to Guizhou from Qingdao and Ningbo, 2009–2011' : expect.stringContaining('青岛'));
+      for (const [where, list] of Object.entries({ text: [read.text], options: read.options, values: read.values, labels: read.labels })) {
+        for (const s of list) expect(s, where).not.toMatch(/[{}]/);
+      }
+      await app.shot(`export-dialog-story-list-${lang}`);
+      await app.done();
+    });
+  }
+
   it('downloads the table view as CSV: the rows on screen, with raw values, figure ids and sources', async () => {
     const app = await e2e.open({ lang: 'zh', query: 'year=2010&table=1' });
     const shown = await app.page.locator('#table-view tbody tr').count();
