@@ -4,7 +4,7 @@ import { TABLE_CSV_COLUMNS, tableCsv } from '../../src/export/table-csv.ts';
 import { t } from '../../src/i18n/messages.ts';
 import { buildModel, type Model } from '../../src/scene/model.ts';
 import { buildScene } from '../../src/scene/scene.ts';
-import { tableRows } from '../../src/scene/table.ts';
+import { tableRows, tableTotal } from '../../src/scene/table.ts';
 import { defaultState, type AppState } from '../../src/state/url-state.ts';
 import { shippedModel } from './fixtures.ts';
 
@@ -65,5 +65,90 @@ describe('table view as CSV', () => {
     });
     const rows = parseCsv(csvFor(hostile, { ...defaultState('en'), year: 2011 }).text.slice(1)).records.map((r) => r.values);
     expect(rows.find((r) => r['place_ids'] === '520422')!['place_en']).toBe(`'=HYPERLINK("http://x","y")`);
+  });
+});
+
+describe('which rows make up the total', () => {
+  const csvFor = (state: AppState) => tableCsv(model, { state, scene: buildScene(model, state), tr: (k, v) => t(state.lang, k, v), lang: state.lang });
+  const cents = (v: string | number) => Math.round(Number(v) * 100);
+  /** The CSV as a spreadsheet would read it: the non-total rows, and the total row. */
+  const read = (state: AppState) => {
+    const records = parseCsv(csvFor(state).text.slice(1)).records.map((r) => r.values);
+    return { rows: records.filter((r) => !r['applies_to']!.startsWith('total')), total: records.find((r) => r['applies_to'] === 'total') };
+  };
+
+  it('the rows marked yes add up to the total the app shows, for all years and each year, in funds', () => {
+    // The totals the table shows: all years ¥159.05 million; 2009 ¥28.4m, 2010 ¥98.65m (entries held in part: "at least"); 2011 ¥32.0m.
+    const shown: [AppState['year'], number, string][] = [
+      ['all', 159_050_000, 'at_least'],
+      [2009, 28_400_000, 'at_least'],
+      [2010, 98_650_000, 'at_least'],
+      [2011, 32_000_000, 'exact'],
+    ];
+    for (const [year, expected, qualifier] of shown) {
+      for (const lang of ['en', 'zh'] as const) {
+        const state = { ...defaultState(lang), year };
+        const { rows, total } = read(state);
+        const where = `${year} ${lang}`;
+        expect(total, where).toMatchObject({ value: String(expected), qualifier });
+        // SUMIF(counts_toward_total, "yes", value), and SUM(value_in_total): both give the total.
+        const yes = rows.filter((r) => r['counts_toward_total'] === 'yes').reduce((s, r) => s + cents(r['value']!), 0);
+        expect(yes / 100, where).toBe(expected);
+        expect(rows.reduce((s, r) => s + cents(r['value_in_total']!), 0) / 100, where).toBe(expected);
+        // And the table's own total, as its footer shows it.
+        expect(tableTotal(model, buildScene(model, state))!.aggregate.total, where).toBe(expected);
+        // Every row says whether it counts; nothing counts in part in the built-in data.
+        expect(rows.every((r) => r['counts_toward_total'] === 'yes' || r['counts_toward_total'] === 'no'), where).toBe(true);
+      }
+    }
+    // Adding every row, as one would without the column, counts parts twice: the ¥257.8 million of the report.
+    expect(read(defaultState('en')).rows.reduce((s, r) => s + cents(r['value']!), 0) / 100).toBe(257_800_000);
+  });
+
+  it('every measure, year and kind of aid: the counted rows make the total, and each uncounted part names its whole', () => {
+    for (const metric of model.dataset.metrics.filter((m) => m.additive).map((m) => m.id))
+      for (const year of ['all', ...model.years] as const)
+        for (const categories of [[], ...model.dataset.categories.map((c) => [c.id])]) {
+          const state = { ...defaultState('en'), year, metric, categories };
+          const scene = buildScene(model, state);
+          const total = tableTotal(model, scene)!;
+          const rows = tableRows(model, scene, total);
+          const where = `${metric} ${year} ${categories.join('+')}`;
+          const sum = rows.reduce((s, r) => s + Math.round(r.valueInTotal * 100), 0) / 100;
+          expect(sum, where).toBe(total.aggregate.total ?? 0);
+          for (const r of rows) {
+            if (r.inTotal === 'yes') expect(r.partOf?.kind, where).not.toBe('inside');
+            if (r.inTotal === 'no' && !r.marker.multiYear) expect(r.partOf, `${where} ${r.marker.key}`).not.toBeNull();
+            if (r.marker.multiYear) expect(r.inTotal, where).toBe('no');
+          }
+        }
+  });
+
+  it('names the whole a part lies in, in both languages', () => {
+    const { rows } = read({ ...defaultState('en'), year: 2010 });
+    const anshun = rows.find((r) => r['place_ids'] === '520400')!;
+    expect(anshun).toMatchObject({
+      counts_toward_total: 'no',
+      value_in_total: '0',
+      part_of: '520400;520600',
+      part_of_kind: 'inside',
+      part_of_en: 'Anshun + Tongren, ¥16.8 million, Qingdao, 2010',
+      part_of_zh: '安顺、铜仁，1,680万元，青岛，2010年',
+    });
+    const drought = rows.find((r) => r['place_ids'] === '522300;522600')!;
+    expect(drought).toMatchObject({ counts_toward_total: 'no', part_of_kind: 'open', part_of_en: 'Guizhou as a whole, ¥81.85 million, Ningbo, 2010' });
+    expect(rows.find((r) => r['place_ids'] === '520400;520600')).toMatchObject({ counts_toward_total: 'yes', value_in_total: '16800000', part_of: '', part_of_en: '' });
+  });
+
+  it('counts a row in part where only some of its figures are in the total', () => {
+    // Anshun's own ¥1 million beside the ¥8.4 million that lies inside the group's ¥16.8 million (2010).
+    const extra = { ...model.dataset.figures.find((f) => f.id === 'qd10-funds-anshun')!, id: 'test-anshun-own', value: 1_000_000, part_of: null, maybe_part_of: null };
+    const mixed = buildModel({ ...model.dataset, figures: [...model.dataset.figures, extra] });
+    const scene = buildScene(mixed, { ...defaultState('en'), year: 2010 });
+    const total = tableTotal(mixed, scene)!;
+    const rows = tableRows(mixed, scene, total);
+    const anshun = rows.find((r) => r.marker.key === '520400')!;
+    expect([anshun.inTotal, anshun.marker.value, anshun.valueInTotal]).toEqual(['partly', 9_400_000, 1_000_000]);
+    expect(rows.reduce((s, r) => s + r.valueInTotal, 0)).toBe(total.aggregate.total);
   });
 });
