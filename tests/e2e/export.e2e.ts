@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/data/csv.ts';
+import { TABLE_CSV_COLUMNS } from '../../src/export/table-csv.ts';
 import { distinctColours, pngSize, setUp } from './driver.ts';
 
 /* Exports for slides: PNG at presets and SVG, from the URL (for scripts) and from the Export button. */
@@ -53,7 +55,7 @@ describe('export', () => {
       // The shipped story's title is a template ("… from {cities}, {years}"): the list shows it filled.
       const stories = await dialog.locator('#slides-story option').allTextContents();
       expect(stories.length).toBeGreaterThan(0);
-      expect(stories[0]).toBe(lang === 'en' ? 'Pairing-off aid to Guizhou from Qingdao and Ningbo, 2009–2011' : expect.stringContaining('青岛'));
+      expect(stories[0]).toBe(lang === 'en' ? 'Pairing-off aid to Guizhou from Qingdao and Ningbo, 2009–2011' : '青岛、宁波对口帮扶贵州，2009—2011年');
       for (const [where, list] of Object.entries({ text: [read.text], options: read.options, values: read.values, labels: read.labels })) {
         for (const s of list) expect(s, where).not.toMatch(/[{}]/);
       }
@@ -70,19 +72,30 @@ describe('export', () => {
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.text.slice(1).trim().split('\n');
     expect(lines[0]).toBe(
-      'place_ids,place_en,place_zh,applies_to,part_of,part_of_kind,partner_city,partner_en,partner_zh,metric,value,qualifier,period,filter_year,filter_categories,figure_ids,sources',
+      'place_ids,place_en,place_zh,applies_to,part_of,part_of_kind,part_of_en,part_of_zh,partner_city,partner_en,partner_zh,metric,value,qualifier,counts_toward_total,value_in_total,period,filter_year,filter_categories,figure_ids,sources',
     );
+    expect(lines[0]).toBe(TABLE_CSV_COLUMNS.join(','));
+    const records = parseCsv(csv.text.slice(1)).records.map((r) => r.values);
+    const rows = records.filter((r) => !r['applies_to']!.startsWith('total'));
     // The rows on screen, then the totals: Ningbo's 81.85 million and Qingdao's 16.8 million, and what the text leaves open beside it.
-    expect(lines.filter((l) => !l.startsWith(',,,total'))).toHaveLength(shown + 1);
-    expect(lines.filter((l) => l.startsWith(',,,total')).map((l) => l.split(',').slice(3, 13).join(','))).toEqual([
+    expect(rows).toHaveLength(shown);
+    const pick = (r: Record<string, string>) => ['applies_to', 'metric', 'value', 'qualifier', 'period'].map((k) => r[k]).join(',');
+    expect(records.filter((r) => r['applies_to']!.startsWith('total')).map(pick)).toEqual([
       // Qingdao's 2010 entry is held only in part: the year's total is a lower bound.
-      'total,,,,,,funds_cny,98650000,at_least,2010',
-      'total_open_overlap,,,,,,funds_cny,10220000,exact,2010',
-      'total_open_overlap,,,,,,funds_cny,26000000,more_than,2010',
-      'total_open_overlap,,,,,,funds_cny,12000000,more_than,2010',
+      'total,funds_cny,98650000,at_least,2010',
+      'total_open_overlap,funds_cny,10220000,exact,2010',
+      'total_open_overlap,funds_cny,26000000,more_than,2010',
+      'total_open_overlap,funds_cny,12000000,more_than,2010',
     ]);
+    // The rows the total counts add up to it, as SUMIF(counts_toward_total, "yes", value) would.
+    const counted = rows.filter((r) => r['counts_toward_total'] === 'yes').reduce((s, r) => s + Number(r['value']), 0);
+    expect(counted).toBe(98_650_000);
+    // The table on screen marks the same rows.
+    const marks = await app.page.locator('#table-view tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-in-total')));
+    expect(marks).toEqual(rows.map((r) => r['counts_toward_total']));
     // Ningbo's whole programme for 2010, as data/figures.csv records it: for Guizhou as a whole, given by Ningbo.
-    expect(lines.some((l) => l.startsWith('520000,Guizhou as a whole,贵州全省,programme,,,330200,Ningbo,宁波,funds_cny,81850000,exact,2010,'))).toBe(true);
+    expect(rows.find((r) => r['place_ids'] === '520000')).toMatchObject({ place_en: 'Guizhou as a whole', place_zh: '贵州全省', applies_to: 'programme', partner_city: '330200', value: '81850000', counts_toward_total: 'yes' });
+    await app.shot('table-in-total-zh');
     await app.done();
   });
 });
