@@ -79,7 +79,7 @@ export function createTableView(ctx: UiContext): Component {
       // The arrow is for the eye; aria-sort on the header says the same to a screen reader.
       const mark = sort?.column === c ? (sort.dir === 'ascending' ? '▲' : '▼') : '↕';
       const button = el('button', { type: 'button', class: 'sort', 'data-sort': c, title: tr('table.sortBy', { column: name }) }, name, el('span', { class: 'sort-mark', 'aria-hidden': 'true' }, mark));
-      return el('th', { scope: 'col', class: c === 'value' ? 'num' : null, 'aria-sort': sort?.column === c ? sort.dir : null }, button);
+      return el('th', { scope: 'col', class: c === 'value' ? 'num' : c === 'inTotal' ? 'in-total' : null, 'aria-sort': sort?.column === c ? sort.dir : null }, button);
     };
     replaceChildren(
       root,
