@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Figure } from '../../src/data/schema.ts';
 import { parseCsv } from '../../src/data/csv.ts';
 import { TABLE_CSV_COLUMNS, tableCsv } from '../../src/export/table-csv.ts';
 import { t } from '../../src/i18n/messages.ts';
@@ -150,5 +152,58 @@ describe('which rows make up the total', () => {
     const anshun = rows.find((r) => r.marker.key === '520400')!;
     expect([anshun.inTotal, anshun.marker.value, anshun.valueInTotal]).toEqual(['partly', 9_400_000, 1_000_000]);
     expect(rows.reduce((s, r) => s + r.valueInTotal, 0)).toBe(total.aggregate.total);
+  });
+});
+
+describe('which rows make up the total, on random data', () => {
+  // Figures for places, groups and the province, each maybe inside an earlier one (part_of) or left
+  // open (maybe_part_of), in three kinds, one year or five: whatever the links, the rows the total
+  // counts add up to it.
+  const PLACES = [['520400'], ['520600'], ['520400', '520600'], ['520422'], ['522600'], ['520000']];
+  const specs = fc.array(
+    fc.record({ to: fc.nat({ max: PLACES.length - 1 }), link: fc.nat(), open: fc.boolean(), share: fc.integer({ min: 1, max: 100 }), cat: fc.constantFrom('government_funds', 'education', 'disaster_relief'), multi: fc.boolean(), year: fc.constantFrom(2010, 2011), city: fc.constantFrom('370200', '330200') }),
+    { minLength: 1, maxLength: 14 },
+  );
+  const template = model.dataset.figures.find((f) => f.id === 'qd11-funds-total')!;
+  const datasetOf = (list: fc.infer<typeof specs>): Figure[] => {
+    const figures: Figure[] = [];
+    list.forEach((s, i) => {
+      const other = i > 0 && s.link % 3 !== 0 ? figures[s.link % i] : undefined;
+      const whole = other && !s.open ? other : undefined;
+      figures.push({
+        ...template,
+        id: `r${i}`,
+        year_from: whole ? whole.year_from : s.multi ? 2006 : s.year,
+        year_to: whole ? whole.year_to : s.multi ? 2010 : s.year,
+        donor: whole?.donor ?? s.city,
+        recipients: PLACES[s.to]!,
+        category: s.cat,
+        value: whole ? Math.floor((whole.value * s.share) / 400) : s.share * 10_000,
+        part_of: whole?.id ?? null,
+        maybe_part_of: other && s.open ? other.id : null,
+      });
+    });
+    return figures;
+  };
+  const filters = fc.record({ year: fc.constantFrom('all' as const, 2010, 2011), categories: fc.subarray(['government_funds', 'education', 'disaster_relief']) });
+
+  it('add up to the total, and a row marked yes or no is counted whole or not at all', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(specs, filters, (list, filter) => {
+        const m = buildModel({ ...model.dataset, figures: datasetOf(list) });
+        const scene = buildScene(m, { ...defaultState('en'), ...filter });
+        const total = tableTotal(m, scene)!;
+        const rows = tableRows(m, scene, total);
+        expect(rows.reduce((s, r) => s + Math.round(r.valueInTotal * 100), 0) / 100).toBe(total.aggregate.total ?? 0);
+        for (const r of rows) {
+          expect(r.valueInTotal).toBe(r.inTotal === 'yes' ? r.marker.value : r.inTotal === 'no' ? 0 : r.valueInTotal);
+          seen.add(r.inTotal);
+        }
+      }),
+      { numRuns: 150, seed: 20261205 },
+    );
+    // The random data reach every case, rows counted in part among them.
+    expect([...seen].sort()).toEqual(['no', 'partly', 'yes']);
   });
 });
