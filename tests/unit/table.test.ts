@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Figure } from '../../src/data/schema.ts';
 import { parseCsv } from '../../src/data/csv.ts';
 import { TABLE_CSV_COLUMNS, tableCsv } from '../../src/export/table-csv.ts';
 import { t } from '../../src/i18n/messages.ts';
@@ -165,8 +164,9 @@ describe('which rows make up the total, on random data', () => {
     { minLength: 1, maxLength: 14 },
   );
   const template = model.dataset.figures.find((f) => f.id === 'qd11-funds-total')!;
-  const datasetOf = (list: fc.infer<typeof specs>): Figure[] => {
-    const figures: Figure[] = [];
+  type Row = (typeof model.dataset.figures)[number];
+  const datasetOf = (list: (typeof specs extends fc.Arbitrary<infer T> ? T : never)): Row[] => {
+    const figures: Row[] = [];
     list.forEach((s, i) => {
       const other = i > 0 && s.link % 3 !== 0 ? figures[s.link % i] : undefined;
       const whole = other && !s.open ? other : undefined;
