@@ -5,7 +5,7 @@ import type { Frame } from '../view/context.ts';
 import { xmlText } from './xml-text.ts';
 import { downloadBlob } from '../view/download.ts';
 import { composeExport, type ExportOptions } from './compose.ts';
-import { exportFileName } from './layout.ts';
+import { mapFileName } from '../view/file-names.ts';
 
 /*
  * Exports, loaded only when used (dynamic import): the SVG text of a composition (also the dialog's
@@ -26,7 +26,7 @@ export async function exportMap(
   options: ExportOptions,
 ): Promise<string> {
   const svgBlob = new Blob([exportSvgText(geo, model, frame, view, options)], { type: 'image/svg+xml' });
-  const name = exportFileName({ ...frame.state, lang: frame.lang }, format);
+  const name = mapFileName(frame.state, { ext: format, size: options.size, lang: frame.lang, transparent: options.transparent });
   downloadBlob(format === 'svg' ? svgBlob : await rasterise(svgBlob, options.size), name);
   return name;
 }

@@ -1,4 +1,3 @@
-import type { Lang } from '../i18n/messages.ts';
 import { cameraForBounds, projectionFor } from '../map/projection.ts';
 import type { Camera } from '../state/url-state.ts';
 
@@ -83,21 +82,4 @@ export function visibleBounds(camera: Camera, width: number, height: number): [[
   const [w, n] = p.invert!([0, 0])!;
   const [e, s] = p.invert!([width, height])!;
   return [[w, s], [e, n]];
-}
-
-
-const METRIC_SHORT: Record<string, string> = { funds_cny: 'funds', investment_cny: 'investment' };
-const slug = (id: string) => id.replace(/_/g, '-');
-
-/**
- * `guizhou-pairing-2011-all-aid-funds-en.png`: year, kinds of aid, measure and (for images, whose
- * text is in one language) the language, so that different exports never overwrite each other.
- */
-export function exportFileName(
-  f: { year: number | 'all'; categories: readonly string[]; metric: string; lang?: Lang },
-  ext: 'png' | 'svg' | 'csv' | 'pptx',
-): string {
-  const kinds = f.categories.length === 0 ? 'all-aid' : f.categories.map(slug).join('+');
-  const parts = ['guizhou-pairing', String(f.year), kinds, METRIC_SHORT[f.metric] ?? slug(f.metric), ...(f.lang ? [f.lang] : [])];
-  return `${parts.join('-')}.${ext}`;
 }

@@ -7,11 +7,11 @@ import type { AppState, Camera } from '../state/url-state.ts';
 import { stepPatch } from '../state/story-step.ts';
 import type { Story } from '../data/stories.ts';
 import { downloadBlob } from '../view/download.ts';
+import { slideFileName, storyDeckFileName } from '../view/file-names.ts';
 import { composeExport } from './compose.ts';
 import { rasterise } from './export.ts';
 import { xmlText } from './xml-text.ts';
-import { exportFileName } from './layout.ts';
-import { slideContent, slideFrame, type SlideContent } from './slide-content.ts';
+import { deckTitle, slideContent, slideFrame, type SlideContent } from './slide-content.ts';
 
 /*
  * "Download slides (.pptx)": one 16:9 slide per story step (or one for the current view). The map is
@@ -44,7 +44,7 @@ export async function exportSlides(req: SlidesRequest): Promise<string> {
   const { model, lang, story } = req;
   const pres = new PptxGenJS();
   pres.layout = 'LAYOUT_WIDE';
-  pres.title = story ? (lang === 'zh' ? story.title_zh : story.title_en) : slideFrame(model, req.state, lang).tr('app.title');
+  pres.title = deckTitle(model, req.state, lang, story);
   const pixels = { width: Math.round(MAP.w * DPI), height: Math.round(MAP.h * DPI) };
   const slides = story
     ? story.steps.map((_, i) => ({ state: { ...req.state, ...stepPatch(story, i) }, step: { story, step: i }, camera: null }))
@@ -55,7 +55,7 @@ export async function exportSlides(req: SlidesRequest): Promise<string> {
     addSlide(pres, content, png, lang);
   }
   const blob = (await pres.write({ outputType: 'blob' })) as Blob;
-  const name = story ? `guizhou-pairing-${story.id}-${lang}.pptx` : exportFileName({ year: req.state.year, categories: req.state.categories, metric: req.state.metric, lang }, 'pptx');
+  const name = story ? storyDeckFileName(story.id, lang) : slideFileName(req.state, lang);
   downloadBlob(blob, name);
   return name;
 }

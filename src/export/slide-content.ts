@@ -5,11 +5,11 @@ import { CHOROPLETH, INK, QUIET } from '../scene/colors.ts';
 import { legendSamples } from '../scene/legend.ts';
 import type { Model } from '../scene/model.ts';
 import { buildScene } from '../scene/scene.ts';
-import { tableRows } from '../scene/table.ts';
+import { tableRows, tableTotal } from '../scene/table.ts';
 import type { AppState } from '../state/url-state.ts';
 import type { Story } from '../data/stories.ts';
 import type { Frame } from '../view/context.ts';
-import { figureValue, fillCoverage, filterText, metricLabel, metricValue, placeName, sourceCitation, sourceLine, unitOf } from '../view/describe.ts';
+import { aggregateValue, figureValue, fillCoverage, filterText, metricLabel, metricValue, placeName, recipientsLabel, sourceCitation, sourceLine, unitOf } from '../view/describe.ts';
 
 /*
  * What one slide says, as plain data: its texts, the legend entries and the speaker notes. Pure and
@@ -38,6 +38,11 @@ export interface SlideContent {
 export function slideFrame(model: Model, state: AppState, lang: Lang): Frame {
   const s = { ...state, lang };
   return { state: s, scene: buildScene(model, s), lang, tr: (key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars) };
+}
+
+/** A deck's own title (its file properties): the story's, with the words it leaves to the data filled in, or the app's. */
+export function deckTitle(model: Model, state: AppState, lang: Lang, story: Story | null): string {
+  return story ? fillCoverage(model, lang === 'zh' ? story.title_zh : story.title_en, lang) : slideFrame(model, state, lang).tr('app.title');
 }
 
 export function slideContent(model: Model, frame: Frame, story: { story: Story; step: number } | null): SlideContent {
@@ -79,24 +84,44 @@ export function legendEntries(model: Model, frame: Frame): LegendEntry[] {
 }
 
 /**
- * Every figure the slide shows: one paragraph per circle (place, total, period), then each figure it
- * counts with its id, value, qualifier, year(s) and the source section, as the table and CSV list them.
+ * Every figure the slide shows: one paragraph per circle (place, total, period, and whether the total
+ * counts it, as the table marks it), then each figure it counts with its id, value, qualifier, year(s)
+ * and the source section, as the table and CSV list them; last, the table's total.
  */
 export function speakerNotes(model: Model, frame: Frame): string {
   const { tr, lang, state, scene } = frame;
-  const rows = tableRows(model, scene);
+  const total = tableTotal(model, scene);
+  const rows = tableRows(model, scene, total);
+  const byKey = new Map(rows.map((r) => [r.marker.key, r]));
+  const value = (v: number, q: Parameters<typeof metricValue>[3]) => metricValue(model, v, state.metric, q, lang);
   if (rows.length === 0) return tr('slides.notesEmpty');
   const lines = [tr('slides.notesHeading', { what: `${metricLabel(model, state.metric, lang)} · ${filterText(model, frame)}` })];
   for (const r of rows) {
     const m = r.marker;
     const where = m.recipients.map((id) => placeName(model, id, lang)).join(lang === 'zh' ? '、' : ' + ');
     const kind = m.multiYear ? tr('slides.multiYear') : '';
-    lines.push('', `${where}${kind}: ${metricValue(model, m.value, state.metric, m.qualifier, lang)} (${m.period})`);
+    // Whether the total counts this circle: someone adding up the notes would otherwise count parts twice.
+    const whole = r.partOf ? byKey.get(r.partOf.key) : undefined;
+    const wholeValue = whole ? value(whole.marker.value, whole.marker.qualifier) : '';
+    const wholeText = whole ? `${recipientsLabel(model, whole.marker.recipients, lang)}${lang === 'zh' ? `（${wholeValue}）` : ` (${wholeValue})`}` : '';
+    const inTotal =
+      r.inTotal === 'yes'
+        ? ''
+        : r.inTotal === 'partly'
+          ? tr('slides.inTotalPartly', { value: value(r.valueInTotal, m.qualifier) })
+          : m.multiYear
+            ? tr('slides.notInTotalApart')
+            : whole
+              ? tr(r.partOf?.kind === 'open' ? 'slides.notInTotalOpen' : 'slides.notInTotalInside', { whole: wholeText })
+              : '';
+    lines.push('', `${where}${kind}: ${value(m.value, m.qualifier)} (${m.period})${inTotal}`);
     for (const f of r.figures) lines.push(`• ${figureLine(model, frame, f)}`);
     // Parts of a counted figure, which captions often quote: listed under it, never added to the total.
     const contained = m.multiYear ? [] : (scene.aggregates.get(m.key)?.contained ?? []);
     for (const f of contained) lines.push(`  ◦ ${tr('slides.partOf', { whole: f.part_of ?? '' })} ${figureLine(model, frame, f)}`);
   }
+  const sum = total ? aggregateValue(model, total.aggregate, lang) : null;
+  if (sum !== null) lines.push('', tr('slides.notesTotal', { value: sum }));
   return lines.join('\n');
 }
 

@@ -1,4 +1,5 @@
 import { downloadBlob } from '../view/download.ts';
+import { offlineFileName } from '../view/file-names.ts';
 import { DATA_ELEMENT_ID, OFFLINE_FILE_NAME, offlineHtml, partsOf, type OfflineParts, type OfflinePayload } from './offline-html.ts';
 
 /**
@@ -9,8 +10,11 @@ import { DATA_ELEMENT_ID, OFFLINE_FILE_NAME, offlineHtml, partsOf, type OfflineP
  */
 export async function saveOfflineCopy(payload: OfflinePayload): Promise<string> {
   const html = offlineHtml(await ownParts(), payload);
-  downloadBlob(new Blob([html], { type: 'text/html;charset=utf-8' }), OFFLINE_FILE_NAME);
-  return OFFLINE_FILE_NAME;
+  // A copy with the user's own files or stories is not the build's file: its name says so and which data.
+  const own = payload.userData || (payload.userStories?.length ?? 0) > 0 ? JSON.stringify([payload.userData ?? null, payload.userStories ?? []]) : null;
+  const name = offlineFileName(OFFLINE_FILE_NAME, own);
+  downloadBlob(new Blob([html], { type: 'text/html;charset=utf-8' }), name);
+  return name;
 }
 
 async function ownParts(): Promise<OfflineParts> {

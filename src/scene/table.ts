@@ -1,4 +1,4 @@
-import { aggregate, ancestorsOf, lowerBound, totalsByPeriod, type Aggregate, type PeriodTotal } from '../data/aggregate.ts';
+import { aggregate, ancestorsOf, lowerBound, sumValues, totalsByPeriod, type Aggregate, type PeriodTotal } from '../data/aggregate.ts';
 import { heldInPart, partialCoverageOf, partnerCities, type HeldInPart } from './coverage.ts';
 import type { Figure } from '../data/schema.ts';
 import type { Model } from './model.ts';
@@ -22,9 +22,23 @@ export interface TableRow {
    * may contain it (`open`: the text does not say); null for a row that stands on its own.
    */
   partOf: { key: string; kind: 'inside' | 'open' } | null;
+  /**
+   * Whether the table's total counts this row: `yes` (all of its value), `no` (a part of a counted row,
+   * a figure the text may include in one, or a multi-year figure kept apart) or `partly`, when only
+   * some of its figures are counted there (the rest lie in another row). The rows' `valueInTotal` add
+   * up to the total exactly, so a reader can rebuild it from the rows.
+   */
+  inTotal: 'yes' | 'no' | 'partly';
+  /** How much of the row's value the total counts: its value, 0, or the sum of its counted figures. */
+  valueInTotal: number;
 }
 
-export function tableRows(model: Model, scene: Scene): TableRow[] {
+/**
+ * The rows, each marked by the very aggregate that makes the table's total (`tableTotal`): a row
+ * counts as far as its figures are among the ones that total adds, so the two can never disagree.
+ */
+export function tableRows(model: Model, scene: Scene, total: TableTotal | null = tableTotal(model, scene)): TableRow[] {
+  const counted = new Set((total?.aggregate.counted ?? []).map((f) => f.id));
   const base = scene.markers.map((m) => {
     const anchorKey = m.multiYear ? m.key.slice(0, m.key.lastIndexOf('@')) : m.key;
     const r = scene.aggregates.get(anchorKey);
@@ -44,7 +58,16 @@ export function tableRows(model: Model, scene: Scene): TableRow[] {
   });
   const rowOf = new Map<string, string>();
   for (const row of base) for (const f of row.figures) rowOf.set(f.id, row.marker.key);
-  return base.map((row) => ({ ...row, partOf: partOf(model, row.figures, row.marker.key, rowOf) }));
+  return base.map((row) => {
+    const inTotal = row.figures.filter((f) => counted.has(f.id));
+    const kind = inTotal.length === 0 ? 'no' : inTotal.length === row.figures.length ? 'yes' : 'partly';
+    return {
+      ...row,
+      partOf: partOf(model, row.figures, row.marker.key, rowOf),
+      inTotal: kind,
+      valueInTotal: kind === 'yes' ? row.marker.value : kind === 'no' ? 0 : sumValues(inTotal),
+    };
+  });
 }
 
 /** "2010" for one year, "2006-2010" for a span; several years' figures together span them all. */

@@ -2,7 +2,7 @@ import { t } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
 import { defaultState } from '../state/url-state.ts';
 import type { Frame, UiContext } from '../view/context.ts';
-import { filterText, metricLabel, placeName } from '../view/describe.ts';
+import { fillCoverage, filterText, metricLabel, placeName } from '../view/describe.ts';
 import { el, replaceChildren } from '../view/dom.ts';
 import { downloadBlob } from '../view/download.ts';
 import { openModal } from '../view/modal.ts';
@@ -72,7 +72,7 @@ export function openStoryEditor(ctx: UiContext, frame: Frame): HTMLDialogElement
     const picker = el(
       'select',
       { id: 'editor-story', class: 'select' },
-      ...drafts.map((d, i) => el('option', { value: String(i), selected: i === current }, `${lang === 'zh' ? d.title_zh : d.title_en} (${d.id})`)),
+      ...drafts.map((d, i) => el('option', { value: String(i), selected: i === current }, `${fillCoverage(model, lang === 'zh' ? d.title_zh : d.title_en, lang)} (${d.id})`)),
       el('option', { value: 'new' }, tr('editor.new')),
     );
     picker.addEventListener('change', () => {
@@ -87,7 +87,7 @@ export function openStoryEditor(ctx: UiContext, frame: Frame): HTMLDialogElement
       const input = el('input', { type: 'text', id: `editor-title-${l}`, class: 'select', value: l === 'en' ? s.title_en : s.title_zh, lang: l === 'zh' ? 'zh-Hans' : 'en' });
       input.addEventListener('input', () => {
         commit({ ...story(), [`title_${l}`]: input.value });
-        for (const title of body.querySelectorAll(`.story-preview-card[lang="${l === 'zh' ? 'zh-Hans' : 'en'}"] .story-title`)) title.textContent = input.value;
+        for (const title of body.querySelectorAll(`.story-preview-card[lang="${l === 'zh' ? 'zh-Hans' : 'en'}"] .story-title`)) title.textContent = fillCoverage(model, input.value, l);
         showStatus();
       });
       return el('div', { class: 'share-row' }, el('label', { for: `editor-title-${l}`, class: 'control-label' }, tr(l === 'en' ? 'editor.titleEn' : 'editor.titleZh')), input);
@@ -121,8 +121,9 @@ export function openStoryEditor(ctx: UiContext, frame: Frame): HTMLDialogElement
     const checks = el('p', { class: 'import-problem', 'data-testid': `editor-numbers-${i}` });
     const refresh = () => {
       const now = story().steps[i]!;
-      previews[0]!.textContent = now.caption_en;
-      previews[1]!.textContent = now.caption_zh;
+      // As the caption card will read: the words left to the data filled in.
+      previews[0]!.textContent = fillCoverage(model, now.caption_en, 'en');
+      previews[1]!.textContent = fillCoverage(model, now.caption_zh, 'zh');
       const bad = [...unbackedNumbers(model, stateIn('en'), now.caption_en, 'en'), ...unbackedNumbers(model, stateIn('zh'), now.caption_zh, 'zh')];
       checks.textContent = bad.length === 0 ? '' : tr('editor.numbers', { numbers: bad.join(', ') });
       checks.hidden = bad.length === 0;
@@ -153,8 +154,8 @@ export function openStoryEditor(ctx: UiContext, frame: Frame): HTMLDialogElement
       el(
         'div',
         { class: 'story-previews' },
-        el('div', { class: 'story-preview-card', lang: 'en' }, el('p', { class: 'story-title' }, s.title_en), previews[0]),
-        el('div', { class: 'story-preview-card', lang: 'zh-Hans' }, el('p', { class: 'story-title' }, s.title_zh), previews[1]),
+        el('div', { class: 'story-preview-card', lang: 'en' }, el('p', { class: 'story-title' }, fillCoverage(model, s.title_en, 'en')), previews[0]),
+        el('div', { class: 'story-preview-card', lang: 'zh-Hans' }, el('p', { class: 'story-title' }, fillCoverage(model, s.title_zh, 'zh')), previews[1]),
       ),
       checks,
       el(

@@ -1,5 +1,6 @@
 import { LANGS, type Lang } from '../i18n/messages.ts';
 import type { Frame, UiContext } from '../view/context.ts';
+import { fillCoverage } from '../view/describe.ts';
 import { el } from '../view/dom.ts';
 
 /**
@@ -24,7 +25,9 @@ export function exportExtras(ctx: UiContext, frame: Frame, status: HTMLElement):
   const story = el(
     'select',
     { id: 'slides-story', class: 'select' },
-    ...stories.map((s) => el('option', { value: s.id, selected: s.id === (frame.state.story ?? stories[0]?.id) }, frame.lang === 'zh' ? s.title_zh : s.title_en)),
+    ...stories.map((s) =>
+      el('option', { value: s.id, selected: s.id === (frame.state.story ?? stories[0]?.id) }, fillCoverage(ctx.model, frame.lang === 'zh' ? s.title_zh : s.title_en, frame.lang)),
+    ),
   );
   const view = el('button', { type: 'button', class: 'lang', 'data-action': 'slides-view' }, tr('slides.view'));
   const deck = el('button', { type: 'button', class: 'lang', 'data-action': 'slides-story', disabled: stories.length === 0 }, tr('slides.story'));

@@ -1,8 +1,8 @@
 import { embedUrl, iframeSnippet } from '../embed/snippet.ts';
-import { exportFileName } from '../export/layout.ts';
 import type { Frame, UiContext } from '../view/context.ts';
 import { citation } from '../view/describe.ts';
 import { el } from '../view/dom.ts';
+import { mapFileName } from '../view/file-names.ts';
 import { openModal } from '../view/modal.ts';
 
 /** The static image the snippet shows where scripts are stripped: the view at a common article width. */
@@ -19,7 +19,8 @@ export function openShareDialog(ctx: UiContext, frame: Frame): HTMLDialogElement
   const offline = location.protocol === 'file:';
   const link = location.href;
   const title = state.title ?? tr('app.title');
-  const fallback = exportFileName({ ...state, lang: frame.lang }, 'png');
+  // The name the download below gets (export.ts names it the same way): the snippet points at it.
+  const fallback = mapFileName(state, { ext: 'png', size: FALLBACK_SIZE, lang: frame.lang, transparent: state.transparent });
   const field = (id: string, label: string, value: string, rows: number) => {
     const area = el('textarea', { id, rows, readonly: true, class: 'share-field', spellcheck: 'false' });
     area.value = value;

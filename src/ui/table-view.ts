@@ -4,8 +4,8 @@ import type { Component, Frame, UiContext } from '../view/context.ts';
 import { aggregateValue, categoriesText, metricLabel, metricValue, placeName, recipientsLabel, sourceCitation, yearText } from '../view/describe.ts';
 import { el, replaceChildren } from '../view/dom.ts';
 
-type Column = 'place' | 'level' | 'partOf' | 'partner' | 'value' | 'period' | 'sources';
-const COLUMNS: readonly Column[] = ['place', 'level', 'partOf', 'partner', 'value', 'period', 'sources'];
+type Column = 'place' | 'level' | 'partOf' | 'partner' | 'value' | 'inTotal' | 'period' | 'sources';
+const COLUMNS: readonly Column[] = ['place', 'level', 'partOf', 'partner', 'value', 'inTotal', 'period', 'sources'];
 
 /** The text of each cell of a row, and what it sorts by (numbers for the value, text otherwise). */
 interface Cells {
@@ -24,7 +24,9 @@ export function createTableView(ctx: UiContext): Component {
     const { model } = ctx;
     const { tr, lang, state, scene } = frame;
     const metric = metricLabel(model, state.metric, lang);
-    const rows = tableRows(model, scene);
+    // One aggregate for the footer's total and for the rows it counts, so the two cannot disagree.
+    const total = tableTotal(model, scene);
+    const rows = tableRows(model, scene, total);
     const byKey = new Map(rows.map((r) => [r.marker.key, r]));
     const kindText = (kind: string, multiYear: boolean) =>
       tr(multiYear ? 'table.kind.multiYear' : kind === 'group' ? 'table.kind.group' : kind === 'programme' ? 'table.kind.programme' : 'table.kind.place');
@@ -41,6 +43,10 @@ export function createTableView(ctx: UiContext): Component {
         partOf,
         partner: r.marker.city ? placeName(model, r.marker.city, lang) : '—',
         value: valueText(r),
+        inTotal:
+          r.inTotal === 'partly'
+            ? tr('table.inTotal.partly', { value: metricValue(model, r.valueInTotal, state.metric, r.marker.qualifier, lang) })
+            : tr(r.inTotal === 'yes' ? 'table.inTotal.yes' : 'table.inTotal.no'),
         period: r.marker.period,
         sources: r.sources.map((s) => sourceCitation(model, s, tr('panel.section'))).join(' | '),
       };
@@ -56,7 +62,6 @@ export function createTableView(ctx: UiContext): Component {
         return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y)));
       });
     }
-    const total = tableTotal(model, scene);
     const totalText = total ? aggregateValue(model, total.aggregate, lang) : null;
     const apart = (total?.multiYear ?? []).map((m) =>
       tr('table.totalMultiYear', { period: formatPeriod(m.from, m.to, lang), value: metricValue(model, m.value, state.metric, m.qualifier, lang) }),
@@ -74,7 +79,7 @@ export function createTableView(ctx: UiContext): Component {
       // The arrow is for the eye; aria-sort on the header says the same to a screen reader.
       const mark = sort?.column === c ? (sort.dir === 'ascending' ? '▲' : '▼') : '↕';
       const button = el('button', { type: 'button', class: 'sort', 'data-sort': c, title: tr('table.sortBy', { column: name }) }, name, el('span', { class: 'sort-mark', 'aria-hidden': 'true' }, mark));
-      return el('th', { scope: 'col', class: c === 'value' ? 'num' : null, 'aria-sort': sort?.column === c ? sort.dir : null }, button);
+      return el('th', { scope: 'col', class: c === 'value' ? 'num' : c === 'inTotal' ? 'in-total' : null, 'aria-sort': sort?.column === c ? sort.dir : null }, button);
     };
     replaceChildren(
       root,
@@ -91,12 +96,13 @@ export function createTableView(ctx: UiContext): Component {
               ...cells.map(({ row: r, text }) =>
                 el(
                   'tr',
-                  { 'data-key': r.marker.key, 'data-part': r.partOf?.kind ?? null, class: r.partOf ? 'part-row' : null },
+                  { 'data-key': r.marker.key, 'data-part': r.partOf?.kind ?? null, 'data-in-total': r.inTotal, class: r.partOf ? 'part-row' : null },
                   el('th', { scope: 'row', class: 'keep' }, r.placeId ? el('button', { type: 'button', class: 'linkish', 'data-place': r.placeId }, text.place) : text.place),
                   el('td', { 'data-label': tr('table.level'), class: 'keep' }, text.level),
                   el('td', { 'data-label': tr('table.partOf'), class: 'part-of' }, r.partOf ? el('span', {}, el('span', { class: 'part-tag' }, tr('table.part')), text.partOf) : null),
                   el('td', { 'data-label': tr('table.partner'), class: 'nowrap' }, text.partner),
                   el('td', { class: 'num', 'data-label': tr('table.value') }, text.value),
+                  el('td', { class: `in-total in-total-${r.inTotal}`, 'data-label': tr('table.inTotal') }, text.inTotal),
                   el('td', { 'data-label': tr('table.period'), class: 'nowrap' }, text.period),
                   el('td', { class: 'sources', 'data-label': tr('table.sources') }, ...r.sources.map((s) => el('span', { class: 'source-line' }, sourceCitation(model, s, tr('panel.section'), lang)))),
                 ),
@@ -111,10 +117,11 @@ export function createTableView(ctx: UiContext): Component {
                     'tr',
                     { 'data-testid': 'table-total' },
                     el('th', { scope: 'row', colspan: 4 }, tr('table.total')),
-                    el('td', { class: 'num', 'data-label': tr('table.total'), colspan: 3 }, [totalText ?? '—', ...apart].join(' · ')),
+                    el('td', { class: 'num', 'data-label': tr('table.total'), colspan: 4 }, [totalText ?? '—', ...apart].join(' · ')),
                   ),
                 ),
           ),
+      rows.length === 0 ? null : el('p', { class: 'muted table-note', 'data-testid': 'table-in-total-note' }, tr('table.inTotalNote')),
       rows.length === 0 ? null : el('div', { class: 'table-tools' }, download, el('span', { class: 'muted' }, tr('table.downloadNote'))),
     );
   };

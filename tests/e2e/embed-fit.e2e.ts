@@ -39,7 +39,7 @@ describe('embeds that fit', () => {
     const snippet = await app.page.locator('#share-embed').inputValue();
     // Pages that strip scripts show a PNG of the view, which the dialog downloads under the name the snippet uses.
     const image = /<noscript><img src="([^"]+\.png)"/.exec(snippet)?.[1];
-    expect(image).toBe('guizhou-pairing-2011-all-aid-funds-en.png');
+    expect(image).toBe('guizhou-pairing-guizhou-view-2011-all-aid-funds-1200x900-en.png');
     const png = await app.download(() => app.page.getByRole('button', { name: 'Download the PNG' }).click());
     expect(png.name).toBe(image);
     await app.close();

@@ -102,6 +102,10 @@ describe('one number everywhere', () => {
         if (v.label !== null) expect(amount(v.label), where).toBe(amount(v.tooltip));
         checked++;
       }
+      // The rows the CSV marks as counted add up to its total row, the number the table's footer shows.
+      const total = parseCsv(download.text.slice(1)).records.map((r) => r.values).find((r) => r['applies_to'] === 'total');
+      const counted = csv.filter((r) => r['counts_toward_total'] === 'yes').reduce((sum, r) => sum + Math.round(Number(r['value']) * 100), 0) / 100;
+      expect(counted, filter).toBe(Number(total?.['value']));
       await app.shot(`one-number-table-${filter.replace(/[=&]/g, '-')}`);
       await app.done();
     }

@@ -133,6 +133,11 @@ describe('the table view', () => {
     expect(await page.getByTestId('table-total').textContent()).toBe(
       'Total, each figure onceat least ¥159.05 million + ¥1.2 million government aid funds (the text does not say whether it is included) + ¥10.22 million disaster relief (the text does not say whether it is included) + more than ¥26 million education (the text does not say whether it is included) + more than ¥12 million social donations (the text does not say whether it is included) · apart: 2006–2010 more than ¥66.53 million',
     );
+    // Which rows the total adds: the four whose figures it counts, ¥81.85m + ¥76.45m + ¥630,000 + ¥120,000 = ¥159.05m.
+    const inTotal = await page.locator('#table-view tbody tr').evaluateAll((trs) => trs.filter((tr) => tr.getAttribute('data-in-total') === 'yes').map((tr) => tr.getAttribute('data-key')));
+    expect(inTotal.sort()).toEqual(['520400;520600', '520422', '520424', 'programme:330200']);
+    expect(await page.locator('#table-view tr[data-key="520403"] td.in-total').textContent()).toBe('No');
+    expect(await page.getByTestId('table-in-total-note').textContent()).toContain('only the rows marked “Yes”');
     await app.shot('table-sorted-en');
     await app.done();
   });

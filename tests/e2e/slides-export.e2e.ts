@@ -75,7 +75,7 @@ describe('slide exports', () => {
       const app = await e2e.open({ lang, query: `year=${year}` });
       for (const size of SIZES) {
         const svg = await app.exportMap('svg', { size });
-        expect(svg.name).toBe(`guizhou-pairing-${year}-all-aid-funds-${lang}.svg`);
+        expect(svg.name).toBe(`guizhou-pairing-guizhou-view-${year}-all-aid-funds-${size.width}x${size.height}-${lang}.svg`);
         const facts = await readSvg(svg.text);
         expect([facts.width, facts.height]).toEqual([String(size.width), String(size.height)]);
         expect(facts.missing).toEqual([]);
@@ -116,7 +116,7 @@ describe('slide exports', () => {
     await page.locator('#export-height').fill('700');
     await page.getByLabel('Transparent').check();
     const svg = await app.download(() => page.getByRole('button', { name: 'Download SVG (vector)' }).click());
-    expect(svg.name).toBe('guizhou-pairing-all-all-aid-funds-zh.svg');
+    expect(svg.name).toBe('guizhou-pairing-guizhou-view-all-all-aid-funds-place-370200-1000x700-transparent-zh.svg');
     const facts = await readSvg(svg.text);
     expect([facts.width, facts.height]).toEqual(['1000', '700']);
     expect(svg.text).toContain('>Qingdao and Guizhou</text>');

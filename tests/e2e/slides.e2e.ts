@@ -35,12 +35,16 @@ describe('slides (.pptx)', () => {
   it("downloads a story's deck from the URL: one slide per step with caption, legend, source and a 300 dpi map, figures in the notes", async () => {
     const app = await e2e.open({ lang: 'en', query: 'story=tour&export=pptx', wait: false });
     const deck = await app.download(undefined, 60_000);
-    expect(deck.name).toBe('guizhou-pairing-tour-en.pptx');
-    await expect.poll(() => app.page.evaluate(() => document.documentElement.dataset['exportDone'])).toBe('guizhou-pairing-tour-en.pptx');
+    expect(deck.name).toBe('guizhou-pairing-story-tour-16x9-en.pptx');
+    await expect.poll(() => app.page.evaluate(() => document.documentElement.dataset['exportDone'])).toBe('guizhou-pairing-story-tour-16x9-en.pptx');
     const files = readZip(deck.bytes);
     const part = (name: string) => textOf(files.get(name)!.toString('utf8'));
     const slides = [...files.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
     expect(slides).toHaveLength(story.steps.length);
+    // What a person reads in the deck (slides, speaker notes, the deck's title) has the story's placeholders filled.
+    for (const name of [...files.keys()].filter((n) => /^ppt\/(slides|notesSlides)\/\w+\.xml$/.test(n))) expect(part(name), name).not.toMatch(/[{}]/);
+    const core = files.get('docProps/core.xml')!.toString('utf8');
+    expect(/<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1]).toBe(fillCoverage(model, story.title_en, 'en'));
     // The data fill the story's and the source line's placeholders, as on the caption card.
     const source = sourceLine(model, (k, v) => t('en', k, v), 'en');
     story.steps.forEach((step: { state: Partial<AppState>; caption_en: string }, i: number) => {
@@ -78,7 +82,7 @@ describe('slides (.pptx)', () => {
     expect(await app.axeViolations('dialog.export')).toEqual([]);
     await page.locator('#slides-lang').selectOption('zh');
     const deck = await app.download(() => page.getByRole('button', { name: 'This view as a slide (.pptx)' }).click(), 60_000);
-    expect(deck.name).toBe('guizhou-pairing-2011-all-aid-funds-zh.pptx');
+    expect(deck.name).toBe('guizhou-pairing-guizhou-view-2011-all-aid-funds-place-520422-slide-16x9-zh.pptx');
     expect(scripts.filter((u) => /pptx/.test(u))).toHaveLength(1);
     const files = readZip(deck.bytes);
     expect([...files.keys()].filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toEqual(['ppt/slides/slide1.xml']);

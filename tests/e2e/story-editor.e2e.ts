@@ -50,6 +50,10 @@ describe('stories made in the app', () => {
     await expect.poll(() => page.getByTestId('editor-numbers-2').isHidden()).toBe(true);
     expect(await page.getByTestId('editor-preview-2-en').textContent()).toBe(STEPS[2]!.en);
     expect(await page.getByTestId('editor-preview-2-zh').textContent()).toBe(STEPS[2]!.zh);
+    // The preview reads as the caption card will: the words left to the data are filled, never shown as {years}.
+    await caption(app, 0, 'en', 'Two partner cities, {years}.');
+    await expect.poll(() => page.getByTestId('editor-preview-0-en').textContent()).toBe('Two partner cities, 2009–2011.');
+    await caption(app, 0, 'en', STEPS[0]!.en);
     // The drought step moves up to second place.
     await page.getByTestId('editor-step-2').getByRole('button', { name: 'Move up' }).click();
     expect(await page.locator('.story-step textarea[lang="en"]').evaluateAll((a) => a.map((x) => (x as HTMLTextAreaElement).value))).toEqual([STEPS[0]!.en, STEPS[2]!.en, STEPS[1]!.en]);

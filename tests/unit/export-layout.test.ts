@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportCamera, exportFileName, exportLayout } from '../../src/export/layout.ts';
+import { exportCamera, exportLayout } from '../../src/export/layout.ts';
 import { scaleBar } from '../../src/map/scale-bar.ts';
 import { projectionFor } from '../../src/map/projection.ts';
 
@@ -40,12 +40,5 @@ describe('export layout', () => {
     expect(String(bar.km)).toMatch(/^[125]0*$/);
     expect(bar.px).toBeLessThanOrEqual(120);
     expect(bar.px).toBeGreaterThan(40);
-  });
-  it('names files by year, kinds of aid, measure and language', () => {
-    expect(exportFileName({ year: 2011, categories: [], metric: 'funds_cny', lang: 'en' }, 'png')).toBe('guizhou-pairing-2011-all-aid-funds-en.png');
-    expect(exportFileName({ year: 'all', categories: ['education', 'government_funds'], metric: 'people_trained', lang: 'zh' }, 'svg')).toBe(
-      'guizhou-pairing-all-education+government-funds-people-trained-zh.svg',
-    );
-    expect(exportFileName({ year: 2010, categories: [], metric: 'funds_cny' }, 'csv')).toBe('guizhou-pairing-2010-all-aid-funds.csv');
   });
 });

@@ -32,6 +32,18 @@ describe('slide content', () => {
     expect(c.notes).not.toContain('• qd11-funds-arranged:');
   });
 
+  it("says in the notes which circles the total counts, and ends with the table's total", () => {
+    const en = slideContent(model, slideFrame(model, { ...defaultState('en'), year: 2010 }, 'en'), null).notes;
+    expect(en).toContain('Anshun: ¥8.4 million (2010) — inside Anshun + Tongren (¥16.8 million): not added to the total');
+    expect(en).toContain('Qianxinan + Qiandongnan: ¥10.22 million (2010) — may be inside Guizhou as a whole (¥81.85 million); the text does not say, so it is not added to the total');
+    expect(en).toMatch(/Anshun \+ Tongren: ¥16\.8 million \(2010\)\n/);
+    expect(en).toMatch(/\nTotal, each figure once: at least ¥98\.65 million \+ /);
+    const zh = slideContent(model, slideFrame(model, { ...defaultState('zh'), year: 'all' }, 'zh'), null).notes;
+    expect(zh).toContain('——包含在安顺、铜仁（7,645万元）中，不计入合计');
+    expect(zh).toContain('——多年累计，与合计分列');
+    expect(zh).toContain('合计（每项数据只计一次）：至少1.5905亿元');
+  });
+
   it('the same slide in Chinese', () => {
     const c = slideContent(model, slideFrame(model, { ...defaultState('en'), ...stepPatch(story, 2) }, 'zh'), { story, step: 2 });
     expect(c.caption).toBe(story.steps[2].caption_zh);
