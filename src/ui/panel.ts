@@ -7,6 +7,7 @@ import type { Discrepancy } from '../data/schema.ts';
 import { cityOf, nameOf, type Partnership } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
 import { timeline } from '../scene/timeline.ts';
+import { figureWholeText } from '../scene/wholes.ts';
 import type { Component, Frame, UiContext } from '../view/context.ts';
 import { aggregateValue, categoryLabel, coverageYears, figureValue, listText, metricLabel, metricLabelFor, metricValue, placeName, recipientsLabel, sourceCitation, yearsText } from '../view/describe.ts';
 import { append, el } from '../view/dom.ts';
@@ -244,6 +245,8 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
       el('span', { class: 'figure-category' }, categoryLabel(model, f.category, lang)),
     ),
     relation ? el('p', { class: 'figure-relation' }, relation) : null,
+    // A part names its whole on its own row: a reader who skims (or prints) the list must not add the two.
+    node.whole ? el('p', { class: `figure-relation figure-whole whole-${node.whole.kind}`, 'data-testid': 'figure-whole' }, figureWholeText(model, node.whole, lang)) : null,
     // Guizhou's own panel lists figures of several partner cities: each says which city gave it.
     model.places.get(placeId)?.level === 'province' && parentSource === null
       ? el('p', { class: 'figure-relation figure-donor' }, tr('panel.fromDonor', { city: placeName(model, cityOf(model.places, f.donor)?.id ?? f.donor, lang) }))
