@@ -6,6 +6,7 @@ import { mapEvents } from './app/map-events.ts';
 import { startNotices } from './app/notices.ts';
 import { outputs } from './app/outputs.ts';
 import { createPage } from './app/page.ts';
+import { preparePrint } from './app/print.ts';
 import { exposeTestHooks } from './app/test-hooks.ts';
 import { postEmbedHeight } from './embed/post-height.ts';
 import { t, type MessageKey } from './i18n/messages.ts';
@@ -120,6 +121,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
   });
   if (session.state.place) map.move({ type: 'reveal', place: session.state.place });
+  preparePrint({ mapArea: page.mapArea, mapEl: page.mapEl, model, geo, map, frame: () => frame });
   firstView.drop();
   // Marked once the frame that shows it has been painted, not when the DOM is ready; MapLibre's code
   // is fetched only then, so that it never competes with the first paint.

@@ -68,6 +68,8 @@ export function createSvgRenderer(
   const draw = () => {
     if (!last) return;
     const { width, height } = size();
+    // A hidden map (on paper with a place open, a map drawn for the paper stands in for it) has no size to draw at.
+    if (width <= 1 || height <= 1) return;
     const around = surroundings();
     const insets = composition(last.view, around).insets.map((f) => ({ ...f, x: f.x + insetShift[0], y: f.y + insetShift[1] }));
     const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: around.covers.map((c) => c.box), insets, labelScale: labelScaleFor(around.presenting, width) };

@@ -3,6 +3,7 @@ import type { Discrepancy, Figure, Metric, Place, Qualifier } from '../data/sche
 import { citiesFor, heldInPart, partialCoverageOf, type HeldInPart } from './coverage.ts';
 import type { Model } from './model.ts';
 import { cityOf, PROVINCE_GUIZHOU, type Partnership } from './places.ts';
+import { figureWhole, type FigureWhole } from './wholes.ts';
 
 /*
  * What the details panel says about one place, as data: its partners, its totals by category under
@@ -15,6 +16,8 @@ export type Relation = 'direct' | 'prefecture' | 'group' | 'province' | 'given';
 export interface FigureNode {
   figure: Figure;
   relation: Relation;
+  /** The figure it lies in or may lie in, named on its row even when that whole is listed above it or not at all. */
+  whole: FigureWhole | null;
   children: FigureNode[];
 }
 
@@ -85,7 +88,7 @@ export function placeDetails(model: Model, id: string, filter: Filter): PlaceDet
     totals: overall && !giver ? byCategory(overall) : [],
     given: counted && metric && giver ? byMark(model, own, counted, metric, filter) : [],
     overall,
-    figures: nest(related),
+    figures: nest(model, related),
     heldInPart: partial,
     contradictions: contradictionsFor(model, related.map((r) => r.figure)),
   };
@@ -165,8 +168,8 @@ export function relatedFigures(model: Model, place: Place): { figure: Figure; re
   return out;
 }
 
-function nest(items: { figure: Figure; relation: Relation }[]): FigureNode[] {
-  const nodes = new Map(items.map((i) => [i.figure.id, { figure: i.figure, relation: i.relation, children: [] as FigureNode[] }]));
+function nest(model: Model, items: { figure: Figure; relation: Relation }[]): FigureNode[] {
+  const nodes = new Map(items.map((i) => [i.figure.id, { figure: i.figure, relation: i.relation, whole: figureWhole(model, i.figure), children: [] as FigureNode[] }]));
   const roots: FigureNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.figure.part_of === null ? undefined : nodes.get(node.figure.part_of);

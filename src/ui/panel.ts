@@ -7,6 +7,7 @@ import type { Discrepancy } from '../data/schema.ts';
 import { cityOf, nameOf, type Partnership } from '../scene/places.ts';
 import { filterOf } from '../scene/scene.ts';
 import { timeline } from '../scene/timeline.ts';
+import { figureWholeText } from '../scene/wholes.ts';
 import type { Component, Frame, UiContext } from '../view/context.ts';
 import { aggregateValue, categoryLabel, coverageYears, figureValue, listText, metricLabel, metricLabelFor, metricValue, placeName, recipientsLabel, sourceCitation, yearsText } from '../view/describe.ts';
 import { append, el } from '../view/dom.ts';
@@ -75,6 +76,8 @@ export function createPanel(ctx: UiContext): Component {
       const focusedYear = root.contains(document.activeElement) ? (document.activeElement as HTMLElement).dataset['year'] : undefined;
       const more = el('button', { type: 'button', class: 'linkish panel-more', 'data-action': 'more-figures' }, tr('panel.moreFigures', { count: d.figures.length - FIRST_FIGURES }));
       more.addEventListener('click', () => (expanded = p.id));
+      const paper = onPaper(d.figures);
+      const all = countFigures(d.figures);
       // An array, not arguments: a place's notes and figures may number in the tens of thousands.
       root.replaceChildren();
       append(root, [
@@ -145,10 +148,13 @@ export function createPanel(ctx: UiContext): Component {
         byYear,
         d.contradictions.length > 0 ? contradictions(ctx, frame, d.contradictions) : null,
         el('h3', {}, tr('panel.figures')),
+        // Paper holds the place's own figures only, and not too many (see printedFigures): it says so.
+        paper.figures.size < all ? el('p', { class: 'panel-note print-only', 'data-testid': 'panel-printed' }, tr('panel.printed', { printed: paper.figures.size, total: all })) : null,
         d.figures.length === 0
           ? el('p', { class: 'muted' }, tr('panel.noFigures'))
           : null,
-        ...(d.figures.length === 0 ? [] : figureList(d.figures, expanded === p.id, (n) => figureItem(ctx, frame, n, p.id), more)),
+        ...(d.figures.length === 0 ? [] : figureList(d.figures, expanded === p.id, (n) => figureItem(ctx, frame, n, p.id, paper), more)),
+        paper.sources.size > 0 ? printedSources(ctx, frame, paper.sources) : null,
       ]);
       if (byYear) showChosenYear(byYear);
       if (focusedYear !== undefined) root.querySelector<HTMLElement>(`button[data-year="${focusedYear}"]`)?.focus({ preventScroll: true });
@@ -159,6 +165,50 @@ export function createPanel(ctx: UiContext): Component {
     },
   };
 }
+
+/**
+ * The figures a printed page lists: the place's own (what a city gave, or what names this place
+ * alone), not those it shares with its prefecture, a group or Guizhou, and no more than one page
+ * holds beside the map. In the order the panel lists them.
+ */
+const PRINTED_FIGURES = 6;
+
+/**
+ * What paper lists: those figures, and their sources once each (source and section), numbered in
+ * the order of first use; each printed figure points to its number, which saves the page the same
+ * long citation six times over.
+ */
+interface Paper {
+  figures: ReadonlySet<string>;
+  /** "source|section" → its number on paper, from 1. */
+  sources: ReadonlyMap<string, number>;
+}
+
+function onPaper(nodes: readonly FigureNode[]): Paper {
+  const own = (list: readonly FigureNode[]): FigureNode[] =>
+    list.flatMap((n) => [...(n.relation === 'direct' || n.relation === 'given' ? [n] : []), ...own(n.children)]);
+  const printed = own(nodes).slice(0, PRINTED_FIGURES).map((n) => n.figure);
+  const sources = new Map<string, number>();
+  for (const f of printed) if (!sources.has(sourceKey(f))) sources.set(sourceKey(f), sources.size + 1);
+  return { figures: new Set(printed.map((f) => f.id)), sources };
+}
+
+const sourceKey = (f: { source: string; section: string }) => `${f.source}|${f.section}`;
+
+/** The printed figures' sources, numbered, each with the document's address written out (paper has no links). */
+function printedSources(ctx: UiContext, { tr, lang }: Frame, sources: ReadonlyMap<string, number>): HTMLElement {
+  return el(
+    'ol',
+    { class: 'print-only print-sources', 'data-testid': 'panel-printed-sources' },
+    ...[...sources].map(([key, n]) => {
+      const [source = '', section = ''] = key.split('|');
+      const url = ctx.model.dataset.sources.find((s) => s.id === source)?.url;
+      return el('li', { value: String(n) }, `${sourceCitation(ctx.model, { source, section }, tr('panel.section'), lang)}${url ? ` ${url}` : ''}`);
+    }),
+  );
+}
+
+const countFigures = (nodes: readonly FigureNode[]): number => nodes.reduce((n, f) => n + 1 + countFigures(f.children), 0);
 
 /** "Qingdao 2009–2010" / "青岛2009—2010年": the entries held in part, by city. */
 function heldText(ctx: UiContext, { lang }: Frame, held: readonly HeldInPart[]): string {
@@ -219,7 +269,7 @@ function givenTable(ctx: UiContext, frame: Frame, rows: GivenRow[]): HTMLElement
   );
 }
 
-function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: string, parentRelation: string | null = null, parentSource: string | null = null): HTMLLIElement {
+function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: string, paper: Paper, parentRelation: string | null = null, parentSource: string | null = null): HTMLLIElement {
   const { model } = ctx;
   const { tr, lang } = frame;
   const f = node.figure;
@@ -231,7 +281,7 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
   const disagree = model.dataset.discrepancies.some((d) => d.check === 'parts_exceed_whole' && d.figure.includes(f.id)) ? partsSum(model.dataset.figures, f.id) : null;
   return el(
     'li',
-    { class: `figure relation-${node.relation}`, 'data-figure': f.id },
+    { class: `figure relation-${node.relation}${paper.figures.has(f.id) ? ' printed' : ''}`, 'data-figure': f.id },
     el(
       'p',
       { class: 'figure-head' },
@@ -242,8 +292,11 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
       formatPeriod(f.year_from, f.year_to, lang),
       ' · ',
       el('span', { class: 'figure-category' }, categoryLabel(model, f.category, lang)),
+      paper.figures.has(f.id) ? el('span', { class: 'print-only figure-ref' }, ` [${paper.sources.get(sourceKey(f)) ?? ''}]`) : null,
     ),
     relation ? el('p', { class: 'figure-relation' }, relation) : null,
+    // A part names its whole on its own row: a reader who skims (or prints) the list must not add the two.
+    node.whole ? el('p', { class: `figure-relation figure-whole whole-${node.whole.kind}`, 'data-testid': 'figure-whole' }, figureWholeText(model, node.whole, lang)) : null,
     // Guizhou's own panel lists figures of several partner cities: each says which city gave it.
     model.places.get(placeId)?.level === 'province' && parentSource === null
       ? el('p', { class: 'figure-relation figure-donor' }, tr('panel.fromDonor', { city: placeName(model, cityOf(model.places, f.donor)?.id ?? f.donor, lang) }))
@@ -254,7 +307,7 @@ function figureItem(ctx: UiContext, frame: Frame, node: FigureNode, placeId: str
     sourceLine(ctx, frame, f),
     // Figures from a document we hold only in part say so (once, not again on their parts): the rest of it may hold more.
     source && !source.complete && source.id !== parentSource ? el('p', { class: 'figure-held' }, tr('panel.held', { held: lang === 'zh' ? source.held_zh : source.held_en })) : null,
-    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, own, f.source))) : null,
+    node.children.length > 0 ? el('ol', { class: 'figures nested' }, ...node.children.map((c) => figureItem(ctx, frame, c, placeId, paper, own, f.source))) : null,
   );
 }
 

@@ -2,6 +2,7 @@ import type { MapTarget } from '../map/renderer.ts';
 import type { Frame, UiContext } from '../view/context.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { cityOf } from '../scene/places.ts';
+import { wholePlaces, wholeText } from '../scene/wholes.ts';
 import { metricLabel, metricValue, partnerLegendLabel, placeName } from '../view/describe.ts';
 import { el, replaceChildren } from '../view/dom.ts';
 
@@ -20,7 +21,7 @@ export function tooltipLines(ctx: UiContext, frame: Frame, target: MapTarget): s
           ? tr('tooltip.group', { places: m.label })
           : m.label;
     const whole = scene.markers.find((w) => w.key === (m.partOf ?? m.maybeIn));
-    const partOf = whole ? [tr(m.partOf ? 'tooltip.partOf' : 'tooltip.maybeIn', { value: whole.valueLabel, places: whole.kind === 'programme' ? tr('callout.programme', { city: whole.label }) : whole.label, period: whole.period })] : [];
+    const partOf = whole ? [wholeText({ kind: m.partOf ? 'inside' : 'open', value: whole.valueLabel, places: wholePlaces(whole, lang), period: whole.period }, lang)] : [];
     return [title, `${metric}: ${metricValue(model, m.value, state.metric, m.qualifier, lang)}`, m.multiYear ? `${m.period} · ${tr('legend.multiYear')}` : m.period, ...partOf];
   }
   if (target.type === 'arc') {
