@@ -1,9 +1,10 @@
-import { BORDER, DISTRICT, INK, INSET_OUTLINE, LAND_CONTEXT, PREFECTURE_BORDER, PROVINCE_BORDER, SEA, tint } from '../scene/colors.ts';
+import { BORDER, DISTRICT, INK, INSET_OUTLINE, LAND_CONTEXT, PAPER, PREFECTURE_BORDER, PROVINCE_BORDER, SEA, tint } from '../scene/colors.ts';
 import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import { svg } from '../view/dom.ts';
 import type { AreaGroup, BorderGroup, Geography } from './geography.ts';
 import { outlinePaths } from './outline-paths.ts';
+import { textWidth } from './text-width.ts';
 import { reconcile, round, setAttr } from './svg-reconcile.ts';
 import type { ViewGeometry, ViewSpec } from './view-geometry.ts';
 
@@ -62,14 +63,18 @@ export function paintAreas(root: ParentNode, geo: Geography, model: Model, scene
       setAttr(outline, 'stroke-width', city === o.selected ? 2.6 : null);
     }
     // Under a year, the city's total for it, as the year chart gives it: map and chart agree at a glance.
-    const frame = v.insets.find((iv) => iv.frame.city === city)?.frame;
+    const inset = v.insets.find((iv) => iv.frame.city === city);
+    const frame = inset?.frame;
     const total = scene.yearTotals.get(city);
     const shown = frame && total && scene.filter.year !== 'all' ? `${scene.filter.year}: ${total}` : null;
     let text = g.querySelector('.inset-year-total');
-    if (shown && frame && !text) g.append((text = svg('text', { class: 'inset-year-total', 'text-anchor': 'end', 'font-size': 12.5, 'font-weight': 700, fill: INK })));
-    if (text && frame) {
+    if (shown && frame && !text) g.append((text = svg('text', { class: 'inset-year-total', 'text-anchor': 'end', 'font-size': 12.5, 'font-weight': 700, fill: INK, stroke: PAPER, 'stroke-width': 3, 'paint-order': 'stroke' })));
+    if (text && inset && frame) {
+      // Beside the city's name where both fit on the caption's first line; else at the top of the inset's map.
+      const title = g.querySelector('.inset-title')?.textContent ?? '';
+      const fits = 8 + textWidth(title, 13.5) * 1.1 + 12 + textWidth(shown ?? '', 12.5) * 1.1 + 8 <= frame.width;
       setAttr(text, 'x', round(frame.x + frame.width - 8));
-      setAttr(text, 'y', round(frame.y + 16));
+      setAttr(text, 'y', round(fits ? frame.y + 16 : inset.map.y + 15));
       if (text.textContent !== (shown ?? '')) text.textContent = shown ?? '';
     }
   }

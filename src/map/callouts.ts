@@ -133,14 +133,17 @@ function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, l
       // Unframed, (x, y) is the circle's centre.
       const [cx, cy] = unframed ? [x, y] : [x + PAD + r, y + height / 2];
       const top = cy - (lines.length * LINE) / 2 + 11;
+      const texts = lines.filter((l) => !unframed || l.valueKey).map((l, i) => ({ ...l, x: round(cx + r + (unframed ? 3 : 8)), y: round(top + i * LINE) }));
+      // Unframed, its box holds the circle and the values beside it (names and lines keep off both).
+      const bare: Box = [cx - r, Math.min(cy - r, ...texts.map((l) => l.y - l.size)), Math.max(cx + r, ...texts.map((l) => l.x + textWidth(l.text, l.size))), Math.max(cy + r, ...texts.map((l) => l.y + 3))];
       return {
         anchor,
-        box: unframed ? [cx - r, cy - r, cx + r, cy + r] : [x, y, x + width, y + height],
+        box: unframed ? bare : [x, y, x + width, y + height],
         framed: !unframed,
         circle: [round(cx), round(cy)],
         r,
         color: first.color,
-        texts: lines.filter((l) => !unframed || l.valueKey).map((l, i) => ({ ...l, x: round(cx + r + (unframed ? 3 : 8)), y: round(top + i * LINE) })),
+        texts,
         ties,
       };
     },
@@ -184,10 +187,10 @@ export function tiesOf(c: Callout): { id: string; from: [number, number]; to: [n
   return c.ties.map((tie) => ({ id: tie.id, from: exitPoint(c, tie.to), to: tie.to }));
 }
 
-/** Where a tie leaves the card: the edge of its frame on the way from the circle to the member. */
+/** Where a tie leaves the card: the edge of its frame (or of a bare circle's square) on the way from the circle to the member. */
 function exitPoint(c: Callout, to: [number, number]): [number, number] {
-  const [x0, y0, x1, y1] = c.box;
   const [cx, cy] = c.circle;
+  const [x0, y0, x1, y1] = c.framed ? c.box : [cx - c.r, cy - c.r, cx + c.r, cy + c.r];
   const dx = to[0] - cx;
   const dy = to[1] - cy;
   const ts = [dx > 0 ? (x1 - cx) / dx : dx < 0 ? (x0 - cx) / dx : Infinity, dy > 0 ? (y1 - cy) / dy : dy < 0 ? (y0 - cy) / dy : Infinity];

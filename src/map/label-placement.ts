@@ -51,6 +51,8 @@ export interface Obstacles {
 }
 
 const LEADER_DISTANCES = [26, 42, 62, 86];
+/** How far a name may stand off (leader length) to keep off a line. */
+const LINE_DETOUR = 36;
 const DIRECTIONS: [number, number][] = [
   [0, -1],
   [1, -0.6],
@@ -69,7 +71,8 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: Obstac
   const lines = (obstacles.lines ?? []).map((points) => ({ points, box: boxOf(points) }));
   for (const q of sorted) {
     const free = candidates(q).filter((c) => fits(c.box, q, taken, obstacles.circles));
-    const placed = free.find((c) => !lines.some((l) => overlaps(l.box, c.box) && crossesBox(l.points, c.box))) ?? free[0];
+    // Off the lines, but not far from its place: a name 80 px away names the wrong place.
+    const placed = free.find((c) => reach(c) <= LINE_DETOUR && !lines.some((l) => overlaps(l.box, c.box) && crossesBox(l.points, c.box))) ?? free[0];
     if (!placed) continue;
     taken.push(placed.box);
     out.push({ id: q.id, name: q.name, size: q.size, weight: q.weight ?? 400, fill: q.fill, ...placed });
@@ -122,6 +125,7 @@ function fits(box: Box, q: LabelRequest, taken: readonly Box[], circles: Obstacl
   return !circles.some((c) => box[0] < c.x + c.r && c.x - c.r < box[2] && box[1] < c.y + c.r && c.y - c.r < box[3]);
 }
 
+const reach = (c: Candidate) => (c.leader ? Math.hypot(c.leader[2] - c.leader[0], c.leader[3] - c.leader[1]) : 0);
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 /** Presenting, names grow with the screen so that a room can read them: at least 18 px on a 1920 px wide map. */

@@ -156,7 +156,7 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
       // A district's name may stand just outside a small inset, joined to it by its leader line.
       bounds: inset ? insetBounds(inset, o) : frame,
       leader: priority <= 4 || selected,
-      avoid: inset ? undefined : insets,
+      avoid: inset ? [scaleBarBox(inset)] : insets,
     });
   }
   // Every circle on a place says its value (a card says its own); a part says it is one ("of which").
@@ -167,6 +167,12 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
     out.push({ id: `value:${m.key}`, name, x: c.x, y: c.y, r: c.r, size: 11.5 * scale, fill: INK, priority: 1.5, bounds: frame, leader: true, avoid: insets });
   }
   return out;
+}
+
+/** The room of an inset's scale bar and its words (see insets.ts), which its names keep off. */
+function scaleBarBox({ map }: InsetView): Box {
+  const bottom = map.y + map.height;
+  return [map.x, bottom - 22, map.x + 8 + Math.max(20, Math.min(90, map.width * 0.4)) + 46, bottom];
 }
 
 function insetBounds(inset: InsetView, o: { width: number; height: number }): Box {
