@@ -33,6 +33,8 @@ export interface ComposeOptions {
   controls?: number;
   /** Room kept free along the left (an export's legend box). */
   left?: number;
+  /** Room kept free above Guizhou (the live map's compact key); the insets keep their height. */
+  top?: number;
   padding?: number;
 }
 
@@ -49,8 +51,10 @@ const GAP = 10;
 export function compose(view: NamedView, o: ComposeOptions): Composition {
   const visible = uncovered(o.width, o.height, o.covered ?? { right: 0, bottom: 0 }, o.left ?? 0);
   const padding = o.padding ?? 24;
+  const top = o.top ?? 0;
   if (view === 'overview' || o.cities.length === 0) {
-    return { camera: cameraInRect(VIEW_BOUNDS.overview, visible, o.width, o.height, padding), main: visible, insets: [] };
+    const main = { ...visible, y: visible.y + top, height: visible.height - top };
+    return { camera: cameraInRect(VIEW_BOUNDS.overview, main, o.width, o.height, padding), main, insets: [] };
   }
   const n = o.cities.length;
   const controls = o.controls ?? 0;
@@ -64,16 +68,27 @@ export function compose(view: NamedView, o: ComposeOptions): Composition {
     const x = visible.x + visible.width - w - GAP - controls;
     const h = Math.min((visible.height - GAP * (n + 1)) / n, w * 1.5);
     insets = o.cities.map((city, i) => ({ city, x, y: visible.y + GAP + i * (h + GAP), width: w, height: h }));
-    main = { x: visible.x, y: visible.y, width: x - GAP - visible.x, height: visible.height };
+    main = { x: visible.x, y: visible.y + top, width: x - GAP - visible.x, height: visible.height - top };
   } else {
     const h = clamp(Math.round(visible.height * 0.28), 110, 280);
     const w = (visible.width - GAP * (n + 1) - controls) / n;
     // Above the live map's scale bar, which stands in the bottom left corner.
     const y = visible.y + visible.height - h - GAP - (controls > 0 ? 30 : 0);
     insets = o.cities.map((city, i) => ({ city, x: visible.x + GAP + i * (w + GAP), y, width: w, height: h }));
-    main = { x: visible.x, y: visible.y, width: visible.width, height: y - GAP - visible.y };
+    main = { x: visible.x, y: visible.y + top, width: visible.width, height: y - GAP - visible.y - top };
   }
   return { camera: cameraInRect(VIEW_BOUNDS.guizhou, main, o.width, o.height, Math.min(padding, 12)), main, insets };
 }
+
+/**
+ * The live map's compact key: a box of fixed size in the top left corner (where neither the insets,
+ * the panel nor the map's buttons stand), on maps big enough to spare the room above Guizhou; the
+ * page draws it there and the composition keeps Guizhou below it. Null where the map is too small.
+ */
+export function compactKeyBox(width: number, height: number): { x: number; y: number; width: number; height: number } | null {
+  return width >= 640 && height >= 420 && width >= height * 0.95 ? { x: 10, y: 10, width: COMPACT_KEY.width, height: COMPACT_KEY.height } : null;
+}
+
+export const COMPACT_KEY = { width: 340, height: 96 };
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));

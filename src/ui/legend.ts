@@ -99,13 +99,13 @@ export function entrySample(e: KeyEntry): Element | null {
 }
 
 /** Nested circles on a common baseline, each value at its circle's top: the usual proportional-symbol key. */
-export function sizeKey(sizes: readonly (KeyEntry & { kind: 'size' })[], label: string, lang: Frame['lang'], maxRadius = MAX_RADIUS): SVGSVGElement {
+export function sizeKey(sizes: readonly (KeyEntry & { kind: 'size' })[], label: string, lang: Frame['lang'], maxRadius = MAX_RADIUS, textWidth = 110): SVGSVGElement {
   const size = maxRadius * 2 + 4;
   const top = 8;
   const base = size + top - 2;
   return svg(
     'svg',
-    { class: 'legend-sizes', width: size + 110, height: size + top, viewBox: `0 0 ${size + 110} ${size + top}`, role: 'img', 'aria-label': `${label} ${sizes.map((s) => wordsText(s.words, lang)).join(', ')}` },
+    { class: 'legend-sizes', width: size + textWidth, height: size + top, viewBox: `0 0 ${size + textWidth} ${size + top}`, role: 'img', 'aria-label': `${label} ${sizes.map((s) => wordsText(s.words, lang)).join(', ')}` },
     ...sizes.flatMap((s) => [
       svg('circle', { cx: size / 2, cy: base - s.radius, r: s.radius, class: 'legend-circle' }),
       svg('line', { x1: size / 2, x2: size + 8, y1: base - 2 * s.radius, y2: base - 2 * s.radius, class: 'legend-tick' }),
