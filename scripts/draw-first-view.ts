@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import type { Topology } from 'topojson-specification';
 import { LANGS, t, type Lang, type MessageKey } from '../src/i18n/messages.ts';
 import { toGeography } from '../src/map/geography.ts';
-import { compactKeyBox } from '../src/map/composition.ts';
+import { compactKeyBox, insetCities } from '../src/map/composition.ts';
 import type { Cover } from '../src/map/renderer.ts';
 import { createSvgRenderer } from '../src/map/svg-renderer.ts';
 import { buildModel } from '../src/scene/model.ts';
@@ -106,7 +106,7 @@ export function drawFirstView(dataDir: string, topoFile: string, reference: Refe
       // The compact key in its fixed box, which the map keeps its names and cards clear of, as the app's page does.
       const compactKey = createCompactKey(ctx, { mapSize: () => size, openLegend: () => undefined });
       compactKey.update(frame);
-      const keyBox = compactKeyBox(size.width, size.height);
+      const keyBox = compactKeyBox(size.width, size.height, insetCities(model));
       const covers: Cover[] = keyBox ? [{ box: [keyBox.x, keyBox.y, keyBox.x + keyBox.width, keyBox.y + keyBox.height], kind: 'control' }] : [];
       const { layout, svgHost } = createShell([controls.el, legend.el], [compactKey.el], []);
       // The live map's size is read from its host.

@@ -36,8 +36,8 @@ export function cameraAfter(move: CameraMove, o: MoveContext): Camera | null {
 
 /** The live map's composition of a named view: beside the caption card, not the panel (see Cover). */
 export function composeLive(view: NamedView, o: { width: number; height: number; cities: readonly string[]; covers: readonly Cover[] }) {
-  const key = compactKeyBox(o.width, o.height);
-  return compose(view, { width: o.width, height: o.height, covered: coveredOf(o.covers, o.width, o.height, ['card']), cities: o.cities, controls: LIVE_CONTROLS_WIDTH, top: key ? key.y + key.height : 0 });
+  const key = compactKeyBox(o.width, o.height, o.cities);
+  return compose(view, { width: o.width, height: o.height, covered: coveredOf(o.covers, o.width, o.height, ['card']), cities: o.cities, controls: LIVE_CONTROLS_WIDTH, key });
 }
 
 /** The strips along the right and bottom that covers of these kinds hide. */

@@ -24,7 +24,7 @@ export type KeyEntry =
   | { kind: 'qualified'; words: Words }
   | { kind: 'mark'; mark: MarkKind; words: Words }
   | { kind: 'partOf'; words: Words }
-  | { kind: 'city'; city: string; color: string; faded: boolean; words: Words }
+  | { kind: 'city'; city: string; name: string; color: string; faded: boolean; words: Words }
   | { kind: 'line'; evidence: 'stated' | 'activity'; words: Words }
   | { kind: 'fadedLine'; words: Words }
   | { kind: 'district'; color: string; words: Words }
@@ -84,7 +84,7 @@ export function keySections(model: Model, state: AppState, scene: Scene): KeySec
       const name = lang === 'zh' ? c.short_zh : c.short_en;
       // Under a one-year filter a city without records that year is faded on the map; the key says why.
       const faded = year !== null && scene.noRecord.includes(c.id);
-      return { kind: 'city', city: c.id, color: model.cityColor.get(c.id) ?? MIXED_COLOR, faded, words: faded ? { key: 'timeline.noRecord', vars: { city: name, year } } : { text: name } };
+      return { kind: 'city', city: c.id, name, color: model.cityColor.get(c.id) ?? MIXED_COLOR, faded, words: faded ? { key: 'timeline.noRecord', vars: { city: name, year } } : { text: name } };
     });
     for (const evidence of ['stated', 'activity'] as const) {
       if (scene.arcs.some((a) => a.evidence === evidence)) entries.push({ kind: 'line', evidence, words: { key: evidence === 'stated' ? 'legend.stated' : 'legend.activity' } });

@@ -1,4 +1,4 @@
-import { compactKeyBox } from '../map/composition.ts';
+import { compactKeyBox, insetCities } from '../map/composition.ts';
 import { keySections, wordsText } from '../scene/key.ts';
 import type { Component, Frame, UiContext } from '../view/context.ts';
 import { el, replaceChildren } from '../view/dom.ts';
@@ -17,7 +17,7 @@ export function createCompactKey(ctx: UiContext, o: { mapSize(): { width: number
     el: root,
     update(frame: Frame) {
       const { width, height } = o.mapSize();
-      const box = compactKeyBox(width, height);
+      const box = compactKeyBox(width, height, insetCities(ctx.model));
       root.hidden = box === null;
       if (!box) return;
       root.setAttribute('style', `left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px`);
@@ -35,7 +35,8 @@ export function createCompactKey(ctx: UiContext, o: { mapSize(): { width: number
         el(
           'div',
           { class: 'compact-key-side' },
-          el('ul', {}, ...lines.map((e) => el('li', { class: e.kind === 'fadedLine' || (e.kind === 'city' && e.faded) ? 'no-record' : null }, entrySample(e), wordsText(e.words, lang)))),
+          // A faded city is named only: the faded line's entry beside it says why, in the little room there is.
+          el('ul', {}, ...lines.map((e) => el('li', { class: e.kind === 'fadedLine' || (e.kind === 'city' && e.faded) ? 'no-record' : null }, entrySample(e), e.kind === 'city' ? e.name : wordsText(e.words, lang)))),
           open,
         ),
       );
