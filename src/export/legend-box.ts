@@ -13,6 +13,7 @@ import { svg } from '../view/dom.ts';
  */
 
 const FONT = 12.5;
+const NOTE = 11;
 const ROW = 18;
 const GAP = 14;
 
@@ -73,9 +74,10 @@ function sections(model: Model, frame: Frame, width: number): Section[] {
         lines.forEach((l, i) => add(svg('text', { x: 40, y: y + 12 + i * 16 }, l)));
         y += Math.max(ROW, lines.length * 16 + 2);
       } else {
-        const lines = wrapText(label, FONT - 1.5, width);
-        lines.forEach((l, i) => add(svg('text', { x: 0, y: y + 12 + i * 15, fill: MUTED, 'font-size': FONT - 1.5 }, l)));
-        y += lines.length * 15 + 4;
+        // A note in smaller, closer type: a square export's band under the map stays short.
+        const lines = wrapText(label, NOTE, width);
+        lines.forEach((l, i) => add(svg('text', { x: 0, y: y + 11 + i * 13, fill: MUTED, 'font-size': NOTE }, l)));
+        y += lines.length * 13 + 2;
       }
     }
     return { nodes, height: y };
