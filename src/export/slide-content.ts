@@ -65,7 +65,7 @@ export function slideContent(model: Model, frame: Frame, story: { story: Story; 
 }
 
 /** The view's key (scene/key.ts) as the slide draws it: sizes as circles, the rest as glyphs and words. */
-export function legendEntries(model: Model, frame: Frame): SlideKey {
+function legendEntries(model: Model, frame: Frame): SlideKey {
   const { lang, state, scene } = frame;
   const key: SlideKey = { sizesTitle: '', sizes: [], rows: [] };
   for (const s of keySections(model, state, scene)) {

@@ -115,7 +115,7 @@ export function sizeKey(sizes: readonly (KeyEntry & { kind: 'size' })[], label: 
 }
 
 /** A kind of mark, drawn as the map draws it (see svg-map.ts: same fills, outlines and dotted lines). */
-export function kindSample(name: MarkKind): SVGSVGElement {
+function kindSample(name: MarkKind): SVGSVGElement {
   const ink = '#4d4d4d';
   const sample =
     name === 'place'
