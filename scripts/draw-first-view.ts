@@ -3,6 +3,8 @@ import { parseHTML } from 'linkedom';
 import type { Topology } from 'topojson-specification';
 import { LANGS, t, type Lang, type MessageKey } from '../src/i18n/messages.ts';
 import { toGeography } from '../src/map/geography.ts';
+import { compactKeyBox, insetCities } from '../src/map/composition.ts';
+import type { Cover } from '../src/map/renderer.ts';
 import { createSvgRenderer } from '../src/map/svg-renderer.ts';
 import { buildModel } from '../src/scene/model.ts';
 import { buildScene, maxRadiusFor } from '../src/scene/scene.ts';
@@ -11,6 +13,7 @@ import type { Frame, UiContext } from '../src/view/context.ts';
 import { createControls } from '../src/ui/controls.ts';
 import { createHeader } from '../src/ui/header.ts';
 import { createLegend } from '../src/ui/legend.ts';
+import { createCompactKey } from '../src/ui/compact-key.ts';
 import { svg } from '../src/view/dom.ts';
 import { createShell } from '../src/ui/shell.ts';
 import { readBuiltin } from './builtin-data.ts';
@@ -100,10 +103,15 @@ export function drawFirstView(dataDir: string, topoFile: string, reference: Refe
       const [header, controls, legend] = [createHeader(ctx), createControls(ctx), createLegend(ctx)];
       for (const c of [header, controls, legend]) c.update(frame);
       header.el.querySelector('.embed-open')?.removeAttribute('href');
-      const { layout, svgHost } = createShell([controls.el, legend.el], [], []);
+      // The compact key in its fixed box, which the map keeps its names and cards clear of, as the app's page does.
+      const compactKey = createCompactKey(ctx, { mapSize: () => size, openLegend: () => undefined });
+      compactKey.update(frame);
+      const keyBox = compactKeyBox(size.width, size.height, insetCities(model));
+      const covers: Cover[] = keyBox ? [{ box: [keyBox.x, keyBox.y, keyBox.x + keyBox.width, keyBox.y + keyBox.height], kind: 'control' }] : [];
+      const { layout, svgHost } = createShell([controls.el, legend.el], [compactKey.el], []);
       // The live map's size is read from its host.
       Object.defineProperties(svgHost, { clientWidth: { value: size.width }, clientHeight: { value: size.height } });
-      const renderer = createSvgRenderer(svgHost, geo, model, { camera: null, view: state.view }, { hover() {}, click() {}, moved() {} }, () => ({ covers: [], presenting: false }));
+      const renderer = createSvgRenderer(svgHost, geo, model, { camera: null, view: state.view }, { hover() {}, click() {}, moved() {} }, () => ({ covers, presenting: false }));
       renderer.update(frame.scene, lang, null, state.view);
       // Not an .svg-layer or .svg-map, and its ids prefixed: the app's live drawing, which it lies
       // beside for a moment, keeps its selectors and ids to itself.

@@ -1,5 +1,6 @@
 import type { Story } from '../data/stories.ts';
 import type { Surroundings } from '../map/renderer.ts';
+import { createCompactKey } from '../ui/compact-key.ts';
 import { createControls } from '../ui/controls.ts';
 import { createDeadEnd } from '../ui/dead-end.ts';
 import { createHeader } from '../ui/header.ts';
@@ -21,6 +22,7 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
   const header = createHeader(ctx);
   const controls = createControls(ctx);
   const legend = createLegend(ctx);
+  const compactKey = createCompactKey(ctx, { mapSize: () => ({ width: shell.svgHost.clientWidth, height: shell.svgHost.clientHeight }), openLegend: () => legend.open() });
   const panel = createPanel(ctx);
   const notice = createNotice();
   const tooltip = createTooltip();
@@ -28,9 +30,12 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
   const presenter = createPresenter(ctx, stories);
   const deadEnd = createDeadEnd(ctx);
   const live = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
-  const shell = createShell([controls.el, legend.el], [tooltip.el, notice.el, deadEnd.el, tableView.el, presenter.el], [panel.el]);
+  const shell = createShell([controls.el, legend.el], [compactKey.el, tooltip.el, notice.el, deadEnd.el, tableView.el, presenter.el], [panel.el]);
   let lastAnnounce = '';
   let presenting = false;
+  let shown: Frame | null = null;
+  // The compact key stands only where the map has room for it, which a resized window gives or takes.
+  new ResizeObserver(() => shown && compactKey.update(shown)).observe(shell.svgHost);
 
   return {
     ...shell,
@@ -41,12 +46,13 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
     presenter,
     live,
     show(frame: Frame) {
+      shown = frame;
       const { state, tr, lang } = frame;
       document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
       document.documentElement.classList.toggle('embed', state.embed);
       document.title = tr('app.title');
       shell.mapEl.setAttribute('aria-label', tr('map.label'));
-      for (const c of [header, controls, legend, panel, deadEnd, tableView, presenter]) c.update(frame);
+      for (const c of [header, controls, legend, compactKey, panel, deadEnd, tableView, presenter]) c.update(frame);
       presenting = state.story !== null;
       // The map's controls, scale and attribution move out from under the open panel.
       shell.layout.classList.toggle('panel-open', !panel.el.hidden);
@@ -58,11 +64,11 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
       });
       if (announce !== lastAnnounce) live.textContent = lastAnnounce = announce;
     },
-    /** What lies over the map: MapLibre's buttons, scale and attribution (none without WebGL), the panel and the caption card. */
+    /** What lies over the map: MapLibre's buttons, scale and attribution (none without WebGL), the compact key, the panel and the caption card. */
     surroundings(): Surroundings {
       const origin = shell.mapEl.getBoundingClientRect();
-      const covers = [...shell.layout.querySelectorAll('.maplibregl-ctrl, .panel, .presenter')]
-        .map((c) => ({ r: c.getBoundingClientRect(), kind: c.classList.contains('maplibregl-ctrl') ? ('control' as const) : c.classList.contains('panel') ? ('panel' as const) : ('card' as const) }))
+      const covers = [...shell.layout.querySelectorAll('.maplibregl-ctrl, .compact-key, .panel, .presenter')]
+        .map((c) => ({ r: c.getBoundingClientRect(), kind: c.matches('.maplibregl-ctrl, .compact-key') ? ('control' as const) : c.classList.contains('panel') ? ('panel' as const) : ('card' as const) }))
         .filter(({ r }) => r.width > 0 && r.right > origin.left && r.left < origin.right && r.bottom > origin.top && r.top < origin.bottom)
         .map(({ r, kind }) => ({ box: [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as const, kind }));
       return { covers, presenting };

@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/messages.ts';
 import type { Geography } from '../map/geography.ts';
 import { compose, insetCities } from '../map/composition.ts';
 import type { Model } from '../scene/model.ts';
+import { MAX_RADIUS, maxRadiusFor } from '../scene/scene.ts';
 import type { AppState, Camera } from '../state/url-state.ts';
 import { stepPatch } from '../state/story-step.ts';
 import type { Story } from '../data/stories.ts';
@@ -11,7 +12,7 @@ import { slideFileName, storyDeckFileName } from '../view/file-names.ts';
 import { composeExport } from './compose.ts';
 import { rasterise } from './export.ts';
 import { xmlText } from './xml-text.ts';
-import { deckTitle, slideContent, slideFrame, type SlideContent } from './slide-content.ts';
+import { deckTitle, slideContent, slideFrame, type SlideContent, type SlideKey } from './slide-content.ts';
 
 /*
  * "Download slides (.pptx)": one 16:9 slide per story step (or one for the current view). The map is
@@ -27,6 +28,8 @@ const DPI = 300;
 const LOGICAL_WIDTH = 960;
 const INK = '1F2328';
 const MUTED = '5B6169';
+/** The fill of a size key's circle (the map's mixed-city grey). */
+const CIRCLE = '4D4D4D';
 
 export interface SlidesRequest {
   geo: Geography;
@@ -86,14 +89,48 @@ function addSlide(pres: PptxGenJS, c: SlideContent, png: string, lang: Lang): vo
   slide.addText(c.subtitle, { ...text, x: 0.4, y: 0.88, w: 12.5, h: 0.3, fontSize: 13, color: MUTED });
   slide.addImage({ data: png, ...MAP, altText: `${c.title}: ${c.subtitle}` });
   if (c.caption) slide.addText(c.caption, { ...text, x: SIDE.x, y: MAP.y, w: SIDE.w, h: 2.3, fontSize: 15, fit: 'shrink' });
-  // One paragraph per entry: the glyph in the entry's colour (partner lines, county classes), then its label.
-  slide.addText(
-    c.legend.flatMap((e, i) => [
-      ...(e.heading ? [] : [{ text: `${e.glyph}  `, options: { color: e.color.replace('#', '').toUpperCase() } }]),
-      { text: e.label, options: { bold: e.heading === true, breakLine: i < c.legend.length - 1, paraSpaceBefore: e.heading && i > 0 ? 4 : 0 } },
-    ]),
-    { ...text, x: SIDE.x, y: c.caption ? 3.75 : MAP.y, w: SIDE.w, h: c.caption ? 2.9 : 5.35, fontSize: 10, valign: 'bottom', fit: 'shrink' },
-  );
+  addKey(slide, c.legend, text, c.caption ? 3.75 : MAP.y, c.caption !== '');
   slide.addText(c.source, { ...text, x: 0.4, y: 6.85, w: 12.5, h: 0.45, fontSize: 9, color: MUTED });
   slide.addNotes(c.notes);
+}
+
+/**
+ * The key in the side column: the circle sizes as circles to the map picture's scale, each with its
+ * value under it (shapes a presenter can edit), then one paragraph per other entry, its glyph in the
+ * entry's colour. Every part is named "Key …", so that the key can be told from the rest of the slide.
+ */
+function addKey(slide: PptxGenJS.Slide, key: SlideKey, text: PptxGenJS.TextPropsOptions, top: number, crowded: boolean): void {
+  const bottom = MAP.y + MAP.h;
+  let y = top;
+  if (key.sizes.length > 0) {
+    // A circle of radius r (pixels of a scene at MAX_RADIUS) on the picture, which is composed LOGICAL_WIDTH wide.
+    const logical = { width: LOGICAL_WIDTH, height: Math.round((LOGICAL_WIDTH * MAP.h) / MAP.w) };
+    const inches = (r: number) => ((r * maxRadiusFor(logical.width, logical.height)) / MAX_RADIUS) * (MAP.w / logical.width);
+    slide.addText(key.sizesTitle, { ...text, objectName: 'Key sizes title', x: SIDE.x, y, w: SIDE.w, h: 0.25, fontSize: 10, bold: true });
+    const tallest = 2 * Math.max(...key.sizes.map((s) => inches(s.radius)));
+    const base = y + 0.3 + tallest;
+    const column = SIDE.w / key.sizes.length;
+    key.sizes.forEach((s, i) => {
+      const d = 2 * inches(s.radius);
+      const cx = SIDE.x + column * (i + 0.5);
+      slide.addShape('ellipse', { objectName: `Key size ${i + 1}`, x: cx - d / 2, y: base - d, w: d, h: d, fill: { color: CIRCLE, transparency: 70 }, line: { color: MUTED, width: 0.75 } });
+      slide.addText(s.label, { ...text, objectName: `Key size ${i + 1} value`, x: cx - column / 2, y: base + 0.04, w: column, h: 0.22, fontSize: 10, align: 'center' });
+    });
+    y = base + 0.34;
+  }
+  // One paragraph per entry: the glyph, a run of its own in the entry's colour, then the words.
+  slide.addText(
+    key.rows.flatMap((e, i) => [
+      ...(e.glyph ? [{ text: `${e.glyph}  `, options: { color: hex(e.color) } }] : []),
+      { text: e.label, options: { bold: e.heading === true, color: e.heading || e.glyph ? INK : MUTED, breakLine: i < key.rows.length - 1, paraSpaceBefore: e.heading && i > 0 ? 4 : 0 } },
+    ]),
+    { ...text, objectName: 'Key entries', x: SIDE.x, y, w: SIDE.w, h: Math.max(0.5, bottom - y), fontSize: crowded ? 8 : 10, fit: 'shrink' },
+  );
+}
+
+/** A colour as pptx writes it: six hex digits, from "#rrggbb" or "rgb(r, g, b)". */
+function hex(colour: string): string {
+  const rgb = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(colour);
+  if (!rgb) return colour.replace('#', '').toUpperCase();
+  return rgb.slice(1).map((v) => Number(v).toString(16).padStart(2, '0')).join('').toUpperCase();
 }

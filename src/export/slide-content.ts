@@ -1,15 +1,15 @@
 import type { Figure } from '../data/schema.ts';
-import { formatNumber, formatPeriod } from '../i18n/format.ts';
+import { formatPeriod } from '../i18n/format.ts';
 import { t, type Lang, type MessageKey } from '../i18n/messages.ts';
-import { CHOROPLETH, INK, QUIET } from '../scene/colors.ts';
-import { legendSamples } from '../scene/legend.ts';
+import { HATCH, INK, MIXED_COLOR, tint } from '../scene/colors.ts';
+import { keySections, wordsText, type KeyEntry } from '../scene/key.ts';
 import type { Model } from '../scene/model.ts';
 import { buildScene } from '../scene/scene.ts';
 import { tableRows, tableTotal } from '../scene/table.ts';
 import type { AppState } from '../state/url-state.ts';
 import type { Story } from '../data/stories.ts';
 import type { Frame } from '../view/context.ts';
-import { aggregateValue, figureValue, fillCoverage, filterText, metricLabel, metricValue, placeName, recipientsLabel, sourceCitation, sourceLine, unitOf } from '../view/describe.ts';
+import { aggregateValue, figureValue, fillCoverage, filterText, metricLabel, metricValue, placeName, recipientsLabel, sourceCitation, sourceLine } from '../view/describe.ts';
 
 /*
  * What one slide says, as plain data: its texts, the legend entries and the speaker notes. Pure and
@@ -17,11 +17,19 @@ import { aggregateValue, figureValue, fillCoverage, filterText, metricLabel, met
  */
 
 export interface LegendEntry {
-  /** A glyph drawn in `color` before the label ("●", "━", "■"); '' for a heading. */
+  /** A glyph drawn in `color` before the label ("━", "■"); '' for a heading or a note. */
   glyph: string;
   color: string;
   label: string;
   heading?: boolean;
+}
+
+/** The slide's key: the circle sizes (drawn as circles), then every other entry as a line of text. */
+export interface SlideKey {
+  sizesTitle: string;
+  /** Radii in the pixels of a scene drawn at MAX_RADIUS. */
+  sizes: { label: string; radius: number }[];
+  rows: LegendEntry[];
 }
 
 export interface SlideContent {
@@ -29,7 +37,7 @@ export interface SlideContent {
   title: string;
   subtitle: string;
   caption: string;
-  legend: LegendEntry[];
+  legend: SlideKey;
   source: string;
   notes: string;
 }
@@ -61,26 +69,40 @@ export function slideContent(model: Model, frame: Frame, story: { story: Story; 
   };
 }
 
-/** The legend of the export image, as entries of text: circle sizes, partner lines, county classes. */
-export function legendEntries(model: Model, frame: Frame): LegendEntry[] {
-  const { tr, lang, state, scene } = frame;
-  const metric = metricLabel(model, state.metric, lang);
-  const unit = unitOf(model, state.metric);
-  const heading = (label: string): LegendEntry => ({ glyph: '', color: INK, label, heading: true });
-  const cities = model.places.cities.filter((c) => model.cityColor.has(c.id) && scene.arcs.some((a) => a.color === model.cityColor.get(c.id)));
-  const thresholds = model.scale(state.metric)?.thresholds ?? [];
-  return [
-    heading(tr('legend.markers', { metric })),
-    ...legendSamples(scene).map((s) => ({ glyph: '○', color: INK, label: formatNumber(s.value, unit, lang) })),
-    heading(tr('legend.partners')),
-    ...cities.map((c) => ({ glyph: '━', color: model.cityColor.get(c.id) ?? INK, label: lang === 'zh' ? c.short_zh : c.short_en })),
-    { glyph: '━', color: INK, label: tr('legend.stated') },
-    { glyph: '╍', color: INK, label: tr('legend.activity') },
-    heading(tr('legend.choropleth', { metric })),
-    ...thresholds.map((v, i) => ({ glyph: '■', color: CHOROPLETH[i + 1] ?? INK, label: `≤ ${formatNumber(v, unit, lang)}` })),
-    { glyph: '▨', color: '#b8b4aa', label: tr('legend.noFigure') },
-    { glyph: '■', color: QUIET, label: tr('legend.quiet') },
-  ];
+/** The view's key (scene/key.ts) as the slide draws it: sizes as circles, the rest as glyphs and words. */
+function legendEntries(model: Model, frame: Frame): SlideKey {
+  const { lang, state, scene } = frame;
+  const key: SlideKey = { sizesTitle: '', sizes: [], rows: [] };
+  for (const s of keySections(model, state, scene)) {
+    const title = wordsText(s.title, lang);
+    if (s.id === 'sizes') key.sizesTitle = title;
+    else key.rows.push({ glyph: '', color: INK, label: title, heading: true });
+    for (const e of s.entries) {
+      const label = wordsText(e.words, lang);
+      if (e.kind === 'size') key.sizes.push({ label, radius: e.radius });
+      else key.rows.push({ ...glyphOf(e), label });
+    }
+  }
+  return key;
+}
+
+function glyphOf(e: KeyEntry): { glyph: string; color: string } {
+  switch (e.kind) {
+    case 'mark':
+      return { glyph: { place: '●', group: '◉', programme: '◎', multi: '○' }[e.mark], color: MIXED_COLOR };
+    case 'city':
+      return { glyph: '━', color: e.faded ? tint(e.color, 0.7) : e.color };
+    case 'line':
+      return e.evidence === 'stated' ? { glyph: '━', color: INK } : { glyph: '╍', color: INK };
+    case 'fadedLine':
+      return { glyph: '━', color: tint(INK, 0.8) };
+    case 'district':
+      return { glyph: '■', color: tint(e.color) };
+    case 'shade':
+      return e.hatched ? { glyph: '▨', color: HATCH } : { glyph: '■', color: e.fill };
+    default:
+      return { glyph: '', color: INK };
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Model } from '../scene/model.ts';
 import type { CameraMove } from '../state/transition.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
-import { compose, LIVE_CONTROLS_WIDTH } from './composition.ts';
+import { compactKeyBox, compose, LIVE_CONTROLS_WIDTH } from './composition.ts';
 import { coveredBy, projectionFor, type Covered } from './projection.ts';
 import type { Cover } from './renderer.ts';
 
@@ -36,7 +36,8 @@ export function cameraAfter(move: CameraMove, o: MoveContext): Camera | null {
 
 /** The live map's composition of a named view: beside the caption card, not the panel (see Cover). */
 export function composeLive(view: NamedView, o: { width: number; height: number; cities: readonly string[]; covers: readonly Cover[] }) {
-  return compose(view, { width: o.width, height: o.height, covered: coveredOf(o.covers, o.width, o.height, ['card']), cities: o.cities, controls: LIVE_CONTROLS_WIDTH });
+  const key = compactKeyBox(o.width, o.height, o.cities);
+  return compose(view, { width: o.width, height: o.height, covered: coveredOf(o.covers, o.width, o.height, ['card']), cities: o.cities, controls: LIVE_CONTROLS_WIDTH, key });
 }
 
 /** The strips along the right and bottom that covers of these kinds hide. */

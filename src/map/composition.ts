@@ -33,6 +33,8 @@ export interface ComposeOptions {
   controls?: number;
   /** Room kept free along the left (an export's legend box). */
   left?: number;
+  /** The live map's compact key (compactKeyBox): Guizhou's frame starts below it, or the insets end above it. */
+  key?: CompactKeyBox | null;
   padding?: number;
 }
 
@@ -49,8 +51,10 @@ const GAP = 10;
 export function compose(view: NamedView, o: ComposeOptions): Composition {
   const visible = uncovered(o.width, o.height, o.covered ?? { right: 0, bottom: 0 }, o.left ?? 0);
   const padding = o.padding ?? 24;
+  const top = o.key?.where === 'top' ? o.key.y + o.key.height - visible.y : 0;
   if (view === 'overview' || o.cities.length === 0) {
-    return { camera: cameraInRect(VIEW_BOUNDS.overview, visible, o.width, o.height, padding), main: visible, insets: [] };
+    const main = { ...visible, y: visible.y + top, height: visible.height - top };
+    return { camera: cameraInRect(VIEW_BOUNDS.overview, main, o.width, o.height, padding), main, insets: [] };
   }
   const n = o.cities.length;
   const controls = o.controls ?? 0;
@@ -62,18 +66,44 @@ export function compose(view: NamedView, o: ComposeOptions): Composition {
     const w = clamp(Math.round(visible.width * 0.22), 96, 300);
     // Left of the live map's buttons and attribution, which keep to the map's right edge.
     const x = visible.x + visible.width - w - GAP - controls;
-    const h = Math.min((visible.height - GAP * (n + 1)) / n, w * 1.5);
+    const column = o.key?.where === 'column' ? o.key.y - visible.y : visible.height;
+    const h = Math.min((column - GAP * (n + 1)) / n, w * 1.5);
     insets = o.cities.map((city, i) => ({ city, x, y: visible.y + GAP + i * (h + GAP), width: w, height: h }));
-    main = { x: visible.x, y: visible.y, width: x - GAP - visible.x, height: visible.height };
+    main = { x: visible.x, y: visible.y + top, width: x - GAP - visible.x, height: visible.height - top };
   } else {
     const h = clamp(Math.round(visible.height * 0.28), 110, 280);
     const w = (visible.width - GAP * (n + 1) - controls) / n;
     // Above the live map's scale bar, which stands in the bottom left corner.
     const y = visible.y + visible.height - h - GAP - (controls > 0 ? 30 : 0);
     insets = o.cities.map((city, i) => ({ city, x: visible.x + GAP + i * (w + GAP), y, width: w, height: h }));
-    main = { x: visible.x, y: visible.y, width: visible.width, height: y - GAP - visible.y };
+    main = { x: visible.x, y: visible.y + top, width: visible.width, height: y - GAP - visible.y - top };
   }
   return { camera: cameraInRect(VIEW_BOUNDS.guizhou, main, o.width, o.height, Math.min(padding, 12)), main, insets };
+}
+
+export interface CompactKeyBox extends Rect {
+  /** Above Guizhou in the top left corner, or under the insets in their column. */
+  where: 'top' | 'column';
+}
+
+/**
+ * Where the live map's compact key stands: a box of fixed size, on maps big enough to spare it. In
+ * the top left corner where Guizhou has room to spare above it (its frame is then a little lower);
+ * where Guizhou would shrink for it (a wide map, on which Guizhou fills the height), under the insets,
+ * which give up a little height instead. Null on small maps, where it would cover the map. A pure
+ * function of the map's size, so that the page, the composition and the first view agree.
+ */
+export function compactKeyBox(width: number, height: number, cities: readonly string[]): CompactKeyBox | null {
+  if (width < 640 || height < 420 || width < height * 0.95 || cities.length === 0) return null;
+  const o = { width, height, cities, controls: LIVE_CONTROLS_WIDTH };
+  const plain = compose('guizhou', o);
+  const top: CompactKeyBox = { where: 'top', x: GAP, y: GAP, width: 340, height: 96 };
+  // Within about 3 % of Guizhou's size without the key.
+  if (compose('guizhou', { ...o, key: top }).camera.zoom >= plain.camera.zoom - 0.05) return top;
+  const inset = plain.insets[0];
+  if (!inset || inset.width < 280) return null;
+  // Above the attribution, which MapLibre writes out along the bottom of a wide map.
+  return { where: 'column', x: inset.x, y: height - 30 - 116, width: inset.width, height: 116 };
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));

@@ -1,38 +1,22 @@
-import { formatNumber, formatPeriod } from '../i18n/format.ts';
-import { CHOROPLETH, INSET_EDGE, MUTED, NO_FIGURE, PAPER, QUIET, SHARED_FIGURE } from '../scene/colors.ts';
-import { legendSamples } from '../scene/legend.ts';
+import { INSET_EDGE, MUTED, PAPER, tint } from '../scene/colors.ts';
+import { keySections, wordsText, type KeyEntry, type KeySection, type MarkKind } from '../scene/key.ts';
 import { MAX_RADIUS } from '../scene/scene.ts';
 import type { Component, Frame, UiContext } from '../view/context.ts';
-import { filterText, metricLabel, partnerLegendLabel, sourceLine, unitOf } from '../view/describe.ts';
+import { filterText, sourceLine } from '../view/describe.ts';
 import { el, replaceChildren, svg } from '../view/dom.ts';
 
-/** One legend for everything on the map, drawn from the scene. */
-export function createLegend(ctx: UiContext): Component {
-  const root = el('section', { class: 'legend', 'aria-labelledby': 'legend-title' });
+/** One legend for everything on the map: the view's key (scene/key.ts), every section of it. */
+export function createLegend(ctx: UiContext): Component & { open(): void } {
+  const root = el('section', { class: 'legend', id: 'map-legend', 'aria-labelledby': 'legend-title', tabindex: '-1' });
   let collapsed: boolean | null = null;
-  return {
+  let last: Frame | null = null;
+  const legend = {
     el: root,
     update(frame: Frame) {
+      last = frame;
       const { model } = ctx;
-      const { scene, tr, lang, state } = frame;
-      const metric = metricLabel(model, state.metric, lang);
-      const unit = unitOf(model, state.metric);
-      const samples = legendSamples(scene);
-      // Nested circles on a common baseline, each labelled at its top: the usual proportional-symbol key.
-      const size = MAX_RADIUS * 2 + 4;
-      const top = 8;
-      const base = size + top - 2;
-      const circles = svg(
-        'svg',
-        { width: size + 110, height: size + top, viewBox: `0 0 ${size + 110} ${size + top}`, role: 'img', 'aria-label': tr('legend.markers', { metric }) },
-        ...samples.flatMap((s) => [
-          svg('circle', { cx: size / 2, cy: base - s.radius, r: s.radius, class: 'legend-circle' }),
-          svg('line', { x1: size / 2, x2: size + 8, y1: base - 2 * s.radius, y2: base - 2 * s.radius, class: 'legend-tick' }),
-          svg('text', { x: size + 11, y: base + 4 - 2 * s.radius, class: 'legend-value' }, formatNumber(s.value, unit, lang)),
-        ]),
-      );
-      const partners = model.places.cities.filter((c) => model.dataset.pairings.some((p) => p.donor === c.id || model.places.get(p.donor)?.parent === c.id));
-      const thresholds = model.scale(state.metric)?.thresholds ?? [];
+      const { tr, state } = frame;
+      const sections = keySections(model, state, frame.scene);
       // In an embed the keys fold away under a button (folded at first on narrow pages); the filter and the source stay.
       if (collapsed === null) collapsed = state.embed && document.documentElement.clientWidth < 480;
       const toggle = el(
@@ -42,80 +26,96 @@ export function createLegend(ctx: UiContext): Component {
       );
       toggle.addEventListener('click', () => {
         collapsed = !collapsed;
-        this.update(frame);
+        legend.update(frame);
       });
-      const section = (...children: (Node | null)[]) => el('div', { class: 'legend-section' }, ...children);
       replaceChildren(
         root,
         el('div', { class: 'legend-top' }, el('h2', { id: 'legend-title', class: 'legend-heading' }, tr('legend.title')), toggle),
         el('p', { class: 'legend-filter', 'data-testid': 'legend-filter' }, filterText(model, frame)),
-        el(
-          'div',
-          { class: 'legend-keys', id: 'legend-keys', hidden: state.embed && collapsed },
-          section(
-            el('h3', {}, state.rescale ? tr('legend.markersRescaled', { metric }) : tr('legend.markers', { metric })),
-            samples.length > 0 ? circles : null,
-            el('p', { class: 'legend-note' }, state.rescale ? '' : tr('legend.lockedScale')),
-          ),
-          section(
-            el('h3', {}, tr('legend.where')),
-            el(
-              'ul',
-              { class: 'legend-kinds' },
-              kind('place', tr('legend.place')),
-              kind('group', tr('legend.group')),
-              kind('programme', tr('legend.programme')),
-              kind('multiYear', tr('legend.multiYear')),
-            ),
-            scene.markers.some((m) => m.partOf) ? el('p', { class: 'legend-note', 'data-testid': 'legend-part-of' }, tr('legend.partOf')) : null,
-            el('p', { class: 'legend-note' }, tr('legend.qualified')),
-          ),
-          section(
-            el('h3', {}, tr('legend.partners')),
-            el(
-              'ul',
-              { class: 'legend-partners' },
-              ...partners.map((c) => {
-                // Under a one-year filter a city without records that year is faded on the map; say why.
-                const label = partnerLegendLabel(frame, c);
-                return el(
-                  'li',
-                  label.noRecord ? { class: 'no-record', 'data-testid': 'legend-no-record' } : {},
-                  el('span', { class: 'swatch-line', style: `--c:${model.cityColor.get(c.id)}` }),
-                  label.text,
-                );
-              }),
-              el('li', {}, el('span', { class: 'swatch-line solid' }), tr('legend.stated')),
-              el('li', {}, el('span', { class: 'swatch-line dashed' }), tr('legend.activity')),
-              state.year !== 'all' && scene.arcs.some((a) => a.noRecord)
-                ? el('li', { class: 'no-record', 'data-testid': 'legend-faded-line' }, el('span', { class: 'swatch-line solid' }), tr('legend.fadedLine', { year: formatPeriod(state.year, state.year, lang) }))
-                : null,
-            ),
-          ),
-          section(
-            el('h3', {}, tr('legend.choropleth', { metric })),
-            el(
-              'ul',
-              { class: 'legend-classes' },
-              ...thresholds.map((t, i) =>
-                el('li', {}, el('span', { class: 'swatch', style: `background:${CHOROPLETH[i + 1]}` }), `≤ ${formatNumber(t, unit, lang)}`),
-              ),
-              el('li', {}, el('span', { class: 'swatch', style: `background:${SHARED_FIGURE}` }), tr('legend.shared')),
-              el('li', {}, el('span', { class: 'swatch hatched', style: `background-color:${NO_FIGURE}` }), tr('legend.noFigure')),
-              el('li', {}, el('span', { class: 'swatch', style: `background:${QUIET}` }), tr('legend.quiet')),
-            ),
-          ),
-        ),
-        el('p', { class: 'legend-source', 'data-testid': 'legend-source' }, sourceLine(model, tr, lang)),
+        el('div', { class: 'legend-keys', id: 'legend-keys', hidden: state.embed && collapsed }, ...sections.map((s) => section(s, frame))),
+        el('p', { class: 'legend-source', 'data-testid': 'legend-source' }, sourceLine(model, tr, frame.lang)),
         // On paper the map's attribution control is not printed; the legend says it instead.
         el('p', { class: 'legend-attribution legend-note print-only' }, tr('map.attribution')),
       );
     },
+    /** Unfolds the keys and brings the legend into view, for the compact key's button. */
+    open() {
+      if (collapsed && last) {
+        collapsed = false;
+        legend.update(last);
+      }
+      root.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      root.focus({ preventScroll: true });
+    },
   };
+  return legend;
+}
+
+/** Each entry's words carry data-key-text, so a test can read the key as the reader does. */
+const keyText = (text: string) => el('span', { 'data-key-text': '' }, text);
+
+function section(s: KeySection, frame: Frame): HTMLElement {
+  const lang = frame.lang;
+  const title = wordsText(s.title, lang);
+  const sizes = s.entries.flatMap((e) => (e.kind === 'size' ? [e] : []));
+  const items = s.entries.filter((e) => e.kind !== 'size' && !isNote(e));
+  const notes = s.entries.filter(isNote);
+  return el(
+    'div',
+    { class: 'legend-section', 'data-section': s.id },
+    el('h3', { 'data-key-text': '' }, title),
+    sizes.length > 0 ? sizeKey(sizes, title, lang) : null,
+    items.length > 0 ? el('ul', { class: `legend-${s.id}` }, ...items.map((e) => item(e, lang))) : null,
+    ...notes.map((e) => el('p', { class: 'legend-note', 'data-key-text': '', 'data-testid': e.kind === 'partOf' ? 'legend-part-of' : null }, wordsText(e.words, lang))),
+  );
+}
+
+const isNote = (e: KeyEntry) => e.kind === 'note' || e.kind === 'qualified' || e.kind === 'partOf';
+
+function item(e: KeyEntry, lang: Frame['lang']): HTMLLIElement {
+  const faded = (e.kind === 'city' && e.faded) || e.kind === 'fadedLine';
+  const testid = e.kind === 'city' && e.faded ? 'legend-no-record' : e.kind === 'fadedLine' ? 'legend-faded-line' : null;
+  return el('li', { class: faded ? 'no-record' : null, 'data-testid': testid }, entrySample(e), keyText(wordsText(e.words, lang)));
+}
+
+/** The sample drawn beside an entry, in the map's own style. */
+export function entrySample(e: KeyEntry): Element | null {
+  switch (e.kind) {
+    case 'mark':
+      return kindSample(e.mark);
+    case 'city':
+      return el('span', { class: 'swatch-line', style: `--c:${e.color}` });
+    case 'line':
+      return el('span', { class: `swatch-line ${e.evidence === 'stated' ? 'solid' : 'dashed'}` });
+    case 'fadedLine':
+      return el('span', { class: 'swatch-line solid' });
+    case 'district':
+      return el('span', { class: 'swatch', style: `background:${tint(e.color)}` });
+    case 'shade':
+      return el('span', { class: e.hatched ? 'swatch hatched' : 'swatch', style: `background-color:${e.fill}` });
+    default:
+      return null;
+  }
+}
+
+/** Nested circles on a common baseline, each value at its circle's top: the usual proportional-symbol key. */
+export function sizeKey(sizes: readonly (KeyEntry & { kind: 'size' })[], label: string, lang: Frame['lang'], maxRadius = MAX_RADIUS, textWidth = 110): SVGSVGElement {
+  const size = maxRadius * 2 + 4;
+  const top = 8;
+  const base = size + top - 2;
+  return svg(
+    'svg',
+    { class: 'legend-sizes', width: size + textWidth, height: size + top, viewBox: `0 0 ${size + textWidth} ${size + top}`, role: 'img', 'aria-label': `${label} ${sizes.map((s) => wordsText(s.words, lang)).join(', ')}` },
+    ...sizes.flatMap((s) => [
+      svg('circle', { cx: size / 2, cy: base - s.radius, r: s.radius, class: 'legend-circle' }),
+      svg('line', { x1: size / 2, x2: size + 8, y1: base - 2 * s.radius, y2: base - 2 * s.radius, class: 'legend-tick' }),
+      svg('text', { x: size + 11, y: base + 4 - 2 * s.radius, class: 'legend-value', 'data-key-text': '' }, wordsText(s.words, lang)),
+    ]),
+  );
 }
 
 /** A kind of mark, drawn as the map draws it (see svg-map.ts: same fills, outlines and dotted lines). */
-export function kindSample(name: 'place' | 'group' | 'programme' | 'multiYear'): SVGSVGElement {
+function kindSample(name: MarkKind): SVGSVGElement {
   const ink = '#4d4d4d';
   const sample =
     name === 'place'
@@ -130,8 +130,4 @@ export function kindSample(name: 'place' | 'group' | 'programme' | 'multiYear'):
           ? [svg('rect', { x: 1, y: 1, width: 24, height: 22, rx: 2, fill: PAPER, stroke: INSET_EDGE }), svg('circle', { cx: 13, cy: 12, r: 8, fill: ink, 'fill-opacity': 0.3, stroke: ink, 'stroke-width': 2.5 })]
           : [svg('circle', { cx: 14, cy: 12, r: 9, fill: 'none', stroke: MUTED, 'stroke-width': 1.5 })];
   return svg('svg', { class: 'kind', width: 28, height: 24, viewBox: '0 0 28 24', 'aria-hidden': 'true' }, ...sample);
-}
-
-function kind(name: 'place' | 'group' | 'programme' | 'multiYear', label: string): HTMLLIElement {
-  return el('li', {}, kindSample(name), label);
 }

@@ -1,9 +1,9 @@
-import { MIXED_COLOR } from '../scene/colors.ts';
+import { keySections, wordsText } from '../scene/key.ts';
 import type { Model } from '../scene/model.ts';
 import type { Component, Frame, UiContext } from '../view/context.ts';
 import { fillCoverage, placeName, sourceLine } from '../view/describe.ts';
 import { el, replaceChildren } from '../view/dom.ts';
-import { kindSample } from './legend.ts';
+import { entrySample } from './legend.ts';
 import type { Story } from '../data/stories.ts';
 import { stepFacts } from '../story/step-facts.ts';
 import { stepPatch } from '../state/story-step.ts';
@@ -82,20 +82,13 @@ export function createPresenter(ctx: UiContext, stories: readonly Story[]): Comp
   };
 }
 
-/** One line of keys for what this step's map draws: partner colours, kinds of line, kinds of circle. */
+/** One line of keys for what this step's map draws: partner colours, kinds of line, kinds of circle (from the view's key). */
 function compactLegend(model: Model, frame: Frame): HTMLElement {
-  const { tr, lang, scene } = frame;
-  const colours = new Set(scene.arcs.map((a) => a.color));
-  const cities = model.places.cities.filter((c) => colours.has(model.cityColor.get(c.id) ?? MIXED_COLOR));
-  const kinds = new Set(scene.markers.map((m) => (m.multiYear ? 'multi' : m.kind)));
-  const key = (mark: Element, label: string) => el('li', {}, mark, label);
-  const kindLabel = { place: tr('legend.place'), group: tr('legend.group'), programme: tr('legend.programme'), multi: tr('legend.multiYear') } as const;
+  const entries = keySections(model, frame.state, frame.scene).flatMap((s) => s.entries);
+  const shown = [...entries.filter((e) => e.kind === 'city' || e.kind === 'line'), ...entries.filter((e) => e.kind === 'mark')];
   return el(
     'ul',
-    { class: 'story-legend', 'data-testid': 'story-legend', 'aria-label': tr('legend.title') },
-    ...cities.map((c) => key(el('span', { class: 'swatch-line', style: `--c:${model.cityColor.get(c.id)}` }), lang === 'zh' ? c.short_zh : c.short_en)),
-    scene.arcs.some((a) => a.evidence === 'stated') ? key(el('span', { class: 'swatch-line solid' }), tr('legend.stated')) : null,
-    scene.arcs.some((a) => a.evidence === 'activity') ? key(el('span', { class: 'swatch-line dashed' }), tr('legend.activity')) : null,
-    ...(['place', 'group', 'programme', 'multi'] as const).filter((k) => kinds.has(k)).map((k) => key(kindSample(k === 'multi' ? 'multiYear' : k), kindLabel[k])),
+    { class: 'story-legend', 'data-testid': 'story-legend', 'aria-label': frame.tr('legend.title') },
+    ...shown.map((e) => el('li', {}, entrySample(e), wordsText(e.words, frame.lang))),
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t, type Lang } from '../../src/i18n/messages.ts';
+import { keySections, wordsText } from '../../src/scene/key.ts';
 import { buildScene } from '../../src/scene/scene.ts';
 import { tableRows } from '../../src/scene/table.ts';
 import { defaultState, type AppState } from '../../src/state/url-state.ts';
@@ -23,6 +24,12 @@ function textOf(xml: string): string {
   return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
     .map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'))
     .join('\n');
+}
+
+/** Every title and entry of the key of a view under this state, in English. */
+function keyTexts(state: Partial<AppState>): string[] {
+  const full = { ...defaultState('en'), ...state };
+  return keySections(model, full, buildScene(model, full)).flatMap((s) => [s.title, ...s.entries.map((e) => e.words)].map((w) => wordsText(w, 'en')));
 }
 
 /** "id: value" for every figure the map counts under this state: what the notes must hold. */
@@ -52,9 +59,8 @@ describe('slides (.pptx)', () => {
       expect(slide, `slide ${i + 1}`).toContain(fillCoverage(model, step.caption_en, 'en'));
       expect(slide).toContain(fillCoverage(model, story.title_en, 'en'));
       expect(slide).toContain(source);
-      for (const text of [t('en', 'legend.markers', { metric: 'Aid funds' }).replace('Aid funds', ''), t('en', 'legend.partners'), t('en', 'legend.stated'), t('en', 'legend.activity'), t('en', 'legend.noFigure')]) {
-        expect(slide).toContain(text);
-      }
+      // The view's key, every section title and entry of it (what the step's map draws).
+      for (const text of keyTexts(step.state)) expect(slide, `slide ${i + 1}`).toContain(text);
       const notes = part(`ppt/notesSlides/notesSlide${i + 1}.xml`);
       const expected = figureLines(step.state, 'en');
       expect(expected.length, `step ${i + 1} shows figures`).toBeGreaterThan(0);

@@ -19,7 +19,7 @@ const stories: Story[] = JSON.parse(readFileSync('data/stories.json', 'utf8')).s
 const BRACE = /[{}]/;
 
 function texts(c: ReturnType<typeof slideContent>): Record<string, string> {
-  return { title: c.title, subtitle: c.subtitle, caption: c.caption, source: c.source, notes: c.notes, legend: c.legend.map((e) => e.label).join('\n') };
+  return { title: c.title, subtitle: c.subtitle, caption: c.caption, source: c.source, notes: c.notes, legend: [c.legend.sizesTitle, ...c.legend.sizes.map((s) => s.label), ...c.legend.rows.map((e) => e.label)].join('\n') };
 }
 
 describe('no template placeholder reaches a reader', () => {

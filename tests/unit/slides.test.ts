@@ -19,11 +19,15 @@ describe('slide content', () => {
     expect(c.source).toContain('entries for Qingdao–Guizhou 2009–2011 and Ningbo–Guizhou 2010');
     expect(c.subtitle).toBe('2 of 6 · Aid funds · Showing: 2011; Government aid funds');
     expect(c.caption).toBe(story.steps[1].caption_en);
-    expect(c.legend.filter((e) => e.heading).map((e) => e.label)).toEqual(['Circle area: Aid funds', 'Partner city', 'County shading: Aid funds']);
-    expect(c.legend.filter((e) => e.glyph === '━').map((e) => [e.label, e.color])).toEqual([
+    expect(c.legend.sizesTitle).toBe('Circle area: Aid funds');
+    expect(c.legend.sizes.map((s) => s.label)).toHaveLength(3);
+    expect(c.legend.rows.filter((e) => e.heading).map((e) => e.label)).toEqual(['Where a figure applies', 'Partner city', 'County shading: Aid funds']);
+    expect(c.legend.rows.filter((e) => e.glyph === '━').map((e) => [e.label, e.color])).toEqual([
       ['Qingdao', '#0072B2'],
-      ['Ningbo', '#D55E00'],
+      // 2011 has no Ningbo record: its lines are faded on the map, and the key says so.
+      ['No Ningbo record for 2011', 'rgb(242, 207, 179)'],
       ['Pairing stated in the text', '#1f2328'],
+      ['Faded: no record of that pairing for 2011', 'rgb(210, 211, 212)'],
     ]);
     expect(c.notes).toContain('Anshun + Tongren: ¥31.25 million (2011)');
     expect(c.notes).toContain('• qd11-funds-total: ¥31.25 million; exact; 2011; Qingdao – Guizhou Pairing-off Poverty Alleviation, China Poverty Alleviation Yearbook 2012 edition (English web version), section “Overview”');

@@ -1,0 +1,45 @@
+import { compactKeyBox, insetCities } from '../map/composition.ts';
+import { keySections, wordsText } from '../scene/key.ts';
+import type { Component, Frame, UiContext } from '../view/context.ts';
+import { el, replaceChildren } from '../view/dom.ts';
+import { entrySample, sizeKey } from './legend.ts';
+
+/**
+ * The essentials of the view's key on the map itself (circle sizes with their values, the partner
+ * cities' line colours, a faded line where one is drawn), in the corner the composition keeps free
+ * for it, with a button to the full legend: the full legend lies below the fold on a laptop screen.
+ * Its box is fixed (compactKeyBox), so that the map, which keeps names and cards clear of it, and
+ * the first view drawn at build time place it alike.
+ */
+export function createCompactKey(ctx: UiContext, o: { mapSize(): { width: number; height: number }; openLegend(): void }): Component {
+  const root = el('aside', { class: 'compact-key', 'aria-labelledby': 'compact-key-title', hidden: true });
+  return {
+    el: root,
+    update(frame: Frame) {
+      const { width, height } = o.mapSize();
+      const box = compactKeyBox(width, height, insetCities(ctx.model));
+      root.hidden = box === null;
+      if (!box) return;
+      root.setAttribute('style', `left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px`);
+      const { lang, tr } = frame;
+      const sections = keySections(ctx.model, frame.state, frame.scene);
+      const sizes = sections.find((s) => s.id === 'sizes');
+      const sizeEntries = sizes?.entries.flatMap((e) => (e.kind === 'size' ? [e] : [])) ?? [];
+      const lines = sections.flatMap((s) => s.entries).filter((e) => e.kind === 'city' || e.kind === 'fadedLine');
+      const open = el('button', { type: 'button', class: 'compact-key-open linkish', 'aria-controls': 'map-legend' }, tr('legend.openFull'));
+      open.addEventListener('click', () => o.openLegend());
+      replaceChildren(
+        root,
+        el('h2', { id: 'compact-key-title', class: 'visually-hidden' }, tr('legend.compact')),
+        sizes && sizeEntries.length > 0 ? sizeKey(sizeEntries, wordsText(sizes.title, lang), lang, Math.max(...sizeEntries.map((e) => e.radius)), 76) : null,
+        el(
+          'div',
+          { class: 'compact-key-side' },
+          // A faded city is named only: the faded line's entry beside it says why, in the little room there is.
+          el('ul', {}, ...lines.map((e) => el('li', { class: e.kind === 'fadedLine' || (e.kind === 'city' && e.faded) ? 'no-record' : null }, entrySample(e), e.kind === 'city' ? e.name : wordsText(e.words, lang)))),
+          open,
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { overlaps, setUp, within, type Box } from './driver.ts';
+import { readZip } from './zip.ts';
+
+/*
+ * The key: the compact one on the map is there at a laptop's screen size without scrolling, beside
+ * Guizhou and the insets, and leads to the full legend; the slide of a view keys the same entries as
+ * the app's legend for that view, its circle sizes drawn as circles.
+ */
+
+const e2e = setUp();
+
+const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** The slide's key: its shapes named "Key …", each paragraph's text (a leading glyph dropped), and its circles' sizes. */
+function slideKey(xml: string): { texts: string[]; ellipses: { cx: number; cy: number }[] } {
+  const texts: string[] = [];
+  const ellipses: { cx: number; cy: number }[] = [];
+  for (const [sp] of xml.matchAll(/<p:sp>.*?<\/p:sp>/gs)) {
+    if (!/<p:cNvPr [^>]*name="Key/.test(sp)) continue;
+    if (/prst="ellipse"/.test(sp)) {
+      const ext = /<a:ext cx="(\d+)" cy="(\d+)"/.exec(sp)!;
+      ellipses.push({ cx: Number(ext[1]), cy: Number(ext[2]) });
+    }
+    for (const [p] of sp.matchAll(/<a:p>.*?<\/a:p>/gs)) {
+      const runs = [...p.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => decode(m[1]!));
+      // A glyph is a run of its own ("━  "), in its entry's colour.
+      const words = runs.filter((r) => !/^\S\s+$/.test(r)).join('');
+      if (words !== '') texts.push(words);
+    }
+  }
+  return { texts, ellipses };
+}
+
+describe('the key', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`shows a compact key at 1280×800 in view, clear of Guizhou and the insets, that opens the full legend (${lang})`, async () => {
+      const app = await e2e.open({ lang, size: [1280, 800] });
+      const { page } = app;
+      const key = page.getByRole('complementary', { name: lang === 'en' ? 'Key: circle sizes and partner lines' : '图例：圆的大小与对口城市连线' });
+      await expect.poll(() => key.isVisible()).toBe(true);
+      const box = (await key.evaluate((e) => {
+        const r = e.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      })) as Box;
+      expect(within(box, { left: 0, top: 0, right: 1280, bottom: 800 })).toBe(true);
+      const d = await app.drawing();
+      expect(overlaps(box, d.guizhou), 'over Guizhou').toBe(false);
+      const insets = await page.evaluate(() =>
+        [...document.querySelectorAll('.svg-layer .inset-outline')].map((r) => {
+          const b = r.getBoundingClientRect();
+          return { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+        }),
+      );
+      expect(insets).toHaveLength(2);
+      for (const inset of insets) expect(overlaps(box, inset), 'over an inset').toBe(false);
+      // Its essentials: three circle sizes with values, a line per partner city.
+      expect(await key.locator('circle').count()).toBe(3);
+      expect(await key.locator('.swatch-line').count()).toBeGreaterThanOrEqual(2);
+      await app.shot(`compact-key-${lang}`);
+
+      const open = key.getByRole('button', { name: lang === 'en' ? 'Full legend' : '完整图例' });
+      await open.focus();
+      await page.keyboard.press('Enter');
+      const legend = page.locator('#map-legend');
+      await expect.poll(() => legend.evaluate((e) => e === document.activeElement)).toBe(true);
+      await expect.poll(() => legend.evaluate((e) => e.getBoundingClientRect().top)).toBeLessThan(800);
+      expect(await legend.locator('[data-section="sizes"] circle').count()).toBe(3);
+      await app.done();
+    });
+  }
+
+  it('keys the 2010 slide with the entries of the app’s legend for 2010, its sizes as three circles', async () => {
+    const app = await e2e.open({ lang: 'en', query: 'year=2010' });
+    const legend = await app.page.locator('#map-legend [data-key-text]').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    await app.close();
+    // Drawn for 2010: cards of several places and of Guizhou as a whole, a faded line; no county class.
+    expect(legend).toEqual(expect.arrayContaining(['Several places together: in a card, tied to each (never split)', "Guizhou as a whole (a city's programme): in a card", 'Faded: no record of that pairing for 2010']));
+    expect(legend.some((t) => t.startsWith('≤'))).toBe(false);
+
+    const exporting = await e2e.open({ lang: 'en', query: 'year=2010&export=pptx', wait: false });
+    const deck = await exporting.download(undefined, 60_000);
+    await exporting.close();
+    const files = readZip(deck.bytes);
+    const key = slideKey(files.get('ppt/slides/slide1.xml')!.toString('utf8'));
+    expect(key.texts).toEqual(legend);
+    expect(key.ellipses).toHaveLength(3);
+    expect(new Set(key.ellipses.map((e) => e.cx)).size).toBe(3);
+    for (const e of key.ellipses) expect(e.cx).toBe(e.cy);
+  });
+});
