@@ -87,23 +87,20 @@ export interface CompactKeyBox extends Rect {
 }
 
 /**
- * Where the live map's compact key stands: a box of fixed size, on maps big enough to spare it. In
- * the top left corner where Guizhou has room to spare above it (its frame is then a little lower);
- * where Guizhou would shrink for it (a wide map, on which Guizhou fills the height), under the insets,
- * which give up a little height instead. Null on small maps, where it would cover the map. A pure
- * function of the map's size, so that the page, the composition and the first view agree.
+ * Where the live map's compact key stands: a box of fixed size, on maps big enough to spare it.
+ * Under the insets, which give up some height for it: in the top left corner it pushed Guizhou
+ * down, and the shared figures' cards lost the room beside the province (at 1280 × 800 one fell back
+ * to a bare circle on Qiandongnan's land). In a narrow column its two parts stack. The top left
+ * corner only where the insets' column is too narrow. Null on small maps, where it would cover the
+ * map. A pure function of the map's size, so that the page, the composition and the first view agree.
  */
 export function compactKeyBox(width: number, height: number, cities: readonly string[]): CompactKeyBox | null {
   if (width < 640 || height < 420 || width < height * 0.95 || cities.length === 0) return null;
-  const o = { width, height, cities, controls: LIVE_CONTROLS_WIDTH };
-  const plain = compose('guizhou', o);
-  const top: CompactKeyBox = { where: 'top', x: GAP, y: GAP, width: 340, height: 96 };
-  // Within about 3 % of Guizhou's size without the key.
-  if (compose('guizhou', { ...o, key: top }).camera.zoom >= plain.camera.zoom - 0.05) return top;
-  const inset = plain.insets[0];
-  if (!inset || inset.width < 280) return null;
+  const inset = compose('guizhou', { width, height, cities, controls: LIVE_CONTROLS_WIDTH }).insets[0];
+  if (!inset || inset.width < 200) return { where: 'top', x: GAP, y: GAP, width: 340, height: 96 };
+  const tall = inset.width < 280 ? 150 : 116;
   // Above the attribution, which MapLibre writes out along the bottom of a wide map.
-  return { where: 'column', x: inset.x, y: height - 30 - 116, width: inset.width, height: 116 };
+  return { where: 'column', x: inset.x, y: height - 30 - tall, width: inset.width, height: tall };
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));

@@ -21,6 +21,7 @@ export function createCompactKey(ctx: UiContext, o: { mapSize(): { width: number
       root.hidden = box === null;
       if (!box) return;
       root.setAttribute('style', `left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px`);
+      root.classList.toggle('stacked', box.height > 120);
       const { lang, tr } = frame;
       const sections = keySections(ctx.model, frame.state, frame.scene);
       const sizes = sections.find((s) => s.id === 'sizes');

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import type { Topology } from 'topojson-specification';
 import { readBuiltin } from '../../scripts/builtin-data.ts';
-import { compose, insetCities, LIVE_CONTROLS_WIDTH } from '../../src/map/composition.ts';
+import { compactKeyBox, compose, insetCities, LIVE_CONTROLS_WIDTH } from '../../src/map/composition.ts';
 import { toGeography, type Geography } from '../../src/map/geography.ts';
 import type { Covered } from '../../src/map/projection.ts';
 import { drawSvgMap } from '../../src/map/svg-map.ts';
@@ -49,11 +49,14 @@ export function drawMapSvg(state: AppState, size: MapSize, covered: Covered = { 
   try {
     const { width, height } = size;
     // The panel does not move the composition (it stays put while a place opens); names keep clear of it.
-    const composition = compose(state.view, { width, height, cities: insetCities(model), controls: LIVE_CONTROLS_WIDTH });
+    // The compact key's box is kept free as the live page keeps it (the key itself is page, not map).
+    const key = compactKeyBox(width, height, insetCities(model));
+    const composition = compose(state.view, { width, height, cities: insetCities(model), controls: LIVE_CONTROLS_WIDTH, key });
     // The live map's names keep clear of the panel's box (its buttons are not drawn without MapLibre, as in the first view).
     const keepClear = [
       ...(covered.right > 0 ? [[width - covered.right, 0, width, height] as const] : []),
       ...(covered.bottom > 0 ? [[0, height - covered.bottom, width, height] as const] : []),
+      ...(key ? [[key.x, key.y, key.x + key.width, key.y + key.height] as const] : []),
     ];
     const scene = buildScene(model, state, maxRadiusFor(width, height));
     const map = drawSvgMap(geo, model, scene, {
