@@ -3,8 +3,8 @@ import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import { svg } from '../view/dom.ts';
 import type { AreaGroup, BorderGroup, Geography } from './geography.ts';
+import { insetYearTotal, YEAR_TOTAL_SIZE } from './insets.ts';
 import { outlinePaths } from './outline-paths.ts';
-import { textWidth } from './text-width.ts';
 import { reconcile, round, setAttr } from './svg-reconcile.ts';
 import type { ViewGeometry, ViewSpec } from './view-geometry.ts';
 
@@ -62,21 +62,16 @@ export function paintAreas(root: ParentNode, geo: Geography, model: Model, scene
       setAttr(outline, 'stroke', city === o.selected ? INK : INSET_OUTLINE);
       setAttr(outline, 'stroke-width', city === o.selected ? 2.6 : null);
     }
-    // Under a year, the city's total for it, as the year chart gives it: map and chart agree at a glance.
+    // Under a year, the city's total for it (see insetYearTotal).
     const inset = v.insets.find((iv) => iv.frame.city === city);
-    const frame = inset?.frame;
-    const total = scene.yearTotals.get(city);
-    const shown = frame && total && scene.filter.year !== 'all' ? `${scene.filter.year}: ${total}` : null;
+    const total = inset ? insetYearTotal(scene, inset, g.querySelector('.inset-title')?.textContent ?? '') : null;
     let text = g.querySelector('.inset-year-total');
-    if (shown && frame && !text) g.append((text = svg('text', { class: 'inset-year-total', 'text-anchor': 'end', 'font-size': 12.5, 'font-weight': 700, fill: INK, stroke: PAPER, 'stroke-width': 3, 'paint-order': 'stroke' })));
-    if (text && inset && frame) {
-      // Beside the city's name where both fit on the caption's first line; else at the top of the inset's map.
-      const title = g.querySelector('.inset-title')?.textContent ?? '';
-      const fits = 8 + textWidth(title, 13.5) * 1.1 + 12 + textWidth(shown ?? '', 12.5) * 1.1 + 8 <= frame.width;
-      setAttr(text, 'x', round(frame.x + frame.width - 8));
-      setAttr(text, 'y', round(fits ? frame.y + 16 : inset.map.y + 15));
-      if (text.textContent !== (shown ?? '')) text.textContent = shown ?? '';
+    if (total && !text) g.append((text = svg('text', { class: 'inset-year-total', 'text-anchor': 'end', 'font-size': YEAR_TOTAL_SIZE, 'font-weight': 700, fill: INK, stroke: PAPER, 'stroke-width': 3, 'paint-order': 'stroke' })));
+    if (text && total) {
+      setAttr(text, 'x', total.x);
+      setAttr(text, 'y', total.y);
     }
+    if (text && text.textContent !== (total?.text ?? '')) text.textContent = total?.text ?? '';
   }
   const selection = o.selected ? selectionOutline(geo, model, o.selected, o, v) : null;
   reconcile(root.querySelector('#selection'), selection ? [selection] : [], 'path', () => 'selection', (d) => ({ d }));

@@ -10,6 +10,9 @@ import { svg } from '../view/dom.ts';
 import type { InsetFrame } from './composition.ts';
 import { areaBounds, type Geography } from './geography.ts';
 import { outlinePaths } from './outline-paths.ts';
+import type { Box } from './free-spots.ts';
+import { textWidth } from './text-width.ts';
+import type { Scene } from '../scene/scene.ts';
 import { cameraInRect, projectionFor, type Rect } from './projection.ts';
 
 /*
@@ -61,6 +64,25 @@ export function insetViews(geo: Geography, model: Model, frames: readonly InsetF
     };
   });
 }
+
+/**
+ * Under a year, the city's total for it as the year chart gives it, so that map and chart agree at a
+ * glance: beside the city's name where both fit on the caption's first line, else at the top of the
+ * inset's map (where the inset's names keep off its box).
+ */
+export function insetYearTotal(scene: Scene, inset: InsetView, title: string): { text: string; x: number; y: number; box: Box } | null {
+  const total = scene.yearTotals.get(inset.frame.city);
+  if (!total || scene.filter.year === 'all') return null;
+  const text = `${scene.filter.year}: ${total}`;
+  const { frame, map } = inset;
+  const width = textWidth(text, YEAR_TOTAL_SIZE) * 1.1;
+  const fits = 8 + textWidth(title, 13.5) * 1.1 + 12 + width + 8 <= frame.width;
+  const x = round(frame.x + frame.width - 8);
+  const y = round(fits ? frame.y + 16 : map.y + 15);
+  return { text, x, y, box: [x - width - 2, y - YEAR_TOTAL_SIZE * 1.18, x + 2, y + 4] };
+}
+
+export const YEAR_TOTAL_SIZE = 12.5;
 
 /** The insets' frames, captions, land and districts (their fills are painted with the scene). */
 export function drawInsets(geo: Geography, model: Model, views: readonly InsetView[], lang: Lang, tolerance?: number): SVGGElement {

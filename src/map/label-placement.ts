@@ -52,7 +52,7 @@ export interface Obstacles {
 
 const LEADER_DISTANCES = [26, 42, 62, 86];
 /** How far a name may stand off (leader length) to keep off a line. */
-const LINE_DETOUR = 36;
+const LINE_DETOUR = 62;
 const DIRECTIONS: [number, number][] = [
   [0, -1],
   [1, -0.6],

@@ -5,7 +5,7 @@ import type { Model } from '../scene/model.ts';
 import { nameOf, PROVINCE_GUIZHOU } from '../scene/places.ts';
 import type { Scene } from '../scene/scene.ts';
 import { placeCircle, type Box, type Circle } from './free-spots.ts';
-import type { InsetView } from './insets.ts';
+import { insetYearTotal, type InsetView } from './insets.ts';
 import { placeLabels, type LabelRequest } from './label-placement.ts';
 import type { Point } from './line-routes.ts';
 import { reconcile, round } from './svg-reconcile.ts';
@@ -156,7 +156,7 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
       // A district's name may stand just outside a small inset, joined to it by its leader line.
       bounds: inset ? insetBounds(inset, o) : frame,
       leader: priority <= 4 || selected,
-      avoid: inset ? [scaleBarBox(inset)] : insets,
+      avoid: inset ? insetKeepOff(scene, inset, o.lang, model) : insets,
     });
   }
   // Every circle on a place says its value (a card says its own); a part says it is one ("of which").
@@ -169,7 +169,14 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
   return out;
 }
 
-/** The room of an inset's scale bar and its words (see insets.ts), which its names keep off. */
+/** What an inset's names keep off: its scale bar and its year total. */
+function insetKeepOff(scene: Scene, inset: InsetView, lang: Lang, model: Model): Box[] {
+  const city = model.places.get(inset.frame.city);
+  const total = insetYearTotal(scene, inset, city ? nameOf(city, lang) : inset.frame.city);
+  return total ? [scaleBarBox(inset), total.box] : [scaleBarBox(inset)];
+}
+
+/** The room of an inset's scale bar and its words (see insets.ts). */
 function scaleBarBox({ map }: InsetView): Box {
   const bottom = map.y + map.height;
   return [map.x, bottom - 22, map.x + 8 + Math.max(20, Math.min(90, map.width * 0.4)) + 46, bottom];

@@ -67,7 +67,9 @@ describe('embeds that fit', () => {
     const app = await e2e.open({ lang: 'zh', query: 'embed=1', size: [320, 700] });
     expect(await app.page.locator('#legend-keys').isVisible()).toBe(false);
     await app.page.getByRole('button', { name: '显示图例' }).click();
-    for (const key of ['数据适用范围', '县域着色：帮扶资金', '无记录数据', '据帮扶活动推断']) await expect.poll(() => app.page.getByText(key).first().isVisible()).toBe(true);
+    for (const key of ['数据适用范围', '县域着色：帮扶资金', '据帮扶活动推断']) await expect.poll(() => app.page.getByText(key).first().isVisible()).toBe(true);
+    // No county is drawn hatched (without a figure) in this view, so the key has no entry for one.
+    expect(await app.page.locator('#legend-keys').getByText('无记录数据').count()).toBe(0);
     await app.done();
   });
 
