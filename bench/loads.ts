@@ -25,8 +25,12 @@ export async function serve(outDir: string): Promise<{ url: string; close(): Pro
   return { url: `http://127.0.0.1:${a.port}`, close: () => server.close() };
 }
 
-export async function open(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+/** A page to load, at a window size (default 1440×900). */
+export type Target = string | { url: string; width: number; height: number };
+
+export async function open(browser: Browser, target: Target): Promise<Page> {
+  const { url, width, height } = typeof target === 'string' ? { url: target, width: 1440, height: 900 } : target;
+  const context = await browser.newContext({ viewport: { width, height } });
   // tsx keeps function names with a `__name` helper, which page.evaluate callbacks then call in the page.
   await context.addInitScript({ content: 'window.__name = (f) => f;' });
   const page = await context.newPage();
@@ -41,7 +45,7 @@ type ColdLoads = Awaited<ReturnType<typeof coldLoad>>[];
  * Cold loads of several pages taking turns, so that a machine slowing down or speeding up weighs on
  * each alike; the order turns too (a b c, b c a, c a b, …), so that no page always follows the same one.
  */
-export async function alternatingLoads(browser: Browser, urls: string[], runs: number): Promise<ColdLoads[]> {
+export async function alternatingLoads(browser: Browser, urls: Target[], runs: number): Promise<ColdLoads[]> {
   const out: ColdLoads[] = urls.map(() => []);
   for (let i = 0; i < runs; i++)
     for (let j = 0; j < urls.length; j++) {
@@ -62,7 +66,7 @@ export function loadStats(loads: ColdLoads) {
   };
 }
 
-export const coldLoads = async (browser: Browser, url: string, runs: number) => loadStats((await alternatingLoads(browser, [url], runs))[0]!);
+export const coldLoads = async (browser: Browser, url: Target, runs: number) => loadStats((await alternatingLoads(browser, [url], runs))[0]!);
 
 /** Where the time to the first complete map goes: when each of these had happened, from navigation. */
 export const STEPS = ['html', 'parsed', 'script', 'data', 'geometry', 'firstPaint', 'firstComplete'] as const;
@@ -78,7 +82,7 @@ export const STEP_NAMES: Record<Step, string> = {
 };
 
 /** One cold load in a fresh context. */
-async function coldLoad(browser: Browser, url: string) {
+async function coldLoad(browser: Browser, url: Target) {
   const page = await open(browser, url);
   // The first view's mark waits for the browser to report its paint.
   await page.waitForFunction(() => performance.getEntriesByName('map:first-complete').length > 0);

@@ -14,6 +14,7 @@ import { PEER_DIR, writePeerPage } from './peer-page.ts';
 import { REFERENCE_DIR, REFERENCE_IDLE_MS, writeReferencePage } from './reference-page.ts';
 import { alternatingLoads, SETTLE_MS, coldLoads, gzipKb, loadStats, referenceLoads, round, serve, type Stats, STEP_NAMES, STEPS } from './loads.ts';
 import { exports, FILTER_CHANGES, interactions, memory } from './interactions.ts';
+import { LINKS } from './links.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 11);
 const ZOOM14 = '106.71,26.58,14';
@@ -62,13 +63,23 @@ async function main() {
     console.log('cold loads: ours, ours without the first view, and the ECharts peer in turn…');
     // `metric=funds_cny` names the default metric: the same map, but a link the first view skips.
     // A link at zoom 14 (on Guiyang): the app draws it, as it draws the default view without the first view.
-    const [ours, without, deep, theirs] = await alternatingLoads(browser, [`${app.url}/?lang=en`, `${app.url}/?lang=en&metric=funds_cny`, `${app.url}/?lang=en&at=${ZOOM14}`, `${peer.url}/`], RUNS);
+    // Each kind of link people open (bench/links.ts), at its window size, in the same turns.
+    const linkTargets = LINKS.map((l) => ({ url: `${app.url}/?${l.query}`, width: l.width, height: l.height }));
+    const [ours, without, deep, theirs, ...linkLoads] = await alternatingLoads(
+      browser,
+      [`${app.url}/?lang=en`, `${app.url}/?lang=en&metric=funds_cny`, `${app.url}/?lang=en&at=${ZOOM14}`, `${peer.url}/`, ...linkTargets],
+      RUNS,
+    );
     const load = loadStats(ours!);
     const withoutLoad = loadStats(without!);
     const zoom14Load = loadStats(deep!);
     const zoom14Ratio = Math.round((zoom14Load.first.median / withoutLoad.first.median) * 100) / 100;
     const peerLoad = loadStats(theirs!);
     const peerRatio = Math.round((load.first.median / peerLoad.first.median) * 100) / 100;
+    const links = LINKS.map((l, i) => {
+      const first = loadStats(linkLoads[i]!).first;
+      return { ...l, first, ratio: Math.round((first.median / peerLoad.first.median) * 100) / 100 };
+    });
     console.log('interactions…');
     const ui = await interactions(browser, app.url);
     console.log('exports…');
@@ -101,10 +112,11 @@ async function main() {
       heap_data_growth_pct: mem.dataGrowthPct,
       big_first_complete_ms: bigLoad.first.median,
       big_filter_ms_median: bigUi.filters.median,
+      ...Object.fromEntries(links.map((l) => [`link_${l.id}_vs_peer`, l.ratio])),
     };
     const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as Record<string, { max: number; what: string }>;
     const rows = Object.entries(budgets).map(([key, b]) => ({ key, what: b.what, value: figures[key] ?? NaN, max: b.max, ok: (figures[key] ?? Infinity) <= b.max }));
-    const detail = { machine: { reference_idle_ms: machine, issue_reference_ms: REFERENCE_IDLE_MS, factor }, load, withoutFirstView: withoutLoad, zoom14: zoom14Load, peer: { load: peerLoad, ratio: peerRatio }, ui, exports: exp, memory: mem, big: { load: bigLoad, ui: bigUi }, sizes: size, standaloneMb };
+    const detail = { links, machine: { reference_idle_ms: machine, issue_reference_ms: REFERENCE_IDLE_MS, factor }, load, withoutFirstView: withoutLoad, zoom14: zoom14Load, peer: { load: peerLoad, ratio: peerRatio }, ui, exports: exp, memory: mem, big: { load: bigLoad, ui: bigUi }, sizes: size, standaloneMb };
     writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, figures, budgets: rows, detail }, null, 2) + '\n');
     const md = [
       `| figure | median (spread) | budget | |`,
@@ -127,11 +139,16 @@ async function main() {
       `|---|---|---|---|---|`,
       ...STEPS.map((k) => `| ${STEP_NAMES[k]} | ${load.steps[k].median} | ${withoutLoad.steps[k].median} | ${zoom14Load.steps[k].median} | ${peerLoad.steps[k].median} |`),
     ].join('\n');
+    const linkTable = [
+      `| link | window | first complete map, median (spread) | ÷ the peer |`,
+      `|---|---|---|---|`,
+      ...links.map((l) => `| ${l.what}: \`?${l.query}\` | ${l.width}×${l.height} | ${l.first.median} (${l.first.min}–${l.first.max}, n=${l.first.n}) | ${l.ratio} |`),
+    ].join('\n');
     const heapLine =
       `JS heap: ${mem.afterLoadMb} MB after load, ${mem.after500Mb} MB after 500 filter changes (${mem.growthPct >= 0 ? '+' : ''}${mem.growthPct} % in all, ` +
       `of which V8's compiled code ${mem.codeGrowthKb} KB; without it ${mem.dataGrowthPct >= 0 ? '+' : ''}${mem.dataGrowthPct} %).`;
-    writeFileSync('bench/results.md', `# Benchmark results\n\n${new Date().toISOString()}, ${RUNS} cold loads, ${FILTER_CHANGES} filter changes.\n\n${md}\n\n${peerLine}\n\n${zoomLine}\n\nThe first complete map, step by step, before and after the first view in the HTML (the same cold loads, in turn; the peer's data JSON is its lines and circles; each load starts ${SETTLE_MS} ms after the last closed):\n\n${steps}\n\n${heapLine}\n\n${yardstick}\n`);
-    console.log(`\n${md}\n\n${peerLine}\n\n${zoomLine}\n\n${steps}\n\n${heapLine}\n\n${yardstick}\n\n${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    writeFileSync('bench/results.md', `# Benchmark results\n\n${new Date().toISOString()}, ${RUNS} cold loads, ${FILTER_CHANGES} filter changes.\n\n${md}\n\n${peerLine}\n\nEach kind of link, cold, in the same turns as the peer (${peerLoad.first.median} ms):\n\n${linkTable}\n\n${zoomLine}\n\nThe first complete map, step by step, before and after the first view in the HTML (the same cold loads, in turn; the peer's data JSON is its lines and circles; each load starts ${SETTLE_MS} ms after the last closed):\n\n${steps}\n\n${heapLine}\n\n${yardstick}\n`);
+    console.log(`\n${md}\n\n${peerLine}\n\n${linkTable}\n\n${zoomLine}\n\n${steps}\n\n${heapLine}\n\n${yardstick}\n\n${((Date.now() - t0) / 1000).toFixed(0)} s`);
     if (rows.some((r) => !r.ok)) process.exitCode = 1;
   } finally {
     await browser.close();
