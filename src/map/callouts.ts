@@ -3,7 +3,7 @@ import { t } from '../i18n/messages.ts';
 import { INK, INSET_EDGE, MUTED, PAPER } from '../scene/colors.ts';
 import type { MarkerDatum, Scene } from '../scene/scene.ts';
 import { svg } from '../view/dom.ts';
-import { placeCircle, type Box, type Circle } from './free-spots.ts';
+import { placeCircle, type Box, type Circle, type ClearanceField } from './free-spots.ts';
 import { round } from './svg-reconcile.ts';
 import { textWidth } from './text-width.ts';
 import type { ViewGeometry } from './view-geometry.ts';
@@ -236,13 +236,32 @@ function roomFor(v: ViewGeometry, card: Card, boxes: readonly Box[], circles: re
 function offLand(v: ViewGeometry, box: Box): boolean {
   const field = v.room;
   if (!field) return true;
-  const { step, cols, rows, clearance } = field;
+  const { step, cols, rows } = field;
   const i0 = Math.max(0, Math.floor((box[0] - field.box[0]) / step));
   const i1 = Math.min(cols - 1, Math.ceil((box[2] - field.box[0]) / step));
   const j0 = Math.max(0, Math.floor((box[1] - field.box[1]) / step));
   const j1 = Math.min(rows - 1, Math.ceil((box[3] - field.box[1]) / step));
-  for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) if (clearance[j * cols + i]! < 3) return false;
-  return true;
+  if (i0 > i1 || j0 > j1) return true;
+  const sum = landSums(field);
+  const w = cols + 1;
+  return sum[(j1 + 1) * w + i1 + 1]! - sum[(j1 + 1) * w + i0]! - sum[j0 * w + i1 + 1]! + sum[j0 * w + i0]! === 0;
+}
+
+/** How many of the field's grid points lie on land above and left of each point: any box's count in four reads. */
+const landSumsOf = new WeakMap<ClearanceField, Uint32Array>();
+function landSums(field: ClearanceField): Uint32Array {
+  const cached = landSumsOf.get(field);
+  if (cached) return cached;
+  const { cols, rows, clearance } = field;
+  const sum = new Uint32Array((cols + 1) * (rows + 1));
+  for (let j = 0; j < rows; j++) {
+    for (let i = 0; i < cols; i++) {
+      const land = clearance[j * cols + i]! < 3 ? 1 : 0;
+      sum[(j + 1) * (cols + 1) + i + 1] = land + sum[j * (cols + 1) + i + 1]! + sum[(j + 1) * (cols + 1) + i]! - sum[j * (cols + 1) + i]!;
+    }
+  }
+  landSumsOf.set(field, sum);
+  return sum;
 }
 
 function overlapsCircle(b: Box, c: Circle): boolean {

@@ -24,31 +24,80 @@ export interface ClearanceField {
 /** `rings`: the shape's rings in screen pixels, each [x0, y0, x1, y1, …]; even–odd filling. */
 export function clearanceField(rings: readonly (readonly number[])[], box: Box, step = 8): ClearanceField {
   // An outline thinned to the grid's step is close enough for placing circles, and many times cheaper.
-  const segments = rings.map((r) => thin(r, step));
+  const edges = edgesOf(rings.map((r) => thin(r, step)));
   const cols = Math.max(1, Math.floor((box[2] - box[0]) / step) + 1);
   const rows = Math.max(1, Math.floor((box[3] - box[1]) / step) + 1);
   const clearance = new Float32Array(cols * rows);
+  const near = bucketed(edges, box);
   for (let j = 0; j < rows; j++) {
     const y = box[1] + j * step;
+    // Where the row crosses the outline, once per row: a point is inside where an odd number of crossings lie to its right.
+    const xs: number[] = [];
+    for (let e = 0; e < edges.length; e += 4) {
+      const ax = edges[e]!;
+      const ay = edges[e + 1]!;
+      const bx = edges[e + 2]!;
+      const by = edges[e + 3]!;
+      if (ay > y !== by > y) xs.push(((bx - ax) * (y - ay)) / (by - ay) + ax);
+    }
+    xs.sort((a, b) => a - b);
+    let right = 0; // crossings at or left of x
     for (let i = 0; i < cols; i++) {
       const x = box[0] + i * step;
-      let inside = false;
-      let d2 = Infinity;
-      for (const ring of segments) {
-        const n = ring.length;
-        for (let k = 0, l = n - 2; k < n; l = k, k += 2) {
-          const ax = ring[l]!;
-          const ay = ring[l + 1]!;
-          const bx = ring[k]!;
-          const by = ring[k + 1]!;
-          if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
-          d2 = Math.min(d2, segmentDistance2(x, y, ax, ay, bx, by));
-        }
-      }
-      clearance[j * cols + i] = inside ? 0 : Math.sqrt(d2);
+      while (right < xs.length && xs[right]! <= x) right++;
+      const inside = (xs.length - right) % 2 === 1;
+      clearance[j * cols + i] = inside ? 0 : Math.sqrt(near(x, y));
     }
   }
   return { box, step, cols, rows, clearance };
+}
+
+/** Every ring's edges as [ax, ay, bx, by, …] (each ring closed). */
+function edgesOf(rings: readonly number[][]): Float64Array {
+  const out: number[] = [];
+  for (const ring of rings) {
+    const n = ring.length;
+    for (let k = 0, l = n - 2; k < n; l = k, k += 2) out.push(ring[l]!, ring[l + 1]!, ring[k]!, ring[k + 1]!);
+  }
+  return Float64Array.from(out);
+}
+
+/**
+ * The squared distance from a point to the nearest edge, looking only at the edges in the buckets
+ * around it, ring by ring, until no farther bucket can hold a nearer edge: the same answer as trying
+ * every edge, for a few of them.
+ */
+function bucketed(edges: Float64Array, box: Box): (x: number, y: number) => number {
+  const size = 32;
+  const cols = Math.max(1, Math.ceil((box[2] - box[0]) / size) + 1);
+  const rows = Math.max(1, Math.ceil((box[3] - box[1]) / size) + 1);
+  const cell = (v: number, origin: number, count: number) => Math.max(0, Math.min(count - 1, Math.floor((v - origin) / size)));
+  const buckets: number[][] = Array.from({ length: cols * rows }, () => []);
+  for (let e = 0; e < edges.length; e += 4) {
+    const i0 = cell(Math.min(edges[e]!, edges[e + 2]!), box[0], cols);
+    const i1 = cell(Math.max(edges[e]!, edges[e + 2]!), box[0], cols);
+    const j0 = cell(Math.min(edges[e + 1]!, edges[e + 3]!), box[1], rows);
+    const j1 = cell(Math.max(edges[e + 1]!, edges[e + 3]!), box[1], rows);
+    for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) buckets[j * cols + i]!.push(e);
+  }
+  return (x, y) => {
+    const ci = cell(x, box[0], cols);
+    const cj = cell(y, box[1], rows);
+    let d2 = Infinity;
+    for (let k = 0; k < Math.max(cols, rows); k++) {
+      for (let j = cj - k; j <= cj + k; j++) {
+        if (j < 0 || j >= rows) continue;
+        const ring = j === cj - k || j === cj + k;
+        for (let i = ci - k; i <= ci + k; i += ring ? 1 : 2 * k) {
+          if (i < 0 || i >= cols) continue;
+          for (const e of buckets[j * cols + i]!) d2 = Math.min(d2, segmentDistance2(x, y, edges[e]!, edges[e + 1]!, edges[e + 2]!, edges[e + 3]!));
+        }
+      }
+      // Edges in buckets beyond this ring are at least k buckets away (edges outside the box sit in its border buckets).
+      if (d2 <= (k * size) ** 2) break;
+    }
+    return d2;
+  };
 }
 
 /**

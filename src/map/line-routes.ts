@@ -59,7 +59,7 @@ function plan(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, 
     const key = String(l.frame);
     groups.set(key, [...(groups.get(key) ?? []), l]);
   }
-  const placed: Route[] = [];
+  const placed: Traced[] = [];
   const out = new Map<string, Route>();
   for (const group of groups.values()) {
     const { frame, map } = group[0]!;
@@ -81,26 +81,41 @@ function plan(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, 
       return group.map((l) => ({ from: l.from, join: point(join, a), bend: point(bend, a), port: point(edge, a), enter, to: l.to, side }));
     };
     // The trunk's height and start: the shortest lines that pass no other place's circle or card and cross least.
+    // (The lines placed before cross each other alike under every candidate: only crossings with them and among these count.)
     let best: { cost: number; routes: Route[] } | null = null;
     const middle = clamp(mean(group.map((l) => across(l.to))), lo, Math.max(lo, hi));
     for (const a of [middle, ...steps(lo, Math.max(lo, hi), 10)]) {
       for (const f of [1 / 3, 2 / 3]) {
         const routes = routesAt(a, f);
-        const cost = routes.reduce((sum, r) => sum + length(routePoints(r, 8)) + 400 * hits(r, avoid), 0) + 300 * crossings([...placed, ...routes]) + Math.abs(a - middle);
-        if (!best || cost < best.cost) best = { cost, routes };
+        const paths = routes.map(traced);
+        const cost = paths.reduce((sum, p) => sum + length(p.points) + 400 * hits(p, avoid), 0) + 300 * (crossingsAmong(paths) + crossingsBetween(paths, placed)) + Math.abs(a - middle);
+        if (!best || cost < best.cost) best = { cost, routes: paths };
       }
     }
-    placed.push(...best!.routes);
-    group.forEach((l, i) => out.set(l.id, best!.routes[i]!));
+    placed.push(...(best!.routes as Traced[]));
+    group.forEach((l, i) => {
+      const { points: _, box: __, ...route } = best!.routes[i] as Traced;
+      out.set(l.id, route);
+    });
   }
   return out;
 }
 
-/** How many circles (not its own place's) and cards a route runs through. */
-function hits(r: Route, avoid: LineObstacles): number {
+/** A route with the points it is checked by, and their box (most pairs of lines and obstacles are far apart). */
+type Traced = Route & { points: Point[]; box: Box };
+
+function traced(r: Route): Traced {
   const points = routePoints(r, 8);
+  return { ...r, points, box: boxOf(points) };
+}
+
+const apart = (a: Box, b: Box, by: number) => a[0] > b[2] + by || b[0] > a[2] + by || a[1] > b[3] + by || b[1] > a[3] + by;
+
+/** How many circles (not its own place's) and cards a route runs through. */
+function hits(r: Traced, avoid: LineObstacles): number {
   const own = (c: Circle) => Math.hypot(c.x - r.from[0], c.y - r.from[1]) <= c.r + 1;
-  return avoid.circles.filter((c) => !own(c) && nearPolyline(points, c, c.r + 3)).length + avoid.boxes.filter((b) => crossesBox(points, b)).length;
+  const near = (c: Circle) => !apart(r.box, [c.x, c.y, c.x, c.y], c.r + 3) && !own(c) && nearPolyline(r.points, c, c.r + 3);
+  return avoid.circles.filter(near).length + avoid.boxes.filter((b) => !apart(r.box, b, 0) && crossesBox(r.points, b)).length;
 }
 
 function nearPolyline(points: readonly Point[], c: Circle, d: number): boolean {
@@ -120,16 +135,24 @@ function nearPolyline(points: readonly Point[], c: Circle, d: number): boolean {
  * no crossing: meetings within a few pixels of those points are not counted.
  */
 export function crossings(routes: readonly Route[]): number {
-  const paths = routes.map((r) => ({ r, points: routePoints(r, 8) }));
+  return crossingsAmong(routes.map(traced));
+}
+
+function crossingsAmong(paths: readonly Traced[]): number {
   let n = 0;
-  for (let i = 0; i < paths.length; i++) {
-    for (let j = i + 1; j < paths.length; j++) {
-      const a = paths[i]!;
-      const b = paths[j]!;
-      n += polylineCrossings(a.points, b.points, [a.r.from, a.r.join, a.r.port, a.r.to, b.r.from, b.r.join, b.r.port, b.r.to]);
-    }
-  }
+  for (let i = 0; i < paths.length; i++) for (let j = i + 1; j < paths.length; j++) n += pairCrossings(paths[i]!, paths[j]!);
   return n;
+}
+
+function crossingsBetween(paths: readonly Traced[], others: readonly Traced[]): number {
+  let n = 0;
+  for (const a of paths) for (const b of others) n += pairCrossings(a, b);
+  return n;
+}
+
+function pairCrossings(a: Traced, b: Traced): number {
+  if (apart(a.box, b.box, 0)) return 0;
+  return polylineCrossings(a.points, b.points, [a.from, a.join, a.port, a.to, b.from, b.join, b.port, b.to]);
 }
 
 const NEAR_END = 6;
