@@ -46,7 +46,7 @@ async function traceLoad(browser: Awaited<ReturnType<typeof launchBrowser>>, url
   cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as TraceEvent[])));
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'loading'] },
+    traceConfig: { includedCategories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.stack', 'disabled-by-default-v8.cpu_profiler', 'blink.user_timing', 'loading'] },
   });
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('map:first-complete').length > 0, null, { timeout: 60_000 });
@@ -101,6 +101,15 @@ function summarise(events: TraceEvent[], firstComplete: number) {
       }
     });
   }
+  // Layouts a script forced (inside its run, not the frame's own): each is a full layout of the page.
+  const runs = onMain.filter((e) => KINDS[e.name] === 'run JS');
+  const forced = onMain.filter((e) => e.name === 'Layout' && runs.some((r) => r.ts <= e.ts && e.ts < r.ts + r.dur!));
+  byKind.set('forced layouts (n)', forced.length);
+  if (process.env['PROFILE_FORCED']) for (const e of forced) {
+    const stack = ((e.args?.['beginData'] as { stackTrace?: { functionName: string; url: string; lineNumber: number }[] } | undefined)?.stackTrace ?? []).slice(0, 4);
+    console.log(`    forced layout ${round(e.dur! / 1000)} ms at ${round((e.ts - t0) / 1000)} ms: ${stack.map((f) => `${f.functionName}:${f.lineNumber}`).join(' < ')}`);
+  }
+  byKind.set('forced layout ms', forced.reduce((sum, e) => sum + e.dur! / 1000, 0));
   return { byKind, self, inclusive };
 }
 

@@ -61,7 +61,7 @@ export function drawFirstView(dataDir: string, topoFile: string, reference: Refe
   const { document, window } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const g = globalThis as Record<string, unknown>;
   // What the components reach for: the document, timers, the URL (the embed link, not shown here),
-  // and a ResizeObserver (nothing resizes here).
+  // a ResizeObserver (nothing resizes here) and frames (nothing is laid out to scroll to here).
   const globals: Record<string, unknown> = {
     document,
     window,
@@ -70,6 +70,7 @@ export function drawFirstView(dataDir: string, topoFile: string, reference: Refe
       observe() {}
       disconnect() {}
     },
+    requestAnimationFrame: () => 0,
   };
   // linkedom's <select> has no value setter; as the HTML a browser reads, the chosen option is marked.
   Object.defineProperty(Object.getPrototypeOf(document.createElement('select')), 'value', {

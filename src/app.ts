@@ -112,6 +112,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     geo,
     model,
     frame: () => frame,
+    reveal: session.state.place,
     events: mapEvents(ctx, () => frame, page.tooltip, apply),
     surroundings: page.surroundings,
     attribution: t(session.state.lang, 'map.attribution'),
@@ -120,7 +121,6 @@ export async function startApp(root: HTMLElement): Promise<void> {
       document.documentElement.dataset['renderer'] = 'svg';
     },
   });
-  if (session.state.place) map.move({ type: 'reveal', place: session.state.place });
   preparePrint({ mapArea: page.mapArea, mapEl: page.mapEl, model, geo, map, frame: () => frame });
   firstView.drop();
   // Marked once the frame that shows it has been painted, not when the DOM is ready; MapLibre's code

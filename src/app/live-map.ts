@@ -18,6 +18,8 @@ export interface LiveMapOptions {
   geo: Geography;
   model: Model;
   frame: () => Frame;
+  /** A place open from the start: the first drawing shows it clear of the panel. */
+  reveal: string | null;
   events: MapEvents;
   surroundings: () => Surroundings;
   attribution: string;
@@ -34,8 +36,8 @@ export interface LiveMap {
 }
 
 export function startLiveMap(o: LiveMapOptions): LiveMap {
-  const drawSvg = (camera: Camera | null) => createSvgRenderer(o.host, o.geo, o.model, { camera, view: o.frame().state.view }, o.events, o.surroundings);
-  const first = drawSvg(o.frame().state.camera);
+  const drawSvg = (camera: Camera | null, reveal: string | null = null) => createSvgRenderer(o.host, o.geo, o.model, { camera, view: o.frame().state.view, reveal }, o.events, o.surroundings);
+  const first = drawSvg(o.frame().state.camera, o.reveal);
   let view: MapRenderer = first;
   const update = (f: Frame) => view.update(f.scene, f.lang, f.state.place, f.state.view);
   update(o.frame());

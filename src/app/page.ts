@@ -52,7 +52,9 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
       document.documentElement.classList.toggle('embed', state.embed);
       document.title = tr('app.title');
       shell.mapEl.setAttribute('aria-label', tr('map.label'));
-      for (const c of [header, controls, legend, compactKey, panel, deadEnd, tableView, presenter]) c.update(frame);
+      // Every view writes first; the compact key, which reads the map's size, comes last: one layout
+      // for all of them instead of one after each.
+      for (const c of [header, controls, legend, panel, deadEnd, tableView, presenter, compactKey]) c.update(frame);
       presenting = state.story !== null;
       // The map's controls, scale and attribution move out from under the open panel.
       shell.layout.classList.toggle('panel-open', !panel.el.hidden);

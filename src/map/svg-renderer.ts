@@ -35,7 +35,8 @@ export function createSvgRenderer(
   container: HTMLElement,
   geo: Geography,
   model: Model,
-  initial: { camera: Camera | null; view: NamedView },
+  /** `reveal`: a place whose details are open from the start, shown clear of the panel in the first drawing. */
+  initial: { camera: Camera | null; view: NamedView; reveal?: string | null },
   events: MapEvents,
   surroundings: () => Surroundings,
 ): SvgRenderer {
@@ -43,12 +44,24 @@ export function createSvgRenderer(
   // the panel and the table view, not a hundred unlabelled shapes and names.
   const layer = el('div', { class: 'svg-layer', 'aria-hidden': 'true' });
   container.append(layer);
-  const size = () => ({ width: Math.max(1, layer.clientWidth || container.clientWidth), height: Math.max(1, layer.clientHeight || container.clientHeight) });
+  // The size is read once and again only when it changes (the observer below): a read after the
+  // drawing was written would lay out every path of it before the frame does.
+  let known: { width: number; height: number } | null = null;
+  const size = () => (known ??= { width: Math.max(1, layer.clientWidth || container.clientWidth), height: Math.max(1, layer.clientHeight || container.clientHeight) });
   const cities = insetCities(model);
   const composition = (view: NamedView, around: Surroundings) => composeLive(view, { ...size(), cities, covers: around.covers });
   let camera: Camera = initial.camera ?? composition(initial.view, surroundings()).camera;
   // A reveal pans the whole composed picture: the insets move with Guizhou. A framed view or a jump puts them back.
   let insetShift: [number, number] = [0, 0];
+  if (initial.reveal) {
+    // A link with a place open is drawn once, already panned, rather than drawn and then drawn again.
+    const { width, height } = size();
+    const revealed = cameraAfter({ type: 'reveal', place: initial.reveal }, { model, cities, width, height, camera, covers: surroundings().covers });
+    if (revealed) {
+      insetShift = pictureShift(camera, revealed, width, height);
+      camera = revealed;
+    }
+  }
   let last: { scene: Scene; lang: Lang; selected: string | null; view: NamedView } | null = null;
   // What is drawn, for follow(): its view, its four layers, and each circle's and text's position.
   let drawn: {
@@ -138,6 +151,7 @@ export function createSvgRenderer(
   });
   // Observing reports the current size at once: only a real change of size redraws.
   const resize = new ResizeObserver(() => {
+    known = null;
     const { width, height } = size();
     if (drawn && (drawn.width !== width || drawn.height !== height)) draw();
   });

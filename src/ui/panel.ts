@@ -158,8 +158,9 @@ export function createPanel(ctx: UiContext): Component {
       ]);
       if (byYear) showChosenYear(byYear);
       if (focusedYear !== undefined) root.querySelector<HTMLElement>(`button[data-year="${focusedYear}"]`)?.focus({ preventScroll: true });
+      // Another place's details start at the top (the first place's do already: no layout needed).
       if (shown !== p.id) {
-        root.scrollTop = 0;
+        if (shown !== null) root.scrollTop = 0;
         shown = p.id;
       }
     },

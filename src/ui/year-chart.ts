@@ -163,8 +163,15 @@ export function placeChart(host: HTMLElement, chart: HTMLElement): void {
   if (focused !== undefined) chart.querySelector<HTMLElement>(`[data-year="${focused}"]`)?.focus({ preventScroll: true });
 }
 
-/** Scrolls a chart whose years do not all fit so that the chosen year is in view. */
+/**
+ * Scrolls a chart whose years do not all fit so that the chosen year is in view: at the next frame,
+ * whose layout it then reads, instead of laying the page out at once while it is being built.
+ */
 export function showChosenYear(chart: HTMLElement): void {
+  requestAnimationFrame(() => scrollToChosenYear(chart));
+}
+
+function scrollToChosenYear(chart: HTMLElement): void {
   const scroller = chart.querySelector<HTMLElement>('.year-scroll');
   const pressed = chart.querySelector<HTMLElement>('.year-col[aria-pressed="true"]');
   if (!scroller || !pressed) return;
