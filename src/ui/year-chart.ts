@@ -158,7 +158,8 @@ export function placeChart(host: HTMLElement, chart: HTMLElement): void {
   const scrolled = host.querySelector('.year-scroll')?.scrollLeft ?? 0;
   host.replaceChildren(chart);
   const scroller = chart.querySelector<HTMLElement>('.year-scroll');
-  if (scroller) scroller.scrollLeft = scrolled;
+  // (A new chart starts unscrolled: setting 0 would only lay the page out.)
+  if (scroller && scrolled !== 0) scroller.scrollLeft = scrolled;
   showChosenYear(chart);
   if (focused !== undefined) chart.querySelector<HTMLElement>(`[data-year="${focused}"]`)?.focus({ preventScroll: true });
 }
