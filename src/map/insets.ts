@@ -13,7 +13,7 @@ import { outlinePaths } from './outline-paths.ts';
 import type { Box } from './free-spots.ts';
 import { textWidth } from './text-width.ts';
 import type { Scene } from '../scene/scene.ts';
-import { cameraInRect, projectionFor, type Rect } from './projection.ts';
+import { cameraInRect, projectionFor, TILE_SIZE, type Rect } from './projection.ts';
 
 /*
  * A partner city in its own frame, beside Guizhou: its districts at a scale where the twinned ones
@@ -84,6 +84,44 @@ export function insetYearTotal(scene: Scene, inset: InsetView, title: string): {
 
 export const YEAR_TOTAL_SIZE = 12.5;
 
+/** The provinces that reach into an inset's map (a city's inset shows one or two of the 34: the rest were outlined for nothing). */
+function provincesNear(geo: Geography, camera: Camera, map: Rect): number[] {
+  const scale = TILE_SIZE * Math.pow(2, camera.zoom);
+  const [cx, cy] = worldPoint(camera);
+  const [hw, hh] = [map.width / scale, map.height / scale];
+  const boxes = provinceBoxes(geo);
+  return geo.ids.provinces.flatMap((_, i) => {
+    const b = boxes[i];
+    return b && b[0] < cx + hw && b[2] > cx - hw && b[1] < cy + hh && b[3] > cy - hh ? [i] : [];
+  });
+}
+
+/** Each province's box in world units, once per geography. */
+const provinceBoxesOf = new WeakMap<Geography, ([number, number, number, number] | null)[]>();
+function provinceBoxes(geo: Geography): ([number, number, number, number] | null)[] {
+  let boxes = provinceBoxesOf.get(geo);
+  if (!boxes) provinceBoxesOf.set(geo, (boxes = geo.areas.provinces.map((polygons) => arcsBox(geo, polygons.flat(2)))));
+  return boxes;
+}
+
+function arcsBox(geo: Geography, refs: readonly number[]): [number, number, number, number] | null {
+  let b: [number, number, number, number] | null = null;
+  for (const ref of refs) {
+    const arc = geo.arcs[ref < 0 ? ~ref : ref]!;
+    for (let i = 0; i < arc.length; i += 2) {
+      const x = arc[i]!;
+      const y = arc[i + 1]!;
+      b = b ? [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)] : [x, y, x, y];
+    }
+  }
+  return b;
+}
+
+function worldPoint(camera: Camera): [number, number] {
+  const lat = (camera.lat * Math.PI) / 180;
+  return [(camera.lon + 180) / 360, (1 - Math.log(Math.tan(Math.PI / 4 + lat / 2)) / Math.PI) / 2];
+}
+
 /** The insets' frames, captions, land and districts (their fills are painted with the scene). */
 export function drawInsets(geo: Geography, model: Model, views: readonly InsetView[], lang: Lang, tolerance?: number): SVGGElement {
   const guiyang = model.places.get(GUIYANG);
@@ -112,7 +150,7 @@ export function drawInsets(geo: Geography, model: Model, views: readonly InsetVi
           svg(
             'g',
             { transform: `translate(${round(map.x)} ${round(map.y)})` },
-            svg('g', { fill: LAND_CONTEXT, stroke: PROVINCE_BORDER, 'stroke-width': 0.8 }, ...geo.ids.provinces.map((_, i) => svg('path', { d: outlines.area('provinces', i) }))),
+            svg('g', { fill: LAND_CONTEXT, stroke: PROVINCE_BORDER, 'stroke-width': 0.8 }, ...provincesNear(geo, v.camera, map).map((i) => svg('path', { d: outlines.area('provinces', i) }))),
             svg(
               'g',
               { class: 'inset-districts', fill: DISTRICT },
