@@ -24,7 +24,20 @@ export interface Geography {
 
 type Obj = GeometryCollection<{ id: string }>;
 
-export function toGeography(topo: Topology): Geography {
+/**
+ * The topology as the build ships it: with each kind of area's borders already worked out (a foreign
+ * member of the TopoJSON, which other readers ignore), so that the app need not mesh the arcs at start.
+ */
+const BORDER_GROUPS: readonly BorderGroup[] = ['prefectures', 'counties', 'districts'];
+
+export type PreparedTopology = Topology & { borders?: Partial<Record<BorderGroup, number[][]>> };
+
+export function withBorders(topo: Topology): PreparedTopology {
+  const borders = Object.fromEntries(BORDER_GROUPS.map((name) => [name, meshArcs(topo, topo.objects[name] as Obj).arcs]));
+  return { ...topo, borders };
+}
+
+export function toGeography(topo: PreparedTopology): Geography {
   const object = (name: (typeof GEO_OBJECTS)[number]): Obj => {
     const obj = topo.objects[name] as Obj | undefined;
     if (!obj) throw new Error(`geo/pairing.topo.json has no object "${name}"`);
@@ -33,7 +46,7 @@ export function toGeography(topo: Topology): Geography {
   const polygons = (name: AreaGroup) =>
     object(name).geometries.map((g) => (g.type === 'Polygon' ? [g.arcs] : g.type === 'MultiPolygon' ? g.arcs : []));
   const ids = (name: AreaGroup) => object(name).geometries.map((g) => String((g.properties as { id?: string } | undefined)?.id ?? ''));
-  const border = (name: BorderGroup) => meshArcs(topo, object(name)).arcs;
+  const border = (name: BorderGroup) => topo.borders?.[name] ?? meshArcs(topo, object(name)).arcs;
   return {
     ids: { provinces: ids('provinces'), prefectures: ids('prefectures'), counties: ids('counties'), districts: ids('districts') },
     areas: { provinces: polygons('provinces'), prefectures: polygons('prefectures'), counties: polygons('counties'), districts: polygons('districts') },

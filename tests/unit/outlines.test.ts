@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { toGeography } from '../../src/map/geography.ts';
+import { toGeography, withBorders } from '../../src/map/geography.ts';
 import { cullOutside, outlinePaths } from '../../src/map/outline-paths.ts';
 import { projectionFor } from '../../src/map/projection.ts';
 
@@ -105,5 +105,17 @@ describe('outline paths', () => {
       if (inside(a) || inside(b)) continue;
       expect((a[0]! < 0 && b[0]! < 0) || (a[1]! < 0 && b[1]! < 0)).toBe(true);
     }
+  });
+});
+
+describe('the topology as the build ships it', () => {
+  it('carries the borders the app would mesh itself, so that both draw the same', () => {
+    const topo = JSON.parse(readFileSync('geo/pairing.topo.json', 'utf8')) as Topology;
+    const prepared = withBorders(topo);
+    expect(Object.keys(prepared.borders ?? {})).toEqual(['prefectures', 'counties', 'districts']);
+    expect(toGeography(prepared).borders).toEqual(toGeography(topo).borders);
+    expect(toGeography(prepared).borders.counties.length).toBeGreaterThan(0);
+    // What it adds is small beside the arcs.
+    expect(JSON.stringify(prepared.borders).length).toBeLessThan(JSON.stringify(topo).length / 50);
   });
 });
