@@ -37,6 +37,8 @@ export interface LineToInset {
 
 /** The inset's scale bar stands in the bottom left corner of its map: a port keeps above it. */
 const SCALE_BAR = 26;
+/** Above this many lines, a bundle's crossings with the others are not weighed (see plan). */
+const MANY_LINES = 40;
 /** How far into the inset its lines run together before they part. */
 const FAN = 14;
 
@@ -60,6 +62,9 @@ function plan(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, 
     groups.set(key, [...(groups.get(key) ?? []), l]);
   }
   const placed: Traced[] = [];
+  // With many lines (a dataset of every county) the bundles cannot all keep apart, and weighing each
+  // against every line placed before took most of a filter change: only a bundle's own lines are weighed.
+  const many = lines.length > MANY_LINES;
   const out = new Map<string, Route>();
   for (const group of groups.values()) {
     const { frame, map } = group[0]!;
@@ -88,7 +93,8 @@ function plan(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, 
       for (const f of [1 / 3, 2 / 3]) {
         const routes = routesAt(a, f);
         const paths = routes.map(traced);
-        const cost = paths.reduce((sum, p) => sum + length(p.points) + 400 * hits(p, avoid), 0) + 300 * (crossingsAmong(paths) + crossingsBetween(paths, placed)) + Math.abs(a - middle);
+        const crossed = crossingsAmong(paths) + (many ? 0 : crossingsBetween(paths, placed));
+        const cost = paths.reduce((sum, p) => sum + length(p.points) + 400 * hits(p, avoid), 0) + 300 * crossed + Math.abs(a - middle);
         if (!best || cost < best.cost) best = { cost, routes: paths };
       }
     }
