@@ -74,12 +74,13 @@ export function layoutCallouts(scene: Scene, v: ViewGeometry, o: { width: number
   // The cards go where their ties are shortest in all: each order of placing them is tried (there are
   // a few), and the first that places every card off the land wins over the shorter but failing ones.
   let best: { callouts: Callout[]; missed: number; length: number } | null = null;
+  const spots = spotsNearest(o);
   for (const order of orders(cards)) {
     const placed: Box[] = [];
     let missed = 0;
     let length = 0;
     const callouts = order.map((card) => {
-      const spot = spotFor(v, card, card.target, [...o.avoid, ...placed], o.circles, o);
+      const spot = spotFor(v, card, spots(card), [...o.avoid, ...placed], o.circles);
       if (!spot) missed++;
       // No room for a card: its circle alone, in the room beside Guizhou, its value beside it.
       const bare = spot ? null : roomFor(v, card, [...o.avoid, ...placed], o.circles);
@@ -204,26 +205,42 @@ const centroid = (points: readonly [number, number][]): [number, number] => [
 ];
 
 /**
- * The spot nearest `target` for a card of this size inside the frame, off Guizhou's land (the
- * clearance field beside it), clear of the boxes and circles given; null where there is none.
+ * Each card's grid of spots inside the frame, nearest its target first (ties: top, then left): worked
+ * out once per card and walked by every order of placing the cards, each walk ending at the first free spot.
  */
-function spotFor(v: ViewGeometry, size: { width: number; height: number }, target: [number, number], boxes: readonly Box[], circles: readonly Circle[], frame: { width: number; height: number }): [number, number] | null {
-  const step = 8;
-  let best: [number, number] | null = null;
-  let bestD = Infinity;
-  for (let y = GAP; y + size.height <= frame.height - GAP; y += step) {
-    for (let x = GAP; x + size.width <= frame.width - GAP; x += step) {
-      const d = (x + size.width / 2 - target[0]) ** 2 + (y + size.height / 2 - target[1]) ** 2;
-      if (d >= bestD) continue;
-      const box: Box = [x, y, x + size.width, y + size.height];
-      if (boxes.some((b) => box[0] < b[2] + GAP && box[2] > b[0] - GAP && box[1] < b[3] + GAP && box[3] > b[1] - GAP)) continue;
-      if (circles.some((c) => overlapsCircle(box, c))) continue;
-      if (!offLand(v, box)) continue;
-      best = [x, y];
-      bestD = d;
+function spotsNearest(frame: { width: number; height: number }): (card: Card) => Float64Array {
+  const made = new Map<Card, Float64Array>();
+  return (card) => {
+    let xy = made.get(card);
+    if (xy) return xy;
+    const step = 8;
+    const found: { x: number; y: number; d: number }[] = [];
+    for (let y = GAP; y + card.height <= frame.height - GAP; y += step) {
+      for (let x = GAP; x + card.width <= frame.width - GAP; x += step) found.push({ x, y, d: (x + card.width / 2 - card.target[0]) ** 2 + (y + card.height / 2 - card.target[1]) ** 2 });
     }
+    found.sort((a, b) => a.d - b.d || a.y - b.y || a.x - b.x);
+    xy = new Float64Array(found.length * 2);
+    found.forEach((p, i) => {
+      xy![i * 2] = p.x;
+      xy![i * 2 + 1] = p.y;
+    });
+    made.set(card, xy);
+    return xy;
+  };
+}
+
+/** The first of a card's spots (nearest first) off Guizhou's land (the clearance field beside it), clear of the boxes and circles given; null where there is none. */
+function spotFor(v: ViewGeometry, size: { width: number; height: number }, spots: Float64Array, boxes: readonly Box[], circles: readonly Circle[]): [number, number] | null {
+  for (let i = 0; i < spots.length; i += 2) {
+    const x = spots[i]!;
+    const y = spots[i + 1]!;
+    const box: Box = [x, y, x + size.width, y + size.height];
+    if (boxes.some((b) => box[0] < b[2] + GAP && box[2] > b[0] - GAP && box[1] < b[3] + GAP && box[3] > b[1] - GAP)) continue;
+    if (circles.some((c) => overlapsCircle(box, c))) continue;
+    if (!offLand(v, box)) continue;
+    return [x, y];
   }
-  return best;
+  return null;
 }
 
 /** A spot for the card's circle alone in the room beside Guizhou (off its land), or null. */
