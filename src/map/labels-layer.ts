@@ -183,7 +183,10 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
 function insetKeepOff(scene: Scene, inset: InsetView, lang: Lang, model: Model): Box[] {
   const city = model.places.get(inset.frame.city);
   const total = insetYearTotal(scene, inset, city ? nameOf(city, lang) : inset.frame.city);
-  return total ? [scaleBarBox(inset), total.box] : [scaleBarBox(inset)];
+  const { x, y, width, height } = inset.frame;
+  // A name beside a narrow inset stands wholly in it or wholly out of it: across its edge, the frame's line struck it through.
+  const edges: Box[] = width < 150 ? [[x - 0.5, y, x + 0.5, y + height], [x + width - 0.5, y, x + width + 0.5, y + height], [x, y + height - 0.5, x + width, y + height + 0.5]] : [];
+  return [scaleBarBox(inset), ...(total ? [total.box] : []), ...edges];
 }
 
 /** The room of an inset's scale bar and its words (see insets.ts). */
