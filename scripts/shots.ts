@@ -5,7 +5,7 @@
  *
  * - views: the default, the Guizhou view, a place open (Puding), the years 2010 and 2011;
  * - surfaces: the app at 1280×800, 1920×1080 and a phone (390×844); embeds (`?embed=1`) at 800×500,
- *   400×300 and 320×240; an embed in a 720 px article column of a host page; PNG exports at 1920×1080
+ *   400×300, 320×400 and 320×240; an embed in a 720 px article column of a host page; PNG exports at 1920×1080
  *   and 1080×1080 (`?export=png&size=…`, the downloaded file itself).
  *
  * `SHOTS_DIR` sets another folder; `SHOTS_ONLY=embed-400x300,png-1080x1080` renders only those surfaces.
@@ -46,6 +46,7 @@ const SURFACES: Surface[] = [
   { id: 'embed-800x500', title: 'Embed 800×500', kind: 'embed', width: 800, height: 500 },
   { id: 'embed-400x300', title: 'Embed 400×300', kind: 'embed', width: 400, height: 300 },
   { id: 'embed-320x240', title: 'Embed 320×240', kind: 'embed', width: 320, height: 240 },
+  { id: 'embed-320x400', title: 'Embed 320×400', kind: 'embed', width: 320, height: 400 },
   { id: 'column-720', title: 'Embed in a 720 px article column', kind: 'column', width: 1100, height: 1100 },
   { id: 'png-1920x1080', title: 'PNG export 1920×1080', kind: 'png', width: 1920, height: 1080 },
   { id: 'png-1080x1080', title: 'PNG export 1080×1080', kind: 'png', width: 1080, height: 1080 },

@@ -70,6 +70,7 @@ export function paintAreas(root: ParentNode, geo: Geography, model: Model, scene
     if (text && total) {
       setAttr(text, 'x', total.x);
       setAttr(text, 'y', total.y);
+      setAttr(text, 'font-size', total.size);
     }
     if (text && text.textContent !== (total?.text ?? '')) text.textContent = total?.text ?? '';
   }

@@ -83,7 +83,7 @@ export function layoutCallouts(scene: Scene, v: ViewGeometry, o: { width: number
       const spot = spotFor(v, card, spots(card), [...o.avoid, ...placed], o.circles);
       if (!spot) missed++;
       // No room for a card: its circle alone, in the room beside Guizhou, its value beside it.
-      const bare = spot ? null : roomFor(v, card, [...o.avoid, ...placed], o.circles);
+      const bare = spot ? null : roomFor(v, card, [...o.avoid, ...placed], o.circles, o);
       const [x, y] = spot ?? bare ?? stacked(placed);
       const callout = card.at(x, y, spot === null && bare !== null);
       placed.push(callout.box);
@@ -120,8 +120,10 @@ function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, l
           { text: m.multiYear ? t(lang, 'callout.severalYears', { period: m.period }) : m.period, size: 10.5, weight: 400, fill: MUTED },
         ]),
       ];
+  // A compact card's values stand a line of their height apart: 14 px put one over the next.
+  const step = compact ? 16 : LINE;
   const width = Math.ceil(PAD * 2 + 2 * r + 8 + Math.max(...lines.map((l) => textWidth(l.text, l.size))));
-  const height = Math.ceil(PAD * 2 + Math.max(2 * r, lines.length * LINE));
+  const height = Math.ceil(PAD * 2 + Math.max(2 * r, lines.length * step));
   const ties = first.kind === 'group' ? first.recipients.map((id) => ({ id, to: v.pointOf(id) })).filter((x): x is { id: string; to: [number, number] } => x.to !== null) : [];
   const target: [number, number] = ties.length > 0 ? centroid(ties.map((x) => x.to)) : v.guizhou ? [v.guizhou[0], v.guizhou[1]] : [0, 0];
   return {
@@ -133,10 +135,16 @@ function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, l
     at(x, y, unframed = false) {
       // Unframed, (x, y) is the circle's centre.
       const [cx, cy] = unframed ? [x, y] : [x + PAD + r, y + height / 2];
-      const top = cy - (lines.length * LINE) / 2 + 11;
-      const texts = lines.filter((l) => !unframed || l.valueKey).map((l, i) => ({ ...l, x: round(cx + r + (unframed ? 3 : 8)), y: round(top + i * LINE) }));
-      // Unframed, its box holds the circle and the values beside it (names and lines keep off both).
-      const bare: Box = [cx - r, Math.min(cy - r, ...texts.map((l) => l.y - l.size)), Math.max(cx + r, ...texts.map((l) => l.x + textWidth(l.text, l.size))), Math.max(cy + r, ...texts.map((l) => l.y + 3))];
+      const top = cy - (lines.length * step) / 2 + 11;
+      const texts = lines.filter((l) => !unframed || l.valueKey).map((l, i) => ({ ...l, x: round(cx + r + (unframed ? 3 : 8)), y: round(top + i * step) }));
+      // Unframed, its box holds the circle and the values beside it (names and lines keep off both),
+      // each value as tall as the browser draws it (1.18 em above the baseline, 0.3 below).
+      const bare: Box = [
+        cx - r,
+        Math.min(cy - r, ...texts.map((l) => l.y - l.size * 1.18)),
+        Math.max(cx + r, ...texts.map((l) => l.x + textWidth(l.text, l.size) * 1.05)),
+        Math.max(cy + r, ...texts.map((l) => l.y + l.size * 0.3)),
+      ];
       return {
         anchor,
         box: unframed ? bare : [x, y, x + width, y + height],
@@ -243,10 +251,24 @@ function spotFor(v: ViewGeometry, size: { width: number; height: number }, spots
   return null;
 }
 
-/** A spot for the card's circle alone in the room beside Guizhou (off its land), or null. */
-function roomFor(v: ViewGeometry, card: Card, boxes: readonly Box[], circles: readonly Circle[]): [number, number] | null {
-  if (!v.room) return null;
-  return (v.guizhou && placeCircle(v.room, card.target, card.r, circles, boxes, v.guizhou)) ?? placeCircle(v.room, card.target, card.r, circles, boxes);
+/**
+ * A spot for the card's circle alone in the room beside Guizhou (off its land), or null: within
+ * Guizhou's box where it can, else anywhere in the room. The values beside it keep clear of the
+ * boxes (insets, buttons, other cards) and the frame too: only the circle was checked, and a value
+ * ran into the inset's year total at 320 × 240.
+ */
+function roomFor(v: ViewGeometry, card: Card, boxes: readonly Box[], circles: readonly Circle[], frame: { width: number; height: number }): [number, number] | null {
+  const field = v.room;
+  if (!field) return null;
+  const clear = (x: number, y: number) => {
+    const b = card.at(x, y, true).box;
+    if (b[0] < 0 || b[1] < 0 || b[2] > frame.width || b[3] > frame.height) return false;
+    if (boxes.some((o) => b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1])) return false;
+    // The values stay off the other circles (the card's own circle is checked by placeCircle).
+    const words: Box = [x + card.r, b[1], b[2], b[3]];
+    return !circles.some((c) => overlapsCircle(words, c));
+  };
+  return (v.guizhou && placeCircle(field, card.target, card.r, circles, boxes, v.guizhou, 3, clear)) ?? placeCircle(field, card.target, card.r, circles, boxes, field.box, 3, clear);
 }
 
 /** No grid point of the field inside the box lies on Guizhou (or within a few pixels of it). */

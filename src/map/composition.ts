@@ -63,7 +63,8 @@ export function compose(view: NamedView, o: ComposeOptions): Composition {
   // Guizhou is a little wider than tall: in a landscape frame the insets stand in a column at the
   // right (where the partner cities lie), in a portrait one in a row under Guizhou.
   if (visible.width >= visible.height * 0.95) {
-    const w = clamp(Math.round(visible.width * 0.22), 96, 300);
+    // A small frame's insets are narrower: at 320 px, 96 px of insets left Guizhou two fifths of the width.
+    const w = clamp(Math.round(visible.width * 0.22), isSmallMap(o.width, o.height) ? 80 : 96, 300);
     // Left of the live map's buttons and attribution, which keep to the map's right edge.
     const x = visible.x + visible.width - w - GAP - controls;
     const column = o.key?.where === 'column' ? o.key.y - visible.y : visible.height;
@@ -102,5 +103,11 @@ export function compactKeyBox(width: number, height: number, cities: readonly st
   // Above the attribution, which MapLibre writes out along the bottom of a wide map.
   return { where: 'column', x: inset.x, y: height - 30 - tall, width: inset.width, height: tall };
 }
+
+/**
+ * A map under 300 px either way (embeds of 400×300 and less): names stand near their places or not
+ * at all (a leader across the province reads as another place's), and the insets are narrower.
+ */
+export const isSmallMap = (width: number, height: number): boolean => Math.min(width, height) < 300;
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));

@@ -105,7 +105,17 @@ function bucketed(edges: Float64Array, box: Box): (x: number, y: number) => numb
  * of the circles already placed and of the boxes to avoid, inside `within` (default: the field's
  * box); null if there is none.
  */
-export function placeCircle(field: ClearanceField, target: readonly [number, number], r: number, taken: readonly Circle[], avoid: readonly Box[] = [], within: Box = field.box, gap = 3): [number, number] | null {
+export function placeCircle(
+  field: ClearanceField,
+  target: readonly [number, number],
+  r: number,
+  taken: readonly Circle[],
+  avoid: readonly Box[] = [],
+  within: Box = field.box,
+  gap = 3,
+  /** What else a spot must allow (what stands beside the circle). */
+  accept?: (x: number, y: number) => boolean,
+): [number, number] | null {
   const { step, cols, rows, clearance } = field;
   const box = field.box;
   let best: [number, number] | null = null;
@@ -120,6 +130,7 @@ export function placeCircle(field: ClearanceField, target: readonly [number, num
       if (d >= bestD) continue;
       if (taken.some((c) => (c.x - x) ** 2 + (c.y - y) ** 2 < (c.r + r + gap) ** 2)) continue;
       if (avoid.some((b) => x + r > b[0] && x - r < b[2] && y + r > b[1] && y - r < b[3])) continue;
+      if (accept && !accept(x, y)) continue;
       best = [x, y];
       bestD = d;
     }

@@ -70,16 +70,21 @@ export function insetViews(geo: Geography, model: Model, frames: readonly InsetF
  * glance: beside the city's name where both fit on the caption's first line, else at the top of the
  * inset's map (where the inset's names keep off its box).
  */
-export function insetYearTotal(scene: Scene, inset: InsetView, title: string): { text: string; x: number; y: number; box: Box } | null {
+export function insetYearTotal(scene: Scene, inset: InsetView, title: string): { text: string; x: number; y: number; size: number; box: Box } | null {
   const total = scene.yearTotals.get(inset.frame.city);
   if (!total || scene.filter.year === 'all') return null;
-  const text = `${scene.filter.year}: ${total}`;
   const { frame, map } = inset;
-  const width = textWidth(text, YEAR_TOTAL_SIZE) * 1.1;
+  // A narrow inset holds the amount alone (its caption names the city, the legend the year), smaller
+  // where need be: whole, it ran out of the inset over Guizhou's eastern names.
+  const room = frame.width - 16;
+  const full = `${scene.filter.year}: ${total}`;
+  const text = textWidth(full, YEAR_TOTAL_SIZE) * 1.1 <= room ? full : total;
+  const size = textWidth(text, YEAR_TOTAL_SIZE) * 1.1 <= room ? YEAR_TOTAL_SIZE : 11;
+  const width = textWidth(text, size) * 1.1;
   const fits = 8 + textWidth(title, 13.5) * 1.1 + 12 + width + 8 <= frame.width;
   const x = round(frame.x + frame.width - 8);
-  const y = round(fits ? frame.y + 16 : map.y + 15);
-  return { text, x, y, box: [x - width - 2, y - YEAR_TOTAL_SIZE * 1.18, x + 2, y + 4] };
+  const y = round(fits ? frame.y + 16 : map.y + size + 2.5);
+  return { text, x, y, size, box: [x - width - 2, y - size * 1.18, x + 2, y + 4] };
 }
 
 export const YEAR_TOTAL_SIZE = 12.5;

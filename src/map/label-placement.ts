@@ -28,6 +28,8 @@ export interface LabelRequest {
   leader: boolean;
   /** Boxes this name keeps out of besides the common ones (a name on the main map, the insets). */
   avoid?: readonly Box[];
+  /** How long its leader may be (px); unset, a name may stand up to 86 px off. */
+  leaderReach?: number;
 }
 
 export interface PlacedLabel {
@@ -51,6 +53,8 @@ export interface Obstacles {
 }
 
 const LEADER_DISTANCES = [26, 42, 62, 86];
+/** Where the leaders must stay short (a small map), the spots close in: a name a leader's length from its circle still reads as its own. */
+const SHORT_DISTANCES = [12, 19, 26];
 /** How far a name may stand off (leader length) to keep off a line. */
 const LINE_DETOUR = 62;
 const DIRECTIONS: [number, number][] = [
@@ -103,7 +107,9 @@ function candidates(q: LabelRequest): Candidate[] {
   ];
   if (!q.leader) return near;
   const far: Candidate[] = [];
-  for (const d of LEADER_DISTANCES) {
+  // The leader runs from the circle's edge (or 2 px off a bare point) to the spot's edge: d + 3 px long.
+  const distances = q.leaderReach === undefined ? LEADER_DISTANCES : SHORT_DISTANCES.filter((d) => d + 3 <= q.leaderReach!);
+  for (const d of distances) {
     for (const [dx, dy] of DIRECTIONS) {
       const len = Math.hypot(dx, dy);
       const ex = q.x + (dx / len) * (gap + d);

@@ -4,6 +4,7 @@ import { INK, MUTED } from '../scene/colors.ts';
 import type { Model } from '../scene/model.ts';
 import { nameOf, PROVINCE_GUIZHOU } from '../scene/places.ts';
 import type { Scene } from '../scene/scene.ts';
+import { isSmallMap } from './composition.ts';
 import { placeCircle, type Box, type Circle } from './free-spots.ts';
 import { insetYearTotal, type InsetView } from './insets.ts';
 import { placeLabels, type LabelRequest } from './label-placement.ts';
@@ -83,8 +84,9 @@ export function paintLabels(root: ParentNode, model: Model, scene: Scene, v: Vie
 }
 
 /**
- * Names by priority: Guizhou, the paired prefectures, the partner cities, the districts with a line,
- * places with a circle, then the rest. The selected place comes first of all.
+ * Names by priority: Guizhou, the paired prefectures, the values, the partner cities, the districts
+ * with a line, places with a circle, then the rest. The selected place comes first of all. On a
+ * small map the parts' values ("of which …") come after the places with a circle.
  */
 function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOptions, circles: Map<string, Circle>, cards: readonly Box[]): LabelRequest[] {
   const frame: Box = [0, 0, o.width, o.height];
@@ -97,6 +99,10 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
     if (m.kind === 'place' && c && id && c.r > (onPlace.get(id)?.r ?? -1)) onPlace.set(id, c);
   }
   const withLines = new Set(scene.arcs.map((a) => a.donor));
+  // On a small map a leader reaches 30 px at most: longer, it crossed the province to a value that
+  // read as another place's. A name or value without a spot that near is left out (its value stays
+  // in the tooltip, the panel and the table).
+  const leaderReach = isSmallMap(o.width, o.height) ? 30 : undefined;
   // What stands on the main map keeps out of the insets (their captions are kept clear for all).
   const insets: Box[] = v.insets.map((iv) => [iv.frame.x, iv.frame.y, iv.frame.x + iv.frame.width, iv.frame.y + iv.frame.height]);
   const out: LabelRequest[] = [];
@@ -107,7 +113,7 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
       const room = v.room && v.guizhou ? placeCircle(v.room, [v.guizhou[0] + 40, v.guizhou[1] + 20], 14, [...circles.values()], cards, v.guizhou) : null;
       const spot = room ? { x: room[0], y: room[1], r: 0 } : null;
       if (!spot) continue;
-      out.push({ id: p.id, name: nameOf(p, o.lang), x: spot.x, y: spot.y, r: spot.r, size: 17 * scale, weight: 700, fill: INK, priority: selected ? -1 : 0, bounds: frame, leader: true, avoid: insets });
+      out.push({ id: p.id, name: nameOf(p, o.lang), x: spot.x, y: spot.y, r: spot.r, size: 17 * scale, weight: 700, fill: INK, priority: selected ? -1 : 0, bounds: frame, leader: true, avoid: insets, leaderReach });
       continue;
     }
     // Only a district's inset counts here: a partner city is named by its inset's caption.
@@ -157,6 +163,7 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
       bounds: inset ? insetBounds(inset, o) : frame,
       leader: priority <= 4 || selected,
       avoid: inset ? insetKeepOff(scene, inset, o.lang, model) : insets,
+      leaderReach,
     });
   }
   // Every circle on a place says its value (a card says its own); a part says it is one ("of which").
@@ -164,7 +171,10 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
     const c = circles.get(m.key);
     if (!c || m.kind !== 'place') continue;
     const name = m.partOf ? t(o.lang, 'value.partOf', { value: m.valueLabel }) : m.valueLabel;
-    out.push({ id: `value:${m.key}`, name, x: c.x, y: c.y, r: c.r, size: 11.5 * scale, fill: INK, priority: 1.5, bounds: frame, leader: true, avoid: insets });
+    // On a small map a part's value ("of which …") gives way to the names of the paired places: it
+    // repeats what the card of its whole says.
+    const priority = m.partOf && leaderReach !== undefined ? 4.5 : 1.5;
+    out.push({ id: `value:${m.key}`, name, x: c.x, y: c.y, r: c.r, size: 11.5 * scale, fill: INK, priority, bounds: frame, leader: true, avoid: insets, leaderReach });
   }
   return out;
 }
@@ -173,7 +183,10 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
 function insetKeepOff(scene: Scene, inset: InsetView, lang: Lang, model: Model): Box[] {
   const city = model.places.get(inset.frame.city);
   const total = insetYearTotal(scene, inset, city ? nameOf(city, lang) : inset.frame.city);
-  return total ? [scaleBarBox(inset), total.box] : [scaleBarBox(inset)];
+  const { x, y, width, height } = inset.frame;
+  // A name beside a narrow inset stands wholly in it or wholly out of it: across its edge, the frame's line struck it through.
+  const edges: Box[] = width < 150 ? [[x - 0.5, y, x + 0.5, y + height], [x + width - 0.5, y, x + width + 0.5, y + height], [x, y + height - 0.5, x + width, y + height + 0.5]] : [];
+  return [scaleBarBox(inset), ...(total ? [total.box] : []), ...edges];
 }
 
 /** The room of an inset's scale bar and its words (see insets.ts). */

@@ -18,11 +18,23 @@ export function createCompactKey(ctx: UiContext, o: { mapSize(): { width: number
     update(frame: Frame) {
       const { width, height } = o.mapSize();
       const box = compactKeyBox(width, height, insetCities(ctx.model));
-      root.hidden = box === null;
+      const { lang, tr } = frame;
+      // A small embed has no room for the key on its map, and its legend lies below the frame: a
+      // button in the map's corner, under MapLibre's, leads to it (the map keeps names clear of it).
+      const mini = box === null && frame.state.embed;
+      root.hidden = box === null && !mini;
+      root.classList.toggle('mini', mini);
+      if (mini) {
+        root.removeAttribute('style');
+        root.classList.remove('stacked');
+        const open = el('button', { type: 'button', class: 'compact-key-open', 'aria-controls': 'map-legend', title: tr('legend.openFull') }, tr('legend.key'));
+        open.addEventListener('click', () => o.openLegend());
+        replaceChildren(root, el('h2', { id: 'compact-key-title', class: 'visually-hidden' }, tr('legend.compact')), open);
+        return;
+      }
       if (!box) return;
       root.setAttribute('style', `left:${box.x}px;top:${box.y}px;width:${box.width}px;height:${box.height}px`);
       root.classList.toggle('stacked', box.height > 120);
-      const { lang, tr } = frame;
       const sections = keySections(ctx.model, frame.state, frame.scene);
       const sizes = sections.find((s) => s.id === 'sizes');
       const sizeEntries = sizes?.entries.flatMap((e) => (e.kind === 'size' ? [e] : [])) ?? [];

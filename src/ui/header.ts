@@ -79,6 +79,9 @@ export function createHeader(ctx: UiContext): Component {
       current = frame;
       const { tr, state } = frame;
       title.textContent = state.title ?? tr('app.title');
+      // A small embed cuts the title to one line: the whole of it is in its tooltip.
+      if (state.embed) title.title = title.textContent;
+      else title.removeAttribute('title');
       subtitle.textContent = tr('app.subtitle', { cities: partnerCitiesText(ctx.model, frame.lang), years: coverageYears(ctx.model, frame.lang) });
       views.setAttribute('aria-label', tr('view.jump'));
       for (const b of viewButtons) {
