@@ -182,6 +182,8 @@ describe('the panel says it (a DOM)', () => {
   beforeAll(() => {
     const { document } = parseHTML('<!doctype html><html><body></body></html>');
     (globalThis as { document?: unknown }).document = document;
+    // Nothing is laid out here: a chart's scroll to its year (at the next frame) has nothing to do.
+    (globalThis as { requestAnimationFrame?: unknown }).requestAnimationFrame = () => 0;
   });
   const panelText = (state: AppState) => {
     const panel = createPanel({ model: shipped, dispatch: () => {} } as unknown as UiContext);
