@@ -22,7 +22,14 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
   const header = createHeader(ctx);
   const controls = createControls(ctx);
   const legend = createLegend(ctx);
-  const compactKey = createCompactKey(ctx, { mapSize: () => ({ width: shell.svgHost.clientWidth, height: shell.svgHost.clientHeight }), openLegend: () => legend.open() });
+  // The size the compact key was last placed for: the observer below places it again only when the map's size changed.
+  let keyPlacedFor = '';
+  const mapSize = () => {
+    const size = { width: shell.svgHost.clientWidth, height: shell.svgHost.clientHeight };
+    keyPlacedFor = `${size.width}x${size.height}`;
+    return size;
+  };
+  const compactKey = createCompactKey(ctx, { mapSize, openLegend: () => legend.open() });
   const panel = createPanel(ctx);
   const notice = createNotice();
   const tooltip = createTooltip();
@@ -35,7 +42,10 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
   let presenting = false;
   let shown: Frame | null = null;
   // The compact key stands only where the map has room for it, which a resized window gives or takes.
-  new ResizeObserver(() => shown && compactKey.update(shown)).observe(shell.svgHost);
+  // (The observer's first report, before the first paint, is the size the key was just placed for.)
+  new ResizeObserver(() => {
+    if (shown && `${shell.svgHost.clientWidth}x${shell.svgHost.clientHeight}` !== keyPlacedFor) compactKey.update(shown);
+  }).observe(shell.svgHost);
 
   return {
     ...shell,
