@@ -105,21 +105,8 @@ function provincesNear(geo: Geography, camera: Camera, map: Rect): number[] {
 const provinceBoxesOf = new WeakMap<Geography, ([number, number, number, number] | null)[]>();
 function provinceBoxes(geo: Geography): ([number, number, number, number] | null)[] {
   let boxes = provinceBoxesOf.get(geo);
-  if (!boxes) provinceBoxesOf.set(geo, (boxes = geo.areas.provinces.map((polygons) => arcsBox(geo, polygons.flat(2)))));
+  if (!boxes) provinceBoxesOf.set(geo, (boxes = geo.ids.provinces.map((id) => areaBounds(geo, 'provinces', [id]))));
   return boxes;
-}
-
-function arcsBox(geo: Geography, refs: readonly number[]): [number, number, number, number] | null {
-  let b: [number, number, number, number] | null = null;
-  for (const ref of refs) {
-    const arc = geo.arcs[ref < 0 ? ~ref : ref]!;
-    for (let i = 0; i < arc.length; i += 2) {
-      const x = arc[i]!;
-      const y = arc[i + 1]!;
-      b = b ? [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)] : [x, y, x, y];
-    }
-  }
-  return b;
 }
 
 function worldPoint(camera: Camera): [number, number] {

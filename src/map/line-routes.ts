@@ -87,7 +87,7 @@ function plan(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, 
     };
     // The trunk's height and start: the shortest lines that pass no other place's circle or card and cross least.
     // (The lines placed before cross each other alike under every candidate: only crossings with them and among these count.)
-    let best: { cost: number; routes: Route[] } | null = null;
+    let best: { cost: number; paths: Traced[] } | null = null;
     const middle = clamp(mean(group.map((l) => across(l.to))), lo, Math.max(lo, hi));
     for (const a of [middle, ...steps(lo, Math.max(lo, hi), 10)]) {
       for (const f of [1 / 3, 2 / 3]) {
@@ -95,12 +95,12 @@ function plan(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, 
         const paths = routes.map(traced);
         const crossed = crossingsAmong(paths) + (many ? 0 : crossingsBetween(paths, placed));
         const cost = paths.reduce((sum, p) => sum + length(p.points) + 400 * hits(p, avoid), 0) + 300 * crossed + Math.abs(a - middle);
-        if (!best || cost < best.cost) best = { cost, routes: paths };
+        if (!best || cost < best.cost) best = { cost, paths };
       }
     }
-    placed.push(...(best!.routes as Traced[]));
+    placed.push(...best!.paths);
     group.forEach((l, i) => {
-      const { points: _, box: __, ...route } = best!.routes[i] as Traced;
+      const { points: _, box: __, ...route } = best!.paths[i]!;
       out.set(l.id, route);
     });
   }
