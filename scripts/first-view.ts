@@ -9,7 +9,7 @@ import { IMPORT_KEY } from '../src/import/store.ts';
  * places, stories, exports) and while the user's own files are open in this tab.
  *
  * Where the first view shows, it holds the first paint until that language's view is parsed (a page
- * this size would otherwise be painted in parts), not the other language's after it: the link it
+ * this size would otherwise be painted in parts): the link it
  * writes is the parser's, which a render-blocking `expect` link must be. And it loads the app (its
  * script, the modules and data it preloads: the `link[data-later]` above it) once that view's map is
  * on screen, not before: fetched and compiled beside the first paint, they delayed it by about a
@@ -49,41 +49,31 @@ export const FIRST_VIEW_SCRIPT =
   `if(document.currentScript)document.currentScript.remove();})();`;
 
 /**
- * Runs after each language's view, which the page carries as inert text (`<script type="text/html">`,
- * which the parser reads as one string without building anything): writes the view into the page for
- * the parser to build if it is the shown language's, and drops the text. The other language's view
- * then costs the first paint a scan of its text instead of a build of its elements (measured: 24 ms
- * of 196). For a window near 1920×1080 it writes instead the script that writes the view drawn for
- * that size (`link[data-first-view-large]`: a file of its own, which other windows never fetch).
+ * Runs where the first view goes (inside #app): for a default link, writes the script that writes
+ * that language's view drawn for the window's reference size (`link[data-first-view]`: a file per
+ * language and size, which no other link fetches; a window near neither size gets the 1280×800 one,
+ * whose map its CSS hides, for the header and the sea-coloured map area). Any other link gets
+ * nothing: the page stays a few dozen kilobytes, where the
+ * two views carried in it as text made every link receive and scan about 420 KB first (measured: a
+ * deep link's first map came about 250 ms later, bench/results.md).
  */
 export const FIRST_VIEW_WRITE_SCRIPT =
-  `(function(){var h=document.documentElement,l=h.lang==='zh-Hans'?'zh':'en',s=document.querySelectorAll('script[type="text/html"][data-first-view]'),i,u;` +
-  `for(i=0;i<s.length;i++){if(s[i].getAttribute('data-first-view')===l&&!h.classList.contains('first-view-off')){` +
-  `u=h.getAttribute('data-first-view-size')==='large'&&document.querySelector('link[data-first-view-large="'+l+'"]');` +
-  `document.write(u?'<script src="'+u.getAttribute('href')+'"></'+'script>':s[i].textContent);}s[i].remove();}` +
+  `(function(){var h=document.documentElement,l=h.lang==='zh-Hans'?'zh':'en',z=h.getAttribute('data-first-view-size'),u;` +
+  `if(!h.classList.contains('first-view-off')){u=document.querySelector('link[data-first-view="'+(z||'standard')+'"][data-lang="'+l+'"]');` +
+  `if(u)document.write('<script src="'+u.getAttribute('href')+'"></'+'script>');}` +
   `if(document.currentScript)document.currentScript.remove();})();`;
 
-/** The file that writes a language's first view drawn for a 1920×1080 window: its name, by its content. */
-export function largeViewFile(lang: string, html: string): { fileName: string; source: string } {
+const SIZE_NAMES: Record<string, string> = { standard: '1280', large: '1920' };
+
+/** The file that writes a language's first view drawn for a reference size: its name, by its content. */
+export function viewFile(lang: string, size: string, html: string): { fileName: string; source: string } {
   const source = `document.write(${JSON.stringify(html)});\n`;
-  return { fileName: `assets/first-view-${lang}-1920-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
+  return { fileName: `assets/first-view-${lang}-${SIZE_NAMES[size] ?? size}-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
 }
 
 const hash = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 /** The CSP sources that allow the first view's two inline scripts. */
 export const firstViewScriptHashes = `${hash(FIRST_VIEW_SCRIPT)} ${hash(FIRST_VIEW_WRITE_SCRIPT)}`;
-
-/** Each language's view as inert text, and the script that writes the shown one into the page. */
-export function viewBlocks(views: Record<string, string>): string {
-  const blocks = Object.entries(views).map(([lang, html]) => {
-    // Script data ends at the first `</script` and changes state at `<!--`: the views never hold either.
-    if (/<\/script|<!--/i.test(html)) throw new Error(`the ${lang} first view holds </script or <!--`);
-    return `<script type="text/html" data-first-view="${lang}">${html}</script>`;
-  });
-  // The script follows each block, so that the first language's view is written as soon as its text
-  // has arrived, not after the other's too.
-  return blocks.map((b) => `${b}<script>${FIRST_VIEW_WRITE_SCRIPT}</script>`).join('\n');
-}
 
 const MARK = '<!-- first-view -->';
 
@@ -127,7 +117,7 @@ export function deferAppTags(html: string, css: (href: string) => string | undef
  * dev server and the single offline file skip it.
  */
 export function firstView(dataDir: string, topoFile: string): Plugin[] {
-  let large: { fileName: string; source: string }[] = [];
+  let files: { fileName: string; source: string }[] = [];
   return [
     {
       name: 'first-view',
@@ -139,15 +129,14 @@ export function firstView(dataDir: string, topoFile: string): Plugin[] {
           // The drawing runs the app's modules through Vite's module runner, which resolves them as the
           // app's build does (and leaves the code they load on use unloaded).
           const { module } = await runnerImport<typeof import('./draw-first-view.ts')>(resolve('scripts/draw-first-view.ts'), { configFile: false, logLevel: 'warn' });
-          const views = module.drawFirstView(dataDir, topoFile, 'standard').views;
-          const langs = Object.entries(module.drawFirstView(dataDir, topoFile, 'large').views);
-          large = langs.map(([lang, view]) => largeViewFile(lang, view));
-          const links = langs.map(([lang], i) => `<link data-first-view-large="${lang}" href="./${large[i]!.fileName}">`).join('\n    ');
-          return html.replace(MARK, () => viewBlocks(views)).replace('</head>', () => `    ${links}\n  </head>`);
+          const views = (['standard', 'large'] as const).flatMap((size) => Object.entries(module.drawFirstView(dataDir, topoFile, size).views).map(([lang, view]) => ({ size, lang, ...viewFile(lang, size, view) })));
+          files = views;
+          const links = views.map((v) => `<link data-first-view="${v.size}" data-lang="${v.lang}" href="./${v.fileName}">`).join('\n    ');
+          return html.replace(MARK, () => `<script>${FIRST_VIEW_WRITE_SCRIPT}</script>`).replace('</head>', () => `    ${links}\n  </head>`);
         },
       },
       generateBundle() {
-        for (const { fileName, source } of large) this.emitFile({ type: 'asset', fileName, source });
+        for (const { fileName, source } of files) this.emitFile({ type: 'asset', fileName, source });
       },
     },
     {

@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { deferAppTags, FIRST_VIEW_SCRIPT, FIRST_VIEW_WRITE_SCRIPT, largeViewFile, viewBlocks } from '../../scripts/first-view.ts';
+import { deferAppTags, FIRST_VIEW_SCRIPT, FIRST_VIEW_WRITE_SCRIPT, viewFile } from '../../scripts/first-view.ts';
 import { IMPORT_KEY } from '../../src/import/store.ts';
 import { browserLang, defaultState, parseState, serializeState } from '../../src/state/url-state.ts';
 
@@ -158,48 +158,41 @@ describe('the first view’s inline script', () => {
   });
 });
 
-/** Runs the script that follows a language's view text: what it writes, and which texts are left. */
-function write(lang: 'en' | 'zh-Hans', off: boolean, blocks: Record<string, string>, size = 'standard') {
+/** Runs the script in #app: what it writes for a language, a window size and a link (`off`: not the default one). */
+function write(lang: 'en' | 'zh-Hans', off: boolean, size = 'standard') {
   const written: string[] = [];
-  const left = new Set(Object.keys(blocks));
   runInNewContext(FIRST_VIEW_WRITE_SCRIPT, {
     document: {
       documentElement: { lang, getAttribute: (k: string) => (k === 'data-first-view-size' ? size : null), classList: { contains: (c: string) => off && c === 'first-view-off' } },
-      querySelectorAll: () => [...left].map((l) => ({ getAttribute: () => l, textContent: blocks[l], remove: () => left.delete(l) })),
       querySelector: (sel: string) => {
-        const l = /data-first-view-large="(\w+)"/.exec(sel)?.[1];
-        return l ? { getAttribute: () => `./assets/first-view-${l}-1920.js` } : null;
+        const m = /data-first-view="(\w+)"\]\[data-lang="(\w+)"/.exec(sel);
+        return m ? { getAttribute: () => `./assets/first-view-${m[2]}-${m[1] === 'large' ? 1920 : 1280}.js` } : null;
       },
       write: (t: string) => written.push(t),
     },
   });
-  return { written, left: [...left] };
+  return written;
 }
 
-describe('the first view’s texts', () => {
-  it('are written into the page for the shown language only, and dropped either way', () => {
-    const blocks = { en: '<div>en</div>', zh: '<div>zh</div>' };
-    expect(write('en', false, blocks)).toEqual({ written: ['<div>en</div>'], left: [] });
-    expect(write('zh-Hans', false, blocks)).toEqual({ written: ['<div>zh</div>'], left: [] });
-    expect(write('en', true, blocks)).toEqual({ written: [], left: [] });
-    // Near 1920×1080: the script that writes the view drawn for that size, instead of the text.
-    expect(write('zh-Hans', false, blocks, 'large')).toEqual({ written: ['<script src="./assets/first-view-zh-1920.js"></script>'], left: [] });
+describe('the first view’s files', () => {
+  it('are loaded for a default link in the shown language at the window’s reference size (1280×800’s near neither), and for no other link', () => {
+    expect(write('en', false)).toEqual(['<script src="./assets/first-view-en-1280.js"></script>']);
+    expect(write('zh-Hans', false)).toEqual(['<script src="./assets/first-view-zh-1280.js"></script>']);
+    expect(write('zh-Hans', false, 'large')).toEqual(['<script src="./assets/first-view-zh-1920.js"></script>']);
+    // Near neither size: the 1280×800 view, whose map the page's CSS hides, for its header and sea.
+    expect(write('en', false, '')).toEqual(['<script src="./assets/first-view-en-1280.js"></script>']);
+    // Any other link: nothing to fetch.
+    expect(write('en', true)).toEqual([]);
+    expect(write('en', true, 'large')).toEqual([]);
   });
 
-  it('are inert text followed by the script that writes them, and refuse what would end the text early', () => {
-    const html = viewBlocks({ en: '<p>a</p>', zh: '<p>b</p>' });
-    expect(html).toBe(
-      `<script type="text/html" data-first-view="en"><p>a</p></script><script>${FIRST_VIEW_WRITE_SCRIPT}</script>\n` +
-        `<script type="text/html" data-first-view="zh"><p>b</p></script><script>${FIRST_VIEW_WRITE_SCRIPT}</script>`,
-    );
-    expect(() => viewBlocks({ en: '<p></script></p>' })).toThrow(/<\/script/);
-    // The view drawn for 1920×1080: a file named by its content, which writes exactly that view.
-    const file = largeViewFile('en', '<p title="a">\u2028</script></p>');
+  it('are named by their content and write exactly their view', () => {
+    const file = viewFile('en', 'large', '<p title="a">\u2028</script></p>');
     expect(file.fileName).toMatch(/^assets\/first-view-en-1920-[0-9a-f]{8}\.js$/);
+    expect(viewFile('zh', 'standard', '<p></p>').fileName).toMatch(/^assets\/first-view-zh-1280-[0-9a-f]{8}\.js$/);
     const written: string[] = [];
     runInNewContext(file.source, { document: { write: (t: string) => written.push(t) } });
     expect(written).toEqual(['<p title="a">\u2028</script></p>']);
-    expect(() => viewBlocks({ en: '<p><!-- x --></p>' })).toThrow(/<!--/);
   });
 });
 
