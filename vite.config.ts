@@ -60,6 +60,8 @@ const topologyFromPage = (): Plugin => ({
 const preparedTopology = (): Plugin => ({
   name: 'prepared-topology',
   apply: 'build',
+  // Before Vite's own asset plugin, which would otherwise load the `?url` import as the file it is.
+  enforce: 'pre',
   load(id) {
     if (!id.endsWith('pairing.topo.json?url')) return null;
     const file = id.slice(0, -'?url'.length);

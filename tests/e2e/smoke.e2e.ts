@@ -37,4 +37,16 @@ describe('the built app', () => {
     await app.shot('smoke-no-webgl-zh');
     await app.done();
   });
+
+  it('ships the geometry with its borders worked out, so that no visitor’s browser meshes the arcs', async () => {
+    const app = await e2e.open({ lang: 'en', wait: false });
+    const borders = await app.page.evaluate(async () => {
+      const href = document.querySelector('link[href*="pairing.topo"]')!.getAttribute('href')!;
+      const topo = (await (await fetch(href)).json()) as { borders?: Record<string, number[][]> };
+      return Object.fromEntries(Object.entries(topo.borders ?? {}).map(([k, v]) => [k, v.length]));
+    });
+    expect(Object.keys(borders).sort()).toEqual(['counties', 'districts', 'prefectures']);
+    for (const n of Object.values(borders)) expect(n).toBeGreaterThan(0);
+    await app.done();
+  });
 });
