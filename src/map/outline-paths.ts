@@ -62,40 +62,45 @@ function makePaths(geo: Geography, view: { camera: Camera; width: number; height
   const near = within(0.5);
   const far = within(3);
 
-  // Each arc as screen points [x0, y0, x1, y1, …] after thinning, made when first needed. Provinces
-  // and the rest share no arcs (they come from different sources), so one cache serves both margins.
-  const screen: (number[] | undefined)[] = [];
-  const pointsOf = (index: number, bounds: Bounds): number[] => {
+  // Each arc after thinning, made when first needed, as the path data of its points after the
+  // first, both ways ("Lx,yLx,y…"), and its two end points: an arc serves two areas and a border,
+  // and its numbers are written once. Provinces and the rest share no arcs (they come from
+  // different sources), so one cache serves both margins.
+  const screen: (ArcPath | undefined)[] = [];
+  let xs = new Float64Array(1024);
+  let ys = new Float64Array(1024);
+  const pathOf = (index: number, bounds: Bounds): ArcPath => {
     const cached = screen[index];
     if (cached) return cached;
     const arc = geo.arcs[index]!;
     let n = arc.length / 2;
-    let xs: Float64Array = new Float64Array(n);
-    let ys: Float64Array = new Float64Array(n);
+    if (xs.length < n) {
+      xs = new Float64Array(n * 2);
+      ys = new Float64Array(n * 2);
+    }
     for (let i = 0; i < n; i++) {
       xs[i] = arc[i * 2]! * scale + dx;
       ys[i] = arc[i * 2 + 1]! * scale + dy;
     }
-    [xs, ys] = cullOutside(xs, ys, bounds);
-    n = xs.length;
-    const keep = simplify(xs, ys, tolerance);
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) if (keep[i]) out.push(r(xs[i]!), r(ys[i]!));
-    screen[index] = out;
-    return out;
+    n = cullOutside(xs, ys, n, bounds);
+    const keep = simplify(xs.subarray(0, n), ys.subarray(0, n), tolerance);
+    const pts: string[] = [];
+    for (let i = 0; i < n; i++) if (keep[i]) pts.push(`${r(xs[i]!)},${r(ys[i]!)}`);
+    const made: ArcPath = { first: pts[0] ?? '', last: pts[pts.length - 1] ?? '', forward: '', backward: '' };
+    for (let i = 1; i < pts.length; i++) made.forward += `L${pts[i]}`;
+    for (let i = pts.length - 2; i >= 0; i--) made.backward += `L${pts[i]}`;
+    screen[index] = made;
+    return made;
   };
 
   // A chain of arcs as one subpath: the first arc's first point, then every arc without its first point.
   const chain = (arcs: number[], close: boolean, bounds: Bounds): string => {
     let d = '';
-    arcs.forEach((a, k) => {
-      const pts = pointsOf(a < 0 ? ~a : a, bounds);
-      const n = pts.length / 2;
-      for (let j = k === 0 ? 0 : 1; j < n; j++) {
-        const i = a < 0 ? n - 1 - j : j;
-        d += `${d === '' ? 'M' : 'L'}${pts[i * 2]},${pts[i * 2 + 1]}`;
-      }
-    });
+    for (const a of arcs) {
+      const p = pathOf(a < 0 ? ~a : a, bounds);
+      if (d === '') d = `M${a < 0 ? p.last : p.first}`;
+      d += a < 0 ? p.backward : p.forward;
+    }
     return close && d !== '' ? `${d}Z` : d;
   };
 
@@ -147,26 +152,39 @@ export function simplify(xs: Float64Array, ys: Float64Array, tolerance: number):
 
 type Bounds = [x0: number, y0: number, x1: number, y1: number];
 
+/** An arc's path data after its first point, forward and backward, and its end points ("x,y"). */
+interface ArcPath {
+  first: string;
+  last: string;
+  forward: string;
+  backward: string;
+}
+
 /**
  * Leaves out the inner points of every run of points beyond one side of `bounds` (Xinjiang's
- * border, at the Guizhou view). The chord that replaces such a run stays beyond that side, so
- * nothing inside the bounds changes: not the lines, and not which points are inside an area.
- * Sides are taken one after another, so a run round a corner becomes two chords, each beyond its side.
+ * border, at the Guizhou view), in place among the first `n` points; returns how many are left.
+ * The chord that replaces such a run stays beyond that side, so nothing inside the bounds changes:
+ * not the lines, and not which points are inside an area. Sides are taken one after another, so a
+ * run round a corner becomes two chords, each beyond its side.
  */
-export function cullOutside(xs: Float64Array, ys: Float64Array, [x0, y0, x1, y1]: Bounds): [Float64Array, Float64Array] {
-  const beyond = [(x: number) => x < x0, (x: number) => x > x1, (_: number, y: number) => y < y0, (_: number, y: number) => y > y1];
-  let px: Float64Array = xs;
-  let py: Float64Array = ys;
-  for (const out of beyond) {
-    const n = px.length;
-    const keep: number[] = [];
+export function cullOutside(xs: Float64Array, ys: Float64Array, n: number, [x0, y0, x1, y1]: Bounds): number {
+  for (let side = 0; side < 4; side++) {
+    const beyond = (i: number) => (side === 0 ? xs[i]! < x0 : side === 1 ? xs[i]! > x1 : side === 2 ? ys[i]! < y0 : ys[i]! > y1);
+    // Reads stay at or ahead of writes: a point is moved down only after its neighbours were read.
+    let kept = 0;
+    let before = false;
+    let here = n > 0 && beyond(0);
     for (let i = 0; i < n; i++) {
-      const inner = i > 0 && i < n - 1 && out(px[i - 1]!, py[i - 1]!) && out(px[i]!, py[i]!) && out(px[i + 1]!, py[i + 1]!);
-      if (!inner) keep.push(i);
+      const after = i + 1 < n && beyond(i + 1);
+      if (!(i > 0 && i < n - 1 && before && here && after)) {
+        xs[kept] = xs[i]!;
+        ys[kept] = ys[i]!;
+        kept++;
+      }
+      before = here;
+      here = after;
     }
-    if (keep.length === n) continue;
-    px = Float64Array.from(keep, (i) => px[i]!);
-    py = Float64Array.from(keep, (i) => py[i]!);
+    n = kept;
   }
-  return [px, py];
+  return n;
 }
