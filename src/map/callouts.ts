@@ -74,13 +74,13 @@ export function layoutCallouts(scene: Scene, v: ViewGeometry, o: { width: number
   // The cards go where their ties are shortest in all: each order of placing them is tried (there are
   // a few), and the first that places every card off the land wins over the shorter but failing ones.
   let best: { callouts: Callout[]; missed: number; length: number } | null = null;
-  const spots = spotsNearest(o);
+  const spots = spotsNearest(o, v, o.avoid, o.circles);
   for (const order of orders(cards)) {
     const placed: Box[] = [];
     let missed = 0;
     let length = 0;
     const callouts = order.map((card) => {
-      const spot = spotFor(v, card, spots(card), [...o.avoid, ...placed], o.circles);
+      const spot = spotFor(card, spots(card), placed);
       if (!spot) missed++;
       // No room for a card: its circle alone, in the room beside Guizhou, its value beside it.
       const bare = spot ? null : roomFor(v, card, [...o.avoid, ...placed], o.circles, o);
@@ -213,42 +213,66 @@ const centroid = (points: readonly [number, number][]): [number, number] => [
 ];
 
 /**
- * Each card's grid of spots inside the frame, nearest its target first (ties: top, then left): worked
- * out once per card and walked by every order of placing the cards, each walk ending at the first free spot.
+ * Each card's free spots inside the frame (off Guizhou's land, clear of the boxes to avoid and of the
+ * circles), nearest its target first (ties: top, then left): found once per card, as far as asked,
+ * and walked by every order of placing the cards, each walk ending at the first spot clear of the
+ * cards placed before it. `nth(k)`: the k-th free spot, or null past the last.
  */
-function spotsNearest(frame: { width: number; height: number }): (card: Card) => Float64Array {
-  const made = new Map<Card, Float64Array>();
+function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry, avoid: readonly Box[], circles: readonly Circle[]): (card: Card) => (k: number) => [number, number] | null {
+  const made = new Map<Card, (k: number) => [number, number] | null>();
   return (card) => {
-    let xy = made.get(card);
-    if (xy) return xy;
+    let nth = made.get(card);
+    if (nth) return nth;
     const step = 8;
-    const found: { x: number; y: number; d: number }[] = [];
+    const xs: number[] = [];
+    const ys: number[] = [];
     for (let y = GAP; y + card.height <= frame.height - GAP; y += step) {
-      for (let x = GAP; x + card.width <= frame.width - GAP; x += step) found.push({ x, y, d: (x + card.width / 2 - card.target[0]) ** 2 + (y + card.height / 2 - card.target[1]) ** 2 });
+      for (let x = GAP; x + card.width <= frame.width - GAP; x += step) {
+        xs.push(x);
+        ys.push(y);
+      }
     }
-    found.sort((a, b) => a.d - b.d || a.y - b.y || a.x - b.x);
-    xy = new Float64Array(found.length * 2);
-    found.forEach((p, i) => {
-      xy![i * 2] = p.x;
-      xy![i * 2 + 1] = p.y;
-    });
-    made.set(card, xy);
-    return xy;
+    const d = Float64Array.from(xs, (x, i) => (x + card.width / 2 - card.target[0]) ** 2 + (ys[i]! + card.height / 2 - card.target[1]) ** 2);
+    // Spots in rings a step wide round the target, each ring sorted only when the walk reaches it
+    // (a walk ends near the target; sorting the whole grid cost most of the cards' layout). The grid
+    // runs top to bottom, left to right: within a ring the index breaks ties as the rule says.
+    const ringOf = (i: number) => Math.floor(Math.sqrt(d[i]!) / step);
+    const rings: number[][] = [];
+    for (let i = 0; i < d.length; i++) (rings[ringOf(i)] ??= []).push(i);
+    const free: number[] = [];
+    let ring = 0;
+    let queue: number[] = [];
+    let next = 0;
+    nth = (k) => {
+      while (free.length <= k * 2) {
+        if (next === queue.length) {
+          if (ring >= rings.length) break;
+          queue = (rings[ring++] ?? []).sort((a, b) => d[a]! - d[b]! || a - b);
+          next = 0;
+          continue;
+        }
+        const i = queue[next++]!;
+        const box: Box = [xs[i]!, ys[i]!, xs[i]! + card.width, ys[i]! + card.height];
+        if (!offLand(v, box)) continue;
+        if (avoid.some((b) => box[0] < b[2] + GAP && box[2] > b[0] - GAP && box[1] < b[3] + GAP && box[3] > b[1] - GAP)) continue;
+        if (circles.some((c) => overlapsCircle(box, c))) continue;
+        free.push(box[0], box[1]);
+      }
+      return free.length > k * 2 ? [free[k * 2]!, free[k * 2 + 1]!] : null;
+    };
+    made.set(card, nth);
+    return nth;
   };
 }
 
-/** The first of a card's spots (nearest first) off Guizhou's land (the clearance field beside it), clear of the boxes and circles given; null where there is none. */
-function spotFor(v: ViewGeometry, size: { width: number; height: number }, spots: Float64Array, boxes: readonly Box[], circles: readonly Circle[]): [number, number] | null {
-  for (let i = 0; i < spots.length; i += 2) {
-    const x = spots[i]!;
-    const y = spots[i + 1]!;
-    const box: Box = [x, y, x + size.width, y + size.height];
-    if (boxes.some((b) => box[0] < b[2] + GAP && box[2] > b[0] - GAP && box[1] < b[3] + GAP && box[3] > b[1] - GAP)) continue;
-    if (circles.some((c) => overlapsCircle(box, c))) continue;
-    if (!offLand(v, box)) continue;
-    return [x, y];
+/** The first of a card's free spots (see spotsNearest) clear of the cards placed before it; null where there is none. */
+function spotFor(size: { width: number; height: number }, nth: (k: number) => [number, number] | null, placed: readonly Box[]): [number, number] | null {
+  for (let k = 0; ; k++) {
+    const spot = nth(k);
+    if (!spot) return null;
+    const [x, y] = spot;
+    if (!placed.some((b) => x < b[2] + GAP && x + size.width > b[0] - GAP && y < b[3] + GAP && y + size.height > b[1] - GAP)) return spot;
   }
-  return null;
 }
 
 /**
