@@ -224,21 +224,31 @@ function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry,
     let nth = made.get(card);
     if (nth) return nth;
     const step = 8;
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (let y = GAP; y + card.height <= frame.height - GAP; y += step) {
-      for (let x = GAP; x + card.width <= frame.width - GAP; x += step) {
-        xs.push(x);
-        ys.push(y);
-      }
-    }
-    const d = Float64Array.from(xs, (x, i) => (x + card.width / 2 - card.target[0]) ** 2 + (ys[i]! + card.height / 2 - card.target[1]) ** 2);
+    const cols = Math.max(0, Math.floor((frame.width - GAP - card.width - GAP) / step) + 1);
+    const rows = Math.max(0, Math.floor((frame.height - GAP - card.height - GAP) / step) + 1);
     // Spots in rings a step wide round the target, each ring sorted only when the walk reaches it
     // (a walk ends near the target; sorting the whole grid cost most of the cards' layout). The grid
     // runs top to bottom, left to right: within a ring the index breaks ties as the rule says.
-    const ringOf = (i: number) => Math.floor(Math.sqrt(d[i]!) / step);
-    const rings: number[][] = [];
-    for (let i = 0; i < d.length; i++) (rings[ringOf(i)] ??= []).push(i);
+    const d = new Float64Array(cols * rows);
+    const ringOf = new Uint32Array(cols * rows);
+    let most = 0;
+    for (let j = 0; j < rows; j++) {
+      for (let i = 0; i < cols; i++) {
+        const k = j * cols + i;
+        d[k] = (GAP + i * step + card.width / 2 - card.target[0]) ** 2 + (GAP + j * step + card.height / 2 - card.target[1]) ** 2;
+        ringOf[k] = Math.floor(Math.sqrt(d[k]!) / step);
+        if (ringOf[k]! > most) most = ringOf[k]!;
+      }
+    }
+    // The spots by ring (a counting sort): ring r's spots are byRing[start[r]] … byRing[start[r + 1] - 1].
+    const start = new Uint32Array(most + 2);
+    for (let k = 0; k < ringOf.length; k++) start[ringOf[k]! + 1]!++;
+    for (let r = 1; r < start.length; r++) start[r]! += start[r - 1]!;
+    const byRing = new Uint32Array(ringOf.length);
+    const filled = start.slice(0, most + 1);
+    for (let k = 0; k < ringOf.length; k++) byRing[filled[ringOf[k]!]!++] = k;
+    const xs = (k: number) => GAP + (k % cols) * step;
+    const ys = (k: number) => GAP + Math.floor(k / cols) * step;
     const free: number[] = [];
     let ring = 0;
     let queue: number[] = [];
@@ -246,13 +256,14 @@ function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry,
     nth = (k) => {
       while (free.length <= k * 2) {
         if (next === queue.length) {
-          if (ring >= rings.length) break;
-          queue = (rings[ring++] ?? []).sort((a, b) => d[a]! - d[b]! || a - b);
+          if (ring > most || d.length === 0) break;
+          queue = Array.from(byRing.subarray(start[ring]!, start[ring + 1]!)).sort((a, b) => d[a]! - d[b]! || a - b);
+          ring++;
           next = 0;
           continue;
         }
         const i = queue[next++]!;
-        const box: Box = [xs[i]!, ys[i]!, xs[i]! + card.width, ys[i]! + card.height];
+        const box: Box = [xs(i), ys(i), xs(i) + card.width, ys(i) + card.height];
         if (!offLand(v, box)) continue;
         if (avoid.some((b) => box[0] < b[2] + GAP && box[2] > b[0] - GAP && box[1] < b[3] + GAP && box[3] > b[1] - GAP)) continue;
         if (circles.some((c) => overlapsCircle(box, c))) continue;

@@ -17,18 +17,22 @@ export interface ClearanceField {
   step: number;
   cols: number;
   rows: number;
-  /** Distance (px) from each grid point to the shape; 0 inside it. Row-major. */
+  /** Distance (px) from each grid point to the shape, up to `reach` (farther points hold `reach`); 0 inside it. Row-major. */
   clearance: Float32Array;
 }
 
-/** `rings`: the shape's rings in screen pixels, each [x0, y0, x1, y1, …]; even–odd filling. */
-export function clearanceField(rings: readonly (readonly number[])[], box: Box, step = 8): ClearanceField {
+/**
+ * `rings`: the shape's rings in screen pixels, each [x0, y0, x1, y1, …]; even–odd filling. `reach`:
+ * the farthest distance the field tells (it says whether a circle fits, and no circle is wider), so
+ * that a point far from the shape is not searched all the way out.
+ */
+export function clearanceField(rings: readonly (readonly number[])[], box: Box, step = 8, reach = Infinity): ClearanceField {
   // An outline thinned to the grid's step is close enough for placing circles, and many times cheaper.
   const edges = edgesOf(rings.map((r) => thin(r, step)));
   const cols = Math.max(1, Math.floor((box[2] - box[0]) / step) + 1);
   const rows = Math.max(1, Math.floor((box[3] - box[1]) / step) + 1);
   const clearance = new Float32Array(cols * rows);
-  const near = bucketed(edges, box);
+  const near = bucketed(edges, box, reach);
   for (let j = 0; j < rows; j++) {
     const y = box[1] + j * step;
     // Where the row crosses the outline, once per row: a point is inside where an odd number of crossings lie to its right.
@@ -65,9 +69,9 @@ function edgesOf(rings: readonly number[][]): Float64Array {
 /**
  * The squared distance from a point to the nearest edge, looking only at the edges in the buckets
  * around it, ring by ring, until no farther bucket can hold a nearer edge: the same answer as trying
- * every edge, for a few of them.
+ * every edge, for a few of them. Beyond `reach`, reach².
  */
-function bucketed(edges: Float64Array, box: Box): (x: number, y: number) => number {
+function bucketed(edges: Float64Array, box: Box, reach: number): (x: number, y: number) => number {
   const size = 32;
   const cols = Math.max(1, Math.ceil((box[2] - box[0]) / size) + 1);
   const rows = Math.max(1, Math.ceil((box[3] - box[1]) / size) + 1);
@@ -84,7 +88,8 @@ function bucketed(edges: Float64Array, box: Box): (x: number, y: number) => numb
     const ci = cell(x, box[0], cols);
     const cj = cell(y, box[1], rows);
     let d2 = Infinity;
-    for (let k = 0; k < Math.max(cols, rows); k++) {
+    const most = Math.max(cols, rows);
+    for (let k = 0; k < most; k++) {
       for (let j = cj - k; j <= cj + k; j++) {
         if (j < 0 || j >= rows) continue;
         const ring = j === cj - k || j === cj + k;
@@ -94,9 +99,9 @@ function bucketed(edges: Float64Array, box: Box): (x: number, y: number) => numb
         }
       }
       // Edges in buckets beyond this ring are at least k buckets away (edges outside the box sit in its border buckets).
-      if (d2 <= (k * size) ** 2) break;
+      if (d2 <= (k * size) ** 2 || k * size >= reach) break;
     }
-    return d2;
+    return Math.min(d2, reach * reach);
   };
 }
 

@@ -104,15 +104,26 @@ export function areaRings(geo: Geography, group: AreaGroup, id: string): number[
 
 /** [west, north, east, south] of some areas in world units, or null when none is found. */
 export function areaBounds(geo: Geography, group: AreaGroup, ids: Iterable<string>): [number, number, number, number] | null {
-  let b: [number, number, number, number] | null = null;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const id of ids) {
-    for (const ring of areaRings(geo, group, id)) {
-      for (let i = 0; i < ring.length; i += 2) {
-        const x = ring[i]!;
-        const y = ring[i + 1]!;
-        b = b ? [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)] : [x, y, x, y];
+    const index = geo.ids[group].indexOf(id);
+    if (index < 0) continue;
+    // Every point of an area is an end or inner point of one of its arcs.
+    for (const polygon of geo.areas[group][index]!) {
+      for (const ring of polygon) {
+        for (const ref of ring) {
+          const arc = geo.arcs[ref < 0 ? ~ref : ref]!;
+          for (let i = 0; i < arc.length; i += 2) {
+            const x = arc[i]!;
+            const y = arc[i + 1]!;
+            if (x < x0) x0 = x;
+            if (x > x1) x1 = x;
+            if (y < y0) y0 = y;
+            if (y > y1) y1 = y;
+          }
+        }
       }
     }
   }
-  return b;
+  return x0 <= x1 ? [x0, y0, x1, y1] : null;
 }

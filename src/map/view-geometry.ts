@@ -1,6 +1,7 @@
 import type { GeoProjection } from 'd3-geo';
 import type { Model } from '../scene/model.ts';
 import { PROVINCE_GUIZHOU } from '../scene/places.ts';
+import { MAX_RADIUS } from '../scene/scene.ts';
 import type { Camera } from '../state/url-state.ts';
 import type { InsetFrame } from './composition.ts';
 import { clearanceField, type Box, type ClearanceField } from './free-spots.ts';
@@ -88,5 +89,6 @@ function roomBeside(geo: Geography, projection: GeoProjection, o: ViewSpec): Pic
   const mx = (box[2] - box[0]) * 0.25;
   const my = (box[3] - box[1]) * 0.25;
   const around: Box = [Math.max(0, box[0] - mx), Math.max(0, box[1] - my), Math.min(o.width, box[2] + mx), Math.min(o.height, box[3] + my)];
-  return { room: clearanceField(rings, around, 8), guizhou: clipped };
+  // The largest circle (MAX_RADIUS) and its gap are all the room is asked about.
+  return { room: clearanceField(rings, around, 8, 2 * MAX_RADIUS), guizhou: clipped };
 }

@@ -34,6 +34,16 @@ describe('placeCircle', () => {
     const q = placeCircle(field, [150, 100], 20, [{ x: p[0], y: p[1], r: 20 }])!;
     expect(Math.hypot(q[0] - p[0], q[1] - p[1])).toBeGreaterThanOrEqual(43);
   });
+  it('tells distances up to its reach exactly, and farther ones as the reach', () => {
+    const near = clearanceField([[100, 50, 200, 50, 200, 150, 100, 150]], [0, 0, 300, 200], 5, 30);
+    expect(near.clearance.length).toBe(field.clearance.length);
+    field.clearance.forEach((d, i) => expect(near.clearance[i]).toBeCloseTo(Math.min(d, 30), 5));
+    // (0, 0) is 111.8 px from the square's corner; (90, 100) 10 px from its left side; (150, 100) inside.
+    expect(field.clearance[0]).toBeCloseTo(111.8, 1);
+    expect(near.clearance[0]).toBe(30);
+    expect(near.clearance[20 * near.cols + 18]).toBeCloseTo(10, 5);
+    expect(near.clearance[20 * near.cols + 30]).toBe(0);
+  });
   it('keeps within the box it is given, or gives up', () => {
     expect(placeCircle(field, [150, 100], 20, [], [], [100, 50, 200, 150])).toBeNull();
   });
