@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { defineConfig, type Plugin } from 'vite';
 import { builtinData } from './scripts/builtin-data.ts';
-import { withBorders } from './src/map/geography.ts';
+import { prepareTopology } from './src/map/geography.ts';
 import { TOPOLOGY_ELEMENT_ID } from './src/offline/offline-html.ts';
 import { firstView, firstViewScriptHashes } from './scripts/first-view.ts';
 
@@ -56,7 +56,7 @@ const topologyFromPage = (): Plugin => ({
 });
 
 // The geometry as the app reads it, with its borders worked out here rather than in every visitor's
-// browser (see withBorders in src/map/geography.ts); the dev server serves the file as it is.
+// browser (see prepareTopology in src/map/geography.ts); the dev server serves the file as it is.
 const preparedTopology = (): Plugin => ({
   name: 'prepared-topology',
   apply: 'build',
@@ -65,7 +65,7 @@ const preparedTopology = (): Plugin => ({
   load(id) {
     if (!id.endsWith('pairing.topo.json?url')) return null;
     const file = id.slice(0, -'?url'.length);
-    const source = JSON.stringify(withBorders(JSON.parse(readFileSync(file, 'utf8')) as Topology));
+    const source = JSON.stringify(prepareTopology(JSON.parse(readFileSync(file, 'utf8')) as Topology));
     const ref = this.emitFile({ type: 'asset', name: 'pairing.topo.json', source });
     return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
   },

@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { Topology } from 'topojson-specification';
-import { withBorders } from '../src/map/geography.ts';
+import { prepareTopology } from '../src/map/geography.ts';
 import { OFFLINE_FILE_NAME, offlineHtml, type OfflinePayload } from '../src/offline/offline-html.ts';
 
 const OUT = 'dist-standalone';
@@ -55,7 +55,7 @@ const csp = [
 ].join('; ');
 
 // With its borders worked out, as the deployed build ships it (vite.config.ts).
-const topology = JSON.stringify(withBorders(JSON.parse(readFileSync(join('geo', 'pairing.topo.json'), 'utf8')) as Topology));
+const topology = JSON.stringify(prepareTopology(JSON.parse(readFileSync(join('geo', 'pairing.topo.json'), 'utf8')) as Topology));
 const out = offlineHtml({ csp, style, script, topology }, payload);
 writeFileSync(FILE, out);
 rmSync(assets, { recursive: true });

@@ -11,7 +11,7 @@ import { exposeTestHooks } from './app/test-hooks.ts';
 import { postEmbedHeight } from './embed/post-height.ts';
 import { t, type MessageKey } from './i18n/messages.ts';
 import { updateImport } from './import/store.ts';
-import { toGeography, type Geography } from './map/geography.ts';
+import { toGeography, type Geography, type PreparedTopology } from './map/geography.ts';
 import { buildScene, maxRadiusFor } from './scene/scene.ts';
 import { stepPatch } from './state/story-step.ts';
 import { transition, type Change, type Session } from './state/transition.ts';
@@ -28,7 +28,7 @@ import type { Frame, UiContext } from './view/context.ts';
 export async function startApp(root: HTMLElement): Promise<void> {
   // The geometry and data load from the first moment (index.html preloads them); MapLibre only after
   // the first paint (below), so that the first complete map needs none of its code.
-  const topoRequest = fetch(topoUrl).then((r) => r.json() as Promise<Topology>);
+  const topoRequest = fetch(topoUrl).then((r) => r.json() as Promise<Topology | PreparedTopology>);
   const data = await loadData();
   const { model, stories } = data;
   const parsed = parseState(location.search, data.vocabulary(), browserLang(navigator.languages));

@@ -38,15 +38,16 @@ describe('the built app', () => {
     await app.done();
   });
 
-  it('ships the geometry with its borders worked out, so that no visitor’s browser meshes the arcs', async () => {
+  it('ships the geometry prepared: borders worked out (no visitor’s browser meshes the arcs) and flat arcs', async () => {
     const app = await e2e.open({ lang: 'en', wait: false });
-    const borders = await app.page.evaluate(async () => {
+    const { borders, flat } = await app.page.evaluate(async () => {
       const href = document.querySelector('link[href*="pairing.topo"]')!.getAttribute('href')!;
-      const topo = (await (await fetch(href)).json()) as { borders?: Record<string, number[][]> };
-      return Object.fromEntries(Object.entries(topo.borders ?? {}).map(([k, v]) => [k, v.length]));
+      const topo = (await (await fetch(href)).json()) as { borders?: Record<string, number[][]>; arcs: unknown[][] };
+      return { borders: Object.fromEntries(Object.entries(topo.borders ?? {}).map(([k, v]) => [k, v.length])), flat: topo.arcs.every((a) => a.every((v) => typeof v === 'number')) };
     });
     expect(Object.keys(borders).sort()).toEqual(['counties', 'districts', 'prefectures']);
     for (const n of Object.values(borders)) expect(n).toBeGreaterThan(0);
+    expect(flat).toBe(true);
     await app.done();
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { toGeography, withBorders } from '../../src/map/geography.ts';
+import { toGeography, prepareTopology } from '../../src/map/geography.ts';
 import { cullOutside, outlinePaths } from '../../src/map/outline-paths.ts';
 import { projectionFor } from '../../src/map/projection.ts';
 
@@ -110,13 +110,16 @@ describe('outline paths', () => {
 });
 
 describe('the topology as the build ships it', () => {
-  it('carries the borders the app would mesh itself, so that both draw the same', () => {
+  it('carries the borders the app would mesh itself and flat arcs, and gives the app the same geography as the TopoJSON', () => {
     const topo = JSON.parse(readFileSync('geo/pairing.topo.json', 'utf8')) as Topology;
-    const prepared = withBorders(topo);
-    expect(Object.keys(prepared.borders ?? {})).toEqual(['prefectures', 'counties', 'districts']);
-    expect(toGeography(prepared).borders).toEqual(toGeography(topo).borders);
+    const prepared = JSON.parse(JSON.stringify(prepareTopology(topo))) as ReturnType<typeof prepareTopology>;
+    expect(Object.keys(prepared.borders)).toEqual(['prefectures', 'counties', 'districts']);
+    expect(toGeography(prepared)).toEqual(toGeography(topo));
     expect(toGeography(prepared).borders.counties.length).toBeGreaterThan(0);
-    // What it adds is small beside the arcs.
+    // Every arc keeps every position: one flat list of twice as many numbers.
+    expect(prepared.arcs.map((a) => a.length)).toEqual(topo.arcs.map((a) => a.length * 2));
+    // What the borders add is small beside the arcs, and the file is smaller than the TopoJSON.
     expect(JSON.stringify(prepared.borders).length).toBeLessThan(JSON.stringify(topo).length / 50);
+    expect(JSON.stringify(prepared).length).toBeLessThan(JSON.stringify(topo).length * 0.8);
   });
 });
