@@ -78,11 +78,17 @@ function makePaths(geo: Geography, view: { camera: Camera; width: number; height
       xs = new Float64Array(n * 2);
       ys = new Float64Array(n * 2);
     }
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
     for (let i = 0; i < n; i++) {
-      xs[i] = arc[i * 2]! * scale + dx;
-      ys[i] = arc[i * 2 + 1]! * scale + dy;
+      const x = (xs[i] = arc[i * 2]! * scale + dx);
+      const y = (ys[i] = arc[i * 2 + 1]! * scale + dy);
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
     }
-    n = cullOutside(xs, ys, n, bounds);
+    // Most arcs lie wholly within the margin (every one at the default view): nothing to cull.
+    if (x0 < bounds[0] || y0 < bounds[1] || x1 > bounds[2] || y1 > bounds[3]) n = cullOutside(xs, ys, n, bounds);
     const keep = simplify(xs.subarray(0, n), ys.subarray(0, n), tolerance);
     const pts: string[] = [];
     for (let i = 0; i < n; i++) if (keep[i]) pts.push(`${r(xs[i]!)},${r(ys[i]!)}`);
