@@ -165,9 +165,18 @@ const NEAR_END = 6;
 
 export function polylineCrossings(a: readonly Point[], b: readonly Point[], ends: readonly Point[]): number {
   let n = 0;
+  // Segments cross only where their boxes meet: most pairs are told apart by four comparisons.
+  const boxes = new Float64Array(b.length * 4);
+  for (let j = 1; j < b.length; j++) {
+    const [p, q] = [b[j - 1]!, b[j]!];
+    boxes.set([Math.min(p[0], q[0]), Math.min(p[1], q[1]), Math.max(p[0], q[0]), Math.max(p[1], q[1])], j * 4);
+  }
   for (let i = 1; i < a.length; i++) {
+    const [p, q] = [a[i - 1]!, a[i]!];
+    const [x0, y0, x1, y1] = [Math.min(p[0], q[0]), Math.min(p[1], q[1]), Math.max(p[0], q[0]), Math.max(p[1], q[1])];
     for (let j = 1; j < b.length; j++) {
-      const x = segmentCrossing(a[i - 1]!, a[i]!, b[j - 1]!, b[j]!);
+      if (boxes[j * 4]! > x1 || boxes[j * 4 + 2]! < x0 || boxes[j * 4 + 1]! > y1 || boxes[j * 4 + 3]! < y0) continue;
+      const x = segmentCrossing(p, q, b[j - 1]!, b[j]!);
       if (x && !ends.some((e) => Math.hypot(e[0] - x[0], e[1] - x[1]) < NEAR_END)) n++;
     }
   }
