@@ -40,6 +40,10 @@ export const FIRST_VIEW_SCRIPT =
   `w=innerWidth-300;v=innerHeight;z=w>=800&&w<=1200&&v>=650&&v<=980?'standard':w>=1320&&w<=1920&&v>=880&&v<=1300?'large':'';` +
   `h.setAttribute('data-first-view-size',z);if(!z)f=false;` +
   `if(!d)h.classList.add('first-view-off');else document.write('<link rel="expect" href="#first-view-end-'+l+'" blocking="render">');` +
+  // A click while the first view's map is in the page (the view is inert: the click reaches no element of
+  // it) is kept, where it was, for the app to answer on its own map once drawn: lost, the first click on
+  // a map that looks ready did nothing.
+  `if(d)document.addEventListener('click',function(e){if(document.querySelector('.first-view-map'))h.setAttribute('data-first-click',e.clientX+','+e.clientY);},true);` +
   `if(!d||!f){for(i=0;i<later.length;i++)document.write(tag(later[i]));}` +
   `else{` +
   `document.addEventListener('DOMContentLoaded',function(){var m=document.querySelector('.first-view[data-lang="'+l+'"] .first-view-map');` +

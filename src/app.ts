@@ -12,6 +12,7 @@ import { postEmbedHeight } from './embed/post-height.ts';
 import { t, type MessageKey } from './i18n/messages.ts';
 import { updateImport } from './import/store.ts';
 import { toGeography, type Geography, type PreparedTopology } from './map/geography.ts';
+import { svgTarget } from './map/svg-map.ts';
 import { buildScene, maxRadiusFor } from './scene/scene.ts';
 import { stepPatch } from './state/story-step.ts';
 import { transition, type Change, type Session } from './state/transition.ts';
@@ -106,6 +107,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   if (session.state.embed) postEmbedHeight(root);
 
   geo = toGeography(await topoRequest);
+  const events = mapEvents(ctx, () => frame, page.tooltip, apply);
   map = startLiveMap({
     host: page.svgHost,
     mapEl: page.mapEl,
@@ -113,7 +115,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     model,
     frame: () => frame,
     reveal: session.state.place,
-    events: mapEvents(ctx, () => frame, page.tooltip, apply),
+    events,
     surroundings: page.surroundings,
     attribution: t(session.state.lang, 'map.attribution'),
     fellBack() {
@@ -123,6 +125,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
   });
   preparePrint({ mapArea: page.mapArea, mapEl: page.mapEl, model, geo, map, frame: () => frame });
   firstView.drop();
+  // A click on the first view, answered on the same spot of the live map (under the first view's map while it fades).
+  const early = firstView.takeClick();
+  const target = early && svgTarget(document.elementsFromPoint(early.x, early.y).find((e) => !e.closest('.first-view-map') && e.closest('.svg-host')) ?? null);
+  if (target) events.click(target);
   // Marked once the frame that shows it has been painted, not when the DOM is ready; MapLibre's code
   // is fetched only then, so that it never competes with the first paint.
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));

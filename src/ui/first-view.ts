@@ -17,6 +17,8 @@ export interface FirstView {
    * complete map: the first view's or, where the app was quicker than the first paint, its own), else now.
    */
   markComplete(): void;
+  /** Where the first view's map was clicked before the app started (the last click), if it was. */
+  takeClick(): { x: number; y: number } | null;
 }
 
 export function takeFirstView(root: HTMLElement, lang: Lang, isDefault: boolean): FirstView {
@@ -44,6 +46,12 @@ export function takeFirstView(root: HTMLElement, lang: Lang, isDefault: boolean)
       if (shown && map) host.append(map);
     },
     drop: fadeOut,
+    takeClick() {
+      const at = document.documentElement.getAttribute('data-first-click');
+      document.documentElement.removeAttribute('data-first-click');
+      const [x, y] = (at ?? '').split(',').map(Number);
+      return shown && at !== null && Number.isFinite(x) && Number.isFinite(y) ? { x: x!, y: y! } : null;
+    },
     markComplete() {
       // The paint entry arrives a little after the frame (when the compositor reports it).
       if (!shown || !PerformanceObserver.supportedEntryTypes.includes('paint')) return void performance.mark('map:first-complete');

@@ -106,6 +106,35 @@ describe('the first view in index.html', () => {
     await page.close();
   });
 
+  it('answers a click made on the first view before the app had started, once the app has drawn its map', async () => {
+    // The app's script is held back until the click has been made on the first view.
+    let release!: () => void;
+    const clicked = new Promise<void>((r) => (release = r));
+    const { page } = await e2e.open({
+      size: DESKTOP,
+      context: { locale: 'en-GB' },
+      wait: false,
+      before: (p: Page) => p.route('**/assets/index-*.js', async (route) => {
+        await clicked;
+        await route.continue();
+      }),
+    });
+    await firstPaint(page);
+    // A county's circle on the first view (its paths carry no ids; the circles keep their keys).
+    const circle = page.locator('.first-view-map circle[data-target="marker"]').first();
+    const key = (await circle.getAttribute('data-key'))!;
+    const box = (await circle.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await page.evaluate(() => document.querySelector('#details:not([hidden])'))).toBeNull();
+    release();
+    // The live map's circle under that spot opens its place: the panel shows, and the link names it.
+    await page.locator('#details:not([hidden]) h2').waitFor({ timeout: 20_000 });
+    const place = new URL(page.url()).searchParams.get('place');
+    expect(place).not.toBeNull();
+    expect(key.startsWith(place!) || key.includes(place!)).toBe(true);
+    await page.close();
+  });
+
   it('says, where JavaScript is off, that the map needs it (the first view is written by script)', async () => {
     const { page } = await e2e.open({ size: DESKTOP, context: { javaScriptEnabled: false }, wait: false });
     await expect.poll(() => page.locator('.noscript').isVisible()).toBe(true);

@@ -19,16 +19,20 @@ type Made = { tagName: string; type?: string; src?: string; rel?: string; href?:
  */
 function run(search: string, languages: string[], stored: string | null = null, mapShown = true, window = { innerWidth: 1280, innerHeight: 800 }) {
   const classes = new Set<string>();
-  const html = { lang: 'en', size: '', classList: { add: (c: string) => classes.add(c) }, setAttribute(k: string, v: string) { if (k === 'data-first-view-size') this.size = v; } };
+  const attributes = new Map<string, string>();
+  const html = { lang: 'en', size: '', classList: { add: (c: string) => classes.add(c) }, setAttribute(k: string, v: string) { if (k === 'data-first-view-size') this.size = v; attributes.set(k, v); } };
   const written: string[] = [];
   const added: Made[] = [];
   const observers: ((list: { getEntriesByName(n: string): unknown[] }) => void)[] = [];
   const timers: (() => void)[] = [];
   const listeners: (() => void)[] = [];
+  const clicks: ((e: unknown) => void)[] = [];
+  let viewInPage = true;
   const document = {
     documentElement: html,
     // The first view's map, which the page's CSS shows or hides by the size of the window.
-    querySelector: (sel: string) => (sel === `.first-view[data-lang="${html.lang === 'en' ? 'en' : 'zh'}"] .first-view-map` ? { checkVisibility: () => mapShown } : null),
+    querySelector: (sel: string) =>
+      sel === `.first-view[data-lang="${html.lang === 'en' ? 'en' : 'zh'}"] .first-view-map` ? { checkVisibility: () => mapShown } : sel === '.first-view-map' && viewInPage ? {} : null,
     write: (s: string) => written.push(s),
     querySelectorAll: (sel: string) => (sel === 'link[data-later]' ? LATER.map((a) => ({ getAttribute: (k: string) => (a as Record<string, string>)[k] ?? null })) : []),
     createElement: (tag: string) => {
@@ -38,7 +42,7 @@ function run(search: string, languages: string[], stored: string | null = null, 
       return e;
     },
     head: { appendChild: (e: Made) => added.push({ ...e }) },
-    addEventListener: (type: string, f: () => void) => type === 'DOMContentLoaded' && listeners.push(f),
+    addEventListener: (type: string, f: () => void) => (type === 'DOMContentLoaded' ? listeners.push(f) : type === 'click' && clicks.push(f)),
   };
   runInNewContext(FIRST_VIEW_SCRIPT, {
     document,
@@ -65,6 +69,12 @@ function run(search: string, languages: string[], stored: string | null = null, 
     paint: () => observers.forEach((f) => f({ getEntriesByName: (n) => (n === 'first-contentful-paint' ? [{}] : []) })),
     timer: () => timers.forEach((f) => f()),
     parsed: () => listeners.forEach((f) => f()),
+    /** A click at (x, y), with the first view's map still in the page or not: the click it kept for the app, if any. */
+    click: (x: number, y: number, inPage = true) => {
+      viewInPage = inPage;
+      clicks.forEach((f) => f({ clientX: x, clientY: y }));
+      return attributes.get('data-first-click') ?? null;
+    },
   };
 }
 
@@ -73,6 +83,16 @@ const SEARCHES = ['', '?lang=en', '?lang=zh', '?lang=fr', '?lang=zh&year=2010', 
 const LANGUAGES = [['zh-CN', 'en'], ['en-GB', 'zh-CN'], ['en-US'], ['fr-FR', 'zh-TW'], ['de'], []];
 
 describe('the first view’s inline script', () => {
+  it('keeps a click made while the first view’s map is in the page, for the app to answer on its own map', () => {
+    const page = run('?lang=en', ['en']);
+    expect(page.click(412, 380.5)).toBe('412,380.5');
+    // The last click counts; once the first view's map is gone, clicks are the app's.
+    expect(page.click(500, 300)).toBe('500,300');
+    expect(page.click(20, 20, false)).toBe('500,300');
+    // Another link has no first view.
+    expect(run('?lang=en&year=2010', ['en']).click(412, 380)).toBeNull();
+  });
+
   it('picks the language the app picks, and leaves the first view on only for the default view the app then keeps', () => {
     for (const search of SEARCHES) {
       for (const languages of LANGUAGES) {
