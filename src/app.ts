@@ -7,6 +7,7 @@ import { startNotices } from './app/notices.ts';
 import { outputs } from './app/outputs.ts';
 import { createPage } from './app/page.ts';
 import { preparePrint } from './app/print.ts';
+import { watchUserPause } from './app/user-pause.ts';
 import { exposeTestHooks } from './app/test-hooks.ts';
 import { postEmbedHeight } from './embed/post-height.ts';
 import { t, type MessageKey } from './i18n/messages.ts';
@@ -29,6 +30,7 @@ import type { Frame, UiContext } from './view/context.ts';
 export async function startApp(root: HTMLElement): Promise<void> {
   // The geometry and data load from the first moment (index.html preloads them); MapLibre only after
   // the first paint (below), so that the first complete map needs none of its code.
+  const userPause = watchUserPause(window);
   const topoRequest = fetch(topoUrl).then((r) => r.json() as Promise<Topology | PreparedTopology>);
   const data = await loadData();
   const { model, stories } = data;
@@ -118,6 +120,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     events,
     surroundings: page.surroundings,
     attribution: t(session.state.lang, 'map.attribution'),
+    userPause,
     fellBack() {
       page.notice.show(t(session.state.lang, 'notice.noWebgl'), t(session.state.lang, 'notice.dismiss'));
       document.documentElement.dataset['renderer'] = 'svg';

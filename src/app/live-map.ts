@@ -25,6 +25,8 @@ export interface LiveMapOptions {
   attribution: string;
   /** Called when the SVG map takes over from MapLibre (a notice says so). */
   fellBack(): void;
+  /** Resolves when the user pauses: MapLibre's map is made then, not under a click or a key. */
+  userPause(): Promise<void>;
 }
 
 export interface LiveMap {
@@ -60,6 +62,7 @@ export function startLiveMap(o: LiveMapOptions): LiveMap {
     async upgrade() {
       try {
         const { createMapLibreMap } = await import('../map/maplibre-map.ts');
+        await o.userPause();
         const { interactive } = o.frame().state;
         const gl = await createMapLibreMap(o.mapEl, first, { interactive, attribution: o.attribution, model: o.model }, o.events, o.surroundings);
         view = gl;

@@ -1,0 +1,26 @@
+/*
+ * MapLibre's arrival (its map made, its first frames drawn) holds the main thread for a few hundred
+ * milliseconds. A click or key that comes meanwhile waits behind it: a click on a county the moment
+ * the first map was on screen took about half a second to open the panel. So MapLibre comes when the
+ * user pauses: at once if they have not pointed, pressed or scrolled lately, else once they stop.
+ */
+const INPUTS = ['pointerdown', 'pointermove', 'keydown', 'wheel'] as const;
+
+/** Resolves once no input has come for `quiet` ms (at once if none came lately), or after `most` ms in all. */
+export type UserPause = () => Promise<void>;
+
+/** Starts listening for the user's input on `target` (from the app's start on, so that early input counts). */
+export function watchUserPause(target: EventTarget, quiet = 300, most = 3000): UserPause {
+  let last = -Infinity;
+  for (const type of INPUTS) target.addEventListener(type, () => (last = performance.now()), { capture: true, passive: true });
+  return () =>
+    new Promise<void>((resolve) => {
+      const until = performance.now() + most;
+      const check = () => {
+        const now = performance.now();
+        if (now - last >= quiet || now >= until) return resolve();
+        setTimeout(check, Math.min(last + quiet, until) - now);
+      };
+      check();
+    });
+}
