@@ -79,11 +79,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (files?.length) void import('./ui/import-dialog.ts').then((m) => m.openImportDialog(frame, model, files));
   });
 
-  function render() {
+  function render(opts: { panelLater?: boolean } = {}) {
     const { state } = session;
     const tr = (key: MessageKey, vars?: Record<string, string | number>) => t(state.lang, key, vars);
     frame = { state, scene: buildScene(model, state, maxRadiusFor(page.mapArea.clientWidth, page.mapArea.clientHeight)), tr, lang: state.lang };
-    page.show(frame);
+    page.show(frame, opts);
     map?.update(frame);
   }
 
@@ -104,7 +104,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (placeButton?.dataset['place']) ctx.dispatch({ place: placeButton.dataset['place'] });
   });
 
-  render();
+  // The first map before the panel's figures (they follow at once after it has been painted).
+  render({ panelLater: true });
   writeUrl(session.state, 'replace');
   if (session.state.embed) postEmbedHeight(root);
 
@@ -136,6 +137,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   // is fetched only then, so that it never competes with the first paint.
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   firstView.markComplete();
+  page.fillPanel(frame);
   await map.upgrade();
   exposeTestHooks({ model, map, mapArea: page.mapArea, mapEl: page.mapEl, frame: () => frame, ctx });
   if (data.sessionImport) await updateImport(data.sessionImport, { status: 'loaded' });

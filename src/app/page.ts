@@ -55,7 +55,12 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
     tooltip,
     presenter,
     live,
-    show(frame: Frame) {
+    /**
+     * `panelLater`: where the panel lies over the map at a size of its own (not the phone's sheet,
+     * whose height is its content's), only its box now, and its content once the map has been
+     * painted (`fillPanel`): the first layout then holds the page without the panel's figures.
+     */
+    show(frame: Frame, { panelLater = false } = {}) {
       shown = frame;
       const { state, tr, lang } = frame;
       document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
@@ -64,7 +69,11 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
       shell.mapEl.setAttribute('aria-label', tr('map.label'));
       // Every view writes first; the compact key, which reads the map's size, comes last: one layout
       // for all of them instead of one after each.
-      for (const c of [header, controls, legend, panel, deadEnd, tableView, presenter, compactKey]) c.update(frame);
+      const later = panelLater && frame.state.place !== null && getComputedStyle(panel.el).position === 'absolute';
+      for (const c of [header, controls, legend, deadEnd, tableView, presenter]) c.update(frame);
+      if (later) panel.el.hidden = false;
+      else panel.update(frame);
+      compactKey.update(frame);
       presenting = state.story !== null;
       // The map's controls, scale and attribution move out from under the open panel.
       shell.layout.classList.toggle('panel-open', !panel.el.hidden);
@@ -75,6 +84,10 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
         count: frame.scene.markers.filter((m) => !m.multiYear).length,
       });
       if (announce !== lastAnnounce) live.textContent = lastAnnounce = announce;
+    },
+    /** The panel's content, for a frame shown with `panelLater`. */
+    fillPanel(frame: Frame) {
+      panel.update(frame);
     },
     /** What lies over the map: MapLibre's buttons, scale and attribution (none without WebGL), the compact key, the panel and the caption card. */
     surroundings(): Surroundings {

@@ -88,6 +88,28 @@ describe('the map', () => {
     await app.done();
   });
 
+  it('draws a deep link’s map before its panel’s figures on a wide screen, and with them where the panel is a sheet as tall as its content', async () => {
+    // When the live map first enters the page: was the panel open then, and did it hold its heading yet?
+    const content = `new MutationObserver((_, o) => { if (document.querySelector('.svg-host svg')) { o.disconnect(); const p = document.querySelector('#details'); window.__atMap = { open: !!p && !p.hidden, heading: !!p?.querySelector('h2') }; } }).observe(document, { childList: true, subtree: true });`;
+    const atMap = async (size: [number, number]) => {
+      const app = await e2e.open({ lang: 'en', query: 'year=2010&place=520422', size, before: (page) => page.addInitScript({ content }) });
+      const seen = await app.page.evaluate(() => (window as unknown as { __atMap: { open: boolean; heading: boolean } }).__atMap);
+      // Either way the panel ends up whole, in its box.
+      await expect.poll(() => app.page.locator('#details h2').textContent()).toBe('Puding County');
+      const box = (await app.panel.boundingBox())!;
+      await app.done();
+      return { seen, box };
+    };
+    // 1280×800: the panel's box lies over the map at its own size; its figures follow the first paint.
+    const wide = await atMap([1280, 800]);
+    expect(wide.seen).toEqual({ open: true, heading: false });
+    expect(wide.box.x + wide.box.width).toBeCloseTo(1280, -1);
+    expect(wide.box.height).toBeGreaterThan(600);
+    // A phone: the sheet's height is its content's, and the map keeps its names clear of it: filled before the map is drawn.
+    const phone = await atMap([390, 844]);
+    expect(phone.seen).toEqual({ open: true, heading: true });
+  });
+
   it('pans when a drag starts on a county, without opening it, and keeps the drawing on its places through pans and zooms', async () => {
     const app = await e2e.open({ lang: 'en', query: 'view=guizhou' });
     const { page } = app;
