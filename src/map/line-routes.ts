@@ -93,8 +93,15 @@ function plan(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, 
       for (const f of [1 / 3, 2 / 3]) {
         const routes = routesAt(a, f);
         const paths = routes.map(traced);
+        const lengths = paths.map((p) => length(p.points));
+        const off = Math.abs(a - middle);
+        // Every term of the cost is ≥ 0: a candidate whose lengths alone, then with its hits, already
+        // cost as much as the best so far is not weighed further (the same choice; crossings are most of the work).
+        if (best && lengths.reduce((sum, l) => sum + l, 0) + off >= best.cost) continue;
+        const along = paths.reduce((sum, p, i) => sum + lengths[i]! + 400 * hits(p, avoid), 0);
+        if (best && along + off >= best.cost) continue;
         const crossed = crossingsAmong(paths) + (many ? 0 : crossingsBetween(paths, placed));
-        const cost = paths.reduce((sum, p) => sum + length(p.points) + 400 * hits(p, avoid), 0) + 300 * crossed + Math.abs(a - middle);
+        const cost = along + 300 * crossed + off;
         if (!best || cost < best.cost) best = { cost, paths };
       }
     }
