@@ -48,7 +48,7 @@ async function pointerToPaint(page: Page, id: string, kind: 'click' | 'hover', a
   return page.evaluate(async (k) => {
     const sel = k === 'click' ? '#details' : '.tooltip';
     const give = performance.now() + 3000;
-    while ((document.querySelector<HTMLElement>(sel)?.hidden ?? true) === true || document.querySelector(sel)?.closest('.first-view')) {
+    while ((document.querySelector<HTMLElement>(sel)?.hidden ?? true) === true) {
       if (performance.now() > give) return NaN;
       await new Promise((r) => setTimeout(r, 1));
     }

@@ -67,12 +67,12 @@ export const FIRST_VIEW_WRITE_SCRIPT =
   `if(u)document.write('<script src="'+u.getAttribute('href')+'"></'+'script>');}` +
   `if(document.currentScript)document.currentScript.remove();})();`;
 
-const SIZE_NAMES: Record<string, string> = { standard: '1280', large: '1920' };
+const SIZE_NAMES = { standard: '1280', large: '1920' } as const;
 
 /** The file that writes a language's first view drawn for a reference size: its name, by its content. */
-export function viewFile(lang: string, size: string, html: string): { fileName: string; source: string } {
+export function viewFile(lang: string, size: keyof typeof SIZE_NAMES, html: string): { fileName: string; source: string } {
   const source = `document.write(${JSON.stringify(html)});\n`;
-  return { fileName: `assets/first-view-${lang}-${SIZE_NAMES[size] ?? size}-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
+  return { fileName: `assets/first-view-${lang}-${SIZE_NAMES[size]}-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
 }
 
 const hash = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;

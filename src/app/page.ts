@@ -41,6 +41,8 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
   let lastAnnounce = '';
   let presenting = false;
   let shown: Frame | null = null;
+  // A frame shown with `panelLater` whose panel content is still to come (see fillPanel).
+  let panelPending = false;
   // The compact key stands only where the map has room for it, which a resized window gives or takes.
   // (The observer's first report, before the first paint, is the size the key was just placed for.)
   new ResizeObserver(() => {
@@ -71,6 +73,7 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
       // for all of them instead of one after each.
       const later = panelLater && frame.state.place !== null && getComputedStyle(panel.el).position === 'absolute';
       for (const c of [header, controls, legend, deadEnd, tableView, presenter]) c.update(frame);
+      panelPending = later;
       if (later) panel.el.hidden = false;
       else panel.update(frame);
       compactKey.update(frame);
@@ -85,9 +88,10 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
       });
       if (announce !== lastAnnounce) live.textContent = lastAnnounce = announce;
     },
-    /** The panel's content, for a frame shown with `panelLater`. */
+    /** The panel's content, where the last frame was shown with `panelLater` and left it out. */
     fillPanel(frame: Frame) {
-      panel.update(frame);
+      if (panelPending) panel.update(frame);
+      panelPending = false;
     },
     /** What lies over the map: MapLibre's buttons, scale and attribution (none without WebGL), the compact key, the panel and the caption card. */
     surroundings(): Surroundings {

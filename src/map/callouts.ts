@@ -256,7 +256,7 @@ function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry,
     nth = (k) => {
       while (free.length <= k * 2) {
         if (next === queue.length) {
-          if (ring > most || d.length === 0) break;
+          if (ring > most) break;
           queue = Array.from(byRing.subarray(start[ring]!, start[ring + 1]!)).sort((a, b) => d[a]! - d[b]! || a - b);
           ring++;
           next = 0;
@@ -265,7 +265,7 @@ function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry,
         const i = queue[next++]!;
         const box: Box = [xs(i), ys(i), xs(i) + card.width, ys(i) + card.height];
         if (!offLand(v, box)) continue;
-        if (avoid.some((b) => box[0] < b[2] + GAP && box[2] > b[0] - GAP && box[1] < b[3] + GAP && box[3] > b[1] - GAP)) continue;
+        if (avoid.some((b) => crowds(box, b))) continue;
         if (circles.some((c) => overlapsCircle(box, c))) continue;
         free.push(box[0], box[1]);
       }
@@ -281,10 +281,13 @@ function spotFor(size: { width: number; height: number }, nth: (k: number) => [n
   for (let k = 0; ; k++) {
     const spot = nth(k);
     if (!spot) return null;
-    const [x, y] = spot;
-    if (!placed.some((b) => x < b[2] + GAP && x + size.width > b[0] - GAP && y < b[3] + GAP && y + size.height > b[1] - GAP)) return spot;
+    const box: Box = [spot[0], spot[1], spot[0] + size.width, spot[1] + size.height];
+    if (!placed.some((b) => crowds(box, b))) return spot;
   }
 }
+
+/** A card's box comes within GAP of another box. */
+const crowds = (a: Box, b: Box) => a[0] < b[2] + GAP && a[2] > b[0] - GAP && a[1] < b[3] + GAP && a[3] > b[1] - GAP;
 
 /**
  * A spot for the card's circle alone in the room beside Guizhou (off its land), or null: within

@@ -37,8 +37,11 @@ export type PreparedTopology = Omit<Topology, 'arcs'> & { arcs: number[][]; bord
 
 export function prepareTopology(topo: Topology): PreparedTopology {
   const borders = Object.fromEntries(BORDER_GROUPS.map((name) => [name, meshArcs(topo, topo.objects[name] as Obj).arcs])) as Record<BorderGroup, number[][]>;
-  return { ...topo, arcs: topo.arcs.map((arc) => arc.flatMap((p) => [p[0]!, p[1]!])), borders, flatArcs: true };
+  return { ...topo, arcs: flatArcs(topo), borders, flatArcs: true };
 }
+
+/** Each arc's positions as one list [x0, y0, x1, y1, …]. */
+const flatArcs = (topo: Topology) => topo.arcs.map((arc) => arc.flatMap((p) => [p[0]!, p[1]!]));
 
 const isPrepared = (topo: Topology | PreparedTopology): topo is PreparedTopology => 'flatArcs' in topo && topo.flatArcs === true;
 
@@ -65,7 +68,7 @@ function projectArcs(topo: Topology | PreparedTopology): Float64Array[] {
   const [sx, sy] = topo.transform?.scale ?? [1, 1];
   const [tx, ty] = topo.transform?.translate ?? [0, 0];
   const quantized = topo.transform !== undefined;
-  const flat = isPrepared(topo) ? topo.arcs : topo.arcs.map((arc) => arc.flatMap((p) => [p[0]!, p[1]!]));
+  const flat = isPrepared(topo) ? topo.arcs : flatArcs(topo);
   return flat.map((arc) => {
     const out = new Float64Array(arc.length);
     let x = 0;
