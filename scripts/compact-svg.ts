@@ -20,20 +20,25 @@ interface Ring {
   closed: boolean;
 }
 
-const STRAIGHT_ONLY = /^[MLZ0-9.,\-\s]*$/;
+const STRAIGHT_ONLY = /^[MLlZz0-9.,\-\s]*$/;
 
 /** Which sides of the box a point lies beyond, as bits (left, right, above, below). */
 function outside([x, y]: Point, b: Box): number {
   return (x < b.x0 ? 1 : 0) | (x > b.x1 ? 2 : 0) | (y < b.y0 ? 4 : 0) | (y > b.y1 ? 8 : 0);
 }
 
+/** Rings in tenths of a pixel, from path data of straight segments, absolute (M, L) or relative (l) as the renderer writes them. */
 function parse(d: string): Ring[] | null {
   if (!STRAIGHT_ONLY.test(d)) return null;
   const rings: Ring[] = [];
   let ring: Ring | null = null;
-  for (const [, cmd, args] of d.matchAll(/([MLZ])([^MLZ]*)/g)) {
-    if (cmd === 'Z') {
-      if (ring) ring.closed = true;
+  let at: Point = [0, 0];
+  for (const [, cmd, args] of d.matchAll(/([MLlZz])([^MLlZz]*)/g)) {
+    if (cmd === 'Z' || cmd === 'z') {
+      if (ring) {
+        ring.closed = true;
+        at = ring.points[0] ?? at;
+      }
       ring = null;
       continue;
     }
@@ -44,7 +49,12 @@ function parse(d: string): Ring[] | null {
       rings.push(ring);
     }
     // Tenths of a pixel, as integers: the steps below add up to exactly the points written.
-    for (let i = 0; i < nums.length; i += 2) ring.points.push([Math.round(nums[i]! * 10), Math.round(nums[i + 1]! * 10)]);
+    for (let i = 0; i < nums.length; i += 2) {
+      const x = Math.round(nums[i]! * 10);
+      const y = Math.round(nums[i + 1]! * 10);
+      at = cmd === 'l' ? [at[0] + x, at[1] + y] : [x, y];
+      ring.points.push(at);
+    }
   }
   return rings;
 }
@@ -122,7 +132,7 @@ function write(rings: Ring[]): string {
     .join('');
 }
 
-/** Path data (straight segments: M, L, Z) with only what can show inside `box`; '' when nothing can; anything else unchanged. */
+/** Path data (straight segments: M, L, l, Z) with only what can show inside `box`; '' when nothing can; anything else unchanged. */
 export function compactPath(d: string, box: Box, tolerance: number): string {
   const rings = parse(d);
   if (!rings) return d;

@@ -94,8 +94,9 @@ function selectionOutline(geo: Geography, model: Model, id: string, o: ViewSpec,
   return outlinePaths(geo, o).area(group, index);
 }
 
+// Only each ring's first point is absolute (outline-paths.ts); the steps after it move with it.
 const translatePath = (d: string, dx: number, dy: number) =>
-  d.replace(/(-?[\d.]+),(-?[\d.]+)/g, (_, x: string, y: string) => `${round(Number(x) + dx)},${round(Number(y) + dy)}`);
+  d.replace(/M(-?[\d.]+),(-?[\d.]+)/g, (_, x: string, y: string) => `M${round(Number(x) + dx)},${round(Number(y) + dy)}`);
 
 function countyFill(scene: Scene, id: string): string {
   const shade = scene.counties.get(id);

@@ -5,9 +5,10 @@ import { TILE_SIZE } from './projection.ts';
 
 /*
  * SVG path data for the outlines in one view. An arc's points are scaled and shifted to the screen
- * once per view, to a tenth of a pixel, and simplified there (Douglas–Peucker): a point that moves
- * the line by less than half a pixel is left out. The geometry is finer than a pixel in every view
- * we show, so this drops most points without a visible change. Arcs are simplified once, with their
+ * once per view and simplified there (Douglas–Peucker): a point that moves the line by less than
+ * half a pixel is left out. The geometry is finer than a pixel in every view we show, so this drops
+ * most points without a visible change. What is kept is written to a tenth of a pixel, as an
+ * absolute first point and relative steps (M x,y l dx,dy …). Arcs are simplified once, with their
  * ends kept, and reversed where a ring runs them backwards: neighbours still share their border.
  */
 export interface OutlinePaths {
@@ -54,7 +55,6 @@ function makePaths(geo: Geography, view: { camera: Camera; width: number; height
   const cy = (1 - Math.log(Math.tan(Math.PI / 4 + lat / 2)) / Math.PI) / 2;
   const dx = view.width / 2 - cx * scale;
   const dy = view.height / 2 - cy * scale;
-  const r = (v: number) => Math.round(v * 10) / 10;
   // The view with a margin all round, so that a pan or a zoom out shows real outlines until the
   // redraw: half a view for Guizhou and the partner cities, three views for the provinces, which are
   // the land under everything (a zoom out by two levels still finds them drawn).
@@ -89,12 +89,36 @@ function makePaths(geo: Geography, view: { camera: Camera; width: number; height
     }
     // Most arcs lie wholly within the margin (every one at the default view): nothing to cull.
     if (x0 < bounds[0] || y0 < bounds[1] || x1 > bounds[2] || y1 > bounds[3]) n = cullOutside(xs, ys, n, bounds);
-    const keep = simplify(xs.subarray(0, n), ys.subarray(0, n), tolerance);
-    const pts: string[] = [];
-    for (let i = 0; i < n; i++) if (keep[i]) pts.push(`${r(xs[i]!)},${r(ys[i]!)}`);
-    const made: ArcPath = { first: pts[0] ?? '', last: pts[pts.length - 1] ?? '', forward: '', backward: '' };
-    for (let i = 1; i < pts.length; i++) made.forward += `L${pts[i]}`;
-    for (let i = pts.length - 2; i >= 0; i--) made.backward += `L${pts[i]}`;
+    // An arc wholly outside the frame shows only while a pan or a zoom out moves the drawing, until
+    // it is redrawn: there four times the tolerance, which is the tolerance again two zoom levels out
+    // (where the provinces' margin ends). Its simplified line stays on its side of the frame, so
+    // nothing inside the frame changes, not even a fill.
+    const off = x1 < -FRAME_MARGIN || y1 < -FRAME_MARGIN || x0 > view.width + FRAME_MARGIN || y0 > view.height + FRAME_MARGIN;
+    const keep = simplify(xs.subarray(0, n), ys.subarray(0, n), off ? tolerance * 4 : tolerance);
+    // The kept points in whole tenths of a pixel; steps between them ("l dx,dy …") add up to exactly
+    // those points, and are about half as long to write and for the browser to read as the points.
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      if (!keep[i]) continue;
+      xs[m] = Math.round(xs[i]! * 10);
+      ys[m] = Math.round(ys[i]! * 10);
+      m++;
+    }
+    const made: ArcPath = { first: m > 0 ? `${xs[0]! / 10},${ys[0]! / 10}` : '', last: m > 0 ? `${xs[m - 1]! / 10},${ys[m - 1]! / 10}` : '', forward: '', backward: '' };
+    // Each step's numbers are written once; backwards the same step has its signs turned.
+    for (let i = 1; i < m; i++) {
+      const dx = xs[i]! - xs[i - 1]!;
+      const dy = ys[i]! - ys[i - 1]!;
+      if (dx === 0 && dy === 0) continue;
+      const sx = `${dx / 10}`;
+      const sy = `${dy / 10}`;
+      made.forward += ` ${sx},${sy}`;
+      made.backward = ` ${negated(sx)},${negated(sy)}${made.backward}`;
+    }
+    if (made.forward !== '') {
+      made.forward = `l${made.forward.slice(1)}`;
+      made.backward = `l${made.backward.slice(1)}`;
+    }
     screen[index] = made;
     return made;
   };
@@ -156,9 +180,14 @@ export function simplify(xs: Float64Array, ys: Float64Array, tolerance: number):
   return keep;
 }
 
+const negated = (n: string) => (n === '0' ? n : n.charCodeAt(0) === 45 ? n.slice(1) : `-${n}`);
+
 type Bounds = [x0: number, y0: number, x1: number, y1: number];
 
-/** An arc's path data after its first point, forward and backward, and its end points ("x,y"). */
+// Beyond the frame by more than this, a line and its stroke do not show.
+const FRAME_MARGIN = 4;
+
+/** An arc's path data after its first point, forward and backward ("l dx,dy …"), and its end points ("x,y"). */
 interface ArcPath {
   first: string;
   last: string;

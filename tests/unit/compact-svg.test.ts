@@ -1,31 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { compactPath, compactSvg, splitLines, type Box } from '../../scripts/compact-svg.ts';
-
-/** The rings of path data (absolute M/L/Z, or the compacted M/l/z), as absolute points. */
-function rings(d: string): { points: [number, number][]; closed: boolean }[] {
-  const out: { points: [number, number][]; closed: boolean }[] = [];
-  let x = 0;
-  let y = 0;
-  for (const [, cmd, args] of d.matchAll(/([MLlZz])([^MLlZz]*)/g)) {
-    if (cmd === 'Z' || cmd === 'z') {
-      out[out.length - 1]!.closed = true;
-      continue;
-    }
-    const nums = (args!.match(/-?(?:\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
-    for (let i = 0; i < nums.length; i += 2) {
-      if (cmd === 'M' && i === 0) {
-        [x, y] = [nums[0]!, nums[1]!];
-        out.push({ points: [[x, y]], closed: false });
-      } else {
-        if (cmd === 'l') [x, y] = [x + nums[i]!, y + nums[i + 1]!];
-        else [x, y] = [nums[i]!, nums[i + 1]!];
-        out[out.length - 1]!.points.push([Math.round(x * 10) / 10, Math.round(y * 10) / 10]);
-      }
-    }
-  }
-  return out;
-}
+import { rings } from './path-rings.ts';
 
 /** Winding number of the closed rings around a point: what decides a fill under either fill rule. */
 function winding(parsed: ReturnType<typeof rings>, [px, py]: [number, number]): number {
@@ -62,6 +38,9 @@ describe('compacting the first view’s paths', () => {
     const out = compactPath(d, BOX, 0);
     expect(out).toBe('M10 10l10.5 0 0 10.3-10.5 0z');
     expect(rings(out)).toEqual(rings(d));
+    // The renderer's own relative steps (outline-paths.ts) read as the same points.
+    expect(compactPath('M10,10l10.5,0 0,10.3 -10.5,0Z', BOX, 0)).toBe(out);
+    expect(compactPath('M10,10l10,0 0,10ZM30,30l5,0 0,5Z', BOX, 0)).toBe('M10 10l10 0 0 10zM30 30l5 0 0 5z');
   });
 
   it('fills exactly the same points inside the box, however far the polygon strays outside it', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { toGeography, prepareTopology } from '../../src/map/geography.ts';
 import { cullOutside, outlinePaths } from '../../src/map/outline-paths.ts';
 import { projectionFor } from '../../src/map/projection.ts';
+import { rings } from './path-rings.ts';
 
 // Two unit squares side by side, sharing arc 0, which bends out to x = 1.3 half way. Not quantized.
 const squares: Topology = {
@@ -28,7 +29,8 @@ const squares: Topology = {
   },
 } as unknown as Topology;
 
-const points = (d: string) => d.match(/-?\d+(\.\d+)?,-?\d+(\.\d+)?/g) ?? [];
+// Every point of some path data, absolute, as "x,y".
+const points = (d: string) => rings(d).flatMap((r) => r.points.map(([x, y]) => `${x},${y}`));
 
 describe('outline paths', () => {
   const geo = toGeography(squares);
@@ -65,6 +67,21 @@ describe('outline paths', () => {
     const west = points(far.area('counties', 0));
     expect(west.length).toBeLessThan(points(paths.area('counties', 0)).length);
     expect(new Set(west).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps a one-pixel bend on screen, and leaves it out where the whole arc lies beyond the frame', () => {
+    // At this zoom the shared arc bends out by about a pixel: above the half-pixel tolerance, under four
+    // times that. The second view has the squares 50 px left of its frame (within the margin drawn).
+    const zoom = Math.log2(360 / (0.3 * 512));
+    const shown = outlinePaths(geo, { camera: { lon: 1, lat: 0.5, zoom }, width: 200, height: 200 });
+    const beyond = outlinePaths(geo, { camera: { lon: 46, lat: 0.5, zoom }, width: 200, height: 200 });
+    const bend = (camera: { lon: number; lat: number; zoom: number }) => {
+      const [x, y] = projectionFor(camera, 200, 200)([1.3, 0.5])!;
+      return `${Math.round(x * 10) / 10},${Math.round(y * 10) / 10}`;
+    };
+    expect(points(shown.area('counties', 0))).toContain(bend({ lon: 1, lat: 0.5, zoom }));
+    expect(points(beyond.area('counties', 0))).not.toContain(bend({ lon: 46, lat: 0.5, zoom }));
+    for (const p of points(beyond.area('counties', 0))) expect(Number(p.split(',')[0])).toBeLessThan(0);
   });
 
   it('draws the shipped geometry: 88 counties with closed outlines and the Guizhou view inside the frame', () => {
