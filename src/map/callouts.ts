@@ -220,6 +220,7 @@ const centroid = (points: readonly [number, number][]): [number, number] => [
  */
 function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry, avoid: readonly Box[], circles: readonly Circle[]): (card: Card) => (k: number) => [number, number] | null {
   const made = new Map<Card, (k: number) => [number, number] | null>();
+  const onCircle = circleGrid(circles);
   return (card) => {
     let nth = made.get(card);
     if (nth) return nth;
@@ -266,7 +267,7 @@ function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry,
         const box: Box = [xs(i), ys(i), xs(i) + card.width, ys(i) + card.height];
         if (!offLand(v, box)) continue;
         if (avoid.some((b) => crowds(box, b))) continue;
-        if (circles.some((c) => overlapsCircle(box, c))) continue;
+        if (onCircle(box)) continue;
         free.push(box[0], box[1]);
       }
       return free.length > k * 2 ? [free[k * 2]!, free[k * 2 + 1]!] : null;
@@ -345,6 +346,31 @@ function overlapsCircle(b: Box, c: Circle): boolean {
   const x = Math.max(b[0], Math.min(c.x, b[2]));
   const y = Math.max(b[1], Math.min(c.y, b[3]));
   return (x - c.x) ** 2 + (y - c.y) ** 2 < (c.r + 2) ** 2;
+}
+
+/**
+ * Whether a box comes near any of the circles (overlapsCircle), asking only the circles whose
+ * centres lie in the grid cells round it: a dataset of every county has thousands of circles, and
+ * every spot a card's walk tries was asked about each of them.
+ */
+function circleGrid(circles: readonly Circle[]): (box: Box) => boolean {
+  const CELL = 64;
+  const reach = circles.reduce((m, c) => Math.max(m, c.r), 0) + 2;
+  // Cells numbered row by row (two cells that share a number only cost a few more checks).
+  const cellOf = (i: number, j: number) => (j + 4096) * 8192 + i + 4096;
+  const cells = new Map<number, Circle[]>();
+  for (const c of circles) {
+    const at = cellOf(Math.floor(c.x / CELL), Math.floor(c.y / CELL));
+    const cell = cells.get(at);
+    if (cell) cell.push(c);
+    else cells.set(at, [c]);
+  }
+  return (box) => {
+    const [i0, j0] = [Math.floor((box[0] - reach) / CELL), Math.floor((box[1] - reach) / CELL)];
+    const [i1, j1] = [Math.floor((box[2] + reach) / CELL), Math.floor((box[3] + reach) / CELL)];
+    for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) if (cells.get(cellOf(i, j))?.some((c) => overlapsCircle(box, c))) return true;
+    return false;
+  };
 }
 
 /** Where nothing is free (a tiny frame): one under the other from the top left corner. */

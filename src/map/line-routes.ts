@@ -114,12 +114,25 @@ function plan(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, 
   return out;
 }
 
-/** A route with the points it is checked by, and their box (most pairs of lines and obstacles are far apart). */
-type Traced = Route & { points: Point[]; box: Box };
+/**
+ * A route with the points it is checked by, their box (most pairs of lines and obstacles are far
+ * apart), each segment's box (x0, y0, x1, y1 from the second point on: segments cross only where
+ * their boxes meet) and the points where meeting another line is no crossing.
+ */
+type Traced = Route & { points: Point[]; box: Box; segments: Float64Array; ends: Point[] };
 
 function traced(r: Route): Traced {
   const points = routePoints(r, 8);
-  return { ...r, points, box: boxOf(points) };
+  const segments = new Float64Array(points.length * 4);
+  for (let j = 1; j < points.length; j++) {
+    const p = points[j - 1]!;
+    const q = points[j]!;
+    segments[j * 4] = Math.min(p[0], q[0]);
+    segments[j * 4 + 1] = Math.min(p[1], q[1]);
+    segments[j * 4 + 2] = Math.max(p[0], q[0]);
+    segments[j * 4 + 3] = Math.max(p[1], q[1]);
+  }
+  return { ...r, points, box: boxOf(points), segments, ends: [r.from, r.join, r.port, r.to] };
 }
 
 const apart = (a: Box, b: Box, by: number) => a[0] > b[2] + by || b[0] > a[2] + by || a[1] > b[3] + by || b[1] > a[3] + by;
@@ -165,30 +178,26 @@ function crossingsBetween(paths: readonly Traced[], others: readonly Traced[]): 
 
 function pairCrossings(a: Traced, b: Traced): number {
   if (apart(a.box, b.box, 0)) return 0;
-  return polylineCrossings(a.points, b.points, [a.from, a.join, a.port, a.to, b.from, b.join, b.port, b.to]);
-}
-
-const NEAR_END = 6;
-
-export function polylineCrossings(a: readonly Point[], b: readonly Point[], ends: readonly Point[]): number {
   let n = 0;
-  // Segments cross only where their boxes meet: most pairs are told apart by four comparisons.
-  const boxes = new Float64Array(b.length * 4);
-  for (let j = 1; j < b.length; j++) {
-    const [p, q] = [b[j - 1]!, b[j]!];
-    boxes.set([Math.min(p[0], q[0]), Math.min(p[1], q[1]), Math.max(p[0], q[0]), Math.max(p[1], q[1])], j * 4);
-  }
-  for (let i = 1; i < a.length; i++) {
-    const [p, q] = [a[i - 1]!, a[i]!];
-    const [x0, y0, x1, y1] = [Math.min(p[0], q[0]), Math.min(p[1], q[1]), Math.max(p[0], q[0]), Math.max(p[1], q[1])];
-    for (let j = 1; j < b.length; j++) {
-      if (boxes[j * 4]! > x1 || boxes[j * 4 + 2]! < x0 || boxes[j * 4 + 1]! > y1 || boxes[j * 4 + 3]! < y0) continue;
-      const x = segmentCrossing(p, q, b[j - 1]!, b[j]!);
-      if (x && !ends.some((e) => Math.hypot(e[0] - x[0], e[1] - x[1]) < NEAR_END)) n++;
+  const { points: pa, segments: sa } = a;
+  const { points: pb, segments: sb } = b;
+  for (let i = 1; i < pa.length; i++) {
+    const x0 = sa[i * 4]!;
+    const y0 = sa[i * 4 + 1]!;
+    const x1 = sa[i * 4 + 2]!;
+    const y1 = sa[i * 4 + 3]!;
+    for (let j = 1; j < pb.length; j++) {
+      if (sb[j * 4]! > x1 || sb[j * 4 + 2]! < x0 || sb[j * 4 + 1]! > y1 || sb[j * 4 + 3]! < y0) continue;
+      const x = segmentCrossing(pa[i - 1]!, pa[i]!, pb[j - 1]!, pb[j]!);
+      if (x && !nearAny(x, a.ends) && !nearAny(x, b.ends)) n++;
     }
   }
   return n;
 }
+
+// Lines meet at a shared place, trunk or district: a crossing this near one of their ends is such a meeting.
+const NEAR_END = 6;
+const nearAny = (x: Point, ends: readonly Point[]) => ends.some((e) => Math.hypot(e[0] - x[0], e[1] - x[1]) < NEAR_END);
 
 /** Where two segments cross (one end of each excluded, so that a crossing at a joint counts once). */
 function segmentCrossing(p: Point, p2: Point, q: Point, q2: Point): Point | null {
