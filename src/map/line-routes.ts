@@ -107,8 +107,7 @@ function plan(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, 
     }
     placed.push(...best!.paths);
     group.forEach((l, i) => {
-      const { points: _, box: __, ...route } = best!.paths[i]!;
-      out.set(l.id, route);
+      out.set(l.id, best!.paths[i]!.route);
     });
   }
   return out;
@@ -119,7 +118,7 @@ function plan(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, 
  * apart), each segment's box (x0, y0, x1, y1 from the second point on: segments cross only where
  * their boxes meet) and the points where meeting another line is no crossing.
  */
-type Traced = Route & { points: Point[]; box: Box; segments: Float64Array; ends: Point[] };
+type Traced = { route: Route; points: Point[]; box: Box; segments: Float64Array; ends: Point[] };
 
 function traced(r: Route): Traced {
   const points = routePoints(r, 8);
@@ -132,14 +131,14 @@ function traced(r: Route): Traced {
     segments[j * 4 + 2] = Math.max(p[0], q[0]);
     segments[j * 4 + 3] = Math.max(p[1], q[1]);
   }
-  return { ...r, points, box: boxOf(points), segments, ends: [r.from, r.join, r.port, r.to] };
+  return { route: r, points, box: boxOf(points), segments, ends: [r.from, r.join, r.port, r.to] };
 }
 
 const apart = (a: Box, b: Box, by: number) => a[0] > b[2] + by || b[0] > a[2] + by || a[1] > b[3] + by || b[1] > a[3] + by;
 
 /** How many circles (not its own place's) and cards a route runs through. */
 function hits(r: Traced, avoid: LineObstacles): number {
-  const own = (c: Circle) => Math.hypot(c.x - r.from[0], c.y - r.from[1]) <= c.r + 1;
+  const own = (c: Circle) => Math.hypot(c.x - r.route.from[0], c.y - r.route.from[1]) <= c.r + 1;
   const near = (c: Circle) => !apart(r.box, [c.x, c.y, c.x, c.y], c.r + 3) && !own(c) && nearPolyline(r.points, c, c.r + 3);
   return avoid.circles.filter(near).length + avoid.boxes.filter((b) => !apart(r.box, b, 0) && crossesBox(r.points, b)).length;
 }

@@ -36,6 +36,8 @@ describe('planRoutes', () => {
       const points = routePoints(r);
       expect(points[0]).toEqual(r.from);
       expect(points.at(-1)).toEqual(r.to);
+      // A route is only its way: what planning checked it by stays behind.
+      expect(Object.keys(r).sort()).toEqual(['bend', 'enter', 'from', 'join', 'port', 'side', 'to']);
     }
   });
 
