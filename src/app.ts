@@ -1,6 +1,5 @@
 import type { Topology } from 'topojson-specification';
 import topoUrl from '../geo/pairing.topo.json?url';
-import { afterPaint } from './app/after-paint.ts';
 import { loadData } from './app/data.ts';
 import { startLiveMap, type LiveMap } from './app/live-map.ts';
 import { mapEvents } from './app/map-events.ts';
@@ -42,34 +41,15 @@ export async function startApp(root: HTMLElement): Promise<void> {
   let geo: Geography | null = null;
   let map: LiveMap | null = null;
 
-  // The map's part of a change that may follow the painted page (Transition.mapAfterPage), until it has run.
-  let mapToFollow: (() => void) | null = null;
-  const followMap = () => {
-    const run = mapToFollow;
-    mapToFollow = null;
-    run?.();
-  };
   const apply = (change: Change): void => {
     const next = transition(session, change);
     session = next.session;
     if (next.url !== 'none') writeUrl(session.state, next.url);
-    derive();
-    page.show(frame);
+    render();
     page.tooltip.hide(); // whatever it said was about the map before this change
-    const drawMap = () => {
-      map?.update(frame);
-      const reached = map?.move(next.camera) ?? null;
-      // A moved map records where a reveal took it; a named view with a place open is described whole by its link.
-      if (reached && next.camera.type === 'reveal' && session.state.camera) apply({ type: 'set', patch: { camera: reached }, replace: true });
-    };
-    if (next.mapAfterPage && map) {
-      // A later place replaces this one's map step (its reveal no longer applies); the frame drawn is always the latest.
-      mapToFollow = drawMap;
-      void afterPaint().then(followMap);
-    } else {
-      followMap();
-      drawMap();
-    }
+    const reached = map?.move(next.camera) ?? null;
+    // A moved map records where a reveal took it; a named view with a place open is described whole by its link.
+    if (reached && next.camera.type === 'reveal' && session.state.camera) apply({ type: 'set', patch: { camera: reached }, replace: true });
     if (next.focusPanel) page.panel.el.focus({ preventScroll: true });
   };
   const ctx: UiContext = {
@@ -99,14 +79,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (files?.length) void import('./ui/import-dialog.ts').then((m) => m.openImportDialog(frame, model, files));
   });
 
-  function derive() {
+  function render(opts: { panelLater?: boolean } = {}) {
     const { state } = session;
     const tr = (key: MessageKey, vars?: Record<string, string | number>) => t(state.lang, key, vars);
     frame = { state, scene: buildScene(model, state, maxRadiusFor(page.mapArea.clientWidth, page.mapArea.clientHeight)), tr, lang: state.lang };
-  }
-
-  function render(opts: { panelLater?: boolean } = {}) {
-    derive();
     page.show(frame, opts);
     map?.update(frame);
   }
@@ -159,7 +135,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   if (target) events.click(target);
   // Marked once the frame that shows it has been painted, not when the DOM is ready; MapLibre's code
   // is fetched only then, so that it never competes with the first paint.
-  await afterPaint();
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   firstView.markComplete();
   page.fillPanel(frame);
   await map.upgrade();

@@ -39,12 +39,6 @@ export interface Transition {
   url: 'push' | 'replace' | 'none';
   /** A place was just opened: the panel takes the keyboard focus. */
   focusPanel: boolean;
-  /**
-   * The map may follow once the page has been painted: a place opened or closed changes only the
-   * panel and the selection, and the panel is what was asked for (its figures show at once, the
-   * outline and the pan that brings the place out a frame later). Anything else is drawn together.
-   */
-  mapAfterPage: boolean;
 }
 
 const STAY: CameraMove = { type: 'stay' };
@@ -55,18 +49,18 @@ export function transition(session: Session, change: Change): Transition {
       return set(session, change.patch, change.replace === true);
     case 'present': {
       const step = set({ state: session.state, beforeStory: null }, stepPatch(change.story, 0), false);
-      return { ...step, session: { ...step.session, beforeStory: { ...session.state } }, mapAfterPage: false };
+      return { ...step, session: { ...step.session, beforeStory: { ...session.state } } };
     }
     case 'leave-story': {
       // Back to the user's own view; a story opened from a link keeps its last step's filters.
       const state = { ...(session.beforeStory ?? session.state), lang: session.state.lang, story: null, step: 0 };
-      return { session: { state, beforeStory: null }, camera: settle(state), url: 'push', focusPanel: false, mapAfterPage: false };
+      return { session: { state, beforeStory: null }, camera: settle(state), url: 'push', focusPanel: false };
     }
     case 'history': {
       const before = session.state;
       const state = change.state;
       const moved = state.view !== before.view || JSON.stringify(state.camera) !== JSON.stringify(before.camera);
-      return { session: { ...session, state }, camera: moved ? settle(state) : STAY, url: 'none', focusPanel: false, mapAfterPage: false };
+      return { session: { ...session, state }, camera: moved ? settle(state) : STAY, url: 'none', focusPanel: false };
     }
   }
 }
@@ -87,8 +81,7 @@ function set(session: Session, patch: Partial<AppState>, replace: boolean): Tran
       : opened
         ? { type: 'reveal', place: state.place! }
         : STAY;
-  const placeOnly = Object.keys(patch).every((k) => k === 'place');
-  return { session: { ...session, state }, camera, url: replace ? 'replace' : 'push', focusPanel: opened, mapAfterPage: placeOnly && patch.place !== before.place };
+  return { session: { ...session, state }, camera, url: replace ? 'replace' : 'push', focusPanel: opened };
 }
 
 /** Where the camera goes for a state reached in one step (back, forward, the end of a story): its own position, else its named view. */

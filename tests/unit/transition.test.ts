@@ -33,18 +33,6 @@ describe('state transitions', () => {
     expect(other.focusPanel).toBe(true);
   });
 
-  it('lets the map follow the painted page only when a place opens, changes or closes', () => {
-    expect(transition(at(), { type: 'set', patch: { place: '520422' } }).mapAfterPage).toBe(true);
-    expect(transition(at({ place: '520422' }), { type: 'set', patch: { place: '520402' } }).mapAfterPage).toBe(true);
-    expect(transition(at({ place: '520422' }), { type: 'set', patch: { place: null } }).mapAfterPage).toBe(true);
-    // The same place again, a filter, a filter with a place, a move of the map, a story: drawn with the page.
-    expect(transition(at({ place: '520422' }), { type: 'set', patch: { place: '520422' } }).mapAfterPage).toBe(false);
-    expect(transition(at(), { type: 'set', patch: { year: 2010 } }).mapAfterPage).toBe(false);
-    expect(transition(at(), { type: 'set', patch: { year: 2010, place: '520422' } }).mapAfterPage).toBe(false);
-    expect(transition(at(), { type: 'set', patch: { camera: moved }, replace: true }).mapAfterPage).toBe(false);
-    expect(transition(at(), { type: 'present', story: tour }).mapAfterPage).toBe(false);
-  });
-
   it('closing a place returns a named view to its frame, leaves a moved map where it is, and moves no focus', () => {
     const t = transition(at({ place: '520422' }), { type: 'set', patch: { place: null } });
     expect(t).toMatchObject({ camera: { type: 'frame', view: 'guizhou' }, focusPanel: false });
