@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Topology } from 'topojson-specification';
 import { LANGS, t, type Lang, type MessageKey } from '../src/i18n/messages.ts';
+import type { FirstViewKind } from './first-view-kinds.ts';
 import { toGeography } from '../src/map/geography.ts';
-import { compactKeyBox, insetCities } from '../src/map/composition.ts';
+import { compactKeyBox, insetCities, mapControlBoxes, miniKeyBox } from '../src/map/composition.ts';
 import type { Cover } from '../src/map/renderer.ts';
 import { createSvgRenderer } from '../src/map/svg-renderer.ts';
 import { buildModel } from '../src/scene/model.ts';
@@ -28,15 +29,10 @@ import { compactSvg } from './compact-svg.ts';
  * The map is drawn for two reference sizes, the map areas of a 1280×800 and a 1920×1080 window in
  * each language (the header's height differs), and scales to the map area it finds (CSS in
  * src/styles/first-view.css, where also the sizes it is not shown at). The e2e test (first-view.e2e.ts)
- * notices when the layout moves away from them.
+ * notices when the layout moves away from them. The default view embedded (`?embed=1`), which pages
+ * paste more than any other link, is drawn alike for a few frame widths (EMBED_WIDTHS): the same
+ * page, which the embed's CSS lays out as the app's embed, around a map of the embed's size.
  */
-export type ReferenceSize = 'standard' | 'large';
-// The map area of a 1280×800 and of a 1920×1080 window in each language (measured in Chromium):
-// drawn at exactly that size, the first view is the live map to the pixel there.
-export const REFERENCE_MAPS: Record<ReferenceSize, Record<Lang, { width: number; height: number }>> = {
-  standard: { en: { width: 980, height: 694.375 }, zh: { width: 980, height: 732.0625 } },
-  large: { en: { width: 1620, height: 1012.0625 }, zh: { width: 1620, height: 1012.0625 } },
-};
 // How far beyond its frame the first view can show (styles/first-view.css shows it at up to ±17 % of the
 // reference size and ±15 % of its shape: under 9 % of its width), and the widest stroke drawn.
 const OVERFLOW = 0.12;
@@ -56,8 +52,8 @@ function lighten(map: Element, controls: Element, lang: Lang): void {
   for (const option of controls.querySelectorAll('select option:not([selected])')) option.remove();
 }
 
-/** Both languages' first view for a reference size, each followed by the mark of its end. */
-export function drawFirstView(dataDir: string, topoFile: string, reference: ReferenceSize): { views: Record<Lang, string> } {
+/** Both languages' first view of a kind, each followed by the mark of its end. */
+export function drawFirstView(dataDir: string, topoFile: string, kind: FirstViewKind): { views: Record<Lang, string> } {
   const { document, window } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const g = globalThis as Record<string, unknown>;
   // What the components reach for: the document, timers, the URL (the embed link, not shown here),
@@ -98,8 +94,10 @@ export function drawFirstView(dataDir: string, topoFile: string, reference: Refe
       saveOfflineCopy: none,
     };
     const drawn = LANGS.map((lang) => {
-      const state = defaultState(lang);
-      const size = REFERENCE_MAPS[reference][lang];
+      const state = { ...defaultState(lang), embed: kind.embed };
+      const size = kind.map[lang];
+      // An embed's legend folds its keys away in a narrow page (ui/legend.ts reads the page's width).
+      Object.defineProperty(document.documentElement, 'clientWidth', { value: size.width, configurable: true });
       const frame: Frame = { state, scene: buildScene(model, state, maxRadiusFor(size.width, size.height)), lang, tr: (key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars) };
       const [header, controls, legend] = [createHeader(ctx), createControls(ctx), createLegend(ctx)];
       for (const c of [header, controls, legend]) c.update(frame);
@@ -107,8 +105,10 @@ export function drawFirstView(dataDir: string, topoFile: string, reference: Refe
       // The compact key in its fixed box, which the map keeps its names and cards clear of, as the app's page does.
       const compactKey = createCompactKey(ctx, { mapSize: () => size, openLegend: () => undefined });
       compactKey.update(frame);
-      const keyBox = compactKeyBox(size.width, size.height, insetCities(model));
-      const covers: Cover[] = keyBox ? [{ box: [keyBox.x, keyBox.y, keyBox.x + keyBox.width, keyBox.y + keyBox.height], kind: 'control' }] : [];
+      const keyBox = compactKeyBox(size.width, size.height, insetCities(model)) ?? (kind.embed ? miniKeyBox(size.width, size.height) : null);
+      // And MapLibre's controls, where the live map keeps its names clear of them (app/page.ts).
+      const boxes = [...(keyBox ? [keyBox] : []), ...mapControlBoxes(size.width, size.height, { zoom: state.interactive, attribution: true })];
+      const covers: Cover[] = boxes.map((b) => ({ box: [b.x, b.y, b.x + b.width, b.y + b.height], kind: 'control' }));
       const { layout, svgHost } = createShell([controls.el, legend.el], [compactKey.el], []);
       // The live map's size is read from its host.
       Object.defineProperties(svgHost, { clientWidth: { value: size.width }, clientHeight: { value: size.height } });
@@ -131,7 +131,7 @@ export function drawFirstView(dataDir: string, topoFile: string, reference: Refe
       const view = document.createElement('div');
       view.className = 'first-view';
       view.setAttribute('data-lang', lang);
-      view.setAttribute('data-size', reference);
+      view.setAttribute('data-size', kind.id);
       view.setAttribute('inert', '');
       view.append(header.el, layout);
       // The layers, as groups of one SVG frame that scales them together. Each layer is an <svg> of

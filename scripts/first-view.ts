@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { runnerImport, type Plugin } from 'vite';
 import { IMPORT_KEY } from '../src/import/store.ts';
+import { EMBED_FIT_JS, EMBED_REFERENCES, FIRST_VIEWS, firstViewFitCss } from './first-view-kinds.ts';
 
 /**
  * Runs before the first paint, from <head>: picks the language as the app will (the link's `lang`,
- * else the browser's languages) and turns the first view off for any other link (embeds, filters,
- * places, stories, exports) and while the user's own files are open in this tab.
+ * else the browser's languages) and turns the first view off for any link but the default view and
+ * the default view embedded (filters, places, stories, exports; an embed frame near none of the
+ * embed sizes drawn) and while the user's own files are open in this tab.
  *
  * Where the first view shows, it holds the first paint until that language's view is parsed (a page
  * this size would otherwise be painted in parts): the link it
@@ -23,10 +25,10 @@ import { IMPORT_KEY } from '../src/import/store.ts';
  */
 export const FIRST_VIEW_SCRIPT =
   `(function(){var h=document.documentElement,q=new URLSearchParams(location.search),l=q.get('lang'),n=navigator.languages||[],d=true,i,b,` +
-  `later=document.querySelectorAll('link[data-later]'),done=false,f=true,w,v,z;` +
+  `later=document.querySelectorAll('link[data-later]'),done=false,f=true,e=false,E=${JSON.stringify(EMBED_REFERENCES)},w,v,z;` +
   `if(l!=='en'&&l!=='zh'){l='en';for(i=0;i<n.length;i++){b=String(n[i]).toLowerCase().split('-')[0];if(b==='zh'||b==='en'){l=b;break;}}}` +
   `h.lang=l==='zh'?'zh-Hans':'en';` +
-  `q.forEach(function(_,k){if(k!=='lang')d=false;});` +
+  `q.forEach(function(x,k){if(k==='embed'&&x==='1')e=true;else if(k!=='lang')d=false;});` +
   `try{if(sessionStorage.getItem(${JSON.stringify(IMPORT_KEY)}))d=false;}catch(e){}` +
   `function tag(k){var t=k.getAttribute('data-later'),a=k.getAttribute('as'),u=k.getAttribute('href');` +
   `return t==='script'?'<script type="module" crossorigin src="'+u+'"></'+'script>':'<link rel="'+t+'" crossorigin href="'+u+'"'+(a?' as="'+a+'"':'')+'>';}` +
@@ -37,7 +39,11 @@ export const FIRST_VIEW_SCRIPT =
   // a 1280×800 window at 820–1180 × 595–860 px, the one for 1920×1080 at 1345–1895 × 840–1185 px,
   // beside the 300 px sidebar and under a header of 60–110 px); a window near neither does not wait
   // for the page to be parsed.
-  `w=innerWidth-300;v=innerHeight;z=w>=800&&w<=1200&&v>=650&&v<=980?'standard':w>=1320&&w<=1920&&v>=880&&v<=1300?'large':'';` +
+  `${EMBED_FIT_JS}w=innerWidth-300;v=innerHeight;z=w>=800&&w<=1200&&v>=650&&v<=980?'standard':w>=1320&&w<=1920&&v>=880&&v<=1300?'large':'';` +
+  // An embed (the default view embedded) lays out as one from the first paint, its map area as
+  // styles/views.css sizes it; a frame near none of its sizes shows no first view.
+  `if(e){h.classList.add('embed');w=innerWidth;v=Math.max(160,Math.min(w*0.62,innerHeight-(w<=420?32:44),640));z='';` +
+  `for(i=0;i<E.length;i++)if(!z&&fits(w,v,E[i]))z=E[i][0];if(!z)d=false;}` +
   `h.setAttribute('data-first-view-size',z);if(!z)f=false;` +
   `if(!d)h.classList.add('first-view-off');else document.write('<link rel="expect" href="#first-view-end-'+l+'" blocking="render">');` +
   // A click while the first view's map is in the page (the view is inert: the click reaches no element of
@@ -67,12 +73,12 @@ export const FIRST_VIEW_WRITE_SCRIPT =
   `if(u)document.write('<script src="'+u.getAttribute('href')+'"></'+'script>');}` +
   `if(document.currentScript)document.currentScript.remove();})();`;
 
-const SIZE_NAMES = { standard: '1280', large: '1920' } as const;
+const FILE_NAMES: Record<string, string> = { standard: '1280', large: '1920' };
 
-/** The file that writes a language's first view drawn for a reference size: its name, by its content. */
-export function viewFile(lang: string, size: keyof typeof SIZE_NAMES, html: string): { fileName: string; source: string } {
+/** The file that writes a language's first view of a kind (FIRST_VIEWS): its name, by its content. */
+export function viewFile(lang: string, kind: string, html: string): { fileName: string; source: string } {
   const source = `document.write(${JSON.stringify(html)});\n`;
-  return { fileName: `assets/first-view-${lang}-${SIZE_NAMES[size]}-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
+  return { fileName: `assets/first-view-${lang}-${FILE_NAMES[kind] ?? kind}-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
 }
 
 const hash = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
@@ -133,10 +139,10 @@ export function firstView(dataDir: string, topoFile: string): Plugin[] {
           // The drawing runs the app's modules through Vite's module runner, which resolves them as the
           // app's build does (and leaves the code they load on use unloaded).
           const { module } = await runnerImport<typeof import('./draw-first-view.ts')>(resolve('scripts/draw-first-view.ts'), { configFile: false, logLevel: 'warn' });
-          const views = (['standard', 'large'] as const).flatMap((size) => Object.entries(module.drawFirstView(dataDir, topoFile, size).views).map(([lang, view]) => ({ size, lang, ...viewFile(lang, size, view) })));
+          const views = FIRST_VIEWS.flatMap((kind) => Object.entries(module.drawFirstView(dataDir, topoFile, kind).views).map(([lang, view]) => ({ size: kind.id, lang, ...viewFile(lang, kind.id, view) })));
           files = views;
           const links = views.map((v) => `<link data-first-view="${v.size}" data-lang="${v.lang}" href="./${v.fileName}">`).join('\n    ');
-          return html.replace(MARK, () => `<script>${FIRST_VIEW_WRITE_SCRIPT}</script>`).replace('</head>', () => `    ${links}\n  </head>`);
+          return html.replace(MARK, () => `<script>${FIRST_VIEW_WRITE_SCRIPT}</script>`).replace('</head>', () => `    ${links}\n    <style>${firstViewFitCss()}</style>\n  </head>`);
         },
       },
       generateBundle() {

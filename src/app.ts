@@ -67,7 +67,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
     ...outputs({ data, frame: () => frame, geo: () => geo, map: () => map, mapSize: () => ({ width: page.mapEl.clientWidth, height: page.mapEl.clientHeight }) }),
   };
   const page = createPage(ctx, stories);
-  const firstView = takeFirstView(root, session.state.lang, !data.userData && parsed.command === null && serializeState(session.state) === serializeState(defaultState(session.state.lang)));
+  // The build drew the default view, and the default view embedded (scripts/first-view-kinds.ts).
+  const drawnView = serializeState(session.state) === serializeState({ ...defaultState(session.state.lang), embed: session.state.embed });
+  const firstView = takeFirstView(root, session.state.lang, !data.userData && parsed.command === null && drawnView);
   firstView.keepIn(page.svgHost);
   root.replaceChildren(page.header.el, page.layout, page.live);
   startNotices(page.notice, session.state.lang, parsed.ignored, data);

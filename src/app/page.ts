@@ -1,4 +1,5 @@
 import type { Story } from '../data/stories.ts';
+import { mapControlBoxes } from '../map/composition.ts';
 import type { Surroundings } from '../map/renderer.ts';
 import { createCompactKey } from '../ui/compact-key.ts';
 import { createControls } from '../ui/controls.ts';
@@ -93,13 +94,23 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
       if (panelPending) panel.update(frame);
       panelPending = false;
     },
-    /** What lies over the map: MapLibre's buttons, scale and attribution (none without WebGL), the compact key, the panel and the caption card. */
+    /**
+     * What lies over the map: MapLibre's buttons, scale and attribution, where they will stand (before
+     * MapLibre has come) and where they stand (its attribution, unfolded on a wide map, is wider), the
+     * compact key, the panel and the caption card.
+     */
     surroundings(): Surroundings {
       const origin = shell.mapEl.getBoundingClientRect();
-      const covers = [...shell.layout.querySelectorAll('.maplibregl-ctrl, .compact-key, .panel, .presenter')]
+      const found = [...shell.layout.querySelectorAll('.maplibregl-ctrl, .compact-key, .panel, .presenter')]
         .map((c) => ({ r: c.getBoundingClientRect(), kind: c.matches('.maplibregl-ctrl, .compact-key') ? ('control' as const) : c.classList.contains('panel') ? ('panel' as const) : ('card' as const) }))
-        .filter(({ r }) => r.width > 0 && r.right > origin.left && r.left < origin.right && r.bottom > origin.top && r.top < origin.bottom)
-        .map(({ r, kind }) => ({ box: [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as const, kind }));
+        .filter(({ r }) => r.width > 0 && r.right > origin.left && r.left < origin.right && r.bottom > origin.top && r.top < origin.bottom);
+      // A panel down the whole right side (not the phone's sheet) has the right-hand controls beside it.
+      const side = found.find(({ r, kind }) => kind === 'panel' && r.top <= origin.top + 1 && r.bottom >= origin.bottom - 1);
+      const controls = mapControlBoxes(origin.width, origin.height, { zoom: shown?.state.interactive ?? true, attribution: !presenting, right: side ? origin.right - side.r.left : 0 });
+      const covers = [
+        ...controls.map((b) => ({ box: [b.x, b.y, b.x + b.width, b.y + b.height] as const, kind: 'control' as const })),
+        ...found.map(({ r, kind }) => ({ box: [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as const, kind })),
+      ];
       return { covers, presenting };
     },
   };

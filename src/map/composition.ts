@@ -100,9 +100,44 @@ export function compactKeyBox(width: number, height: number, cities: readonly st
   const inset = compose('guizhou', { width, height, cities, controls: LIVE_CONTROLS_WIDTH }).insets[0];
   if (!inset || inset.width < 200) return { where: 'top', x: GAP, y: GAP, width: 340, height: 96 };
   const tall = inset.width < 280 ? 150 : 116;
-  // Above the attribution, which MapLibre writes out along the bottom of a wide map.
-  return { where: 'column', x: inset.x, y: height - 30 - tall, width: inset.width, height: tall };
+  // Above the attribution, which MapLibre writes out along the bottom of a wide map (mapControlBoxes).
+  const above = width >= ATTRIBUTION_UNFOLDED_FROM ? 36 : 30;
+  return { where: 'column', x: inset.x, y: height - above - tall, width: inset.width, height: tall };
 }
+
+/**
+ * Where the compact key has no room (compactKeyBox: null), an embed shows only its button, in the
+ * map's corner above MapLibre's attribution button: fixed, as the key's box is, so that the first
+ * view drawn at build time keeps names clear of it as the live map does.
+ */
+export function miniKeyBox(width: number, height: number): Rect {
+  const w = 36;
+  const h = 24;
+  return { x: width - GAP - w, y: height - 42 - h, width: w, height: h };
+}
+
+/**
+ * Where MapLibre's controls stand over the live map, as its CSS places them: the zoom buttons in the
+ * top right (where the map moves), the scale bar in the bottom left at its widest (it narrows and
+ * widens as the map zooms) and the folded attribution in the bottom right (not while presenting,
+ * where the card carries it; unfolded on a wide map). `right`: how far the open panel pushes the right-hand controls in.
+ * Names keep clear of these boxes from the first drawing on: MapLibre arrives after it, and its
+ * controls had the names around them placed again (at 400 × 300, four names and values moved);
+ * the first view drawn at build time keeps clear of them alike.
+ */
+export function mapControlBoxes(width: number, height: number, o: { zoom: boolean; attribution: boolean; right?: number }): Rect[] {
+  const right = width - (o.right ?? 0) - GAP;
+  // Unfolded, the attribution is a line of about 580 px (555 in Chinese); folded, a 24 px button.
+  const attribution = width >= ATTRIBUTION_UNFOLDED_FROM ? 600 : 24;
+  return [
+    ...(o.zoom ? [{ x: right - 29, y: GAP, width: 29, height: 58 }] : []),
+    { x: GAP, y: height - GAP - 22, width: 100, height: 22 },
+    ...(o.attribution ? [{ x: right - attribution, y: height - GAP - 24, width: attribution, height: 24 }] : []),
+  ];
+}
+
+/** Maps at least this wide show MapLibre's attribution unfolded at first; on narrower ones it would lie over Guizhou. */
+export const ATTRIBUTION_UNFOLDED_FROM = 1024;
 
 /**
  * A map under 300 px either way (embeds of 400×300 and less): names stand near their places or not

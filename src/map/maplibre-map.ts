@@ -4,7 +4,7 @@ import type { Model } from '../scene/model.ts';
 import type { Camera } from '../state/url-state.ts';
 import { cameraAfter, pictureShift } from './camera-moves.ts';
 import type { MapEvents, MapRenderer, Surroundings } from './renderer.ts';
-import { insetCities } from './composition.ts';
+import { ATTRIBUTION_UNFOLDED_FROM, insetCities } from './composition.ts';
 import { buildStyle } from './style.ts';
 import type { SvgRenderer } from './svg-renderer.ts';
 import { svgTarget } from './svg-map.ts';
@@ -101,10 +101,10 @@ export function createMapLibreMap(
       map.remove();
     },
   };
-  // Below 1024 px the attribution (about 520 px long) would lie over Guizhou: it starts folded into its (i) button.
-  // Names were placed clear of the unfolded attribution: place them again around the folded button.
+  // On a narrower map the attribution (about 580 px long) would lie over Guizhou: it starts folded into its (i) button.
+  // A drawing made while it lay unfolded kept names clear of it: place them again around the button.
   map.once('load', () => {
-    if (container.clientWidth >= 1024) return;
+    if (container.clientWidth >= ATTRIBUTION_UNFOLDED_FROM) return;
     container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
     scene.settle(camera());
   });

@@ -1,4 +1,4 @@
-import { compactKeyBox, insetCities } from '../map/composition.ts';
+import { compactKeyBox, insetCities, miniKeyBox } from '../map/composition.ts';
 import { keySections, wordsText } from '../scene/key.ts';
 import type { Component, Frame, UiContext } from '../view/context.ts';
 import { el, replaceChildren } from '../view/dom.ts';
@@ -25,7 +25,9 @@ export function createCompactKey(ctx: UiContext, o: { mapSize(): { width: number
       root.hidden = box === null && !mini;
       root.classList.toggle('mini', mini);
       if (mini) {
-        root.removeAttribute('style');
+        // From the corner it keeps to: a first view drawn for a larger embed, shown smaller, keeps its button in sight.
+        const b = miniKeyBox(width, height);
+        root.setAttribute('style', `right:${width - b.x - b.width}px;bottom:${height - b.y - b.height}px;width:${b.width}px;height:${b.height}px`);
         root.classList.remove('stacked');
         const open = el('button', { type: 'button', class: 'compact-key-open', 'aria-controls': 'map-legend', title: tr('legend.openFull') }, tr('legend.key'));
         open.addEventListener('click', () => o.openLegend());

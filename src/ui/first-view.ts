@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/messages.ts';
  * The first view that the build drew into index.html (scripts/draw-first-view.ts). Its map stays on
  * screen, moved into the app's own map area, until the app has drawn the live map over it; the rest
  * of it (header, controls, legend) the app replaces at once with its own, which look the same. A
- * view other than the default one, or the user's own data, drops it at once.
+ * view other than those drawn (the default one, and it embedded), or the user's own data, drops it at once.
  */
 export interface FirstView {
   /** Moves the map into the live map area (before the app replaces the page's content). */
@@ -21,10 +21,10 @@ export interface FirstView {
   takeClick(): { x: number; y: number } | null;
 }
 
-export function takeFirstView(root: HTMLElement, lang: Lang, isDefault: boolean): FirstView {
+export function takeFirstView(root: HTMLElement, lang: Lang, drawn: boolean): FirstView {
   const map = root.querySelector<HTMLElement>(`.first-view[data-lang="${lang}"] .first-view-map`);
-  // On screen: the default view, at a size its map fits (see styles/first-view.css).
-  const shown = isDefault && map !== null && map.checkVisibility({ visibilityProperty: true });
+  // On screen: a view the build drew (`drawn`), at a size its map fits (see styles/first-view.css).
+  const shown = drawn && map !== null && map.checkVisibility({ visibilityProperty: true });
   const drop = () => {
     map?.remove();
   };

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import type { Topology } from 'topojson-specification';
 import { readBuiltin } from '../../scripts/builtin-data.ts';
-import { compactKeyBox, compose, insetCities, LIVE_CONTROLS_WIDTH } from '../../src/map/composition.ts';
+import { compactKeyBox, compose, insetCities, LIVE_CONTROLS_WIDTH, mapControlBoxes, miniKeyBox } from '../../src/map/composition.ts';
 import { toGeography, type Geography } from '../../src/map/geography.ts';
 import type { Covered } from '../../src/map/projection.ts';
 import { drawSvgMap } from '../../src/map/svg-map.ts';
@@ -13,7 +13,7 @@ import type { AppState } from '../../src/state/url-state.ts';
 
 // What the tests name states and sizes with, from here too: the one module that reaches into src/.
 export { defaultState, type AppState } from '../../src/state/url-state.ts';
-export { REFERENCE_MAPS } from '../../scripts/draw-first-view.ts';
+export { REFERENCE_MAPS } from '../../scripts/first-view-kinds.ts';
 
 /*
  * The map's SVG for a state, drawn without a browser as the build's first view is (scripts/draw-first-view.ts):
@@ -52,11 +52,14 @@ export function drawMapSvg(state: AppState, size: MapSize, covered: Covered = { 
     // The compact key's box is kept free as the live page keeps it (the key itself is page, not map).
     const key = compactKeyBox(width, height, insetCities(model));
     const composition = compose(state.view, { width, height, cities: insetCities(model), controls: LIVE_CONTROLS_WIDTH, key });
-    // The live map's names keep clear of the panel's box (its buttons are not drawn without MapLibre, as in the first view).
+    // The live map's names keep clear of the panel's box, the key's (an embed too small for the key
+    // has its button) and MapLibre's controls (not drawn here, as in the first view).
+    const button = key ?? (state.embed ? miniKeyBox(width, height) : null);
+    const controls = mapControlBoxes(width, height, { zoom: state.interactive, attribution: state.story === null, right: covered.right });
     const keepClear = [
       ...(covered.right > 0 ? [[width - covered.right, 0, width, height] as const] : []),
       ...(covered.bottom > 0 ? [[0, height - covered.bottom, width, height] as const] : []),
-      ...(key ? [[key.x, key.y, key.x + key.width, key.y + key.height] as const] : []),
+      ...[...(button ? [button] : []), ...controls].map((b) => [b.x, b.y, b.x + b.width, b.y + b.height] as const),
     ];
     const scene = buildScene(model, state, maxRadiusFor(width, height));
     const map = drawSvgMap(geo, model, scene, {

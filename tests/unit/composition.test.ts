@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compose } from '../../src/map/composition.ts';
+import { compactKeyBox, compose, mapControlBoxes, miniKeyBox } from '../../src/map/composition.ts';
 import { clearanceField, placeCircle } from '../../src/map/free-spots.ts';
 import { placeLabels, type LabelRequest } from '../../src/map/label-placement.ts';
 
@@ -21,6 +21,31 @@ describe('compose', () => {
   });
   it('draws true geography without insets', () => {
     expect(compose('overview', { width: 1000, height: 700, cities }).insets).toEqual([]);
+  });
+});
+
+describe('the boxes over the live map', () => {
+  const cities = ['370200', '330200'];
+  type Box = { x: number; y: number; width: number; height: number };
+  const apart = (a: Box, b: Box) => a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+  const inside = (a: Box, w: number, h: number) => a.x >= 0 && a.y >= 0 && a.x + a.width <= w && a.y + a.height <= h;
+
+  it('stand inside the map and apart: MapLibre’s controls, the key or an embed’s key button', () => {
+    for (const [w, h] of [[320, 198], [400, 248], [560, 347], [780, 484], [980, 694], [1280, 640], [1620, 1012]] as const) {
+      const controls = mapControlBoxes(w, h, { zoom: true, attribution: true });
+      const key = compactKeyBox(w, h, cities) ?? miniKeyBox(w, h);
+      for (const b of [...controls, key]) expect(inside(b, w, h), `${w}×${h}`).toBe(true);
+      [...controls, key].forEach((a, i, all) => all.slice(i + 1).forEach((b) => expect(apart(a, b), `${w}×${h}`).toBe(true)));
+    }
+  });
+
+  it('follow the map: no zoom buttons on a still map, no attribution while presenting, unfolded on a wide map, beside an open panel', () => {
+    expect(mapControlBoxes(400, 248, { zoom: false, attribution: false })).toEqual([{ x: 10, y: 216, width: 100, height: 22 }]);
+    const attribution = (w: number) => mapControlBoxes(w, 600, { zoom: false, attribution: true })[1]!;
+    expect(attribution(1023).width).toBe(24);
+    expect(attribution(1024).width).toBeGreaterThanOrEqual(580);
+    const [zoom] = mapControlBoxes(980, 694, { zoom: true, attribution: true, right: 380 });
+    expect(zoom!.x + zoom!.width).toBe(980 - 380 - 10);
   });
 });
 

@@ -1,6 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { deferAppTags, FIRST_VIEW_SCRIPT, FIRST_VIEW_WRITE_SCRIPT, viewFile } from '../../scripts/first-view.ts';
+import { EMBED_FIT_JS, EMBED_REFERENCES, firstViewFitCss } from '../../scripts/first-view-kinds.ts';
 import { IMPORT_KEY } from '../../src/import/store.ts';
 import { browserLang, defaultState, parseState, serializeState } from '../../src/state/url-state.ts';
 
@@ -64,6 +65,7 @@ function run(search: string, languages: string[], stored: string | null = null, 
     lang: html.lang,
     size: html.size,
     on: !classes.has('first-view-off'),
+    embed: classes.has('embed'),
     written,
     added,
     paint: () => observers.forEach((f) => f({ getEntriesByName: (n) => (n === 'first-contentful-paint' ? [{}] : []) })),
@@ -79,7 +81,7 @@ function run(search: string, languages: string[], stored: string | null = null, 
 }
 
 const vocab = { years: [2010, 2011], categories: ['industry'], metrics: ['funds_cny', 'projects'], places: new Set(['520103']) };
-const SEARCHES = ['', '?lang=en', '?lang=zh', '?lang=fr', '?lang=zh&year=2010', '?embed=1', '?lang=en&lang=zh', '?view=guizhou', '?place=520103', '?story=x&step=1', '?metric=funds_cny', '?LANG=zh'];
+const SEARCHES = ['', '?lang=en', '?lang=zh', '?lang=fr', '?lang=zh&year=2010', '?embed=1', '?embed=1&lang=zh', '?embed=0', '?embed=true', '?embed=1&year=2010', '?embed=1&interactive=0', '?lang=en&lang=zh', '?view=guizhou', '?place=520103', '?story=x&step=1', '?metric=funds_cny', '?LANG=zh'];
 const LANGUAGES = [['zh-CN', 'en'], ['en-GB', 'zh-CN'], ['en-US'], ['fr-FR', 'zh-TW'], ['de'], []];
 
 describe('the first view’s inline script', () => {
@@ -93,12 +95,12 @@ describe('the first view’s inline script', () => {
     expect(run('?lang=en&year=2010', ['en']).click(412, 380)).toBeNull();
   });
 
-  it('picks the language the app picks, and leaves the first view on only for the default view the app then keeps', () => {
+  it('picks the language the app picks, and leaves the first view on only for the default view, or it embedded, that the app then keeps', () => {
     for (const search of SEARCHES) {
       for (const languages of LANGUAGES) {
         const { state } = parseState(search, vocab, browserLang(languages));
         const script = run(search, languages);
-        const appKeeps = serializeState(state) === serializeState(defaultState(state.lang));
+        const appKeeps = serializeState(state) === serializeState({ ...defaultState(state.lang), embed: script.embed });
         expect(script.lang, `${search} ${languages.join()}`).toBe(state.lang === 'zh' ? 'zh-Hans' : 'en');
         if (script.on) expect(appKeeps, search).toBe(true);
       }
@@ -109,6 +111,21 @@ describe('the first view’s inline script', () => {
     expect(run('', ['zh-CN'])).toMatchObject({ lang: 'zh-Hans', on: true });
     expect(run('?lang=en', ['zh-CN'])).toMatchObject({ lang: 'en', on: true });
     expect(run('?lang=zh', [])).toMatchObject({ lang: 'zh-Hans', on: true });
+  });
+
+  it('picks an embed’s first view by its frame’s map area, and none for a frame far from every size drawn', () => {
+    const embed = (w: number, h: number, search = '?embed=1') => run(search, ['en'], null, true, { innerWidth: w, innerHeight: h });
+    // Drawn for these frames: shown as drawn.
+    expect(embed(400, 300)).toMatchObject({ on: true, embed: true, size: 'embed-400' });
+    expect(embed(1280, 800, '?embed=1&lang=zh')).toMatchObject({ on: true, lang: 'zh-Hans', size: 'embed-1280' });
+    // Near a size drawn (scaled to its map area, which a short frame makes wider than 62 % of it).
+    expect(embed(450, 360)).toMatchObject({ on: true, size: 'embed-400' });
+    expect(embed(1000, 600)).toMatchObject({ on: true, size: 'embed-1000' });
+    // Too wide for the largest, too small for the smallest, or far too flat: the app draws it.
+    for (const [w, h] of [[1600, 900], [320, 240], [1000, 200]] as const) expect(embed(w, h), `${w}×${h}`).toMatchObject({ on: false, size: '' });
+    // Another view embedded, or not an embed: as before.
+    expect(embed(400, 300, '?embed=1&year=2010')).toMatchObject({ on: false, embed: true });
+    expect(embed(400, 300, '?embed=0')).toMatchObject({ on: false, embed: false });
   });
 
   it('turns it off while the user’s own files are open in the tab', () => {
@@ -242,5 +259,30 @@ describe('the app’s tags in the built page', () => {
     expect(() => deferAppTags(built.replace(/<script type="module".*<\/script>/, ''), () => '')).toThrow(/no app script/);
     expect(() => deferAppTags(built, () => undefined)).toThrow(/no stylesheet/);
     expect(() => deferAppTags(built, () => 'a{}</style><script>')).toThrow(/<\/style/);
+  });
+});
+
+describe('an embed’s first view', () => {
+  // The CSS that hides a view (a container query per view) and the inline script that picks one say the same.
+  const hidden = (id: string, w: number, h: number) => {
+    const rule = firstViewFitCss().split('\n').find((r) => r.includes(`data-size='${id}'`))!;
+    const value = (v: string) => Number(v.replace('px', ''));
+    return [...rule.matchAll(/\((width|height|aspect-ratio) ([<>]) ([\d.]+(?:px)?)\)/g)].some(([, what, op, v]) => {
+      const x = what === 'width' ? w : what === 'height' ? h : w / h;
+      return op === '<' ? x < value(v!) : x > value(v!);
+    });
+  };
+  const fits = runInNewContext(`${EMBED_FIT_JS}; fits`) as (w: number, v: number, r: readonly [string, number, number]) => boolean;
+
+  it('is shown by the CSS exactly where the inline script picks it', () => {
+    for (const r of EMBED_REFERENCES)
+      for (let w = 200; w <= 1700; w += 7) for (let v = 100; v <= 700; v += 5) expect(!hidden(r[0], w, v), `${r[0]} ${w}×${v}`).toBe(fits(w, v, r));
+  });
+
+  it('covers embeds of the usual shape from 332 to 1,470 px wide', () => {
+    for (let w = 332; w <= 1470; w++) {
+      const v = Math.min(w * 0.62, 640);
+      expect(EMBED_REFERENCES.some((r) => fits(w, v, r)), `${w}`).toBe(true);
+    }
   });
 });
