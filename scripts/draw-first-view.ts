@@ -105,7 +105,8 @@ export function drawFirstView(dataDir: string, topoFile: string, kind: FirstView
       // The compact key in its fixed box, which the map keeps its names and cards clear of, as the app's page does.
       const compactKey = createCompactKey(ctx, { mapSize: () => size, openLegend: () => undefined });
       compactKey.update(frame);
-      const keyBox = compactKeyBox(size.width, size.height, insetCities(model)) ?? (kind.embed ? miniKeyBox(size.width, size.height) : null);
+      const compactBox = compactKeyBox(size.width, size.height, insetCities(model));
+      const keyBox = compactBox ?? (kind.embed ? miniKeyBox(size.width, size.height) : null);
       // And MapLibre's controls, where the live map keeps its names clear of them (app/page.ts).
       const boxes = [...(keyBox ? [keyBox] : []), ...mapControlBoxes(size.width, size.height, { zoom: state.interactive, attribution: true })];
       const covers: Cover[] = boxes.map((b) => ({ box: [b.x, b.y, b.x + b.width, b.y + b.height], kind: 'control' }));
@@ -140,6 +141,14 @@ export function drawFirstView(dataDir: string, topoFile: string, kind: FirstView
       // than the reference, borders and areas alike.
       const frameSvg = svg('svg', { class: 'first-view-frame', viewBox: `0 0 ${size.width} ${size.height}`, preserveAspectRatio: 'xMidYMid meet', overflow: 'visible' });
       for (const layer of [...renderer.layer.children]) frameSvg.append(svg('g', { 'font-family': layer.getAttribute('font-family') }, ...layer.childNodes));
+      // The compact key in its box goes into the frame too: where the map is scaled, it stays where the
+      // map has room for it (placed in the page for the reference size, it stood over an inset at
+      // 1440 × 900). An embed's key button keeps to the corner of the page as it is.
+      if (compactBox) {
+        const { x, y, width, height } = compactBox;
+        compactKey.el.setAttribute('style', `left:0;top:0;width:${width}px;height:${height}px`);
+        frameSvg.append(svg('foreignObject', { x, y, width, height }, compactKey.el));
+      }
       renderer.layer.replaceChildren(frameSvg);
       return view;
     });

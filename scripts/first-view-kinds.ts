@@ -53,6 +53,6 @@ export function firstViewFitCss(): string {
   return EMBED_REFERENCES.map(([id, w, h]) => {
     const a = w / h;
     const outside = [`(width < ${px(w * (1 - SCALE))})`, `(width > ${px(w * (1 + SCALE))})`, `(height < ${px(h * (1 - SCALE))})`, `(height > ${px(h * (1 + SCALE))})`, `(aspect-ratio < ${(a * (1 - SHAPE)).toFixed(4)})`, `(aspect-ratio > ${(a * (1 + SHAPE)).toFixed(4)})`];
-    return `@container ${outside.join(' or ')} { .first-view[data-size='${id}'] .first-view-map { visibility: hidden; } }`;
+    return `@container ${outside.join(' or ')} { .first-view[data-size='${id}'] :is(.first-view-map, .compact-key) { visibility: hidden; } }`;
   }).join('\n');
 }

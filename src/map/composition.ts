@@ -99,7 +99,7 @@ export function compactKeyBox(width: number, height: number, cities: readonly st
   if (width < 640 || height < 420 || width < height * 0.95 || cities.length === 0) return null;
   const inset = compose('guizhou', { width, height, cities, controls: LIVE_CONTROLS_WIDTH }).insets[0];
   if (!inset || inset.width < 200) return { where: 'top', x: GAP, y: GAP, width: 340, height: 96 };
-  const tall = inset.width < 280 ? 150 : 116;
+  const tall = inset.width < 280 ? 160 : 116;
   // Above the attribution, which MapLibre writes out along the bottom of a wide map (mapControlBoxes).
   const above = width >= ATTRIBUTION_UNFOLDED_FROM ? 36 : 30;
   return { where: 'column', x: inset.x, y: height - above - tall, width: inset.width, height: tall };

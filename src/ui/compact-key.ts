@@ -50,8 +50,9 @@ export function createCompactKey(ctx: UiContext, o: { mapSize(): { width: number
         el(
           'div',
           { class: 'compact-key-side' },
-          // A faded city is named only: the faded line's entry beside it says why, in the little room there is.
-          el('ul', {}, ...lines.map((e) => el('li', { class: e.kind === 'fadedLine' || (e.kind === 'city' && e.faded) ? 'no-record' : null }, entrySample(e), e.kind === 'city' ? e.name : wordsText(e.words, lang)))),
+          // A faded city is named only: the faded line's entry beside it says why, in the little room
+          // there is (in fewer words than the full legend's: at 1280 × 800 those ran out of the box).
+          el('ul', {}, ...lines.map((e) => el('li', { class: e.kind === 'fadedLine' || (e.kind === 'city' && e.faded) ? 'no-record' : null }, entrySample(e), e.kind === 'city' ? e.name : wordsText({ ...e.words, key: 'legend.fadedLineShort' }, lang)))),
           open,
         ),
       );

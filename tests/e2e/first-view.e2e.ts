@@ -117,6 +117,25 @@ describe('the first view in index.html', () => {
     await page.close();
   });
 
+  it('scales its compact key with its map where the window is near a reference size (1440×900): under the insets, clear of them', async () => {
+    const { page } = await withoutAppScript({ size: [1440, 900], context: { locale: 'en-GB' } });
+    await firstPaint(page);
+    const boxes = await page.evaluate(() => {
+      const box = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      };
+      return { key: box(document.querySelector('.first-view-map .compact-key')!), insets: [...document.querySelectorAll('.first-view-map .inset-outline')].map(box), area: box(document.querySelector('.first-view .map-area')!) };
+    });
+    await page.close();
+    expect(boxes.insets).toHaveLength(2);
+    expect(within(boxes.key, boxes.area)).toBe(true);
+    for (const inset of boxes.insets) expect(overlaps(boxes.key, inset)).toBe(false);
+    // In the insets' column, under the lower one.
+    expect(boxes.key.left).toBeGreaterThanOrEqual(boxes.insets[1]!.left - 1);
+    expect(boxes.key.top).toBeGreaterThan(boxes.insets[1]!.bottom);
+  });
+
   it('answers a click made on the first view before the app had started, once the app has drawn its map', async () => {
     // The app's script is held back until the click has been made on the first view.
     let release!: () => void;

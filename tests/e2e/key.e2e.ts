@@ -59,6 +59,24 @@ describe('the key', () => {
       expect(await key.locator('.swatch-line').count()).toBeGreaterThanOrEqual(2);
       await app.shot(`compact-key-${lang}`);
 
+      // Whatever a year adds (a faded line's entry for 2010 and 2011), everything in it shows whole:
+      // at 1280 × 800 the faded line's words ran out of the box, cut by its edge.
+      for (const year of ['2010', '2011']) {
+        await page.locator(`button[data-year="${year}"]`).click();
+        await expect.poll(() => key.locator('.no-record').count()).toBeGreaterThan(0);
+        const cut = await key.evaluate((k) => {
+          const outer = k.getBoundingClientRect();
+          const list = k.querySelector('ul')!;
+          const parts = [...k.querySelectorAll('li, svg, button')].map((e) => ({ text: e.textContent, r: e.getBoundingClientRect() }));
+          return [
+            ...(list.scrollHeight > list.clientHeight + 1 ? [`the list needs ${list.scrollHeight} px of ${list.clientHeight}`] : []),
+            ...parts.filter(({ r }) => r.top < outer.top - 0.5 || r.bottom > outer.bottom + 0.5 || r.left < outer.left - 0.5 || r.right > outer.right + 0.5).map((p) => `${p.text} leaves the box`),
+          ];
+        });
+        expect(cut, year).toEqual([]);
+      }
+      await page.locator('button[data-year="all"]').click();
+
       const open = key.getByRole('button', { name: lang === 'en' ? 'Full legend' : '完整图例' });
       await open.focus();
       await page.keyboard.press('Enter');
