@@ -72,25 +72,31 @@ export function layoutCallouts(scene: Scene, v: ViewGeometry, o: { width: number
   const compact = Math.min(o.width, o.height) < 450;
   const cards = [...byAnchor.entries()].map(([anchor, list]) => cardOf(anchor, list, v, o.lang, compact));
   // The cards go where their ties are shortest in all: each order of placing them is tried (there are
-  // a few), and the first that places every card off the land wins over the shorter but failing ones.
-  let best: { callouts: Callout[]; missed: number; length: number } | null = null;
+  // a few), and the first that places every card off the land wins over the shorter but failing ones;
+  // then the one whose ties cross fewer other cards (in the 1920 × 1080 export a tie ran through
+  // another card's words), then the shortest.
+  let best: { callouts: Callout[]; missed: number; crossed: number; length: number } | null = null;
   const spots = spotsNearest(o, v, o.avoid, o.circles);
   for (const order of orders(cards)) {
     const placed: Box[] = [];
+    const ties: Segment[] = [];
     let missed = 0;
     let length = 0;
     const callouts = order.map((card) => {
-      const spot = spotFor(card, spots(card), placed);
+      const spot = spotFor(card, spots(card), placed, ties);
       if (!spot) missed++;
       // No room for a card: its circle alone, in the room beside Guizhou, its value beside it.
       const bare = spot ? null : roomFor(v, card, [...o.avoid, ...placed], o.circles, o);
       const [x, y] = spot ?? bare ?? stacked(placed);
       const callout = card.at(x, y, spot === null && bare !== null);
       placed.push(callout.box);
+      for (const tie of tiesOf(callout)) ties.push([tie.from, tie.to]);
       length += callout.ties.reduce((s, tie) => s + Math.hypot(tie.to[0] - callout.circle[0], tie.to[1] - callout.circle[1]), 0);
       return callout;
     });
-    if (!best || missed < best.missed || (missed === best.missed && length < best.length - 0.5)) best = { callouts, missed, length };
+    const crossed = tiesThroughCards(callouts);
+    const better = !best || missed < best.missed || (missed === best.missed && (crossed < best.crossed || (crossed === best.crossed && length < best.length - 0.5)));
+    if (better) best = { callouts, missed, crossed, length };
   }
   return best?.callouts ?? [];
 }
@@ -196,6 +202,32 @@ export function tiesOf(c: Callout): { id: string; from: [number, number]; to: [n
   return c.ties.map((tie) => ({ id: tie.id, from: exitPoint(c, tie.to), to: tie.to }));
 }
 
+/** How many of the cards' ties pass through another card's box. */
+function tiesThroughCards(callouts: readonly Callout[]): number {
+  let n = 0;
+  for (const c of callouts) for (const tie of tiesOf(c)) for (const other of callouts) if (other !== c && segmentMeetsBox(tie.from, tie.to, other.box)) n++;
+  return n;
+}
+
+/** Does the segment from a to b pass through the box (Liang–Barsky clipping)? */
+function segmentMeetsBox(a: [number, number], b: [number, number], [x0, y0, x1, y1]: Box): boolean {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  let lo = 0;
+  let hi = 1;
+  for (const [p, q] of [[-dx, a[0] - x0], [dx, x1 - a[0]], [-dy, a[1] - y0], [dy, y1 - a[1]]] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) lo = Math.max(lo, r);
+    else hi = Math.min(hi, r);
+    if (lo > hi) return false;
+  }
+  return true;
+}
+
 /** Where a tie leaves the card: the edge of its frame (or of a bare circle's square) on the way from the circle to the member. */
 function exitPoint(c: Callout, to: [number, number]): [number, number] {
   const [cx, cy] = c.circle;
@@ -277,13 +309,30 @@ function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry,
   };
 }
 
-/** The first of a card's free spots (see spotsNearest) clear of the cards placed before it; null where there is none. */
-function spotFor(size: { width: number; height: number }, nth: (k: number) => [number, number] | null, placed: readonly Box[]): [number, number] | null {
+type Segment = [[number, number], [number, number]];
+
+// How much farther from its members a card may stand to keep ties and cards from crossing (px).
+const UNCROSSED_REACH = 120;
+
+/**
+ * The first of a card's free spots (see spotsNearest) clear of the cards placed before it, and,
+ * within UNCROSSED_REACH of that one, the first where no tie crosses a card (its ties the cards
+ * placed, their ties it): a tie through a card's words reads as a line struck through them (the
+ * 1920 × 1080 export). Null where there is no spot.
+ */
+function spotFor(card: Card, nth: (k: number) => [number, number] | null, placed: readonly Box[], ties: readonly Segment[]): [number, number] | null {
+  const reach = (spot: [number, number]) => Math.hypot(spot[0] + card.width / 2 - card.target[0], spot[1] + card.height / 2 - card.target[1]);
+  let first: [number, number] | null = null;
   for (let k = 0; ; k++) {
     const spot = nth(k);
-    if (!spot) return null;
-    const box: Box = [spot[0], spot[1], spot[0] + size.width, spot[1] + size.height];
-    if (!placed.some((b) => crowds(box, b))) return spot;
+    if (!spot) return first;
+    const box: Box = [spot[0], spot[1], spot[0] + card.width, spot[1] + card.height];
+    if (placed.some((b) => crowds(box, b))) continue;
+    first ??= spot;
+    if (reach(spot) > reach(first) + UNCROSSED_REACH) return first;
+    const callout = card.at(spot[0], spot[1]);
+    const crossed = ties.some(([a, b]) => segmentMeetsBox(a, b, callout.box)) || tiesOf(callout).some((t) => placed.some((b) => segmentMeetsBox(t.from, t.to, b)));
+    if (!crossed) return spot;
   }
 }
 

@@ -22,6 +22,8 @@ interface SvgFacts {
   /** Guizhou's box (its county paths, within the map) as a share of the frame. */
   guizhouShare: number;
   labels: { text: string; inside: boolean }[];
+  /** Each card's tie that runs through another card's frame (a line struck through its words). */
+  tiesThroughCards: string[];
 }
 
 /** Opens an exported SVG in a page of its own and reads what a viewer sees in it. */
@@ -62,6 +64,20 @@ async function readSvg(text: string): Promise<SvgFacts> {
         const b = t.getBoundingClientRect();
         return { text: t.textContent ?? '', inside: b.left >= m.left && b.right <= m.right && b.top >= m.top && b.bottom <= m.bottom };
       }),
+      tiesThroughCards: [...map.querySelectorAll('g.callout')].flatMap((card) =>
+        [...card.querySelectorAll('path.callout-tie')].flatMap((tie) => {
+          const [x0, y0, x1, y1] = (attr(tie, 'd').match(/-?[\d.]+/g) ?? []).map(Number) as [number, number, number, number];
+          return [...map.querySelectorAll('g.callout')]
+            .filter((other) => other !== card && other.querySelector('rect.callout-frame'))
+            .filter((other) => {
+              const f = other.querySelector('rect.callout-frame')!;
+              const [fx, fy, fw, fh] = ['x', 'y', 'width', 'height'].map((k) => Number(attr(f, k))) as [number, number, number, number];
+              // Sampled along the tie, a pixel in from the frame's edge.
+              return Array.from({ length: 101 }, (_, i) => [x0 + ((x1 - x0) * i) / 100, y0 + ((y1 - y0) * i) / 100] as const).some(([x, y]) => x > fx + 1 && x < fx + fw - 1 && y > fy + 1 && y < fy + fh - 1);
+            })
+            .map((other) => `${attr(card, 'data-anchor')} → ${attr(tie, 'data-to')} through ${attr(other, 'data-anchor')}`);
+        }),
+      ),
     };
   });
   await page.close();
@@ -79,6 +95,7 @@ describe('slide exports', () => {
         const facts = await readSvg(svg.text);
         expect([facts.width, facts.height]).toEqual([String(size.width), String(size.height)]);
         expect(facts.missing).toEqual([]);
+        expect(facts.tiesThroughCards).toEqual([]);
         // Under all years every county of a paired prefecture has a figure of its own or a shared one: no hatch.
         expect(facts.keys).toEqual(expect.arrayContaining(['kind-place', 'line-stated', 'line-activity', lang === 'en' ? 'fill-url(#no-figure)' : 'fill-#eee4cc']));
         const png = (await app.exportMap('png', { size })).bytes;
@@ -90,11 +107,13 @@ describe('slide exports', () => {
   }
 
   // Depends on the composed map, where Guizhou is drawn large and the partner cities in insets beside it.
-  it('gives Guizhou at least 40 % of a 1920×1080 and a 1080×1080 frame', async () => {
+  it('gives Guizhou at least 40 % of a 1920×1080 and a 1080×1080 frame, with no card\u2019s tie through another card', async () => {
     const app = await e2e.open({ lang: 'en' });
     for (const size of SIZES) {
       const facts = await readSvg((await app.exportMap('svg', { size })).text);
       expect(facts.guizhouShare, `${size.width}×${size.height}`).toBeGreaterThanOrEqual(0.4);
+      // At 1920×1080 the tie from Qianxinan + Qiandongnan's card to Qianxinan ran through Anshun + Tongren's card.
+      expect(facts.tiesThroughCards, `${size.width}×${size.height}`).toEqual([]);
     }
     await app.close();
   });

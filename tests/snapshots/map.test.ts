@@ -12,6 +12,7 @@
  * `npm run test:snapshots:update`, look at them, and commit them with the change that made them.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultState, drawMapSvg, REFERENCE_MAPS, type AppState, type MapSize } from './draw-map.ts';
@@ -88,6 +89,29 @@ describe('the map as drawn', () => {
       expect.fail(`${why}\nSee tests/snapshots/.output/${s.name}.diff.html. If intended: ${UPDATE_COMMAND}`);
     });
   }
+
+  // What a reader sees of the cards: a tie from one card through another card's words read as a line
+  // struck through them (the 1920 × 1080 export did so before the cards' orders were weighed by it).
+  it('runs no card\u2019s tie through another card, in any state drawn', () => {
+    for (const s of SNAPSHOTS) {
+      const { document } = parseHTML(`<html><body>${drawing(s)}</body></html>`);
+      const cards = [...document.querySelectorAll('g.callout')].map((g) => {
+        const frame = g.querySelector('rect.callout-frame');
+        const box = frame ? (['x', 'y', 'width', 'height'].map((k) => Number(frame.getAttribute(k))) as [number, number, number, number]) : null;
+        const ties = [...g.querySelectorAll('path.callout-tie')].map((p) => (p.getAttribute('d')!.match(/-?[\d.]+/g) ?? []).map(Number));
+        return { anchor: g.getAttribute('data-anchor'), box, ties };
+      });
+      for (const a of cards)
+        for (const [x0, y0, x1, y1] of a.ties)
+          for (const b of cards) {
+            if (b === a || !b.box) continue;
+            const [bx, by, bw, bh] = b.box;
+            // Sampled along the tie: a point inside the other card's frame (a pixel in from its edge).
+            const through = Array.from({ length: 101 }, (_, i) => [x0! + ((x1! - x0!) * i) / 100, y0! + ((y1! - y0!) * i) / 100]).some(([x, y]) => x! > bx + 1 && x! < bx + bw - 1 && y! > by + 1 && y! < by + bh - 1);
+            expect(through, `${s.name}: a tie of ${a.anchor} through the card of ${b.anchor}`).toBe(false);
+          }
+    }
+  });
 
   it('has an expected file for each state and for nothing else', () => {
     const names = new Set(SNAPSHOTS.map((s) => `${s.name}.svg`));
