@@ -322,6 +322,8 @@ const UNCROSSED_REACH = 120;
  */
 function spotFor(card: Card, nth: (k: number) => [number, number] | null, placed: readonly Box[], ties: readonly Segment[]): [number, number] | null {
   const reach = (spot: [number, number]) => Math.hypot(spot[0] + card.width / 2 - card.target[0], spot[1] + card.height / 2 - card.target[1]);
+  // The card laid out once; at a spot, its box and circle move with it and its ties' ends stay.
+  let model: Callout | null = null;
   let first: [number, number] | null = null;
   for (let k = 0; ; k++) {
     const spot = nth(k);
@@ -330,8 +332,10 @@ function spotFor(card: Card, nth: (k: number) => [number, number] | null, placed
     if (placed.some((b) => crowds(box, b))) continue;
     first ??= spot;
     if (reach(spot) > reach(first) + UNCROSSED_REACH) return first;
-    const callout = card.at(spot[0], spot[1]);
-    const crossed = ties.some(([a, b]) => segmentMeetsBox(a, b, callout.box)) || tiesOf(callout).some((t) => placed.some((b) => segmentMeetsBox(t.from, t.to, b)));
+    model ??= card.at(0, 0);
+    const [dx, dy] = [spot[0] - model.box[0], spot[1] - model.box[1]];
+    const moved = { ...model, box: [model.box[0] + dx, model.box[1] + dy, model.box[2] + dx, model.box[3] + dy] as Box, circle: [model.circle[0] + dx, model.circle[1] + dy] as [number, number] };
+    const crossed = ties.some(([a, b]) => segmentMeetsBox(a, b, moved.box)) || tiesOf(moved).some((t) => placed.some((b) => segmentMeetsBox(t.from, t.to, b)));
     if (!crossed) return spot;
   }
 }
