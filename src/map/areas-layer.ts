@@ -1,9 +1,9 @@
-import { BORDER, DISTRICT, INK, INSET_OUTLINE, LAND_CONTEXT, PAPER, PREFECTURE_BORDER, PROVINCE_BORDER, SEA, tint } from '../scene/colors.ts';
+import { BORDER, DISTRICT, INK, INSET_OUTLINE, LAND_CONTEXT, PREFECTURE_BORDER, PROVINCE_BORDER, SEA, tint } from '../scene/colors.ts';
 import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import { svg } from '../view/dom.ts';
 import type { AreaGroup, BorderGroup, Geography } from './geography.ts';
-import { insetYearTotal, YEAR_TOTAL_SIZE } from './insets.ts';
+import { insetYearTotal } from './insets.ts';
 import { outlinePaths } from './outline-paths.ts';
 import { reconcile, round, setAttr } from './svg-reconcile.ts';
 import type { ViewGeometry, ViewSpec } from './view-geometry.ts';
@@ -62,18 +62,15 @@ export function paintAreas(root: ParentNode, geo: Geography, model: Model, scene
       setAttr(outline, 'stroke', city === o.selected ? INK : INSET_OUTLINE);
       setAttr(outline, 'stroke-width', city === o.selected ? 2.6 : null);
     }
-    // Under a year, the city's total for it (see insetYearTotal).
-    const inset = v.insets.find((iv) => iv.frame.city === city);
-    const total = inset ? insetYearTotal(scene, inset, g.querySelector('.inset-title')?.textContent ?? '') : null;
-    let text = g.querySelector('.inset-year-total');
-    if (total && !text) g.append((text = svg('text', { class: 'inset-year-total', 'text-anchor': 'end', 'font-size': YEAR_TOTAL_SIZE, 'font-weight': 700, fill: INK, stroke: PAPER, 'stroke-width': 3, 'paint-order': 'stroke' })));
-    if (text && total) {
-      setAttr(text, 'x', total.x);
-      setAttr(text, 'y', total.y);
-      setAttr(text, 'font-size', total.size);
-    }
-    if (text && text.textContent !== (total?.text ?? '')) text.textContent = total?.text ?? '';
   }
+  // Under a year, each city's total for it (see insetYearTotal), over the lines that come into its
+  // inset: under them, on a phone, where it stands at the top of the inset's map, a line struck it through.
+  const totals = v.insets.flatMap((inset) => {
+    const title = root.querySelector(`.inset[data-city="${inset.frame.city}"] .inset-title`)?.textContent ?? '';
+    const total = insetYearTotal(scene, inset, title);
+    return total ? [{ city: inset.frame.city, ...total }] : [];
+  });
+  reconcile(root.querySelector('#inset-totals'), totals, 'text', (t) => t.city, (t) => ({ class: 'inset-year-total', x: t.x, y: t.y, 'font-size': t.size }), (t) => t.text);
   const selection = o.selected ? selectionOutline(geo, model, o.selected, o, v) : null;
   reconcile(root.querySelector('#selection'), selection ? [selection] : [], 'path', () => 'selection', (d) => ({ d }));
 }

@@ -8,7 +8,7 @@ import { drawAreas, paintAreas } from './areas-layer.ts';
 import type { InsetFrame } from './composition.ts';
 import type { Box } from './free-spots.ts';
 import type { Geography } from './geography.ts';
-import { drawInsets } from './insets.ts';
+import { drawInsets, YEAR_TOTAL_SIZE } from './insets.ts';
 import { paintLabels } from './labels-layer.ts';
 import { routePoints } from './line-routes.ts';
 import { paintLines } from './lines-layer.ts';
@@ -81,6 +81,7 @@ export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMap
       'g',
       { class: 'points' },
       svg('g', { id: 'leaders', fill: 'none', stroke: MUTED, 'stroke-width': 0.8, 'pointer-events': 'none' }),
+      svg('g', { id: 'inset-totals', 'data-fixed': '', 'text-anchor': 'end', 'font-size': YEAR_TOTAL_SIZE, 'font-weight': 700, fill: INK, stroke: PAPER, 'stroke-width': 3, 'paint-order': 'stroke', 'pointer-events': 'none' }),
       svg('g', { id: 'callouts', 'pointer-events': 'none' }),
       svg('g', { id: 'markers' }),
       svg('g', { id: 'marker-values', 'text-anchor': 'middle', 'font-size': 11.5, fill: INK, stroke: PAPER, 'stroke-width': 3, 'paint-order': 'stroke', 'pointer-events': 'none' }),
