@@ -4,6 +4,7 @@ import { INK, INSET_EDGE, MUTED, PAPER } from '../scene/colors.ts';
 import type { MarkerDatum, Scene } from '../scene/scene.ts';
 import { svg } from '../view/dom.ts';
 import { placeCircle, type Box, type Circle, type ClearanceField } from './free-spots.ts';
+import { crossesBox } from './line-routes.ts';
 import { round } from './svg-reconcile.ts';
 import { textWidth } from './text-width.ts';
 import type { ViewGeometry } from './view-geometry.ts';
@@ -205,27 +206,8 @@ export function tiesOf(c: Callout): { id: string; from: [number, number]; to: [n
 /** How many of the cards' ties pass through another card's box. */
 function tiesThroughCards(callouts: readonly Callout[]): number {
   let n = 0;
-  for (const c of callouts) for (const tie of tiesOf(c)) for (const other of callouts) if (other !== c && segmentMeetsBox(tie.from, tie.to, other.box)) n++;
+  for (const c of callouts) for (const tie of tiesOf(c)) for (const other of callouts) if (other !== c && crossesBox([tie.from, tie.to], other.box)) n++;
   return n;
-}
-
-/** Does the segment from a to b pass through the box (Liang–Barsky clipping)? */
-function segmentMeetsBox(a: [number, number], b: [number, number], [x0, y0, x1, y1]: Box): boolean {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  let lo = 0;
-  let hi = 1;
-  for (const [p, q] of [[-dx, a[0] - x0], [dx, x1 - a[0]], [-dy, a[1] - y0], [dy, y1 - a[1]]] as const) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const r = q / p;
-    if (p < 0) lo = Math.max(lo, r);
-    else hi = Math.min(hi, r);
-    if (lo > hi) return false;
-  }
-  return true;
 }
 
 /** Where a tie leaves the card: the edge of its frame (or of a bare circle's square) on the way from the circle to the member. */
@@ -335,7 +317,7 @@ function spotFor(card: Card, nth: (k: number) => [number, number] | null, placed
     model ??= card.at(0, 0);
     const [dx, dy] = [spot[0] - model.box[0], spot[1] - model.box[1]];
     const moved = { ...model, box: [model.box[0] + dx, model.box[1] + dy, model.box[2] + dx, model.box[3] + dy] as Box, circle: [model.circle[0] + dx, model.circle[1] + dy] as [number, number] };
-    const crossed = ties.some(([a, b]) => segmentMeetsBox(a, b, moved.box)) || tiesOf(moved).some((t) => placed.some((b) => segmentMeetsBox(t.from, t.to, b)));
+    const crossed = ties.some((tie) => crossesBox(tie, moved.box)) || tiesOf(moved).some((t) => placed.some((b) => crossesBox([t.from, t.to], b)));
     if (!crossed) return spot;
   }
 }
