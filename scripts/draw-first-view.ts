@@ -4,7 +4,7 @@ import type { Topology } from 'topojson-specification';
 import { LANGS, t, type Lang, type MessageKey } from '../src/i18n/messages.ts';
 import type { FirstViewKind } from './first-view-kinds.ts';
 import { toGeography } from '../src/map/geography.ts';
-import { compactKeyBox, insetCities, mapControlBoxes, miniKeyBox } from '../src/map/composition.ts';
+import { compactKeyBox, fixedOverMap, insetCities } from '../src/map/composition.ts';
 import type { Cover } from '../src/map/renderer.ts';
 import { createSvgRenderer } from '../src/map/svg-renderer.ts';
 import { buildModel } from '../src/scene/model.ts';
@@ -105,10 +105,8 @@ export function drawFirstView(dataDir: string, topoFile: string, kind: FirstView
       // The compact key in its fixed box, which the map keeps its names and cards clear of, as the app's page does.
       const compactKey = createCompactKey(ctx, { mapSize: () => size, openLegend: () => undefined });
       compactKey.update(frame);
-      const compactBox = compactKeyBox(size.width, size.height, insetCities(model));
-      const keyBox = compactBox ?? (kind.embed ? miniKeyBox(size.width, size.height) : null);
       // And MapLibre's controls, where the live map keeps its names clear of them (app/page.ts).
-      const boxes = [...(keyBox ? [keyBox] : []), ...mapControlBoxes(size.width, size.height, { zoom: state.interactive, attribution: true })];
+      const boxes = fixedOverMap(size.width, size.height, insetCities(model), { embed: kind.embed, zoom: state.interactive, attribution: state.story === null });
       const covers: Cover[] = boxes.map((b) => ({ box: [b.x, b.y, b.x + b.width, b.y + b.height], kind: 'control' }));
       const { layout, svgHost } = createShell([controls.el, legend.el], [compactKey.el], []);
       // The live map's size is read from its host.
@@ -144,6 +142,7 @@ export function drawFirstView(dataDir: string, topoFile: string, kind: FirstView
       // The compact key in its box goes into the frame too: where the map is scaled, it stays where the
       // map has room for it (placed in the page for the reference size, it stood over an inset at
       // 1440 × 900). An embed's key button keeps to the corner of the page as it is.
+      const compactBox = compactKeyBox(size.width, size.height, insetCities(model));
       if (compactBox) {
         const { x, y, width, height } = compactBox;
         compactKey.el.setAttribute('style', `left:0;top:0;width:${width}px;height:${height}px`);

@@ -136,6 +136,16 @@ export function mapControlBoxes(width: number, height: number, o: { zoom: boolea
   ];
 }
 
+/**
+ * The boxes over the map that names and cards keep clear of, as pure functions of its size: the
+ * key (or an embed's key button) and MapLibre's controls. For drawings made without the page (the
+ * first view, the tests' expected maps); the page measures its own key.
+ */
+export function fixedOverMap(width: number, height: number, cities: readonly string[], o: { embed: boolean; zoom: boolean; attribution: boolean; right?: number }): Rect[] {
+  const key = compactKeyBox(width, height, cities) ?? (o.embed ? miniKeyBox(width, height) : null);
+  return [...(key ? [key] : []), ...mapControlBoxes(width, height, o)];
+}
+
 /** Maps at least this wide show MapLibre's attribution unfolded at first; on narrower ones it would lie over Guizhou. */
 export const ATTRIBUTION_UNFOLDED_FROM = 1024;
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import type { Topology } from 'topojson-specification';
 import { readBuiltin } from '../../scripts/builtin-data.ts';
-import { compactKeyBox, compose, insetCities, LIVE_CONTROLS_WIDTH, mapControlBoxes, miniKeyBox } from '../../src/map/composition.ts';
+import { compactKeyBox, compose, fixedOverMap, insetCities, LIVE_CONTROLS_WIDTH } from '../../src/map/composition.ts';
 import { toGeography, type Geography } from '../../src/map/geography.ts';
 import type { Covered } from '../../src/map/projection.ts';
 import { drawSvgMap } from '../../src/map/svg-map.ts';
@@ -54,12 +54,11 @@ export function drawMapSvg(state: AppState, size: MapSize, covered: Covered = { 
     const composition = compose(state.view, { width, height, cities: insetCities(model), controls: LIVE_CONTROLS_WIDTH, key });
     // The live map's names keep clear of the panel's box, the key's (an embed too small for the key
     // has its button) and MapLibre's controls (not drawn here, as in the first view).
-    const button = key ?? (state.embed ? miniKeyBox(width, height) : null);
-    const controls = mapControlBoxes(width, height, { zoom: state.interactive, attribution: state.story === null, right: covered.right });
+    const fixed = fixedOverMap(width, height, insetCities(model), { embed: state.embed, zoom: state.interactive, attribution: state.story === null, right: covered.right });
     const keepClear = [
       ...(covered.right > 0 ? [[width - covered.right, 0, width, height] as const] : []),
       ...(covered.bottom > 0 ? [[0, height - covered.bottom, width, height] as const] : []),
-      ...[...(button ? [button] : []), ...controls].map((b) => [b.x, b.y, b.x + b.width, b.y + b.height] as const),
+      ...fixed.map((b) => [b.x, b.y, b.x + b.width, b.y + b.height] as const),
     ];
     const scene = buildScene(model, state, maxRadiusFor(width, height));
     const map = drawSvgMap(geo, model, scene, {
