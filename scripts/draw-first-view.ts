@@ -2,14 +2,17 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Topology } from 'topojson-specification';
 import { LANGS, t, type Lang, type MessageKey } from '../src/i18n/messages.ts';
-import type { FirstViewKind } from './first-view-kinds.ts';
-import { toGeography } from '../src/map/geography.ts';
-import { compactKeyBox, fixedOverMap, insetCities } from '../src/map/composition.ts';
+import { FIRST_VIEWS, storyFirstViews, type FirstViewKind } from './first-view-kinds.ts';
+import { toGeography, type Geography } from '../src/map/geography.ts';
+import { CAPTION_CARD, captionCardBox, compactKeyBox, fixedOverMap, insetCities, mapControlBoxes } from '../src/map/composition.ts';
 import type { Cover } from '../src/map/renderer.ts';
 import { createSvgRenderer } from '../src/map/svg-renderer.ts';
-import { buildModel } from '../src/scene/model.ts';
+import { buildModel, type Model } from '../src/scene/model.ts';
 import { buildScene, maxRadiusFor } from '../src/scene/scene.ts';
+import { stepPatch } from '../src/state/story-step.ts';
 import { defaultState } from '../src/state/url-state.ts';
+import type { Story } from '../src/data/stories.ts';
+import { createPresenter } from '../src/ui/presenter.ts';
 import type { Frame, UiContext } from '../src/view/context.ts';
 import { createControls } from '../src/ui/controls.ts';
 import { createHeader } from '../src/ui/header.ts';
@@ -46,14 +49,17 @@ const TOLERANCE = 0.25;
  * paths' data attributes for pointing, and the options of a closed <select> but the chosen one
  * (each option is laid out, though none shows).
  */
-function lighten(map: Element, controls: Element, lang: Lang): void {
+function lighten(map: Element, controls: Element | null, lang: Lang): void {
   map.querySelector(`#first-view-${lang}-sea`)?.remove();
   for (const path of map.querySelectorAll('path')) for (const a of ['data-target', 'data-id']) path.removeAttribute(a);
-  for (const option of controls.querySelectorAll('select option:not([selected])')) option.remove();
+  for (const option of controls?.querySelectorAll('select option:not([selected])') ?? []) option.remove();
 }
 
-/** Both languages' first view of a kind, each followed by the mark of its end. */
-export function drawFirstView(dataDir: string, topoFile: string, kind: FirstViewKind): { views: Record<Lang, string> } {
+/**
+ * Every first view (FIRST_VIEWS, and each step of each built-in story in present mode), both
+ * languages of each, each view followed by the mark of its end.
+ */
+export function drawFirstViews(dataDir: string, topoFile: string): { kind: FirstViewKind; views: Record<Lang, string> }[] {
   const { document, window } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const g = globalThis as Record<string, unknown>;
   // What the components reach for: the document, timers, the URL (the embed link, not shown here),
@@ -77,83 +83,111 @@ export function drawFirstView(dataDir: string, topoFile: string, kind: FirstView
   const saved = Object.fromEntries(Object.keys(globals).map((k) => [k, g[k]]));
   Object.assign(g, globals);
   try {
-    const model = buildModel(readBuiltin(dataDir).dataset);
+    const builtin = readBuiltin(dataDir);
+    const model = buildModel(builtin.dataset);
     const geo = toGeography(JSON.parse(readFileSync(topoFile, 'utf8')) as Topology);
-    const none = () => Promise.reject(new Error('not in the first view'));
-    const ctx: UiContext = {
-      model,
-      dispatch: () => undefined,
-      present: () => undefined,
-      leaveStory: () => undefined,
-      stories: () => [],
-      setUserStories: () => undefined,
-      exportMap: none,
-      exportPreview: none,
-      exportTexts: none,
-      exportSlides: none,
-      saveOfflineCopy: none,
-    };
-    const drawn = LANGS.map((lang) => {
-      const state = { ...defaultState(lang), embed: kind.embed };
-      const size = kind.map[lang];
-      // An embed's legend folds its keys away in a narrow page (ui/legend.ts reads the page's width).
-      Object.defineProperty(document.documentElement, 'clientWidth', { value: size.width, configurable: true });
-      const frame: Frame = { state, scene: buildScene(model, state, maxRadiusFor(size.width, size.height)), lang, tr: (key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars) };
-      const [header, controls, legend] = [createHeader(ctx), createControls(ctx), createLegend(ctx)];
-      for (const c of [header, controls, legend]) c.update(frame);
-      header.el.querySelector('.embed-open')?.removeAttribute('href');
-      // The compact key in its fixed box, which the map keeps its names and cards clear of, as the app's page does.
-      const compactKey = createCompactKey(ctx, { mapSize: () => size, openLegend: () => undefined });
-      compactKey.update(frame);
-      // And MapLibre's controls, where the live map keeps its names clear of them (app/page.ts).
-      const boxes = fixedOverMap(size.width, size.height, insetCities(model), { embed: kind.embed, zoom: state.interactive, attribution: state.story === null });
-      const covers: Cover[] = boxes.map((b) => ({ box: [b.x, b.y, b.x + b.width, b.y + b.height], kind: 'control' }));
-      const { layout, svgHost } = createShell([controls.el, legend.el], [compactKey.el], []);
-      // The live map's size is read from its host.
-      Object.defineProperties(svgHost, { clientWidth: { value: size.width }, clientHeight: { value: size.height } });
-      const renderer = createSvgRenderer(svgHost, geo, model, { camera: null, view: state.view }, { hover() {}, click() {}, moved() {} }, () => ({ covers, presenting: false }));
-      renderer.update(frame.scene, lang, null, state.view);
-      // Not an .svg-layer or .svg-map, and its ids prefixed: the app's live drawing, which it lies
-      // beside for a moment, keeps its selectors and ids to itself.
-      renderer.layer.className = 'first-view-map';
-      for (const e of renderer.layer.querySelectorAll('*')) {
-        e.classList.remove('svg-map');
-        if (e.id) e.id = `first-view-${lang}-${e.id}`;
-        for (const a of ['fill', 'stroke', 'clip-path', 'mask', 'filter']) {
-          const v = e.getAttribute(a);
-          if (v?.startsWith('url(#')) e.setAttribute(a, v.replace('url(#', `url(#first-view-${lang}-`));
-        }
-      }
-      const overflow = Math.ceil(size.width * OVERFLOW);
-      compactSvg(renderer.layer, { x0: -overflow, y0: -overflow, x1: size.width + overflow, y1: size.height + overflow }, STROKE_MARGIN, TOLERANCE);
-      lighten(renderer.layer, controls.el, lang);
-      const view = document.createElement('div');
-      view.className = 'first-view';
-      view.setAttribute('data-lang', lang);
-      view.setAttribute('data-size', kind.id);
-      view.setAttribute('inert', '');
-      view.append(header.el, layout);
-      // The layers, as groups of one SVG frame that scales them together. Each layer is an <svg> of
-      // the frame's own size, so a group draws it alike, with no viewport of its own to set up and
-      // clip by; what is drawn beyond the frame then shows wherever the map area is wider or taller
-      // than the reference, borders and areas alike.
-      const frameSvg = svg('svg', { class: 'first-view-frame', viewBox: `0 0 ${size.width} ${size.height}`, preserveAspectRatio: 'xMidYMid meet', overflow: 'visible' });
-      for (const layer of [...renderer.layer.children]) frameSvg.append(svg('g', { 'font-family': layer.getAttribute('font-family') }, ...layer.childNodes));
-      // The compact key in its box goes into the frame too: where the map is scaled, it stays where the
-      // map has room for it (placed in the page for the reference size, it stood over an inset at
-      // 1440 × 900). An embed's key button keeps to the corner of the page as it is.
-      const compactBox = compactKeyBox(size.width, size.height, insetCities(model));
-      if (compactBox) {
-        const { x, y, width, height } = compactBox;
-        compactKey.el.setAttribute('style', `left:0;top:0;width:${width}px;height:${height}px`);
-        frameSvg.append(svg('foreignObject', { x, y, width, height }, compactKey.el));
-      }
-      renderer.layer.replaceChildren(frameSvg);
-      return view;
-    });
-    // Each view ends in the mark that the inline script holds the first paint for (first-view.ts).
-    return { views: Object.fromEntries(drawn.map((view, i) => [LANGS[i]!, `${view.outerHTML}<span id="first-view-end-${LANGS[i]}"></span>`])) as Record<Lang, string> };
+    const kinds = [...FIRST_VIEWS, ...storyFirstViews(builtin.stories)];
+    return kinds.map((kind) => ({ kind, views: drawKind(document, model, geo, builtin.stories, kind) }));
   } finally {
     Object.assign(g, saved);
   }
+}
+
+/** Both languages' first view of a kind. */
+function drawKind(document: Document, model: Model, geo: Geography, stories: readonly Story[], kind: FirstViewKind): Record<Lang, string> {
+  const none = () => Promise.reject(new Error('not in the first view'));
+  const ctx: UiContext = {
+    model,
+    dispatch: () => undefined,
+    present: () => undefined,
+    leaveStory: () => undefined,
+    stories: () => stories,
+    setUserStories: () => undefined,
+    exportMap: none,
+    exportPreview: none,
+    exportTexts: none,
+    exportSlides: none,
+    saveOfflineCopy: none,
+  };
+  const story = kind.story ? stories.find((s) => s.id === kind.story!.id) : undefined;
+  if (kind.story && !story) throw new Error(`no story ${kind.story.id} to draw`);
+  const drawn = LANGS.map((lang) => {
+    // As the app starts from a story's link (app.ts): the step's view, filters and place.
+    const state = { ...defaultState(lang), embed: kind.embed, ...(story ? stepPatch(story, kind.story!.step) : {}) };
+    const presenting = state.story !== null;
+    const size = kind.map[lang];
+    // An embed's legend folds its keys away in a narrow page (ui/legend.ts reads the page's width).
+    Object.defineProperty(document.documentElement, 'clientWidth', { value: size.width, configurable: true });
+    const frame: Frame = { state, scene: buildScene(model, state, maxRadiusFor(size.width, size.height)), lang, tr: (key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars) };
+    const header = createHeader(ctx);
+    header.update(frame);
+    header.el.querySelector('.embed-open')?.removeAttribute('href');
+    // Present mode shows neither the sidebar nor the compact key (styles/present-print.css): its card instead.
+    const [controls, legend] = presenting ? [null, null] : [createControls(ctx), createLegend(ctx)];
+    for (const c of [controls, legend]) c?.update(frame);
+    // The compact key in its fixed box, which the map keeps its names and cards clear of, as the app's page does.
+    const compactKey = presenting ? null : createCompactKey(ctx, { mapSize: () => size, openLegend: () => undefined });
+    compactKey?.update(frame);
+    const card = presenting ? createPresenter(ctx, stories) : null;
+    card?.update(frame);
+    const cardBox = kind.story ? captionCardBox(size.width, size.height, kind.story.card[lang]) : null;
+    // And MapLibre's controls, where the live map keeps its names clear of them (app/page.ts); in
+    // present mode the caption card's strip.
+    const boxes = presenting ? mapControlBoxes(size.width, size.height, { zoom: state.interactive, attribution: false }) : fixedOverMap(size.width, size.height, insetCities(model), { embed: kind.embed, zoom: state.interactive, attribution: true });
+    const covers: Cover[] = [
+      ...boxes.map((b): Cover => ({ box: [b.x, b.y, b.x + b.width, b.y + b.height], kind: 'control' })),
+      ...(cardBox ? [{ box: [cardBox.x, cardBox.y, cardBox.x + cardBox.width, cardBox.y + cardBox.height], kind: 'card' } as const] : []),
+    ];
+    const { layout, svgHost } = createShell(controls && legend ? [controls.el, legend.el] : [], compactKey ? [compactKey.el] : [], []);
+    // The live map's size is read from its host.
+    Object.defineProperties(svgHost, { clientWidth: { value: size.width }, clientHeight: { value: size.height } });
+    const renderer = createSvgRenderer(svgHost, geo, model, { camera: null, view: state.view, reveal: state.place }, { hover() {}, click() {}, moved() {} }, () => ({ covers, presenting }));
+    renderer.update(frame.scene, lang, state.place, state.view);
+    // Not an .svg-layer or .svg-map, and its ids prefixed: the app's live drawing, which it lies
+    // beside for a moment, keeps its selectors and ids to itself.
+    renderer.layer.className = 'first-view-map';
+    for (const e of renderer.layer.querySelectorAll('*')) {
+      e.classList.remove('svg-map');
+      if (e.id) e.id = `first-view-${lang}-${e.id}`;
+      for (const a of ['fill', 'stroke', 'clip-path', 'mask', 'filter']) {
+        const v = e.getAttribute(a);
+        if (v?.startsWith('url(#')) e.setAttribute(a, v.replace('url(#', `url(#first-view-${lang}-`));
+      }
+    }
+    const overflow = Math.ceil(size.width * OVERFLOW);
+    compactSvg(renderer.layer, { x0: -overflow, y0: -overflow, x1: size.width + overflow, y1: size.height + overflow }, STROKE_MARGIN, TOLERANCE);
+    lighten(renderer.layer, controls?.el ?? null, lang);
+    const view = document.createElement('div');
+    view.className = 'first-view';
+    view.setAttribute('data-lang', lang);
+    view.setAttribute('data-size', kind.id);
+    if (kind.story) view.setAttribute('data-present', kind.story.size);
+    view.setAttribute('inert', '');
+    view.append(header.el, layout);
+    // The layers, as groups of one SVG frame that scales them together. Each layer is an <svg> of
+    // the frame's own size, so a group draws it alike, with no viewport of its own to set up and
+    // clip by; what is drawn beyond the frame then shows wherever the map area is wider or taller
+    // than the reference, borders and areas alike.
+    const frameSvg = svg('svg', { class: 'first-view-frame', viewBox: `0 0 ${size.width} ${size.height}`, preserveAspectRatio: 'xMidYMid meet', overflow: 'visible' });
+    for (const layer of [...renderer.layer.children]) frameSvg.append(svg('g', { 'font-family': layer.getAttribute('font-family') }, ...layer.childNodes));
+    // The compact key in its box goes into the frame too: where the map is scaled, it stays where the
+    // map has room for it (placed in the page for the reference size, it stood over an inset at
+    // 1440 × 900). An embed's key button keeps to the corner of the page as it is.
+    const compactBox = compactKey ? compactKeyBox(size.width, size.height, insetCities(model)) : null;
+    if (compactKey && compactBox) {
+      const { x, y, width, height } = compactBox;
+      compactKey.el.setAttribute('style', `left:0;top:0;width:${width}px;height:${height}px`);
+      frameSvg.append(svg('foreignObject', { x, y, width, height }, compactKey.el));
+    }
+    // The caption card alike, standing on the bottom of its column as the page's card stands on the
+    // map area's: its height is its words', which the browser lays out.
+    if (card && cardBox) {
+      card.el.setAttribute('style', 'left:0;right:0;bottom:0;width:auto');
+      frameSvg.append(svg('foreignObject', { x: cardBox.x, y: 0, width: cardBox.width, height: size.height - CAPTION_CARD.bottom }, card.el));
+    }
+    renderer.layer.replaceChildren(frameSvg);
+    return view;
+  });
+  // Each view ends in the mark that the inline script holds the first paint for (first-view.ts).
+  return Object.fromEntries(drawn.map((view, i) => [LANGS[i]!, `${view.outerHTML}<span id="first-view-end-${LANGS[i]}"></span>`])) as Record<Lang, string>;
 }

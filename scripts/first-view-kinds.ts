@@ -25,17 +25,64 @@ export const embedMap = (width: number) => ({ width, height: Math.round(Math.min
 // frames 332–1,470 px wide at their usual shape), in both languages (an embed's header is one line in either).
 export const EMBED_WIDTHS = [400, 560, 780, 1000, 1280] as const;
 
-/** A first view: the link it is drawn for (the default view, or the default view embedded) and its map area's size. */
+// Present mode's map area in a 1280×800 and a 1920×1080 window, in either language (measured in
+// Chromium: the whole width under the header, in whole pixels as the live map draws it).
+export const PRESENT_MAPS: Record<ReferenceSize, { width: number; height: number }> = {
+  standard: { width: 1280, height: 747 },
+  large: { width: 1920, height: 1027 },
+};
+/** The header over present mode's map (its title in larger type), as the inline script reckons the map area's height. */
+export const PRESENT_HEADER = 53;
+
+/**
+ * A first view: the link it is drawn for (the default view, the default view embedded, or a step of a
+ * built-in story in present mode) and its map area's size.
+ */
 export interface FirstViewKind {
   id: string;
   embed: boolean;
   map: Record<Lang, { width: number; height: number }>;
+  /** A story step (from 0), shown in present mode: `?story=<id>&step=<step + 1>`, and its caption card's height in each language. */
+  story?: { id: string; step: number; size: ReferenceSize; card: Record<Lang, number> };
 }
+
+/**
+ * The caption card's height in present mode for each built-in story step (`<story>-<step as the
+ * link counts it>`) in each language, in CSS pixels, measured in Chromium with Debian's fonts (the
+ * card is 560 px wide at both sizes, so its words wrap alike): a step's first view keeps its names
+ * and cards clear of the caption card as the live map, which measures it, does. present.e2e checks
+ * them against the page (and prints the new ones); a step not listed gets no first view.
+ */
+export const CAPTION_CARD_HEIGHTS: Record<string, Record<Lang, number>> = {
+  'tour-1': { en: 571.0625, zh: 387.734375 },
+  'tour-2': { en: 593.65625, zh: 469.125 },
+  'tour-3': { en: 539.109375, zh: 445.375 },
+  'tour-4': { en: 577.34375, zh: 421.625 },
+  'tour-5': { en: 565.109375, zh: 418.828125 },
+  'tour-6': { en: 450.546875, zh: 331.890625 },
+};
 export const FIRST_VIEWS: readonly FirstViewKind[] = [
   { id: 'standard', embed: false, map: REFERENCE_MAPS.standard },
   { id: 'large', embed: false, map: REFERENCE_MAPS.large },
   ...EMBED_WIDTHS.map((w) => ({ id: `embed-${w}`, embed: true, map: { en: embedMap(w), zh: embedMap(w) } })),
 ];
+
+/**
+ * Each step of each built-in story at both sizes: `story-<id>-<step as the link counts it>-<size>`,
+ * the name the inline script asks for (a story it finds no view for, the user's own, shows none).
+ */
+export function storyFirstViews(stories: readonly { id: string; steps: readonly unknown[] }[]): FirstViewKind[] {
+  return stories.flatMap((story) =>
+    story.steps.flatMap((_, step) => {
+      const card = CAPTION_CARD_HEIGHTS[`${story.id}-${step + 1}`];
+      if (!card) return [];
+      return (['standard', 'large'] as const).map((size) => ({ id: `story-${story.id}-${step + 1}-${size}`, embed: false, map: { en: PRESENT_MAPS[size], zh: PRESENT_MAPS[size] }, story: { id: story.id, step, size, card } }));
+    }),
+  );
+}
+
+/** Present mode's sizes, as the inline script reads them: [size, width, height]. */
+export const PRESENT_REFERENCES = (['standard', 'large'] as const).map((size) => [size, PRESENT_MAPS[size].width, PRESENT_MAPS[size].height] as const);
 
 /** How far from its size an embed's first view is shown (scaled): its width and height, and its shape. */
 const SCALE = 0.17;
@@ -48,11 +95,18 @@ export const EMBED_REFERENCES = FIRST_VIEWS.filter((k) => k.embed).map((k) => [k
 export const EMBED_FIT_JS = `function fits(w,v,r){return w>=r[1]*${1 - SCALE}&&w<=r[1]*${1 + SCALE}&&v>=r[2]*${1 - SCALE}&&v<=r[2]*${1 + SCALE}&&w/v>=r[1]/r[2]*${1 - SHAPE}&&w/v<=r[1]/r[2]*${1 + SHAPE};}`;
 
 const px = (v: number) => `${Math.round(v * 100) / 100}px`;
-/** Each embed's first view hidden beyond the sizes its map is shown at (the default view's rules are in styles/first-view.css). */
+/**
+ * Each embed's and each present-mode size's first view hidden beyond the sizes its map is shown at
+ * (the default view's rules are in styles/first-view.css).
+ */
 export function firstViewFitCss(): string {
-  return EMBED_REFERENCES.map(([id, w, h]) => {
+  const rule = (w: number, h: number, selector: string) => {
     const a = w / h;
     const outside = [`(width < ${px(w * (1 - SCALE))})`, `(width > ${px(w * (1 + SCALE))})`, `(height < ${px(h * (1 - SCALE))})`, `(height > ${px(h * (1 + SCALE))})`, `(aspect-ratio < ${(a * (1 - SHAPE)).toFixed(4)})`, `(aspect-ratio > ${(a * (1 + SHAPE)).toFixed(4)})`];
-    return `@container ${outside.join(' or ')} { .first-view[data-size='${id}'] :is(.first-view-map, .compact-key) { visibility: hidden; } }`;
-  }).join('\n');
+    return `@container ${outside.join(' or ')} { ${selector} :is(.first-view-map, .compact-key) { visibility: hidden; } }`;
+  };
+  return [
+    ...EMBED_REFERENCES.map(([id, w, h]) => rule(w, h, `.first-view[data-size='${id}']`)),
+    ...PRESENT_REFERENCES.map(([size, w, h]) => rule(w, h, `.first-view[data-present='${size}']`)),
+  ].join('\n');
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { runnerImport, type Plugin } from 'vite';
 import { IMPORT_KEY } from '../src/import/store.ts';
-import { EMBED_FIT_JS, EMBED_REFERENCES, FIRST_VIEWS, firstViewFitCss } from './first-view-kinds.ts';
+import { EMBED_FIT_JS, EMBED_REFERENCES, firstViewFitCss, PRESENT_HEADER, PRESENT_REFERENCES } from './first-view-kinds.ts';
 
 /**
  * Runs before the first paint, from <head>: picks the language as the app will (the link's `lang`,
@@ -25,10 +25,10 @@ import { EMBED_FIT_JS, EMBED_REFERENCES, FIRST_VIEWS, firstViewFitCss } from './
  */
 export const FIRST_VIEW_SCRIPT =
   `(function(){var h=document.documentElement,q=new URLSearchParams(location.search),l=q.get('lang'),n=navigator.languages||[],d=true,i,b,` +
-  `later=document.querySelectorAll('link[data-later]'),done=false,f=true,e=false,E=${JSON.stringify(EMBED_REFERENCES)},w,v,z;` +
+  `later=document.querySelectorAll('link[data-later]'),done=false,f=true,e=false,E=${JSON.stringify(EMBED_REFERENCES)},P=${JSON.stringify(PRESENT_REFERENCES)},s=null,p='1',w,v,z;` +
   `if(l!=='en'&&l!=='zh'){l='en';for(i=0;i<n.length;i++){b=String(n[i]).toLowerCase().split('-')[0];if(b==='zh'||b==='en'){l=b;break;}}}` +
   `h.lang=l==='zh'?'zh-Hans':'en';` +
-  `q.forEach(function(x,k){if(k==='embed'&&x==='1')e=true;else if(k!=='lang')d=false;});` +
+  `q.forEach(function(x,k){if(k==='embed'&&x==='1')e=true;else if(k==='story')s=x;else if(k==='step')p=x;else if(k!=='lang')d=false;});if(s===null&&q.has('step'))d=false;` +
   `try{if(sessionStorage.getItem(${JSON.stringify(IMPORT_KEY)}))d=false;}catch(e){}` +
   `function tag(k){var t=k.getAttribute('data-later'),a=k.getAttribute('as'),u=k.getAttribute('href');` +
   `return t==='script'?'<script type="module" crossorigin src="'+u+'"></'+'script>':'<link rel="'+t+'" crossorigin href="'+u+'"'+(a?' as="'+a+'"':'')+'>';}` +
@@ -44,6 +44,11 @@ export const FIRST_VIEW_SCRIPT =
   // styles/views.css sizes it; a frame near none of its sizes shows no first view.
   `if(e){h.classList.add('embed');w=innerWidth;v=Math.max(160,Math.min(w*0.62,innerHeight-(w<=420?32:44),640));z='';` +
   `for(i=0;i<E.length;i++)if(!z&&fits(w,v,E[i]))z=E[i][0];if(!z)d=false;}` +
+  // A story's step in present mode (not embedded): the map area is the window under the header; the
+  // view is named by the story and step (the write script below finds none for a story the build did
+  // not draw, and writes nothing).
+  `if(s!==null){z='';if(!e&&/^[\\w-]+$/.test(s)&&/^[1-9][0-9]*$/.test(p)){w=innerWidth;v=innerHeight-${PRESENT_HEADER};` +
+  `for(i=0;i<P.length;i++)if(!z&&fits(w,v,P[i]))z='story-'+s+'-'+p+'-'+P[i][0];}if(!z)d=false;}` +
   `h.setAttribute('data-first-view-size',z);if(!z)f=false;` +
   `if(!d)h.classList.add('first-view-off');else document.write('<link rel="expect" href="#first-view-end-'+l+'" blocking="render">');` +
   // A click while the first view's map is in the page (the view is inert: the click reaches no element of
@@ -70,7 +75,8 @@ export const FIRST_VIEW_SCRIPT =
 export const FIRST_VIEW_WRITE_SCRIPT =
   `(function(){var h=document.documentElement,l=h.lang==='zh-Hans'?'zh':'en',z=h.getAttribute('data-first-view-size'),u;` +
   `if(!h.classList.contains('first-view-off')){u=document.querySelector('link[data-first-view="'+(z||'standard')+'"][data-lang="'+l+'"]');` +
-  `if(u)document.write('<script src="'+u.getAttribute('href')+'"></'+'script>');}` +
+  // A story's view lays out as present mode from the first paint, as the app's presenter will.
+  `if(u){if(z&&z.indexOf('story-')===0)h.classList.add('presenting');document.write('<script src="'+u.getAttribute('href')+'"></'+'script>');}}` +
   `if(document.currentScript)document.currentScript.remove();})();`;
 
 const FILE_NAMES: Record<string, string> = { standard: '1280', large: '1920' };
@@ -139,7 +145,7 @@ export function firstView(dataDir: string, topoFile: string): Plugin[] {
           // The drawing runs the app's modules through Vite's module runner, which resolves them as the
           // app's build does (and leaves the code they load on use unloaded).
           const { module } = await runnerImport<typeof import('./draw-first-view.ts')>(resolve('scripts/draw-first-view.ts'), { configFile: false, logLevel: 'warn' });
-          const views = FIRST_VIEWS.flatMap((kind) => Object.entries(module.drawFirstView(dataDir, topoFile, kind).views).map(([lang, view]) => ({ size: kind.id, lang, ...viewFile(lang, kind.id, view) })));
+          const views = module.drawFirstViews(dataDir, topoFile).flatMap(({ kind, views: drawn }) => Object.entries(drawn).map(([lang, view]) => ({ size: kind.id, lang, ...viewFile(lang, kind.id, view) })));
           files = views;
           const links = views.map((v) => `<link data-first-view="${v.size}" data-lang="${v.lang}" href="./${v.fileName}">`).join('\n    ');
           return html.replace(MARK, () => `<script>${FIRST_VIEW_WRITE_SCRIPT}</script>`).replace('</head>', () => `    ${links}\n    <style>${firstViewFitCss()}</style>\n  </head>`);

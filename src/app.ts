@@ -67,8 +67,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
     ...outputs({ data, frame: () => frame, geo: () => geo, map: () => map, mapSize: () => ({ width: page.mapEl.clientWidth, height: page.mapEl.clientHeight }) }),
   };
   const page = createPage(ctx, stories);
-  // The build drew the default view, and the default view embedded (scripts/first-view-kinds.ts).
-  const drawnView = serializeState(session.state) === serializeState({ ...defaultState(session.state.lang), embed: session.state.embed });
+  // The build drew the default view, it embedded, and each step of the built-in stories in present mode (scripts/first-view-kinds.ts).
+  const drawn: AppState = linked ? { ...defaultState(session.state.lang), ...stepPatch(linked, session.state.step) } : { ...defaultState(session.state.lang), embed: session.state.embed };
+  const drawnView = serializeState(session.state) === serializeState(drawn);
   const firstView = takeFirstView(root, session.state.lang, !data.userData && parsed.command === null && drawnView);
   firstView.keepIn(page.svgHost);
   root.replaceChildren(page.header.el, page.layout, page.live);

@@ -79,8 +79,8 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
       else panel.update(frame);
       compactKey.update(frame);
       presenting = state.story !== null;
-      // The map's controls, scale and attribution move out from under the open panel.
-      shell.layout.classList.toggle('panel-open', !panel.el.hidden);
+      // The map's controls, scale and attribution move out from under the open panel (which present mode hides).
+      shell.layout.classList.toggle('panel-open', !panel.el.hidden && !presenting);
       const announce = tr('filter.announce', {
         metric: tr('legend.markers', { metric: '' }).replace(/[:：]\s*$/, ''),
         year: state.year === 'all' ? tr('filter.allYears') : String(state.year),

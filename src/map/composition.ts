@@ -146,6 +146,19 @@ export function fixedOverMap(width: number, height: number, cities: readonly str
   return [...(key ? [key] : []), ...mapControlBoxes(width, height, o)];
 }
 
+/** Present mode's caption card: its width and its distance from the map's right and bottom edges (styles/present-print.css). */
+export const CAPTION_CARD = { width: 560, right: 24, bottom: 40 } as const;
+
+/**
+ * Where present mode's caption card stands over a width × height map, beside it (the page lays it
+ * out so; a phone's card is a sheet across the bottom), given its height: for the drawings made
+ * without the page (the first views of story steps), which keep names clear of it as the live map does.
+ */
+export function captionCardBox(width: number, height: number, cardHeight: number): Rect {
+  const w = Math.min(CAPTION_CARD.width, width - 2 * CAPTION_CARD.right);
+  return { x: width - CAPTION_CARD.right - w, y: height - CAPTION_CARD.bottom - cardHeight, width: w, height: cardHeight };
+}
+
 /** Maps at least this wide show MapLibre's attribution unfolded at first; on narrower ones it would lie over Guizhou. */
 export const ATTRIBUTION_UNFOLDED_FROM = 1024;
 
