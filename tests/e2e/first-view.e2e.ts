@@ -24,24 +24,29 @@ const sortedTexts = (xs: { text: string }[]) => xs.map((x) => x.text).sort();
 // Windows where the first view is drawn at exactly the live map's size: its two reference windows
 // (the large one in Chinese only: the English one differs from it in its header alone) and two frames
 // of the default view embedded, the smallest and the largest drawn.
+// And a step of the built-in story in present mode, beside its caption card.
 const EXACT = [
-  { size: DESKTOP, lang: 'en', embed: false },
-  { size: DESKTOP, lang: 'zh', embed: false },
-  { size: LARGE, lang: 'zh', embed: false },
-  { size: [400, 300], lang: 'en', embed: true },
-  { size: DESKTOP, lang: 'zh', embed: true },
+  { size: DESKTOP, lang: 'en', link: '' },
+  { size: DESKTOP, lang: 'zh', link: '' },
+  { size: LARGE, lang: 'zh', link: '' },
+  { size: [400, 300], lang: 'en', link: 'embed=1' },
+  { size: DESKTOP, lang: 'zh', link: 'embed=1' },
+  { size: DESKTOP, lang: 'en', link: 'story=tour&step=3' },
 ] as const;
+const what = (link: string) => (link === 'embed=1' ? 'default map embedded' : link ? `story's step (${link})` : 'default map');
 
 describe('the first view in index.html', () => {
-  for (const { size, lang, embed } of EXACT)
-    it(`shows the whole default map${embed ? ' embedded' : ''} (${lang}, ${size[0]}×${size[1]}) 50 ms after the first paint, before the app's script, and the live map agrees with it`, async () => {
+  for (const { size, lang, link } of EXACT)
+    it(`shows the whole ${what(link)} (${lang}, ${size[0]}×${size[1]}) 50 ms after the first paint, before the app's script, and the live map agrees with it`, async () => {
       const context = { locale: LOCALES[lang] };
-      const url = embed ? `${baseUrl()}/?embed=1` : undefined;
+      const url = link ? `${baseUrl()}/?${link}` : undefined;
+      const embed = link === 'embed=1';
+      const name = link.startsWith('story') ? 'story-' : embed ? 'embed-' : '';
       const first = await withoutAppScript({ size, context, url });
       await firstPaint(first.page);
       await first.page.waitForTimeout(50);
       const shot = await first.page.screenshot();
-      await first.shot(`first-view-${embed ? 'embed-' : ''}${lang}-${size[0]}-50ms`);
+      await first.shot(`first-view-${name}${lang}-${size[0]}-50ms`);
       expect(await first.page.evaluate(() => document.documentElement.lang)).toBe(lang === 'zh' ? 'zh-Hans' : 'en');
       expect(await distinctColours(first.page, shot)).toBeGreaterThan(40);
       const pre = await readDrawing(first.page, { root: '.first-view-map', prefix: `first-view-${lang}-` });
@@ -52,7 +57,8 @@ describe('the first view in index.html', () => {
       const area = pre.area!;
       expect(names.length).toBeGreaterThanOrEqual(10);
       for (const city of lang === 'en' ? ['Qingdao', 'Ningbo', 'Tongren', 'Qiandongnan'] : ['青岛', '宁波', '铜仁', '黔东南']) expect(names.some((n) => n.includes(city))).toBe(true);
-      expect(pre.marks.length).toBeGreaterThan(5);
+      // (The story's step is of one year, with a place open: four circles.)
+      expect(pre.marks.length).toBeGreaterThan(name === 'story-' ? 3 : 5);
       for (const m of pre.marks) expect(within({ left: m.x, right: m.x, top: m.y, bottom: m.y }, area), m.key).toBe(true);
       for (const l of pre.labels) expect(within(l, area)).toBe(true);
       pre.labels.forEach((a, i) => pre.labels.slice(i + 1).forEach((b) => expect(overlaps(a, b, 1)).toBe(false)));
@@ -61,7 +67,7 @@ describe('the first view in index.html', () => {
       // Gone once the live map is drawn (after a 0.15 s fade where it was scaled).
       await expect.poll(() => app.page.locator('.first-view, .first-view-map').count()).toBe(0);
       const live = await app.drawing();
-      await app.shot(`first-view-${embed ? 'embed-' : ''}${lang}-${size[0]}-live`);
+      await app.shot(`first-view-${name}${lang}-${size[0]}-live`);
       // What the viewer sees, pixel by pixel: the map (where the live one adds its zoom buttons, scale
       // bar and attribution only) and the header and controls beside it. A layer drawn unclipped or
       // in the other language's place, or left out, differs over a tenth of the map or more.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captionNumbers } from '../../src/story/caption-numbers.ts';
+import { CAPTION_CARD_HEIGHTS } from '../../scripts/first-view-kinds.ts';
 import { firstStory, setUp } from './driver.ts';
 
 /* Present mode for a room: the card names the subject and shows the values its caption cites; big names; back where you were. */
@@ -8,6 +9,24 @@ const story = firstStory();
 const e2e = setUp();
 
 describe('present mode', () => {
+  it('has the caption card as tall, at each built-in step, as the first views drawn at build time expect', async () => {
+    const measured: Record<string, Record<string, number>> = {};
+    for (const lang of ['en', 'zh'] as const) {
+      const app = await e2e.open({ lang, query: `story=${story.id}&step=1`, size: [1280, 800] });
+      const { page } = app;
+      for (let i = 1; i <= story.steps.length; i++) {
+        await expect.poll(() => app.param('step')).toBe(String(i));
+        (measured[`${story.id}-${i}`] ??= {})[lang] = await page.locator('.presenter').evaluate((c) => c.getBoundingClientRect().height);
+        await page.keyboard.press('ArrowRight');
+      }
+      await app.done();
+    }
+    // Off by more than a pixel, the step's first view keeps its names clear of a card of another size
+    // than the live map does: the table below is what this machine measures (scripts/first-view-kinds.ts).
+    const off = Object.entries(measured).filter(([k, m]) => !CAPTION_CARD_HEIGHTS[k] || Object.entries(m).some(([lang, h]) => Math.abs(h - CAPTION_CARD_HEIGHTS[k]![lang as 'en' | 'zh']) > 1));
+    expect(off, `CAPTION_CARD_HEIGHTS should be ${JSON.stringify(measured)}`).toEqual([]);
+  });
+
   it('names each step, shows the values its caption cites, draws names of 18 px and more at 1920×1080, and Escape returns to the view before', async () => {
     const start = 'year=2010&category=disaster_relief&place=520422&at=106.5,26.8,7';
     const app = await e2e.open({ lang: 'en', query: start, size: [1920, 1080] });

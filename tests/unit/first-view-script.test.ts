@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { deferAppTags, FIRST_VIEW_SCRIPT, FIRST_VIEW_WRITE_SCRIPT, viewFile } from '../../scripts/first-view.ts';
-import { EMBED_FIT_JS, EMBED_REFERENCES, firstViewFitCss } from '../../scripts/first-view-kinds.ts';
+import { EMBED_FIT_JS, EMBED_REFERENCES, firstViewFitCss, PRESENT_REFERENCES } from '../../scripts/first-view-kinds.ts';
 import { IMPORT_KEY } from '../../src/import/store.ts';
 import { browserLang, defaultState, parseState, serializeState } from '../../src/state/url-state.ts';
 
@@ -107,6 +107,24 @@ describe('the first view’s inline script', () => {
     }
   });
 
+  it('names a story step’s view for present mode’s map area (the window under the header), and none for a story link with anything else', () => {
+    const at = (search: string, innerWidth = 1280, innerHeight = 800) => {
+      const r = run(search, ['en'], null, true, { innerWidth, innerHeight });
+      return r.on ? r.size : 'off';
+    };
+    expect(at('?lang=en&story=tour&step=3')).toBe('story-tour-3-standard');
+    expect(at('?story=tour&lang=zh&step=6', 1920, 1080)).toBe('story-tour-6-large');
+    // The link's first step need not be named.
+    expect(at('?story=tour')).toBe('story-tour-1-standard');
+    // Near neither size, embedded, filtered, or a name that is no story's: the app draws it.
+    expect(at('?lang=en&story=tour&step=3', 700, 900)).toBe('off');
+    expect(at('?embed=1&story=tour&step=3')).toBe('off');
+    expect(at('?story=tour&step=3&year=2010')).toBe('off');
+    expect(at('?story=a%22b&step=1')).toBe('off');
+    expect(at('?story=tour&step=0')).toBe('off');
+    expect(at('?step=2')).toBe('off');
+  });
+
   it('leaves it on for a plain link and a link that only names the language', () => {
     expect(run('', ['zh-CN'])).toMatchObject({ lang: 'zh-Hans', on: true });
     expect(run('?lang=en', ['zh-CN'])).toMatchObject({ lang: 'en', on: true });
@@ -196,19 +214,21 @@ describe('the first view’s inline script', () => {
 });
 
 /** Runs the script in #app: what it writes for a language, a window size and a link (`off`: not the default one). */
-function write(lang: 'en' | 'zh-Hans', off: boolean, size = 'standard') {
+function write(lang: 'en' | 'zh-Hans', off: boolean, size = 'standard', built: readonly string[] = ['standard', 'large']) {
   const written: string[] = [];
+  const classes = new Set<string>();
   runInNewContext(FIRST_VIEW_WRITE_SCRIPT, {
     document: {
-      documentElement: { lang, getAttribute: (k: string) => (k === 'data-first-view-size' ? size : null), classList: { contains: (c: string) => off && c === 'first-view-off' } },
+      documentElement: { lang, getAttribute: (k: string) => (k === 'data-first-view-size' ? size : null), classList: { contains: (c: string) => off && c === 'first-view-off', add: (c: string) => classes.add(c) } },
       querySelector: (sel: string) => {
-        const m = /data-first-view="(\w+)"\]\[data-lang="(\w+)"/.exec(sel);
-        return m ? { getAttribute: () => `./assets/first-view-${m[2]}-${m[1] === 'large' ? 1920 : 1280}.js` } : null;
+        const m = /data-first-view="([\w-]+)"\]\[data-lang="(\w+)"/.exec(sel);
+        return m && built.includes(m[1]!) ? { getAttribute: () => `./assets/first-view-${m[2]}-${m[1] === 'large' ? 1920 : m[1] === 'standard' ? 1280 : m[1]}.js` } : null;
       },
       write: (t: string) => written.push(t),
     },
   });
-  return written;
+  // Whether it laid the page out as present mode, beside what it wrote.
+  return Object.defineProperty(written, 'presenting', { value: classes.has('presenting') }) as string[] & { presenting: boolean };
 }
 
 describe('the first view’s files', () => {
@@ -221,6 +241,17 @@ describe('the first view’s files', () => {
     // Any other link: nothing to fetch.
     expect(write('en', true)).toEqual([]);
     expect(write('en', true, 'large')).toEqual([]);
+  });
+
+  it('are loaded for a built-in story step as present mode lays it out, and not for a story the build did not draw', () => {
+    const built = ['story-tour-3-standard'];
+    const step = write('en', false, 'story-tour-3-standard', built);
+    expect([...step]).toEqual(['<script src="./assets/first-view-en-story-tour-3-standard.js"></script>']);
+    expect(step.presenting).toBe(true);
+    const other = write('en', false, 'story-mine-1-standard', built);
+    expect([...other]).toEqual([]);
+    expect(other.presenting).toBe(false);
+    expect(write('en', false).presenting).toBe(false);
   });
 
   it('are named by their content and write exactly their view', () => {
@@ -264,8 +295,8 @@ describe('the app’s tags in the built page', () => {
 
 describe('an embed’s first view', () => {
   // The CSS that hides a view (a container query per view) and the inline script that picks one say the same.
-  const hidden = (id: string, w: number, h: number) => {
-    const rule = firstViewFitCss().split('\n').find((r) => r.includes(`data-size='${id}'`))!;
+  const hidden = (id: string, w: number, h: number, attribute = 'data-size') => {
+    const rule = firstViewFitCss().split('\n').find((r) => r.includes(`${attribute}='${id}'`))!;
     const value = (v: string) => Number(v.replace('px', ''));
     return [...rule.matchAll(/\((width|height|aspect-ratio) ([<>]) ([\d.]+(?:px)?)\)/g)].some(([, what, op, v]) => {
       const x = what === 'width' ? w : what === 'height' ? h : w / h;
@@ -277,6 +308,9 @@ describe('an embed’s first view', () => {
   it('is shown by the CSS exactly where the inline script picks it', () => {
     for (const r of EMBED_REFERENCES)
       for (let w = 200; w <= 1700; w += 7) for (let v = 100; v <= 700; v += 5) expect(!hidden(r[0], w, v), `${r[0]} ${w}×${v}`).toBe(fits(w, v, r));
+    // Present mode's sizes alike (a story step's views).
+    for (const r of PRESENT_REFERENCES)
+      for (let w = 800; w <= 2400; w += 11) for (let v = 500; v <= 1400; v += 9) expect(!hidden(r[0], w, v, 'data-present'), `${r[0]} ${w}×${v}`).toBe(fits(w, v, r));
   });
 
   it('covers embeds of the usual shape from 332 to 1,470 px wide', () => {
