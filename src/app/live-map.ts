@@ -5,6 +5,7 @@ import type { Model } from '../scene/model.ts';
 import type { CameraMove } from '../state/transition.ts';
 import type { Camera } from '../state/url-state.ts';
 import type { Frame } from '../view/context.ts';
+import type { UserPause } from './user-pause.ts';
 
 /*
  * The live map: the complete map in SVG at once, the first paint of every link but the default
@@ -25,8 +26,8 @@ export interface LiveMapOptions {
   attribution: string;
   /** Called when the SVG map takes over from MapLibre (a notice says so). */
   fellBack(): void;
-  /** Resolves when the user pauses: MapLibre's map is made then, not under a click or a key. */
-  userPause(): Promise<void>;
+  /** Resolves when the user pauses: MapLibre's code runs and its map is made then, not under a click or a key. */
+  userPause: UserPause;
 }
 
 export interface LiveMap {
@@ -61,6 +62,10 @@ export function startLiveMap(o: LiveMapOptions): LiveMap {
     move: (m) => view.move(m),
     async upgrade() {
       try {
+        // Its module's first run and its map's making are each a long task: a click or key on the map
+        // just painted waited behind them (≈ 250 ms at a deep link's first map). They come once the
+        // user has left the map alone for a moment, each.
+        await o.userPause({ settle: true });
         const { createMapLibreMap } = await import('../map/maplibre-map.ts');
         await o.userPause();
         const { interactive } = o.frame().state;

@@ -25,8 +25,11 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
   const legend = createLegend(ctx);
   // The size the compact key was last placed for: the observer below places it again only when the map's size changed.
   let keyPlacedFor = '';
+  // The map's size as the observer last reported it: read in every frame shown, after the views had
+  // written, it laid the page out in the middle of a click (≈ 65 ms of a cold one).
+  let reported: { width: number; height: number } | null = null;
   const mapSize = () => {
-    const size = { width: shell.svgHost.clientWidth, height: shell.svgHost.clientHeight };
+    const size = reported ?? { width: shell.svgHost.clientWidth, height: shell.svgHost.clientHeight };
     keyPlacedFor = `${size.width}x${size.height}`;
     return size;
   };
@@ -47,8 +50,13 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
   // The compact key stands only where the map has room for it, which a resized window gives or takes.
   // (The observer's first report, before the first paint, is the size the key was just placed for.)
   new ResizeObserver(() => {
-    if (shown && `${shell.svgHost.clientWidth}x${shell.svgHost.clientHeight}` !== keyPlacedFor) compactKey.update(shown);
+    reported = { width: shell.svgHost.clientWidth, height: shell.svgHost.clientHeight };
+    if (shown && `${reported.width}x${reported.height}` !== keyPlacedFor) compactKey.update(shown);
   }).observe(shell.svgHost);
+  // What lies over the map, measured once for all the map's reads in one task (a click draws the map and
+  // then moves it; each read after the drawing's writes laid the page out again), and again after any
+  // frame shown.
+  let measured: Surroundings | null = null;
 
   return {
     ...shell,
@@ -65,6 +73,7 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
      */
     show(frame: Frame, { panelLater = false } = {}) {
       shown = frame;
+      measured = null;
       const { state, tr, lang } = frame;
       document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
       document.documentElement.classList.toggle('embed', state.embed);
@@ -93,6 +102,7 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
     fillPanel(frame: Frame) {
       if (panelPending) panel.update(frame);
       panelPending = false;
+      measured = null;
     },
     /**
      * What lies over the map: MapLibre's buttons, scale and attribution, where they will stand (before
@@ -100,8 +110,12 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
      * compact key, the panel and the caption card.
      */
     surroundings(): Surroundings {
+      if (measured) return measured;
       const origin = shell.mapEl.getBoundingClientRect();
+      // Not the first view's key or card, which stand in its picture of the map while it lies under the
+      // live one (scaled where the window is near a reference size: they are elsewhere than the page's).
       const found = [...shell.layout.querySelectorAll('.maplibregl-ctrl, .compact-key, .panel, .presenter')]
+        .filter((c) => !c.closest('.first-view-map'))
         .map((c) => ({ r: c.getBoundingClientRect(), kind: c.matches('.maplibregl-ctrl, .compact-key') ? ('control' as const) : c.classList.contains('panel') ? ('panel' as const) : ('card' as const) }))
         .filter(({ r }) => r.width > 0 && r.right > origin.left && r.left < origin.right && r.bottom > origin.top && r.top < origin.bottom);
       // A panel down the whole right side (not the phone's sheet) has the right-hand controls beside it.
@@ -111,7 +125,9 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
         ...controls.map((b) => ({ box: [b.x, b.y, b.x + b.width, b.y + b.height] as const, kind: 'control' as const })),
         ...found.map(({ r, kind }) => ({ box: [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top] as const, kind })),
       ];
-      return { covers, presenting };
+      measured = { covers, presenting };
+      queueMicrotask(() => (measured = null));
+      return measured;
     },
   };
 }

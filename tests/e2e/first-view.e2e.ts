@@ -142,6 +142,24 @@ describe('the first view in index.html', () => {
     expect(boxes.key.top).toBeGreaterThan(boxes.insets[1]!.bottom);
   });
 
+  it('hands over, where it was scaled (a story step at 1440×900), to a live map framed as without it: Guizhou clear of the insets and the caption card', async () => {
+    const app = await e2e.open({ lang: 'en', query: 'story=tour&step=2', size: [1440, 900] });
+    expect(await app.page.evaluate(() => document.documentElement.getAttribute('data-first-view-size'))).toBe('story-tour-2-standard');
+    await expect.poll(() => app.page.locator('.first-view-map').count()).toBe(0);
+    const { guizhou } = await app.drawing();
+    const boxes = await app.page.evaluate(() =>
+      [...document.querySelectorAll('.svg-layer .inset-outline, .presenter')].map((e) => {
+        const r = e.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      }),
+    );
+    await app.close();
+    // The first view's card and key, scaled in its picture, were once read as the page's own: the live
+    // map was framed around them, and Guizhou ran under an inset.
+    expect(boxes).toHaveLength(3);
+    for (const b of boxes) expect(overlaps(guizhou, b, 1), JSON.stringify({ guizhou, b })).toBe(false);
+  });
+
   it('answers a click made on the first view before the app had started, once the app has drawn its map', async () => {
     // The app's script is held back until the click has been made on the first view.
     let release!: () => void;

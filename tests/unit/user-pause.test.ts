@@ -6,13 +6,13 @@ describe('waiting for the user to pause (before MapLibre is made)', () => {
   afterEach(() => vi.useRealTimers());
 
   /** When the pause resolves, in fake milliseconds from now, with `input` run first. */
-  async function resolvesAfter(input: (target: EventTarget) => void): Promise<number> {
+  async function resolvesAfter(input: (target: EventTarget) => void, settle = false): Promise<number> {
     const target = new EventTarget();
     const pause = watchUserPause(target, 300, 3000);
     input(target);
     const start = performance.now();
     let at = -1;
-    void pause().then(() => (at = performance.now() - start));
+    void pause({ settle }).then(() => (at = performance.now() - start));
     for (let t = 0; t < 4000 && at < 0; t += 10) await vi.advanceTimersByTimeAsync(10);
     return at;
   }
@@ -34,6 +34,12 @@ describe('waiting for the user to pause (before MapLibre is made)', () => {
       setTimeout(() => target.dispatchEvent(new Event('wheel')), 200);
     });
     expect(late).toBe(500);
+  });
+
+  it('settling, waits 300 ms from the call even without input, and 300 ms after input that comes meanwhile', async () => {
+    expect(await resolvesAfter(() => {}, true)).toBe(300);
+    const clicked = await resolvesAfter((target) => setTimeout(() => target.dispatchEvent(new Event('pointerdown')), 100), true);
+    expect(clicked).toBe(400);
   });
 
   it('waits 3 s at most for a user who never stops', async () => {
