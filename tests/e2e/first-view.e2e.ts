@@ -160,6 +160,20 @@ describe('the first view in index.html', () => {
     for (const b of boxes) expect(overlaps(guizhou, b, 1), JSON.stringify({ guizhou, b })).toBe(false);
   });
 
+  it('keeps a deep link’s names, values and circles where its first map put them when MapLibre arrives (a place open, embedded at 400×300)', async () => {
+    const app = await e2e.open({ lang: 'en', query: 'embed=1&year=2010&place=520422', size: [400, 300], wait: false });
+    await app.page.waitForFunction(() => performance.getEntriesByName('map:first-complete').length > 0);
+    const where = (d: Awaited<ReturnType<typeof app.drawing>>) =>
+      [...d.labels.map((l) => `${l.text}@${Math.round(l.left)},${Math.round(l.top)}`), ...d.values.map((v) => `${v.key}:${v.text}`), ...d.marks.map((m) => `${m.key}@${Math.round(m.x)},${Math.round(m.y)}`)].sort();
+    const first = where(await app.drawing());
+    await app.ready();
+    await app.idle();
+    const later = where(await app.drawing());
+    await app.close();
+    expect(first.length).toBeGreaterThan(10);
+    expect(later).toEqual(first);
+  });
+
   it('answers a click made on the first view before the app had started, once the app has drawn its map', async () => {
     // The app's script is held back until the click has been made on the first view.
     let release!: () => void;
