@@ -1,6 +1,6 @@
 import type { Component, Frame, UiContext } from '../view/context.ts';
 import { categoryLabel, metricLabel } from '../view/describe.ts';
-import { el, replaceChildren } from '../view/dom.ts';
+import { el, replaceChildren, setText } from '../view/dom.ts';
 import { createPlaceSearch } from './place-search.ts';
 import { timeline, type Timeline } from '../scene/timeline.ts';
 import { placeChart, yearChart } from './year-chart.ts';
@@ -89,12 +89,14 @@ export function createControls(ctx: UiContext): Component {
   metric.addEventListener('change', () => ctx.dispatch({ metric: metric.value }));
   rescaleInput.addEventListener('change', () => ctx.dispatch({ rescale: rescaleInput.checked }));
 
+  // The language the measure's options are written in (written again only for another).
+  let metricLang: string | null = null;
   function update(frame: Frame) {
     current = frame;
     const { tr, lang, state } = frame;
-    title.textContent = tr('controls.label');
-    yearLabel.textContent = tr('controls.year');
-    allYears.textContent = tr('controls.allYears');
+    setText(title, tr('controls.label'));
+    setText(yearLabel, tr('controls.year'));
+    setText(allYears, tr('controls.allYears'));
     allYears.setAttribute('aria-pressed', String(state.year === 'all'));
     // Map moves render too: the series is worked out again only for a new measure or kinds of aid,
     // the chart drawn again only when it would look different.
@@ -107,22 +109,25 @@ export function createControls(ctx: UiContext): Component {
       placeChart(chartHost, yearChart(ctx, frame, series.t, { caption, testId: 'year-chart' }));
     }
     years.classList.toggle('playing', timer !== null);
-    play.textContent = timer === null ? '▶' : '❚❚';
+    setText(play, timer === null ? '▶' : '❚❚');
     play.setAttribute('aria-label', timer === null ? tr('controls.play') : tr('controls.pause'));
     play.title = play.getAttribute('aria-label') ?? '';
-    catLabel.textContent = tr('controls.categories');
-    allCats.textContent = tr('controls.allCategories');
+    setText(catLabel, tr('controls.categories'));
+    setText(allCats, tr('controls.allCategories'));
     allCats.setAttribute('aria-pressed', String(state.categories.length === 0));
     for (const b of catButtons) {
       const id = b.dataset['category'] ?? '';
-      b.textContent = categoryLabel(model, id, lang);
+      setText(b, categoryLabel(model, id, lang));
       b.setAttribute('aria-pressed', String(state.categories.includes(id)));
     }
-    metricLabelEl.textContent = tr('controls.metric');
-    replaceChildren(metric, ...additive.map((m) => el('option', { value: m.id }, metricLabel(model, m.id, lang))));
+    setText(metricLabelEl, tr('controls.metric'));
+    if (metricLang !== lang) {
+      metricLang = lang;
+      replaceChildren(metric, ...additive.map((m) => el('option', { value: m.id }, metricLabel(model, m.id, lang))));
+    }
     metric.value = state.metric;
     rescaleInput.checked = state.rescale;
-    rescaleLabel.textContent = tr('controls.scale');
+    setText(rescaleLabel, tr('controls.scale'));
     search.update(frame);
   }
   return { el: root, update: update };

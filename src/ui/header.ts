@@ -1,6 +1,6 @@
 import type { Component, Frame, UiContext } from '../view/context.ts';
 import { coverageYears, partnerCitiesText } from '../view/describe.ts';
-import { el } from '../view/dom.ts';
+import { el, setText } from '../view/dom.ts';
 import { openExportDialog } from './export-dialog.ts';
 import { openShareDialog } from './share-dialog.ts';
 
@@ -78,31 +78,31 @@ export function createHeader(ctx: UiContext): Component {
     update(frame) {
       current = frame;
       const { tr, state } = frame;
-      title.textContent = state.title ?? tr('app.title');
+      setText(title, state.title ?? tr('app.title'));
       // A small embed cuts the title to one line: the whole of it is in its tooltip.
       if (state.embed) title.title = title.textContent;
       else title.removeAttribute('title');
-      subtitle.textContent = tr('app.subtitle', { cities: partnerCitiesText(ctx.model, frame.lang), years: coverageYears(ctx.model, frame.lang) });
+      setText(subtitle, tr('app.subtitle', { cities: partnerCitiesText(ctx.model, frame.lang), years: coverageYears(ctx.model, frame.lang) }));
       views.setAttribute('aria-label', tr('view.jump'));
       for (const b of viewButtons) {
         const v = b.dataset['view'] as 'overview' | 'guizhou';
-        b.textContent = tr(`view.${v}`);
+        setText(b, tr(`view.${v}`));
         b.setAttribute('aria-pressed', String(state.view === v && state.camera === null));
       }
-      table.textContent = state.table ? tr('controls.map') : tr('controls.table');
+      setText(table, state.table ? tr('controls.map') : tr('controls.table'));
       table.setAttribute('aria-pressed', String(state.table));
-      share.textContent = tr('controls.share');
-      exporter.textContent = tr('export.button');
-      present.textContent = tr('story.present');
-      editor.textContent = tr('editor.button');
-      importer.textContent = tr('import.button');
-      full.textContent = tr('embed.open');
+      setText(share, tr('controls.share'));
+      setText(exporter, tr('export.button'));
+      setText(present, tr('story.present'));
+      setText(editor, tr('editor.button'));
+      setText(importer, tr('import.button'));
+      setText(full, tr('embed.open'));
       const url = new URL(location.href);
       for (const k of ['embed', 'interactive', 'title']) url.searchParams.delete(k);
       full.href = url.toString();
-      menuToggle.textContent = tr('header.menu');
+      setText(menuToggle, tr('header.menu'));
       menuToggle.title = tr('header.menuLabel');
-      lang.textContent = tr('lang.switch');
+      setText(lang, tr('lang.switch'));
       // The visible name ("中文" / "English") is the accessible name; the longer wording is a tooltip.
       lang.title = tr('lang.switchLabel');
       lang.setAttribute('lang', frame.lang === 'zh' ? 'en' : 'zh-Hans');

@@ -1,7 +1,7 @@
 import { nameOf } from '../scene/places.ts';
 import { searchPlaces } from '../scene/search.ts';
 import type { Component, Frame, UiContext } from '../view/context.ts';
-import { el, replaceChildren } from '../view/dom.ts';
+import { el, replaceChildren, setText } from '../view/dom.ts';
 
 /** A WAI-ARIA 1.2 combobox: type in Chinese, English or Pinyin; arrows move, Enter opens, Escape closes. */
 export function createPlaceSearch(ctx: UiContext): Component {
@@ -93,7 +93,7 @@ export function createPlaceSearch(ctx: UiContext): Component {
     el: root,
     update(f) {
       frame = f;
-      label.textContent = f.tr('controls.place');
+      setText(label, f.tr('controls.place'));
       input.placeholder = f.tr('controls.placePlaceholder');
     },
   };

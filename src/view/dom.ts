@@ -22,6 +22,14 @@ export function append(node: Node, children: Child[]): void {
   }
 }
 
+/**
+ * Sets a node's text where it differs: the views write theirs on every frame shown, and a text
+ * written again, even the same, is laid out again (a click laid out the header and the controls).
+ */
+export function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 export function replaceChildren(node: Element, ...children: Child[]): void {
   node.replaceChildren();
   append(node, children);
