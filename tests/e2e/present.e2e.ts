@@ -9,7 +9,7 @@ const story = firstStory();
 const e2e = setUp();
 
 describe('present mode', () => {
-  it('has the caption card as tall, at each built-in step, as the first views drawn at build time expect', async () => {
+  it('has the caption card as tall, at each built-in step, as the first views drawn at build time expect, and the zoom buttons at the map’s edge', async () => {
     const measured: Record<string, Record<string, number>> = {};
     for (const lang of ['en', 'zh'] as const) {
       const app = await e2e.open({ lang, query: `story=${story.id}&step=1`, size: [1280, 800] });
@@ -17,6 +17,9 @@ describe('present mode', () => {
       for (let i = 1; i <= story.steps.length; i++) {
         await expect.poll(() => app.param('step')).toBe(String(i));
         (measured[`${story.id}-${i}`] ??= {})[lang] = await page.locator('.presenter').evaluate((c) => c.getBoundingClientRect().height);
+        // The zoom buttons keep to the map's right edge: with a place open, the hidden panel once moved them 390 px in.
+        const zoomGap = await page.locator('.maplibregl-ctrl-top-right').evaluate((c) => document.querySelector('.map-area')!.getBoundingClientRect().right - c.getBoundingClientRect().right);
+        expect(zoomGap, `step ${i} (${lang})`).toBeLessThan(20);
         await page.keyboard.press('ArrowRight');
       }
       await app.done();
