@@ -1,4 +1,4 @@
-import { svg } from '../view/dom.ts';
+import { setText, svg } from '../view/dom.ts';
 
 /*
  * Keyed updates of SVG groups: what a filter change leaves alone is neither rebuilt nor repainted.
@@ -29,7 +29,7 @@ export function reconcile<T>(group: Element | null, items: T[], tag: 'path' | 'c
     const node = old.get(k) ?? svg(tag, { 'data-key': k });
     for (const [name, value] of Object.entries(attrs(item))) setAttr(node, name, value);
     const content = text?.(item);
-    if (content !== undefined && node.textContent !== content) node.textContent = content;
+    if (content !== undefined) setText(node, content);
     return node;
   });
   if (next.length !== group.children.length || next.some((n, i) => group.children[i] !== n)) group.replaceChildren(...next);
