@@ -2,6 +2,7 @@ import type { Topology } from 'topojson-specification';
 import topoUrl from '../geo/pairing.topo.json?url';
 import { loadData } from './app/data.ts';
 import { startLiveMap, type LiveMap } from './app/live-map.ts';
+import { mapDrawing } from './app/map-drawing.ts';
 import { mapEvents } from './app/map-events.ts';
 import { startNotices } from './app/notices.ts';
 import { outputs } from './app/outputs.ts';
@@ -41,15 +42,23 @@ export async function startApp(root: HTMLElement): Promise<void> {
   let geo: Geography | null = null;
   let map: LiveMap | null = null;
 
+  const drawing = mapDrawing({
+    draw: () => map?.update(frame),
+    move(m) {
+      const reached = map?.move(m) ?? null;
+      // A moved map records where a reveal took it; a named view with a place open is described whole by its link.
+      if (reached && m.type === 'reveal' && session.state.camera) apply({ type: 'set', patch: { camera: reached }, replace: true });
+    },
+    openPlace: () => session.state.place,
+    afterFrame: (run) => requestAnimationFrame(() => setTimeout(run)),
+  });
   const apply = (change: Change): void => {
     const next = transition(session, change);
     session = next.session;
     if (next.url !== 'none') writeUrl(session.state, next.url);
-    render({ focusPanel: next.focusPanel });
+    render({ focusPanel: next.focusPanel, mapLater: next.focusPanel });
     page.tooltip.hide(); // whatever it said was about the map before this change
-    const reached = map?.move(next.camera) ?? null;
-    // A moved map records where a reveal took it; a named view with a place open is described whole by its link.
-    if (reached && next.camera.type === 'reveal' && session.state.camera) apply({ type: 'set', patch: { camera: reached }, replace: true });
+    drawing.move(next.camera);
   };
   const ctx: UiContext = {
     model,
@@ -81,15 +90,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (files?.length) void import('./ui/import-dialog.ts').then((m) => m.openImportDialog(frame, model, files));
   });
 
-  function render(opts: { panelLater?: boolean; focusPanel?: boolean } = {}) {
+  function render(opts: { panelLater?: boolean; focusPanel?: boolean; mapLater?: boolean } = {}) {
     const { state } = session;
     const tr = (key: MessageKey, vars?: Record<string, string | number>) => t(state.lang, key, vars);
     frame = { state, scene: buildScene(model, state, maxRadiusFor(page.mapArea.clientWidth, page.mapArea.clientHeight)), tr, lang: state.lang };
     page.show(frame, opts);
-    // Before the map is drawn: focusing lays the page out, which the map's read of what covers it then
-    // reuses; after the drawing's writes it was a layout more (≈ 25 ms of a cold click).
     if (opts.focusPanel) page.panel.el.focus({ preventScroll: true });
-    map?.update(frame);
+    drawing.draw(opts.mapLater ?? false);
   }
 
   function writeUrl(state: AppState, how: 'push' | 'replace') {
@@ -144,7 +151,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   firstView.markComplete();
   page.fillPanel(frame);
   await map.upgrade();
-  exposeTestHooks({ model, map, mapArea: page.mapArea, mapEl: page.mapEl, frame: () => frame, ctx });
+  exposeTestHooks({ model, map, mapBehind: drawing.waiting, mapArea: page.mapArea, mapEl: page.mapEl, frame: () => frame, ctx });
   if (data.sessionImport) await updateImport(data.sessionImport, { status: 'loaded' });
   performance.mark('map:interactive');
   document.documentElement.dataset['renderer'] = map.current().kind;

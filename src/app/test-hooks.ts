@@ -3,7 +3,7 @@ import type { Frame, UiContext } from '../view/context.ts';
 import type { LiveMap } from './live-map.ts';
 
 /** Read-only hooks for the end-to-end tests and the benchmark: where a place is drawn, which circles are on the map. */
-export function exposeTestHooks(o: { model: Model; map: LiveMap; mapArea: HTMLElement; mapEl: HTMLElement; frame: () => Frame; ctx: UiContext }): void {
+export function exposeTestHooks(o: { model: Model; map: LiveMap; mapBehind: () => boolean; mapArea: HTMLElement; mapEl: HTMLElement; frame: () => Frame; ctx: UiContext }): void {
   (window as unknown as { __gpm: unknown }).__gpm = {
     project: (id: string) => {
       const p = o.model.places.get(id);
@@ -19,7 +19,7 @@ export function exposeTestHooks(o: { model: Model; map: LiveMap; mapArea: HTMLEl
     /** Resolves when the map has stopped moving, has drawn the latest change and the browser has painted it. */
     idle: () =>
       new Promise<void>((resolve) => {
-        const check = () => requestAnimationFrame(() => (o.map.current().isMoving() ? check() : resolve()));
+        const check = () => requestAnimationFrame(() => (o.map.current().isMoving() || o.mapBehind() ? check() : resolve()));
         check();
       }),
     exportMap: o.ctx.exportMap,
