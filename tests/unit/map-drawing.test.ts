@@ -13,25 +13,30 @@ function setup() {
     openPlace: () => open,
     afterFrame: (run) => frames.push(run),
   });
-  return { log, drawing, open: (p: string | null) => (open = p), frameEnds: () => frames.splice(0).forEach((f) => f()) };
+  const set = (p: string | null) => (open = p);
+  /** A click that opens a place, as app.ts asks the map for it. */
+  const opens = (place: string) => {
+    set(place);
+    drawing.draw(true);
+    drawing.move({ type: 'reveal', place });
+  };
+  return { log, drawing, open: set, opens, frameEnds: () => frames.splice(0).forEach((f) => f()) };
 }
 
-const reveal = (place: string): CameraMove => ({ type: 'reveal', place });
+const frame: CameraMove = { type: 'frame', view: 'guizhou', animate: true };
 
 describe('the map drawn after the panel (app/map-drawing.ts)', () => {
   it('draws and moves at once for a change that opens no place', () => {
     const { log, drawing } = setup();
     drawing.draw(false);
-    drawing.move({ type: 'frame', view: 'guizhou', animate: true });
+    drawing.move(frame);
     expect(log).toEqual(['draw -', 'move frame']);
     expect(drawing.waiting()).toBe(false);
   });
 
   it('draws a place just opened, and reveals it, only after the frame that paints its panel', () => {
-    const { log, drawing, open, frameEnds } = setup();
-    open('520422');
-    drawing.draw(true);
-    drawing.move(reveal('520422'));
+    const { log, drawing, opens, frameEnds } = setup();
+    opens('520422');
     expect(log).toEqual([]);
     expect(drawing.waiting()).toBe(true);
     frameEnds();
@@ -40,16 +45,12 @@ describe('the map drawn after the panel (app/map-drawing.ts)', () => {
   });
 
   it('joins changes made meanwhile into one drawing of the last state, their moves in order, a closed place not revealed', () => {
-    const { log, drawing, open, frameEnds } = setup();
-    open('520422');
-    drawing.draw(true);
-    drawing.move(reveal('520422'));
-    open('520403');
-    drawing.draw(true);
-    drawing.move(reveal('520403'));
+    const { log, drawing, open, opens, frameEnds } = setup();
+    opens('520422');
+    opens('520403');
     open(null);
     drawing.draw(false);
-    drawing.move({ type: 'frame', view: 'guizhou', animate: true });
+    drawing.move(frame);
     expect(log).toEqual([]);
     frameEnds();
     expect(log).toEqual(['draw -', 'move frame']);
@@ -59,12 +60,9 @@ describe('the map drawn after the panel (app/map-drawing.ts)', () => {
   });
 
   it('reveals the place still open when several opened in one frame', () => {
-    const { log, drawing, open, frameEnds } = setup();
-    for (const p of ['520422', '520403']) {
-      open(p);
-      drawing.draw(true);
-      drawing.move(reveal(p));
-    }
+    const { log, opens, frameEnds } = setup();
+    opens('520422');
+    opens('520403');
     frameEnds();
     expect(log).toEqual(['draw 520403', 'move reveal 520403']);
   });
