@@ -42,6 +42,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   let geo: Geography | null = null;
   let map: LiveMap | null = null;
 
+  // After the frame being made has been painted: a task queued from its animation callback runs then.
+  const afterPaint = (run: () => void) => requestAnimationFrame(() => setTimeout(run));
   const drawing = mapDrawing({
     draw: () => map?.update(frame),
     move(m) {
@@ -50,13 +52,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
       if (reached && m.type === 'reveal' && session.state.camera) apply({ type: 'set', patch: { camera: reached }, replace: true });
     },
     openPlace: () => session.state.place,
-    afterFrame: (run) => requestAnimationFrame(() => setTimeout(run)),
+    afterFrame: afterPaint,
   });
   const apply = (change: Change): void => {
     const next = transition(session, change);
     session = next.session;
     if (next.url !== 'none') writeUrl(session.state, next.url);
-    render({ focusPanel: next.focusPanel, mapLater: next.focusPanel });
+    render({ focusPanel: next.focusPanel });
     page.tooltip.hide(); // whatever it said was about the map before this change
     drawing.move(next.camera);
   };
@@ -90,13 +92,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (files?.length) void import('./ui/import-dialog.ts').then((m) => m.openImportDialog(frame, model, files));
   });
 
-  function render(opts: { panelLater?: boolean; focusPanel?: boolean; mapLater?: boolean } = {}) {
+  function render(opts: { panelLater?: boolean; focusPanel?: boolean } = {}) {
     const { state } = session;
     const tr = (key: MessageKey, vars?: Record<string, string | number>) => t(state.lang, key, vars);
     frame = { state, scene: buildScene(model, state, maxRadiusFor(page.mapArea.clientWidth, page.mapArea.clientHeight)), tr, lang: state.lang };
     page.show(frame, opts);
     if (opts.focusPanel) page.panel.el.focus({ preventScroll: true });
-    drawing.draw(opts.mapLater ?? false);
+    // A place just opened: its panel is painted before the map is drawn with it.
+    drawing.draw(opts.focusPanel ?? false);
   }
 
   function writeUrl(state: AppState, how: 'push' | 'replace') {
@@ -147,7 +150,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   if (target) events.click(target);
   // Marked once the frame that shows it has been painted, not when the DOM is ready; MapLibre's code
   // is fetched only then, so that it never competes with the first paint.
-  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  await new Promise<void>(afterPaint);
   firstView.markComplete();
   page.fillPanel(frame);
   await map.upgrade();
