@@ -1,4 +1,3 @@
-import { scaleSqrt } from 'd3-scale';
 import { aggregate, ancestorsOf, totalsByPeriod, type Aggregate, type Filter } from '../data/aggregate.ts';
 import type { Qualifier } from '../data/schema.ts';
 import { formatNumber, formatPeriod, formatYuanShort, type Unit } from '../i18n/format.ts';
@@ -109,8 +108,10 @@ export function buildScene(model: Model, state: AppState, maxRadius: number = MA
   const dataMax = model.scale(filter.metric)?.max ?? 0;
   const filterMax = Math.max(0, ...raw.map((m) => m.value));
   const scaleMax = (state.rescale ? filterMax : dataMax) || 1;
-  const scale = scaleSqrt().domain([0, scaleMax]).range([0, maxRadius]);
-  const radius = (v: number) => (v <= 0 ? 0 : Math.max(MIN_RADIUS, scale(v)));
+  // A circle's area stands for its value: the radius grows with the root, computed as d3's
+  // scaleSqrt from 0 computes it (the same numbers), which brought d3-interpolate, d3-color and
+  // d3-format into the first script for this one line.
+  const radius = (v: number) => (v <= 0 ? 0 : Math.max(MIN_RADIUS, maxRadius * (Math.sqrt(v) / Math.sqrt(scaleMax))));
   const unit = metric?.unit ?? 'count';
   const wholes = wholesOf(model, aggregates);
   // Big circles first so that small ones stay on top and clickable.

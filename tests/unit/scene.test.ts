@@ -1,7 +1,9 @@
+import { scaleSqrt } from 'd3-scale';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arcBetween, fanBends } from '../../src/scene/arcs.ts';
 import { classBreaks } from '../../src/scene/model.ts';
-import { buildScene, classOf, MAX_RADIUS } from '../../src/scene/scene.ts';
+import { buildScene, classOf, MAX_RADIUS, MIN_RADIUS } from '../../src/scene/scene.ts';
 import { placeDetails } from '../../src/scene/details.ts';
 import { searchPlaces } from '../../src/scene/search.ts';
 import { legendSamples } from '../../src/scene/legend.ts';
@@ -31,6 +33,19 @@ describe('markers', () => {
     expect(a.radius).toBeCloseTo(MAX_RADIUS * Math.sqrt(a.value / all.scaleMax), 6);
     // The largest value in the data is Ningbo's 2010 programme total.
     expect(all.scaleMax).toBe(81_850_000);
+  });
+
+  it("gives every value the radius d3's scaleSqrt from 0 gives it, to the last bit (d3-scale is no longer shipped for it)", () => {
+    const cases = [[state(), MAX_RADIUS], [state({ year: 2011, rescale: true }), 17], [state({ metric: 'projects' }), 40]] as const;
+    for (const [st, maxRadius] of cases) {
+      const s = buildScene(model, st, maxRadius);
+      const d3 = scaleSqrt().domain([0, s.scaleMax]).range([0, maxRadius]);
+      fc.assert(fc.property(fc.double({ min: Number.MIN_VALUE, max: s.scaleMax * 4, noNaN: true }), (v) => {
+        expect(s.radius(v)).toBe(Math.max(MIN_RADIUS, d3(v)));
+      }));
+      for (const m of s.markers) expect(m.radius).toBe(m.value <= 0 ? 0 : Math.max(MIN_RADIUS, d3(m.value)));
+      expect(s.radius(0)).toBe(0);
+    }
   });
 
   it('rescales to the filter only when asked', () => {
