@@ -139,12 +139,14 @@ const apart = (a: Box, b: Box, by: number) => a[0] > b[2] + by || b[0] > a[2] + 
 /** How many circles (not its own place's) and cards a route runs through. */
 function hits(r: Traced, avoid: LineObstacles): number {
   const own = (c: Circle) => Math.hypot(c.x - r.route.from[0], c.y - r.route.from[1]) <= c.r + 1;
-  const near = (c: Circle) => !apart(r.box, [c.x, c.y, c.x, c.y], c.r + 3) && !own(c) && nearPolyline(r.points, c, c.r + 3);
+  const near = (c: Circle) => !apart(r.box, [c.x, c.y, c.x, c.y], c.r + 3) && !own(c) && nearPolyline(r, c, c.r + 3);
   return avoid.circles.filter(near).length + avoid.boxes.filter((b) => !apart(r.box, b, 0) && crossesBox(r.points, b)).length;
 }
 
-function nearPolyline(points: readonly Point[], c: Circle, d: number): boolean {
+function nearPolyline({ points, segments }: Traced, c: Circle, d: number): boolean {
   for (let i = 1; i < points.length; i++) {
+    // A centre farther than d beyond the segment's box is farther than d from the segment.
+    if (c.x < segments[i * 4]! - d || c.x > segments[i * 4 + 2]! + d || c.y < segments[i * 4 + 1]! - d || c.y > segments[i * 4 + 3]! + d) continue;
     const [ax, ay] = points[i - 1]!;
     const [bx, by] = points[i]!;
     const dx = bx - ax;
@@ -263,6 +265,8 @@ export function crossesBox(points: readonly Point[], box: Box): boolean {
 }
 
 function segmentInBox(a: Point, b: Point, [l, t, r, bt]: Box): boolean {
+  // Most segments pass far from the box: one wholly beside it is not clipped.
+  if (Math.max(a[0], b[0]) < l || Math.min(a[0], b[0]) > r || Math.max(a[1], b[1]) < t || Math.min(a[1], b[1]) > bt) return false;
   // Liang–Barsky: clip the segment to the box; anything left means it runs through.
   let t0 = 0;
   let t1 = 1;
