@@ -234,7 +234,7 @@ const centroid = (points: readonly [number, number][]): [number, number] => [
  *
  * Which spots are free depends on the card's size only: they are found once per size, and each card
  * orders only those (most of the frame is Guizhou's land, which every card's walk crossed spot by
- * spot: with 34 cards, a dataset of every county's, that was a fifth of a filter change).
+ * spot: with the benchmark's 100× data, 34 cards, that was a fifth of a filter change).
  */
 function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry, avoid: readonly Box[], circles: readonly Circle[]): (card: Card) => (k: number) => [number, number] | null {
   const made = new Map<Card, (k: number) => [number, number] | null>();
