@@ -244,6 +244,8 @@ function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry,
     cols: Math.max(0, Math.floor((frame.width - GAP - width - GAP) / step) + 1),
     rows: Math.max(0, Math.floor((frame.height - GAP - height - GAP) / step) + 1),
   });
+  // A spot's top left corner from its grid index (row by row, `cols` to a row).
+  const spotAt = (k: number, cols: number): [number, number] => [GAP + (k % cols) * step, GAP + Math.floor(k / cols) * step];
   // The free spots for a card of each size, as grid indices in grid order (top to bottom, left to right).
   const freeBySize = new Map<string, Uint32Array>();
   const freeFor = (width: number, height: number): Uint32Array => {
@@ -253,8 +255,7 @@ function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry,
     const { cols, rows } = grid(width, height);
     const out: number[] = [];
     for (let k = 0; k < cols * rows; k++) {
-      const x = GAP + (k % cols) * step;
-      const y = GAP + Math.floor(k / cols) * step;
+      const [x, y] = spotAt(k, cols);
       const box: Box = [x, y, x + width, y + height];
       if (offLand(v, box) && !avoid.some((b) => crowds(box, b)) && !onCircle(box)) out.push(k);
     }
@@ -274,8 +275,8 @@ function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry,
     const ringOf = new Uint32Array(free.length);
     let most = 0;
     for (let n = 0; n < free.length; n++) {
-      const k = free[n]!;
-      d[n] = (GAP + (k % cols) * step + card.width / 2 - card.target[0]) ** 2 + (GAP + Math.floor(k / cols) * step + card.height / 2 - card.target[1]) ** 2;
+      const [x, y] = spotAt(free[n]!, cols);
+      d[n] = (x + card.width / 2 - card.target[0]) ** 2 + (y + card.height / 2 - card.target[1]) ** 2;
       ringOf[n] = Math.floor(Math.sqrt(d[n]!) / step);
       if (ringOf[n]! > most) most = ringOf[n]!;
     }
@@ -295,7 +296,7 @@ function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry,
         ring++;
       }
       const at = spots[k];
-      return at === undefined ? null : [GAP + (at % cols) * step, GAP + Math.floor(at / cols) * step];
+      return at === undefined ? null : spotAt(at, cols);
     };
     made.set(card, nth);
     return nth;
