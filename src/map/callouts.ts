@@ -3,7 +3,7 @@ import { t } from '../i18n/messages.ts';
 import { INK, INSET_EDGE, MUTED, PAPER } from '../scene/colors.ts';
 import type { MarkerDatum, Scene } from '../scene/scene.ts';
 import { svg } from '../view/dom.ts';
-import { placeCircle, type Box, type Circle, type ClearanceField } from './free-spots.ts';
+import { circleCells, nearestFirst, placeCircle, type Box, type Circle, type ClearanceField } from './free-spots.ts';
 import { crossesBox } from './line-routes.ts';
 import { round } from './svg-reconcile.ts';
 import { textWidth } from './text-width.ts';
@@ -110,6 +110,8 @@ interface Card {
   r: number;
   /** The card at (x, y), framed; or unframed, its circle alone with its value beside it. */
   at(x: number, y: number, unframed?: boolean): Callout;
+  /** The box of the circle alone centred at (x, y), with its values beside it, as `at` makes it. */
+  bareBox(x: number, y: number): Box;
 }
 
 function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, lang: Lang, compact: boolean): Card {
@@ -133,28 +135,35 @@ function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, l
   const height = Math.ceil(PAD * 2 + Math.max(2 * r, lines.length * step));
   const ties = first.kind === 'group' ? first.recipients.map((id) => ({ id, to: v.pointOf(id) })).filter((x): x is { id: string; to: [number, number] } => x.to !== null) : [];
   const target: [number, number] = ties.length > 0 ? centroid(ties.map((x) => x.to)) : v.guizhou ? [v.guizhou[0], v.guizhou[1]] : [0, 0];
+  // The values' positions and widths, worked out once: the room for a bare circle is tried at every spot.
+  const values = lines.filter((l) => l.valueKey).map((l) => ({ size: l.size, width: textWidth(l.text, l.size) }));
+  const top = (cy: number) => cy - (lines.length * step) / 2 + 11;
+  // Unframed, its box holds the circle and the values beside it (names and lines keep off both),
+  // each value as tall as the browser draws it (1.18 em above the baseline, 0.3 below).
+  const bareBox = (cx: number, cy: number): Box => {
+    let [y0, x1, y1] = [cy - r, cx + r, cy + r];
+    values.forEach((l, i) => {
+      const [tx, ty] = [round(cx + r + 3), round(top(cy) + i * step)];
+      y0 = Math.min(y0, ty - l.size * 1.18);
+      x1 = Math.max(x1, tx + l.width * 1.05);
+      y1 = Math.max(y1, ty + l.size * 0.3);
+    });
+    return [cx - r, y0, x1, y1];
+  };
   return {
     anchor,
     width,
     height,
     target,
     r,
+    bareBox,
     at(x, y, unframed = false) {
       // Unframed, (x, y) is the circle's centre.
       const [cx, cy] = unframed ? [x, y] : [x + PAD + r, y + height / 2];
-      const top = cy - (lines.length * step) / 2 + 11;
-      const texts = lines.filter((l) => !unframed || l.valueKey).map((l, i) => ({ ...l, x: round(cx + r + (unframed ? 3 : 8)), y: round(top + i * step) }));
-      // Unframed, its box holds the circle and the values beside it (names and lines keep off both),
-      // each value as tall as the browser draws it (1.18 em above the baseline, 0.3 below).
-      const bare: Box = [
-        cx - r,
-        Math.min(cy - r, ...texts.map((l) => l.y - l.size * 1.18)),
-        Math.max(cx + r, ...texts.map((l) => l.x + textWidth(l.text, l.size) * 1.05)),
-        Math.max(cy + r, ...texts.map((l) => l.y + l.size * 0.3)),
-      ];
+      const texts = lines.filter((l) => !unframed || l.valueKey).map((l, i) => ({ ...l, x: round(cx + r + (unframed ? 3 : 8)), y: round(top(cy) + i * step) }));
       return {
         anchor,
-        box: unframed ? bare : [x, y, x + width, y + height],
+        box: unframed ? bareBox(cx, cy) : [x, y, x + width, y + height],
         framed: !unframed,
         circle: [round(cx), round(cy)],
         r,
@@ -254,10 +263,13 @@ function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry,
     if (known) return known;
     const { cols, rows } = grid(width, height);
     const out: number[] = [];
+    const clearOfLand = offLandAt(v, width, height);
+    // A scan of every spot for every size: no arrays made for a spot that does not pass.
     for (let k = 0; k < cols * rows; k++) {
-      const [x, y] = spotAt(k, cols);
-      const box: Box = [x, y, x + width, y + height];
-      if (offLand(v, box) && !avoid.some((b) => crowds(box, b)) && !onCircle(box)) out.push(k);
+      const x = GAP + (k % cols) * step;
+      const y = GAP + Math.floor(k / cols) * step;
+      if (!clearOfLand(x, y) || avoid.some((b) => crowdsAt(x, y, x + width, y + height, b))) continue;
+      if (!onCircle([x, y, x + width, y + height])) out.push(k);
     }
     const free = Uint32Array.from(out);
     freeBySize.set(key, free);
@@ -268,35 +280,16 @@ function spotsNearest(frame: { width: number; height: number }, v: ViewGeometry,
     if (nth) return nth;
     const { cols } = grid(card.width, card.height);
     const free = freeFor(card.width, card.height);
-    // The free spots in rings a step wide round the target, each ring sorted only when the walk
-    // reaches it (a walk ends near the target; sorting them all cost most of the cards' layout).
-    // Within a ring the grid index breaks ties as the rule says.
+    // Equally near spots keep grid order (top, then left), as the rule says: `free` is in grid order.
     const d = new Float64Array(free.length);
-    const ringOf = new Uint32Array(free.length);
-    let most = 0;
     for (let n = 0; n < free.length; n++) {
       const [x, y] = spotAt(free[n]!, cols);
       d[n] = (x + card.width / 2 - card.target[0]) ** 2 + (y + card.height / 2 - card.target[1]) ** 2;
-      ringOf[n] = Math.floor(Math.sqrt(d[n]!) / step);
-      if (ringOf[n]! > most) most = ringOf[n]!;
     }
-    // By ring (a counting sort): ring r's spots are byRing[start[r]] … byRing[start[r + 1] - 1].
-    const start = new Uint32Array(most + 2);
-    for (let n = 0; n < ringOf.length; n++) start[ringOf[n]! + 1]!++;
-    for (let r = 1; r < start.length; r++) start[r]! += start[r - 1]!;
-    const byRing = new Uint32Array(ringOf.length);
-    const filled = start.slice(0, most + 1);
-    for (let n = 0; n < ringOf.length; n++) byRing[filled[ringOf[n]!]!++] = n;
-    const spots: number[] = [];
-    let ring = 0;
+    const order = nearestFirst(d, step);
     nth = (k) => {
-      while (spots.length <= k && ring <= most) {
-        const queue = Array.from(byRing.subarray(start[ring]!, start[ring + 1]!)).sort((a, b) => d[a]! - d[b]! || a - b);
-        for (const n of queue) spots.push(free[n]!);
-        ring++;
-      }
-      const at = spots[k];
-      return at === undefined ? null : spotAt(at, cols);
+      const n = order(k);
+      return n === undefined ? null : spotAt(free[n]!, cols);
     };
     made.set(card, nth);
     return nth;
@@ -335,7 +328,8 @@ function spotFor(card: Card, nth: (k: number) => [number, number] | null, placed
 }
 
 /** A card's box comes within GAP of another box. */
-const crowds = (a: Box, b: Box) => a[0] < b[2] + GAP && a[2] > b[0] - GAP && a[1] < b[3] + GAP && a[3] > b[1] - GAP;
+const crowds = (a: Box, b: Box) => crowdsAt(a[0], a[1], a[2], a[3], b);
+const crowdsAt = (x0: number, y0: number, x1: number, y1: number, b: Box) => x0 < b[2] + GAP && x1 > b[0] - GAP && y0 < b[3] + GAP && y1 > b[1] - GAP;
 
 /**
  * A spot for the card's circle alone in the room beside Guizhou (off its land), or null: within
@@ -347,7 +341,7 @@ function roomFor(v: ViewGeometry, card: Card, boxes: readonly Box[], circles: re
   const field = v.room;
   if (!field) return null;
   const clear = (x: number, y: number) => {
-    const b = card.at(x, y, true).box;
+    const b = card.bareBox(x, y);
     if (b[0] < 0 || b[1] < 0 || b[2] > frame.width || b[3] > frame.height) return false;
     if (boxes.some((o) => b[0] < o[2] && b[2] > o[0] && b[1] < o[3] && b[3] > o[1])) return false;
     // The values stay off the other circles (the card's own circle is checked by placeCircle).
@@ -357,19 +351,21 @@ function roomFor(v: ViewGeometry, card: Card, boxes: readonly Box[], circles: re
   return (v.guizhou && placeCircle(field, card.target, card.r, circles, boxes, v.guizhou, 3, clear)) ?? placeCircle(field, card.target, card.r, circles, boxes, field.box, 3, clear);
 }
 
-/** No grid point of the field inside the box lies on Guizhou (or within a few pixels of it). */
-function offLand(v: ViewGeometry, box: Box): boolean {
+/** Whether a box of this size with its top left corner at (x, y) has no grid point of the field on Guizhou (or within a few pixels of it). */
+function offLandAt(v: ViewGeometry, width: number, height: number): (x: number, y: number) => boolean {
   const field = v.room;
-  if (!field) return true;
+  if (!field) return () => true;
   const { step, cols, rows } = field;
-  const i0 = Math.max(0, Math.floor((box[0] - field.box[0]) / step));
-  const i1 = Math.min(cols - 1, Math.ceil((box[2] - field.box[0]) / step));
-  const j0 = Math.max(0, Math.floor((box[1] - field.box[1]) / step));
-  const j1 = Math.min(rows - 1, Math.ceil((box[3] - field.box[1]) / step));
-  if (i0 > i1 || j0 > j1) return true;
   const sum = landSums(field);
   const w = cols + 1;
-  return sum[(j1 + 1) * w + i1 + 1]! - sum[(j1 + 1) * w + i0]! - sum[j0 * w + i1 + 1]! + sum[j0 * w + i0]! === 0;
+  return (x, y) => {
+    const i0 = Math.max(0, Math.floor((x - field.box[0]) / step));
+    const i1 = Math.min(cols - 1, Math.ceil((x + width - field.box[0]) / step));
+    const j0 = Math.max(0, Math.floor((y - field.box[1]) / step));
+    const j1 = Math.min(rows - 1, Math.ceil((y + height - field.box[1]) / step));
+    if (i0 > i1 || j0 > j1) return true;
+    return sum[(j1 + 1) * w + i1 + 1]! - sum[(j1 + 1) * w + i0]! - sum[j0 * w + i1 + 1]! + sum[j0 * w + i0]! === 0;
+  };
 }
 
 /** How many of the field's grid points lie on land above and left of each point: any box's count in four reads. */
@@ -395,29 +391,11 @@ function overlapsCircle(b: Box, c: Circle): boolean {
   return (x - c.x) ** 2 + (y - c.y) ** 2 < (c.r + 2) ** 2;
 }
 
-/**
- * Whether a box comes near any of the circles (overlapsCircle), asking only the circles whose
- * centres lie in the grid cells round it: a dataset of every county has thousands of circles, and
- * every spot a card's walk tries was asked about each of them.
- */
+/** Whether a box comes near any of the circles (overlapsCircle), asking only the circles centred near it. */
 function circleGrid(circles: readonly Circle[]): (box: Box) => boolean {
-  const CELL = 64;
-  const reach = circles.reduce((m, c) => Math.max(m, c.r), 0) + 2;
-  // Cells numbered row by row (two cells that share a number only cost a few more checks).
-  const cellOf = (i: number, j: number) => (j + 4096) * 8192 + i + 4096;
-  const cells = new Map<number, Circle[]>();
-  for (const c of circles) {
-    const at = cellOf(Math.floor(c.x / CELL), Math.floor(c.y / CELL));
-    const cell = cells.get(at);
-    if (cell) cell.push(c);
-    else cells.set(at, [c]);
-  }
-  return (box) => {
-    const [i0, j0] = [Math.floor((box[0] - reach) / CELL), Math.floor((box[1] - reach) / CELL)];
-    const [i1, j1] = [Math.floor((box[2] + reach) / CELL), Math.floor((box[3] + reach) / CELL)];
-    for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) if (cells.get(cellOf(i, j))?.some((c) => overlapsCircle(box, c))) return true;
-    return false;
-  };
+  const cells = circleCells(circles);
+  const reach = cells.largest + 2;
+  return (box) => cells.some(box[0] - reach, box[1] - reach, box[2] + reach, box[3] + reach, (c) => overlapsCircle(box, c));
 }
 
 /** Where nothing is free (a tiny frame): one under the other from the top left corner. */

@@ -123,24 +123,93 @@ export function placeCircle(
 ): [number, number] | null {
   const { step, cols, rows, clearance } = field;
   const box = field.box;
-  let best: [number, number] | null = null;
-  let bestD = Infinity;
+  // The spots clear of the shape, nearest first (equally near: the first row by row): the first of
+  // them that the circles, boxes and `accept` allow is the answer. Those checks (hundreds of circles
+  // with a large dataset) are the work; a scan row by row ran them at every spot nearer than the
+  // best found so far, here only at spots nearer than the answer.
+  const near = circleCells(taken);
+  const reach = near.largest + r + gap;
+  const spots: number[] = [];
+  const dist: number[] = [];
   for (let j = 0; j < rows; j++) {
     const y = box[1] + j * step;
     if (y - r < within[1] || y + r > within[3]) continue;
     for (let i = 0; i < cols; i++) {
       const x = box[0] + i * step;
       if (x - r < within[0] || x + r > within[2] || clearance[j * cols + i]! < r + gap) continue;
-      const d = (x - target[0]) ** 2 + (y - target[1]) ** 2;
-      if (d >= bestD) continue;
-      if (taken.some((c) => (c.x - x) ** 2 + (c.y - y) ** 2 < (c.r + r + gap) ** 2)) continue;
-      if (avoid.some((b) => x + r > b[0] && x - r < b[2] && y + r > b[1] && y - r < b[3])) continue;
-      if (accept && !accept(x, y)) continue;
-      best = [x, y];
-      bestD = d;
+      spots.push(j * cols + i);
+      dist.push((x - target[0]) ** 2 + (y - target[1]) ** 2);
     }
   }
-  return best;
+  const nth = nearestFirst(dist, step);
+  for (let k = 0, n = nth(0); n !== undefined; n = nth(++k)) {
+    const x = box[0] + (spots[n]! % cols) * step;
+    const y = box[1] + Math.floor(spots[n]! / cols) * step;
+    if (avoid.some((b) => x + r > b[0] && x - r < b[2] && y + r > b[1] && y - r < b[3])) continue;
+    if (near.some(x - reach, y - reach, x + reach, y + reach, (c) => (c.x - x) ** 2 + (c.y - y) ** 2 < (c.r + r + gap) ** 2)) continue;
+    if (accept && !accept(x, y)) continue;
+    return [x, y];
+  }
+  return null;
+}
+
+/**
+ * The order of spots by their squared distance `dist` from a target, nearest first (equally near:
+ * the lower index first): `nth(k)` is the index of the k-th, undefined past the last. The spots go
+ * by rings `step` wide round the target, each ring sorted only when asked for: a search ends near
+ * the target, and sorting every spot of the frame cost more than the search.
+ */
+export function nearestFirst(dist: ArrayLike<number>, step: number): (k: number) => number | undefined {
+  const ringOf = new Uint32Array(dist.length);
+  let most = 0;
+  for (let n = 0; n < dist.length; n++) {
+    ringOf[n] = Math.floor(Math.sqrt(dist[n]!) / step);
+    if (ringOf[n]! > most) most = ringOf[n]!;
+  }
+  // By ring (a counting sort): ring q's spots are byRing[start[q]] … byRing[start[q + 1] - 1].
+  const start = new Uint32Array(most + 2);
+  for (let n = 0; n < ringOf.length; n++) start[ringOf[n]! + 1]!++;
+  for (let q = 1; q < start.length; q++) start[q]! += start[q - 1]!;
+  const byRing = new Uint32Array(ringOf.length);
+  const filled = start.slice(0, most + 1);
+  for (let n = 0; n < ringOf.length; n++) byRing[filled[ringOf[n]!]!++] = n;
+  const order: number[] = [];
+  let ring = 0;
+  return (k) => {
+    while (order.length <= k && ring <= most) {
+      order.push(...Array.from(byRing.subarray(start[ring]!, start[ring + 1]!)).sort((a, b) => dist[a]! - dist[b]! || a - b));
+      ring++;
+    }
+    return order[k];
+  };
+}
+
+/**
+ * The circles by the cell their centre lies in: `some` asks only those centred in the cells that a
+ * box meets (a circle reaching in from farther is not asked: widen the box by its reach). A dataset of
+ * every county has thousands of circles, and spots are tried by the thousand.
+ */
+export function circleCells(circles: readonly Circle[]): { largest: number; some(x0: number, y0: number, x1: number, y1: number, test: (c: Circle) => boolean): boolean } {
+  const CELL = 64;
+  // Cells numbered row by row (two cells that share a number only cost a few more checks).
+  const cellOf = (i: number, j: number) => (j + 4096) * 8192 + i + 4096;
+  const cells = new Map<number, Circle[]>();
+  let largest = 0;
+  for (const c of circles) {
+    const at = cellOf(Math.floor(c.x / CELL), Math.floor(c.y / CELL));
+    const cell = cells.get(at);
+    if (cell) cell.push(c);
+    else cells.set(at, [c]);
+    if (c.r > largest) largest = c.r;
+  }
+  return {
+    largest,
+    some(x0, y0, x1, y1, test) {
+      const [i0, j0, i1, j1] = [Math.floor(x0 / CELL), Math.floor(y0 / CELL), Math.floor(x1 / CELL), Math.floor(y1 / CELL)];
+      for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) if (cells.get(cellOf(i, j))?.some(test)) return true;
+      return false;
+    },
+  };
 }
 
 /** Drops points closer than `min` px to the last one kept: the field needs no finer outline. */

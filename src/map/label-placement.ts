@@ -1,4 +1,4 @@
-import type { Box, Circle } from './free-spots.ts';
+import { circleCells, type Box, type Circle } from './free-spots.ts';
 import { boxOf, crossesBox, type Point } from './line-routes.ts';
 import { textWidth } from './text-width.ts';
 
@@ -73,10 +73,21 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: Obstac
   const out: PlacedLabel[] = [];
   const sorted = [...requests].sort((a, b) => a.priority - b.priority);
   const lines = (obstacles.lines ?? []).map((points) => ({ points, box: boxOf(points) }));
+  const circles = circleCells(obstacles.circles);
   for (const q of sorted) {
-    const free = candidates(q).filter((c) => fits(c.box, q, taken, obstacles.circles));
-    // Off the lines, but not far from its place: a name 80 px away names the wrong place.
-    const placed = free.find((c) => reach(c) <= LINE_DETOUR && !lines.some((l) => overlaps(l.box, c.box) && crossesBox(l.points, c.box))) ?? free[0];
+    // The first spot that is free and off the lines, but not far from its place (a name 80 px away
+    // names the wrong place); else the first free spot. Spots after the one taken are not tried.
+    let first: Candidate | undefined;
+    let placed: Candidate | undefined;
+    for (const c of candidates(q)) {
+      if (!fits(c.box, q, taken, circles)) continue;
+      first ??= c;
+      if (reach(c) <= LINE_DETOUR && !lines.some((l) => overlaps(l.box, c.box) && crossesBox(l.points, c.box))) {
+        placed = c;
+        break;
+      }
+    }
+    placed ??= first;
     if (!placed) continue;
     taken.push(placed.box);
     out.push({ id: q.id, name: q.name, size: q.size, weight: q.weight ?? 400, fill: q.fill, ...placed });
@@ -124,11 +135,12 @@ function candidates(q: LabelRequest): Candidate[] {
   return [...near, ...far];
 }
 
-function fits(box: Box, q: LabelRequest, taken: readonly Box[], circles: Obstacles['circles']): boolean {
+function fits(box: Box, q: LabelRequest, taken: readonly Box[], circles: ReturnType<typeof circleCells>): boolean {
   const [l, t, r, b] = q.bounds;
   if (box[0] < l || box[1] < t || box[2] > r || box[3] > b) return false;
   if (taken.some((o) => overlaps(box, o)) || q.avoid?.some((o) => overlaps(box, o))) return false;
-  return !circles.some((c) => box[0] < c.x + c.r && c.x - c.r < box[2] && box[1] < c.y + c.r && c.y - c.r < box[3]);
+  const near = circles.largest;
+  return !circles.some(box[0] - near, box[1] - near, box[2] + near, box[3] + near, (c) => box[0] < c.x + c.r && c.x - c.r < box[2] && box[1] < c.y + c.r && c.y - c.r < box[3]);
 }
 
 const reach = (c: Candidate) => (c.leader ? Math.hypot(c.leader[2] - c.leader[0], c.leader[3] - c.leader[1]) : 0);

@@ -182,11 +182,14 @@ function pairCrossings(a: Traced, b: Traced): number {
   let n = 0;
   const { points: pa, segments: sa } = a;
   const { points: pb, segments: sb } = b;
+  const [bx0, by0, bx1, by1] = b.box;
   for (let i = 1; i < pa.length; i++) {
     const x0 = sa[i * 4]!;
     const y0 = sa[i * 4 + 1]!;
     const x1 = sa[i * 4 + 2]!;
     const y1 = sa[i * 4 + 3]!;
+    // A segment beyond the other line's box meets none of its segments.
+    if (x0 > bx1 || x1 < bx0 || y0 > by1 || y1 < by0) continue;
     for (let j = 1; j < pb.length; j++) {
       if (sb[j * 4]! > x1 || sb[j * 4 + 2]! < x0 || sb[j * 4 + 1]! > y1 || sb[j * 4 + 3]! < y0) continue;
       const x = segmentCrossing(pa[i - 1]!, pa[i]!, pb[j - 1]!, pb[j]!);
@@ -247,15 +250,17 @@ function outward(r: Route): Cubic {
 }
 
 function bezier([p0, p1, p2, p3]: Cubic, steps: number): Point[] {
-  return Array.from({ length: steps + 1 }, (_, i) => {
+  const out: Point[] = new Array(steps + 1);
+  for (let i = 0; i <= steps; i++) {
     const t = i / steps;
     const u = 1 - t;
     const a = u * u * u;
     const b = 3 * u * u * t;
     const c = 3 * u * t * t;
     const d = t * t * t;
-    return [a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]] as const;
-  });
+    out[i] = [a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]];
+  }
+  return out;
 }
 
 /** Does a polyline run through a box? */
@@ -293,9 +298,9 @@ function segmentInBox(a: Point, b: Point, [l, t, r, bt]: Box): boolean {
 const steps = (lo: number, hi: number, by: number) => Array.from({ length: Math.floor((hi - lo) / by) + 1 }, (_, i) => lo + i * by);
 const length = (points: readonly Point[]) => points.reduce((s, p, i) => (i === 0 ? 0 : s + Math.hypot(p[0] - points[i - 1]![0], p[1] - points[i - 1]![1])), 0);
 export function boxOf(points: readonly Point[]): Box {
-  let box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of points) box = [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)];
-  return box;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of points) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+  return [x0, y0, x1, y1];
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
