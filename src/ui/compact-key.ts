@@ -46,7 +46,7 @@ export function createCompactKey(ctx: UiContext, o: { mapSize(): { width: number
       replaceChildren(
         root,
         el('h2', { id: 'compact-key-title', class: 'visually-hidden' }, tr('legend.compact')),
-        sizes && sizeEntries.length > 0 ? sizeKey(sizeEntries, wordsText(sizes.title, lang), lang, Math.max(...sizeEntries.map((e) => e.radius)), 76) : null,
+        sizes && sizeEntries.length > 0 ? sizeKey(sizeEntries, wordsText(sizes.title, lang), lang, 76) : null,
         el(
           'div',
           { class: 'compact-key-side' },

@@ -1,6 +1,5 @@
 import { INSET_EDGE, MUTED, PAPER, tint } from '../scene/colors.ts';
 import { keySections, wordsText, type KeyEntry, type KeySection, type MarkKind } from '../scene/key.ts';
-import { MAX_RADIUS } from '../scene/scene.ts';
 import type { Component, Frame, UiContext } from '../view/context.ts';
 import { filterText, sourceLine } from '../view/describe.ts';
 import { el, replaceChildren, svg } from '../view/dom.ts';
@@ -98,18 +97,35 @@ export function entrySample(e: KeyEntry): Element | null {
   }
 }
 
-/** Nested circles on a common baseline, each value at its circle's top: the usual proportional-symbol key. */
-export function sizeKey(sizes: readonly (KeyEntry & { kind: 'size' })[], label: string, lang: Frame['lang'], maxRadius = MAX_RADIUS, textWidth = 110): SVGSVGElement {
-  const size = maxRadius * 2 + 4;
+/** How far apart the values' baselines stand at least: a line of their 11.5 px text (its box is 14 px tall). */
+const VALUE_LINE = 14;
+
+/**
+ * Nested circles on a common baseline, each value level with its circle's top: the usual
+ * proportional-symbol key, as tall as its largest circle (the circles are the map's, smaller on a
+ * smaller map: a key drawn for the largest map's circles left a phone's 40 px of blank above them).
+ * Where circles' tops lie closer than a line of text (a phone's small circles), the values keep a
+ * line apart, the lower ones moved down, each tick running from its circle's top to its value.
+ */
+export function sizeKey(sizes: readonly (KeyEntry & { kind: 'size' })[], label: string, lang: Frame['lang'], textWidth = 110): SVGSVGElement {
+  const size = Math.max(...sizes.map((s) => s.radius)) * 2 + 4;
   const top = 8;
   const base = size + top - 2;
+  const byTop = [...sizes].sort((a, b) => b.radius - a.radius);
+  const valueY = new Map<KeyEntry, number>();
+  let last = -Infinity;
+  for (const s of byTop) {
+    last = Math.max(base + 4 - 2 * s.radius, last + VALUE_LINE);
+    valueY.set(s, last);
+  }
+  const height = Math.max(size + top, last + 4);
   return svg(
     'svg',
-    { class: 'legend-sizes', width: size + textWidth, height: size + top, viewBox: `0 0 ${size + textWidth} ${size + top}`, role: 'img', 'aria-label': `${label} ${sizes.map((s) => wordsText(s.words, lang)).join(', ')}` },
+    { class: 'legend-sizes', width: size + textWidth, height, viewBox: `0 0 ${size + textWidth} ${height}`, role: 'img', 'aria-label': `${label} ${sizes.map((s) => wordsText(s.words, lang)).join(', ')}` },
     ...sizes.flatMap((s) => [
       svg('circle', { cx: size / 2, cy: base - s.radius, r: s.radius, class: 'legend-circle' }),
-      svg('line', { x1: size / 2, x2: size + 8, y1: base - 2 * s.radius, y2: base - 2 * s.radius, class: 'legend-tick' }),
-      svg('text', { x: size + 11, y: base + 4 - 2 * s.radius, class: 'legend-value', 'data-key-text': '' }, wordsText(s.words, lang)),
+      svg('polyline', { points: `${size / 2},${base - 2 * s.radius} ${size + 2},${base - 2 * s.radius} ${size + 8},${valueY.get(s)! - 4}`, fill: 'none', class: 'legend-tick' }),
+      svg('text', { x: size + 11, y: valueY.get(s)!, class: 'legend-value', 'data-key-text': '' }, wordsText(s.words, lang)),
     ]),
   );
 }

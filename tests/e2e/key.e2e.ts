@@ -88,6 +88,27 @@ describe('the key', () => {
     });
   }
 
+  it('draws the legend’s circle key as tall as its largest circle, its values apart (phone and laptop)', async () => {
+    for (const size of [[390, 844], [1280, 800]] as const) {
+      const app = await e2e.open({ lang: 'en', size });
+      const key = app.page.locator('#map-legend svg.legend-sizes');
+      await key.scrollIntoViewIfNeeded();
+      const k = await key.evaluate((svg) => {
+        const box = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        };
+        return { svg: box(svg), circles: [...svg.querySelectorAll('circle')].map(box), values: [...svg.querySelectorAll('text')].map(box) };
+      });
+      const largest = Math.max(...k.circles.map((c) => c.bottom - c.top));
+      // No blank above the circles (a phone's key was drawn for a laptop's circles: 40 px of nothing).
+      expect(k.svg.bottom - k.svg.top - largest, `${size}`).toBeLessThanOrEqual(14);
+      for (const c of k.circles) expect(within(c, k.svg, 0.5), `${size}`).toBe(true);
+      for (const [i, a] of k.values.entries()) for (const b of k.values.slice(i + 1)) expect(overlaps(a, b, 0.5), `${size}`).toBe(false);
+      await app.close();
+    }
+  });
+
   it('keys the 2010 slide with the entries of the app’s legend for 2010, its sizes as three circles', async () => {
     const app = await e2e.open({ lang: 'en', query: 'year=2010' });
     const legend = await app.page.locator('#map-legend [data-key-text]').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
