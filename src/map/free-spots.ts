@@ -127,8 +127,8 @@ export function placeCircle(
   // them that the circles, boxes and `accept` allow is the answer. Those checks (hundreds of circles
   // with a large dataset) are the work; a scan row by row ran them at every spot nearer than the
   // best found so far, here only at spots nearer than the answer.
-  const near = circleCells(taken);
-  const reach = near.largest + r + gap;
+  const cells = circleCells(taken);
+  const reach = cells.largest + r + gap;
   const spots: number[] = [];
   const dist: number[] = [];
   for (let j = 0; j < rows; j++) {
@@ -146,7 +146,7 @@ export function placeCircle(
     const x = box[0] + (spots[n]! % cols) * step;
     const y = box[1] + Math.floor(spots[n]! / cols) * step;
     if (avoid.some((b) => x + r > b[0] && x - r < b[2] && y + r > b[1] && y - r < b[3])) continue;
-    if (near.some(x - reach, y - reach, x + reach, y + reach, (c) => (c.x - x) ** 2 + (c.y - y) ** 2 < (c.r + r + gap) ** 2)) continue;
+    if (cells.some(x - reach, y - reach, x + reach, y + reach, (c) => (c.x - x) ** 2 + (c.y - y) ** 2 < (c.r + r + gap) ** 2)) continue;
     if (accept && !accept(x, y)) continue;
     return [x, y];
   }

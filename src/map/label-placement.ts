@@ -139,8 +139,8 @@ function fits(box: Box, q: LabelRequest, taken: readonly Box[], circles: ReturnT
   const [l, t, r, b] = q.bounds;
   if (box[0] < l || box[1] < t || box[2] > r || box[3] > b) return false;
   if (taken.some((o) => overlaps(box, o)) || q.avoid?.some((o) => overlaps(box, o))) return false;
-  const near = circles.largest;
-  return !circles.some(box[0] - near, box[1] - near, box[2] + near, box[3] + near, (c) => box[0] < c.x + c.r && c.x - c.r < box[2] && box[1] < c.y + c.r && c.y - c.r < box[3]);
+  const m = circles.largest; // no circle reaches farther
+  return !circles.some(box[0] - m, box[1] - m, box[2] + m, box[3] + m, (c) => box[0] < c.x + c.r && c.x - c.r < box[2] && box[1] < c.y + c.r && c.y - c.r < box[3]);
 }
 
 const reach = (c: Candidate) => (c.leader ? Math.hypot(c.leader[2] - c.leader[0], c.leader[3] - c.leader[1]) : 0);
