@@ -97,8 +97,6 @@ function sampleOf(e: KeyEntry): { key: string; node: SVGElement } | null {
   const line = (stroke: string, dash: string | null) => svg('line', { x1: 0, x2: 28, y1: 8, y2: 8, stroke, 'stroke-width': 3, 'stroke-dasharray': dash });
   const swatch = (fill: string) => svg('rect', { x: 0, y: 1, width: 28, height: 13, fill, stroke: '#b8b4aa' });
   switch (e.kind) {
-    case 'qualified':
-      return { key: 'qualified', node: svg('text', { x: 4, y: 12, 'font-weight': 700 }, '+ ≈') };
     case 'mark': {
       // A shared figure's circle stands in a framed card, a group's tied to each of its places, as on the map.
       const circle = svg('circle', { cx: 12, cy: 8, r: 7, ...MARK_STYLE[e.mark] });

@@ -42,6 +42,24 @@ describe('the key', () => {
     expect(sections.find((s) => s.id === 'shading')!.entries.map((e) => wordsText(e.words, 'en'))).toContain('≤ ¥220,000');
   });
 
+  it('explains each sign the marks carry, where the marks put it, in both languages', () => {
+    // The key once said "+ marks more than or about" while the map wrote "about" as a leading ≈.
+    const signs = new Set<string>();
+    for (const metric of model.metrics.keys()) {
+      for (const m of keyOf({ metric }).scene.markers) {
+        if (m.valueLabel.endsWith('+')) signs.add('more');
+        if (m.valueLabel.startsWith('≈')) signs.add('about');
+      }
+    }
+    // The built-in data's one "about" figure is of a metric listed, never drawn; "more than" marks are drawn.
+    expect(signs).toContain('more');
+    const said = { en: wordsText({ key: 'legend.qualified' }, 'en'), zh: wordsText({ key: 'legend.qualified' }, 'zh') };
+    expect(said.en).toMatch(/\+ after a value marks "more than"/);
+    expect(said.en).toMatch(/≈ before it "about"/);
+    expect(said.zh).toMatch(/数值后的 \+ 表示“以上”/);
+    expect(said.zh).toMatch(/数值前的 ≈ 表示“约”/);
+  });
+
   it('says a city without records that year in its language', () => {
     const { sections } = keyOf({ year: 2009 }, 'zh');
     const cities = sections.find((s) => s.id === 'partners')!.entries.flatMap((e) => (e.kind === 'city' ? [[wordsText(e.words, 'zh'), e.faded]] : []));
