@@ -1,3 +1,4 @@
+import { lineSample, TIE_STYLE } from '../map/line-style.ts';
 import { textWidth } from '../map/text-width.ts';
 import { INK, INSET_EDGE, MIXED_COLOR, MUTED, PAPER, tint } from '../scene/colors.ts';
 import { keySections, wordsText, type KeyEntry } from '../scene/key.ts';
@@ -94,30 +95,24 @@ const MARK_STYLE = {
 
 /** An entry's sample in the map's own style, keyed (data-key) by what it stands for; notes have none. */
 function sampleOf(e: KeyEntry): { key: string; node: SVGElement } | null {
-  const line = (stroke: string, dash: string | null) => svg('line', { x1: 0, x2: 28, y1: 8, y2: 8, stroke, 'stroke-width': 3, 'stroke-dasharray': dash });
+  const line = (o: { color: string; dashed?: boolean; faded?: boolean; bold?: boolean }) => lineSample({ ...o, length: 28, y: 8 });
   const swatch = (fill: string) => svg('rect', { x: 0, y: 1, width: 28, height: 13, fill, stroke: '#b8b4aa' });
   switch (e.kind) {
     case 'mark': {
       // A shared figure's circle stands in a framed card, a group's tied to each of its places, as on the map.
       const circle = svg('circle', { cx: 12, cy: 8, r: 7, ...MARK_STYLE[e.mark] });
       const card = () => svg('rect', { x: 2, y: -1, width: 20, height: 18, rx: 2, fill: PAPER, stroke: INSET_EDGE });
-      const tie = svg('path', { d: 'M20,12L27,18', fill: 'none', stroke: MIXED_COLOR, 'stroke-width': 2 });
+      const tie = svg('path', { d: 'M20,12L27,18', ...TIE_STYLE });
       const node = e.mark === 'group' ? svg('g', {}, tie, card(), circle) : e.mark === 'programme' ? svg('g', {}, card(), circle) : circle;
       return { key: `kind-${e.mark}`, node };
     }
-    case 'city': {
+    case 'city':
       // A city without records for the chosen year is faded on the map, and says so here.
-      const node = line(e.color, null);
-      if (e.faded) node.setAttribute('stroke-opacity', '0.25');
-      return { key: `city-${e.city}`, node };
-    }
+      return { key: `city-${e.city}`, node: line({ color: e.color, faded: e.faded, bold: true }) };
     case 'line':
-      return e.evidence === 'stated' ? { key: 'line-stated', node: line(INK, null) } : { key: 'line-activity', node: line(INK, '4 4') };
-    case 'fadedLine': {
-      const node = line(INK, null);
-      node.setAttribute('stroke-opacity', '0.2');
-      return { key: 'line-faded', node };
-    }
+      return { key: `line-${e.evidence}`, node: line({ color: INK, dashed: e.evidence === 'activity' }) };
+    case 'fadedLine':
+      return { key: 'line-faded', node: line({ color: e.color, faded: true }) };
     case 'district':
       return { key: `district-${e.color}`, node: swatch(tint(e.color)) };
     case 'shade': {

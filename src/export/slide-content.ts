@@ -1,6 +1,7 @@
 import type { Figure } from '../data/schema.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import { t, type Lang, type MessageKey } from '../i18n/messages.ts';
+import { LINE_OPACITY } from '../map/line-style.ts';
 import { HATCH, INK, MIXED_COLOR, tint } from '../scene/colors.ts';
 import { keySections, wordsText, type KeyEntry } from '../scene/key.ts';
 import type { Model } from '../scene/model.ts';
@@ -91,11 +92,12 @@ function glyphOf(e: KeyEntry): { glyph: string; color: string } {
     case 'mark':
       return { glyph: { place: '●', group: '◉', programme: '◎', multi: '○' }[e.mark], color: MIXED_COLOR };
     case 'city':
-      return { glyph: '━', color: e.faded ? tint(e.color, 0.7) : e.color };
+      return { glyph: '━', color: e.faded ? tint(e.color, 1 - LINE_OPACITY.faded) : e.color };
     case 'line':
       return e.evidence === 'stated' ? { glyph: '━', color: INK } : { glyph: '╍', color: INK };
     case 'fadedLine':
-      return { glyph: '━', color: tint(INK, 0.8) };
+      // A faded line is its colour at the map's opacity over white.
+      return { glyph: '━', color: tint(e.color, 1 - LINE_OPACITY.faded) };
     case 'district':
       return { glyph: '■', color: tint(e.color) };
     case 'shade':

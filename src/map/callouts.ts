@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/messages.ts';
 import { t } from '../i18n/messages.ts';
 import { INK, INSET_EDGE, MUTED, PAPER } from '../scene/colors.ts';
+import { TIE_END_STYLE, TIE_STYLE } from './line-style.ts';
 import type { MarkerDatum, Scene } from '../scene/scene.ts';
 import { svg } from '../view/dom.ts';
 import { circleCells, nearestFirst, placeCircle, type Box, type Circle, type ClearanceField } from './free-spots.ts';
@@ -13,8 +14,8 @@ import type { ViewGeometry } from './view-geometry.ts';
  * A figure for several places together, or for Guizhou as a whole, has no one place to stand on: at
  * their middle it would sit on a place it does not name, and in the room beside Guizhou on another
  * province. It stands in a framed card off Guizhou's land instead, nearest its members: its circle
- * (to the common scale), its amount and period in words, and what it covers; solid ties run from the
- * card to each member, thick enough to be seen on a projector.
+ * (to the common scale), its amount and period in words, and what it covers; neutral ties run from the
+ * card to each member (map/line-style.ts), thick enough to be seen on a projector.
  */
 
 export interface Callout {
@@ -24,7 +25,6 @@ export interface Callout {
   /** The circle's centre and the largest radius of the card's circles. */
   circle: [number, number];
   r: number;
-  color: string;
   /** Each line of words: a marker's value (keyed, with the marker's key) and period, or what the figure covers. */
   texts: CalloutText[];
   /** The members' points, for the ties (none for Guizhou as a whole). */
@@ -167,7 +167,6 @@ function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, l
         framed: !unframed,
         circle: [round(cx), round(cy)],
         r,
-        color: first.color,
         texts,
         ties,
       };
@@ -192,9 +191,9 @@ export function paintCallouts(root: ParentNode, callouts: readonly Callout[]): v
         'g',
         { class: 'callout', 'data-anchor': c.anchor, 'data-fixed': '' },
         ...tiesOf(c).map(({ id, from, to }) =>
-          svg('path', { class: 'callout-tie', d: `M${from.map(round)}L${to.map(round)}`, stroke: c.color, 'stroke-width': 2, 'stroke-opacity': 0.85, fill: 'none', 'data-to': id }),
+          svg('path', { class: 'callout-tie', d: `M${from.map(round)}L${to.map(round)}`, ...TIE_STYLE, 'data-to': id }),
         ),
-        ...c.ties.map((tie) => svg('circle', { class: 'callout-end', cx: round(tie.to[0]), cy: round(tie.to[1]), r: 3.2, fill: c.color, stroke: PAPER, 'stroke-width': 1 })),
+        ...c.ties.map((tie) => svg('circle', { class: 'callout-end', cx: round(tie.to[0]), cy: round(tie.to[1]), ...TIE_END_STYLE })),
         !c.framed ? null : svg('rect', { class: 'callout-frame', x: c.box[0], y: c.box[1], width: c.box[2] - c.box[0], height: c.box[3] - c.box[1], rx: 4, fill: PAPER, 'fill-opacity': 0.96, stroke: INSET_EDGE }),
         ...c.texts.filter((x) => !x.valueKey).map((x) => svg('text', { x: x.x, y: x.y, 'font-size': x.size, 'font-weight': x.weight === 400 ? null : x.weight, fill: x.fill }, x.text)),
       ),

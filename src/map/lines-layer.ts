@@ -1,6 +1,7 @@
 import type { Scene } from '../scene/scene.ts';
 import { planRoutes, routePath, type LineObstacles, type LineToInset, type Route } from './line-routes.ts';
-import { reconcile, round } from './svg-reconcile.ts';
+import { LINE_OPACITY, LINE_WIDTH, lineDashes } from './line-style.ts';
+import { reconcile } from './svg-reconcile.ts';
 import type { ViewGeometry } from './view-geometry.ts';
 
 /*
@@ -23,9 +24,9 @@ export function paintLines(root: ParentNode, scene: Scene, v: ViewGeometry, avoi
       'data-side': route ? route.side : null,
       stroke: a.color,
       'stroke-width': width(a),
-      'stroke-opacity': a.noRecord ? 0.2 : 0.9,
+      'stroke-opacity': a.noRecord ? LINE_OPACITY.faded : LINE_OPACITY.kept,
       'data-no-record': a.noRecord ? 'true' : null,
-      ...dashes(a.evidence === 'activity' ? width(a) : null),
+      ...lineDashes(a.evidence === 'activity' ? width(a) : null),
       'data-arc': a.id,
       'data-target': 'arc',
     };
@@ -33,19 +34,7 @@ export function paintLines(root: ParentNode, scene: Scene, v: ViewGeometry, avoi
   return routes;
 }
 
-const width = (a: Scene['arcs'][number]) => (a.level === 'prefecture' ? 2.6 : 1.6);
-
-/**
- * A dashed line (`w`, its width; null: solid): 4 px dashes 4 px apart, each dash with a round end of
- * the line's width, as drawn until 7 December, but with square ends and dashes lengthened by the
- * round ends' reach. The same dashes to the eye; a software rasterizer draws round ends on every dash
- * as curves, which was a quarter of a filter change on the benchmark's 100× data (97 lines, most of
- * them re-routed). A kept line that turns solid loses all three.
- */
-function dashes(w: number | null): Record<string, string | number | null> {
-  if (w === null) return { 'stroke-linecap': null, 'stroke-dasharray': null, 'stroke-dashoffset': null };
-  return { 'stroke-linecap': 'butt', 'stroke-dasharray': `${round(4 + w)} ${round(4 - w)}`, 'stroke-dashoffset': round(w / 2) };
-}
+const width = (a: Scene['arcs'][number]) => LINE_WIDTH[a.level];
 
 /** The composed view's lines, each routed into its inset through its port (none at true geography). */
 function lineRoutes(scene: Scene, v: ViewGeometry, avoid: LineObstacles): Map<string, Route> {

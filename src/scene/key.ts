@@ -1,7 +1,7 @@
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { t, type Lang, type MessageKey } from '../i18n/messages.ts';
 import type { AppState } from '../state/url-state.ts';
-import { CHOROPLETH, MIXED_COLOR, NO_FIGURE, QUIET, SHARED_FIGURE } from './colors.ts';
+import { CHOROPLETH, INK, MIXED_COLOR, NO_FIGURE, QUIET, SHARED_FIGURE } from './colors.ts';
 import { legendSamples } from './legend.ts';
 import type { Model } from './model.ts';
 import type { Scene } from './scene.ts';
@@ -26,7 +26,7 @@ export type KeyEntry =
   | { kind: 'partOf'; words: Words }
   | { kind: 'city'; city: string; name: string; color: string; faded: boolean; words: Words }
   | { kind: 'line'; evidence: 'stated' | 'activity'; words: Words }
-  | { kind: 'fadedLine'; words: Words }
+  | { kind: 'fadedLine'; color: string; words: Words }
   | { kind: 'district'; color: string; words: Words }
   | { kind: 'shade'; fill: string; hatched: boolean; words: Words };
 
@@ -89,7 +89,9 @@ export function keySections(model: Model, state: AppState, scene: Scene): KeySec
     for (const evidence of ['stated', 'activity'] as const) {
       if (scene.arcs.some((a) => a.evidence === evidence)) entries.push({ kind: 'line', evidence, words: { key: evidence === 'stated' ? 'legend.stated' : 'legend.activity' } });
     }
-    if (year !== null && scene.arcs.some((a) => a.noRecord)) entries.push({ kind: 'fadedLine', words: { key: 'legend.fadedLine', vars: { year } } });
+    // The sample fades as those lines do, in their city's colour (ink where cities of two colours fade).
+    const faded = new Set(scene.arcs.filter((a) => a.noRecord).map((a) => a.color));
+    if (year !== null && faded.size > 0) entries.push({ kind: 'fadedLine', color: faded.size === 1 ? [...faded][0]! : INK, words: { key: 'legend.fadedLine', vars: { year } } });
     for (const c of cities) {
       const color = model.cityColor.get(c.id) ?? MIXED_COLOR;
       if (twinned.has(color)) entries.push({ kind: 'district', color, words: { key: 'export.twinnedDistrict', vars: { city: lang === 'zh' ? c.short_zh : c.short_en } } });

@@ -1,4 +1,5 @@
-import { INSET_EDGE, MUTED, PAPER, tint } from '../scene/colors.ts';
+import { lineSample, TIE_STYLE } from '../map/line-style.ts';
+import { INK, INSET_EDGE, MUTED, PAPER, tint } from '../scene/colors.ts';
 import { keySections, wordsText, type KeyEntry, type KeySection, type MarkKind } from '../scene/key.ts';
 import type { Component, Frame, UiContext } from '../view/context.ts';
 import { filterText, sourceLine } from '../view/describe.ts';
@@ -77,17 +78,21 @@ function item(e: KeyEntry, lang: Frame['lang']): HTMLLIElement {
   return el('li', { class: faded ? 'no-record' : null, 'data-testid': testid }, entrySample(e), keyText(wordsText(e.words, lang)));
 }
 
+/** A line's sample: a piece of the map's line (map/line-style.ts), its width, dashes and fading. */
+const lineKey = (o: { color: string; dashed?: boolean; faded?: boolean; bold?: boolean }) =>
+  svg('svg', { class: 'line-key', width: 26, height: 8, 'aria-hidden': 'true' }, lineSample({ ...o, length: 26, y: 4 }));
+
 /** The sample drawn beside an entry, in the map's own style. */
 export function entrySample(e: KeyEntry): Element | null {
   switch (e.kind) {
     case 'mark':
       return kindSample(e.mark);
     case 'city':
-      return el('span', { class: 'swatch-line', style: `--c:${e.color}` });
+      return lineKey({ color: e.color, faded: e.faded, bold: true });
     case 'line':
-      return el('span', { class: `swatch-line ${e.evidence === 'stated' ? 'solid' : 'dashed'}` });
+      return lineKey({ color: INK, dashed: e.evidence === 'activity' });
     case 'fadedLine':
-      return el('span', { class: 'swatch-line solid' });
+      return lineKey({ color: e.color, faded: true });
     case 'district':
       return el('span', { class: 'swatch', style: `background:${tint(e.color)}` });
     case 'shade':
@@ -138,7 +143,7 @@ function kindSample(name: MarkKind): SVGSVGElement {
       ? [svg('circle', { cx: 14, cy: 12, r: 7, fill: ink, 'fill-opacity': 0.75, stroke: PAPER })]
       : name === 'group'
         ? [
-            svg('path', { d: 'M20,14L27,23', stroke: ink, 'stroke-width': 2, fill: 'none' }),
+            svg('path', { d: 'M20,14L27,23', ...TIE_STYLE }),
             svg('rect', { x: 1, y: 1, width: 20, height: 18, rx: 2, fill: PAPER, stroke: INSET_EDGE }),
             svg('circle', { cx: 11, cy: 10, r: 6, fill: ink, 'fill-opacity': 0.45, stroke: ink, 'stroke-width': 2 }),
           ]

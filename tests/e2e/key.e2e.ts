@@ -56,7 +56,7 @@ describe('the key', () => {
       for (const inset of insets) expect(overlaps(box, inset), 'over an inset').toBe(false);
       // Its essentials: three circle sizes with values, a line per partner city.
       expect(await key.locator('circle').count()).toBe(3);
-      expect(await key.locator('.swatch-line').count()).toBeGreaterThanOrEqual(2);
+      expect(await key.locator('.line-key').count()).toBeGreaterThanOrEqual(2);
       await app.shot(`compact-key-${lang}`);
 
       // Whatever a year adds (a faded line's entry for 2010 and 2011), everything in it shows whole:
@@ -107,6 +107,44 @@ describe('the key', () => {
       for (const [i, a] of k.values.entries()) for (const b of k.values.slice(i + 1)) expect(overlaps(a, b, 0.5), `${size}`).toBe(false);
       await app.close();
     }
+  });
+
+  it('draws every line sample as a piece of the map’s line: its width, dashes and fading (legend, compact key, export)', async () => {
+    // Under 2010 the map draws solid and dashed lines, and fades Ningbo's (no 2010 record). The export's
+    // key once drew 3 px lines dashed 4 4 and a faded line in grey; the map's are 1.6 px, dashed 5.6 2.4, in colour.
+    const app = await e2e.open({ lang: 'en', query: 'year=2010', size: [1280, 800] });
+    await app.idle();
+    const look = (l: Element) => ({
+      width: l.getAttribute('stroke-width'),
+      dashes: l.getAttribute('stroke-dasharray'),
+      offset: l.getAttribute('stroke-dashoffset'),
+      cap: l.getAttribute('stroke-linecap'),
+      stroke: l.getAttribute('stroke'),
+      opacity: l.getAttribute('stroke-opacity'),
+    });
+    type Look = ReturnType<typeof look>;
+    const map = (await app.page.evaluate(`[...document.querySelectorAll('.svg-layer #arcs path')].map(${look.toString()})`)) as Look[];
+    const dashed = new Set(map.filter((l) => l.dashes).map((l) => `${l.width} ${l.dashes} ${l.offset} ${l.cap}`));
+    const faded = new Set(map.filter((l) => Number(l.opacity) < 0.5).map((l) => `${l.stroke} ${l.opacity}`));
+    expect(dashed.size, 'dashed lines on the map').toBeGreaterThan(0);
+    expect(faded.size, 'faded lines on the map').toBeGreaterThan(0);
+    const exported = (await app.exportMap('svg', { size: { width: 1920, height: 1080 } })).text;
+    const keys = {
+      legend: (await app.page.evaluate(`[...document.querySelectorAll('.legend .line-key line')].map(${look.toString()})`)) as Look[],
+      compact: (await app.page.evaluate(`[...document.querySelectorAll('.compact-key .line-key line')].map(${look.toString()})`)) as Look[],
+      export: (await app.page.evaluate(
+        `[...new DOMParser().parseFromString(${JSON.stringify(exported)}, 'image/svg+xml').querySelectorAll('#legend [data-key^="line-"] line, #legend [data-key^="city-"] line')].map(${look.toString()})`,
+      )) as Look[],
+    };
+    for (const [where, samples] of Object.entries(keys)) {
+      const sampleFaded = samples.filter((l) => Number(l.opacity) < 0.5);
+      expect(sampleFaded.length, `${where}: a faded sample`).toBeGreaterThan(0);
+      for (const l of sampleFaded) expect(faded, `${where}: faded as the map fades`).toContain(`${l.stroke} ${l.opacity}`);
+      for (const l of samples.filter((x) => x.dashes)) expect(dashed, `${where}: dashed as the map dashes`).toContain(`${l.width} ${l.dashes} ${l.offset} ${l.cap}`);
+      // The compact key keys the cities' colours only; the others key the dashed kind of line too.
+      if (where !== 'compact') expect(samples.filter((x) => x.dashes).length, `${where}: a dashed sample`).toBe(1);
+    }
+    await app.done();
   });
 
   it('keys the 2010 slide with the entries of the app’s legend for 2010, its sizes as three circles', async () => {

@@ -25,9 +25,9 @@ describe('slide content', () => {
     expect(c.legend.rows.filter((e) => e.glyph === '━').map((e) => [e.label, e.color])).toEqual([
       ['Qingdao', '#0072B2'],
       // 2011 has no Ningbo record: its lines are faded on the map, and the key says so.
-      ['No Ningbo record for 2011', 'rgb(242, 207, 179)'],
+      ['No Ningbo record for 2011', 'rgb(247, 223, 204)'],
       ['Pairing stated in the text', '#1f2328'],
-      ['Faded: no record of that pairing for 2011', 'rgb(210, 211, 212)'],
+      ['Faded: no record of that pairing for 2011', 'rgb(247, 223, 204)'],
     ]);
     expect(c.notes).toContain('Anshun + Tongren: ¥31.25 million (2011)');
     expect(c.notes).toContain('• qd11-funds-total: ¥31.25 million; exact; 2011; Qingdao – Guizhou Pairing-off Poverty Alleviation, China Poverty Alleviation Yearbook 2012 edition (English web version), section “Overview”');
