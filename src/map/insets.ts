@@ -164,7 +164,7 @@ export function drawInsets(geo: Geography, model: Model, views: readonly InsetVi
           'g',
           { class: 'inset-scale', 'pointer-events': 'none' },
           svg('path', { d: `M${round(barX)},${round(barY - 4)}v4h${round(bar.px)}v-4`, fill: 'none', stroke: INK, 'stroke-width': 1.2 }),
-          svg('text', { x: round(barX + bar.px + 4), y: round(barY), 'font-size': 9.5, fill: INK, stroke: PAPER, 'stroke-width': 2.5, 'paint-order': 'stroke' }, `${bar.km} km`),
+          svg('text', { x: round(barX + bar.px + 4), y: round(barY), 'font-size': 9.5, fill: INK, stroke: PAPER, 'stroke-width': 2.5, 'paint-order': 'stroke' }, t(lang, 'map.scaleKm', { km: bar.km })),
         ),
       );
     }),

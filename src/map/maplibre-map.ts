@@ -1,5 +1,6 @@
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import { t, type Lang } from '../i18n/messages.ts';
 import type { Model } from '../scene/model.ts';
 import type { Camera } from '../state/url-state.ts';
 import { cameraAfter, pictureShift } from './camera-moves.ts';
@@ -28,7 +29,7 @@ export interface MapView extends MapRenderer {
 export function createMapLibreMap(
   container: HTMLElement,
   scene: SvgRenderer,
-  initial: { interactive: boolean; attribution: string; model: Model },
+  initial: { interactive: boolean; lang: Lang; model: Model },
   events: Pick<MapEvents, 'click' | 'moved'>,
   surroundings: () => Surroundings,
 ): Promise<MapView> {
@@ -49,12 +50,23 @@ export function createMapLibreMap(
     minZoom: 2.5,
     // Kept so that printing and canvas reads see the last frame.
     canvasContextAttributes: { preserveDrawingBuffer: true },
+    locale: mapLocale(initial.lang),
   } as maplibregl.MapOptions);
   map.touchZoomRotate.disableRotation();
-  // A still map (interactive=0) has no zoom buttons: they would do nothing.
-  if (initial.interactive) map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-  map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: initial.attribution }), 'bottom-right');
+  let lang = initial.lang;
+  let controls = addControls(map, initial.interactive, lang);
+  // MapLibre takes its words (buttons' names, the scale's unit) from the map's locale, set when the
+  // map is made and without a public setter: a change of language writes it and makes the controls
+  // again, which read it as they are added. Their attribution keeps the state it was in.
+  const relabel = (next: Lang) => {
+    lang = next;
+    Object.assign((map as unknown as { _locale: Record<string, string> })._locale, mapLocale(lang));
+    const shown = container.querySelector('.maplibregl-ctrl-attrib')?.classList.contains('maplibregl-compact-show') ?? false;
+    for (const c of controls) map.removeControl(c);
+    controls = addControls(map, initial.interactive, lang);
+    if (!shown) container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+    map.getCanvas().setAttribute('aria-label', t(lang, 'map.canvas'));
+  };
 
   const camera = (): Camera => {
     const c = map.getCenter();
@@ -78,7 +90,10 @@ export function createMapLibreMap(
   const view: MapView = {
     kind: 'webgl',
     map,
-    update: (s, lang, place, named) => scene.update(s, lang, place, named),
+    update(s, l, place, named) {
+      if (l !== lang) relabel(l);
+      scene.update(s, l, place, named);
+    },
     move(m) {
       // The layout may have just changed (presentation mode, embed): measure before framing.
       if (m.type === 'frame') map.resize();
@@ -123,4 +138,28 @@ export function createMapLibreMap(
       reject(e.error instanceof Error ? e.error : new Error('MapLibre could not start'));
     });
   });
+}
+
+/** MapLibre's words in the page's language (the keys are MapLibre's). */
+function mapLocale(lang: Lang): Record<string, string> {
+  return {
+    // The canvas, inside the map's own region (named map.label), says what it does from the keyboard.
+    'Map.Title': t(lang, 'map.canvas'),
+    'NavigationControl.ZoomIn': t(lang, 'map.zoomIn'),
+    'NavigationControl.ZoomOut': t(lang, 'map.zoomOut'),
+    'AttributionControl.ToggleAttribution': t(lang, 'map.attributionToggle'),
+    'ScaleControl.Kilometers': t(lang, 'map.unitKm'),
+    'ScaleControl.Meters': t(lang, 'map.unitM'),
+  };
+}
+
+/** The zoom buttons (none on a still map: they would do nothing), the scale and the attribution, in the page's language. */
+function addControls(map: maplibregl.Map, interactive: boolean, lang: Lang): maplibregl.IControl[] {
+  const added: [maplibregl.IControl, maplibregl.ControlPosition][] = [
+    ...(interactive ? [[new maplibregl.NavigationControl({ showCompass: false }), 'top-right'] as [maplibregl.IControl, maplibregl.ControlPosition]] : []),
+    [new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left'],
+    [new maplibregl.AttributionControl({ compact: true, customAttribution: t(lang, 'map.attribution') }), 'bottom-right'],
+  ];
+  for (const [c, at] of added) map.addControl(c, at);
+  return added.map(([c]) => c);
 }

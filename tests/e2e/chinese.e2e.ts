@@ -48,6 +48,41 @@ describe('in Chinese', () => {
     await app.done();
   });
 
+  it('gives the moving map’s buttons, scale and credits in the page’s language, and changes them with it', async () => {
+    // MapLibre's words were its own English ("Zoom in", "km") on a Chinese page, and a switch of language left its credits as they were.
+    const app = await e2e.open({ lang: 'zh', size: [1280, 800] });
+    const { page } = app;
+    await page.waitForFunction(() => document.querySelector('.maplibregl-ctrl-scale') !== null && document.documentElement.dataset['renderer'] === 'webgl', null, { timeout: 30_000 });
+    const words = () =>
+      page.evaluate(() => ({
+        zoom: [...document.querySelectorAll('.maplibregl-ctrl-zoom-in, .maplibregl-ctrl-zoom-out')].map((b) => b.getAttribute('aria-label')),
+        scale: document.querySelector('.maplibregl-ctrl-scale')?.textContent?.replace(/\u00a0/g, ' ') ?? '',
+        insets: [...document.querySelectorAll('.svg-layer .inset-scale text')].map((t) => t.textContent ?? ''),
+        credits: document.querySelector('.maplibregl-ctrl-attrib-inner')?.textContent ?? '',
+        canvas: document.querySelector('.maplibregl-canvas')?.getAttribute('aria-label') ?? '',
+      }));
+    const zh = await words();
+    expect(zh.zoom).toEqual(['放大', '缩小']);
+    expect(zh.scale).toMatch(/^\d+ (公里|米)$/);
+    expect(zh.insets.length).toBe(2);
+    for (const t of zh.insets) expect(t).toMatch(/^\d+ 公里$/);
+    expect(zh.credits).toMatch(/^边界：/);
+    expect(zh.canvas).toMatch(/^可移动地图/);
+    expect(await page.getByRole('button', { name: '放大' }).isVisible()).toBe(true);
+    await page.locator('button[data-action="lang"]').click();
+    await expect.poll(async () => (await words()).zoom).toEqual(['Zoom in', 'Zoom out']);
+    const en = await words();
+    expect(en.scale).toMatch(/^\d+ (km|m)$/);
+    for (const t of en.insets) expect(t).toMatch(/^\d+ km$/);
+    expect(en.credits).toMatch(/^Boundaries: /);
+    expect(en.canvas).toMatch(/^Moving map/);
+    // One set of controls, in their corners, after the switch.
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').count()).toBe(1);
+    expect(await page.locator('.maplibregl-ctrl-attrib').count()).toBe(1);
+    expect(await page.locator('.maplibregl-ctrl-bottom-left .maplibregl-ctrl-scale').count()).toBe(1);
+    await app.done();
+  });
+
   it('counts in English with the right plural ("1 Training course"), and gives Tongren its ¥8.4 million of 2010', async () => {
     const app = await e2e.open({ lang: 'en', query: 'place=522600&metric=training_courses' });
     expect(await app.page.locator('[data-figure="nb10-course-qiandongnan"] .figure-head').first().textContent()).toMatch(/^1 Training course · 2010 · /);
