@@ -44,6 +44,8 @@ export interface CalloutText {
 
 const PAD = 7;
 const LINE = 14;
+// A compact card's lines, and a bare circle's, stand a line of their height apart: 14 px put one value over the next.
+const BARE_STEP = 16;
 
 type Line = Omit<CalloutText, 'x' | 'y'>;
 
@@ -108,9 +110,9 @@ interface Card {
   height: number;
   target: [number, number];
   r: number;
-  /** The card at (x, y), framed; or unframed, its circle alone with its value beside it. */
+  /** The card at (x, y), framed; or unframed, its circle alone with its values (and Guizhou's two words) beside it. */
   at(x: number, y: number, unframed?: boolean): Callout;
-  /** The box of the circle alone centred at (x, y), with its values beside it, as `at` makes it. */
+  /** The box of the circle alone centred at (x, y), with its lines beside it, as `at` makes it. */
   bareBox(x: number, y: number): Box;
 }
 
@@ -119,9 +121,17 @@ function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, l
   const first = markers[0]!;
   const r = Math.max(6, ...markers.map((m) => m.radius));
   const covers = first.kind === 'programme' ? t(lang, 'callout.programme', { city: first.label }) : first.label;
-  // What it covers, wrapped between names; then each figure's value over its period.
+  // A circle without room for its card says its values, and Guizhou as a whole says so in two words
+  // besides: alone off the land beside a prefecture, it read as that prefecture's figure (an
+  // 800 × 500 embed's ¥81.85m of all Guizhou, by Liupanshui). A compact card, framed apart in a
+  // corner, says its values only: the two words there cost a 400 × 300 map a prefecture's name.
+  const short: Line[] = [
+    ...(first.kind === 'programme' ? [{ text: t(lang, 'callout.programmeShort'), size: 10.5, weight: 600, fill: INK }] : []),
+    ...markers.map((m) => ({ text: m.valueLabel, size: 11, weight: 700, fill: INK, valueKey: m.key })),
+  ];
+  // A full card: what it covers, wrapped between names; then each figure's value over its period.
   const lines: Line[] = compact
-    ? markers.map((m) => ({ text: m.valueLabel, size: 11, weight: 700, fill: INK, valueKey: m.key }))
+    ? short.filter((l) => l.valueKey)
     : [
         ...wrap(covers, 11, 120).map((text) => ({ text, size: 11, weight: 600, fill: INK })),
         ...markers.flatMap((m): Line[] => [
@@ -129,21 +139,20 @@ function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, l
           { text: m.multiYear ? t(lang, 'callout.severalYears', { period: m.period }) : m.period, size: 10.5, weight: 400, fill: MUTED },
         ]),
       ];
-  // A compact card's values stand a line of their height apart: 14 px put one over the next.
-  const step = compact ? 16 : LINE;
+  const step = compact ? BARE_STEP : LINE;
   const width = Math.ceil(PAD * 2 + 2 * r + 8 + Math.max(...lines.map((l) => textWidth(l.text, l.size))));
   const height = Math.ceil(PAD * 2 + Math.max(2 * r, lines.length * step));
   const ties = first.kind === 'group' ? first.recipients.map((id) => ({ id, to: v.pointOf(id) })).filter((x): x is { id: string; to: [number, number] } => x.to !== null) : [];
   const target: [number, number] = ties.length > 0 ? centroid(ties.map((x) => x.to)) : v.guizhou ? [v.guizhou[0], v.guizhou[1]] : [0, 0];
-  // The values' positions and widths, worked out once: the room for a bare circle is tried at every spot.
-  const values = lines.filter((l) => l.valueKey).map((l) => ({ size: l.size, width: textWidth(l.text, l.size) }));
-  const top = (cy: number) => cy - (lines.length * step) / 2 + 11;
-  // Unframed, its box holds the circle and the values beside it (names and lines keep off both),
+  // The bare lines' positions and widths, worked out once: the room for a bare circle is tried at every spot.
+  const bareLines = short.map((l) => ({ size: l.size, width: textWidth(l.text, l.size) }));
+  const top = (cy: number, n: number, by: number) => cy - (n * by) / 2 + 11;
+  // Unframed, its box holds the circle and the lines beside it (names and lines keep off both),
   // each value as tall as the browser draws it (1.18 em above the baseline, 0.3 below).
   const bareBox = (cx: number, cy: number): Box => {
     let [y0, x1, y1] = [cy - r, cx + r, cy + r];
-    values.forEach((l, i) => {
-      const [tx, ty] = [round(cx + r + 3), round(top(cy) + i * step)];
+    bareLines.forEach((l, i) => {
+      const [tx, ty] = [round(cx + r + 3), round(top(cy, short.length, BARE_STEP) + i * BARE_STEP)];
       y0 = Math.min(y0, ty - l.size * 1.18);
       x1 = Math.max(x1, tx + l.width * 1.05);
       y1 = Math.max(y1, ty + l.size * 0.3);
@@ -160,7 +169,9 @@ function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, l
     at(x, y, unframed = false) {
       // Unframed, (x, y) is the circle's centre.
       const [cx, cy] = unframed ? [x, y] : [x + PAD + r, y + height / 2];
-      const texts = lines.filter((l) => !unframed || l.valueKey).map((l, i) => ({ ...l, x: round(cx + r + (unframed ? 3 : 8)), y: round(top(cy) + i * step) }));
+      const texts = unframed
+        ? short.map((l, i) => ({ ...l, x: round(cx + r + 3), y: round(top(cy, short.length, BARE_STEP) + i * BARE_STEP) }))
+        : lines.map((l, i) => ({ ...l, x: round(cx + r + 8), y: round(top(cy, lines.length, step) + i * step) }));
       return {
         anchor,
         box: unframed ? bareBox(cx, cy) : [x, y, x + width, y + height],

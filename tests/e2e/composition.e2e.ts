@@ -81,11 +81,14 @@ describe('the composed map', () => {
   }
 
   it('draws money where it went: a place\'s circle on it, a shared figure in a card off Guizhou\'s land, tied to each member', async () => {
+    let bareProgrammes = 0;
     for (const [size, query] of [
       [[1280, 800], 'year=2011'],
       [[1280, 800], 'year=2010'],
       [[1920, 1080], 'year=all'],
       [[390, 844], 'year=2011'],
+      // An embed with no room for the card of all Guizhou beside it: its circle alone.
+      [[800, 500], 'embed=1'],
     ] as const) {
       const app = await e2e.open({ lang: 'en', query, size });
       const d = await app.drawing(LIVE);
@@ -133,6 +136,12 @@ describe('the composed map', () => {
           // A framed card names its members in words; a small map's card says its value only.
           if (card.framed && size[0] >= 1280) expect(card.words, where).toMatch(/\+/);
         }
+        // Guizhou as a whole says so, in a card or beside its circle alone: a bare ¥81.85m beside
+        // Liupanshui read as Liupanshui's.
+        if (card.anchor.startsWith('programme:') && (card.framed ? size[0] >= 1280 : true)) {
+          expect(card.words, `${card.anchor} at ${where}`).toMatch(/All (of )?Guizhou/);
+          if (!card.framed) bareProgrammes++;
+        }
       }
       if (query === 'year=2010') {
         const group = cards.find((c) => c.anchor === '520400;520600');
@@ -144,6 +153,7 @@ describe('the composed map', () => {
       }
       await app.close();
     }
+    expect(bareProgrammes, 'a circle of all Guizhou drawn alone, and checked').toBeGreaterThan(0);
   });
 
   it('names the same places in the SVG export, without overlaps', async () => {
