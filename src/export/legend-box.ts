@@ -23,21 +23,41 @@ interface Section {
   height: number;
 }
 
-/** Lines of at most `max` units: words for English, characters for Chinese. */
+// Chinese line breaking (避头尾): closing marks (and spaces) never start a line, opening marks never end one.
+const NO_START = /^[ )）】」』〕》〉”’，。、；：！？,.;:!?]/;
+const NO_END = /[(（【「『〔《〈“‘]$/;
+
+/**
+ * Lines of at most `max` units: words for English, characters for Chinese. A Chinese text's last
+ * line is never one character alone (a lone "中" or "加" under a legend entry reads as a stray mark):
+ * it takes the character before it along.
+ */
 export function wrapText(text: string, size: number, max: number): string[] {
-  const words = /[\u2e80-\u9fff]/.test(text) ? [...text] : text.split(' ');
-  const joiner = /[\u2e80-\u9fff]/.test(text) ? '' : ' ';
+  const cjk = /[\u2e80-\u9fff]/.test(text);
+  const words = cjk ? [...text] : text.split(' ');
+  const joiner = cjk ? '' : ' ';
   const lines: string[] = [];
   let line = '';
   for (const w of words) {
     const next = line === '' ? w : `${line}${joiner}${w}`;
-    // Closing punctuation stays with the text before it (never starts a line).
-    if (line !== '' && textWidth(next, size) > max && !/^[)）】」』，。、；：！？,.;:!?]/.test(w)) {
-      lines.push(line);
-      line = w;
-    } else line = next;
+    if (line === '' || textWidth(next, size) <= max || NO_START.test(w)) {
+      line = next;
+      continue;
+    }
+    // An opening mark at the line's end goes down with the word it opens.
+    const carried = cjk && NO_END.test(line) && line.length > 1 ? line.slice(-1) : '';
+    lines.push(carried ? line.slice(0, -1) : line);
+    line = `${carried}${w}`;
   }
   if (line !== '') lines.push(line);
+  const last = lines.length - 1;
+  if (cjk && last > 0 && [...lines[last]!].length === 1 && [...lines[last - 1]!].length > 2) {
+    let keep = [...lines[last - 1]!];
+    let moved = keep.pop()! + lines[last]!;
+    // Not so that a closing mark would start the line, nor an opening one end the line before it.
+    while (keep.length > 2 && (NO_START.test(moved) || NO_END.test(keep.join('')))) moved = keep.pop()! + moved;
+    lines.splice(last - 1, 2, keep.join(''), moved);
+  }
   return lines;
 }
 
