@@ -40,7 +40,6 @@ export function lineSample(o: { color: string; dashed?: boolean; faded?: boolean
     'stroke-width': w,
     'stroke-opacity': o.faded ? LINE_OPACITY.faded : LINE_OPACITY.kept,
     ...lineDashes(o.dashed ? w : null),
-    'data-sample': o.dashed ? 'dashed' : 'solid',
   });
 }
 
