@@ -16,6 +16,7 @@ import { svg } from '../view/dom.ts';
 const FONT = 12.5;
 const NOTE = 11;
 const ROW = 18;
+const CARD_ROW = 23;
 const GAP = 14;
 
 interface Section {
@@ -93,7 +94,8 @@ function sections(model: Model, frame: Frame, width: number): Section[] {
         const lines = wrapText(label, FONT, width - 40);
         add(svg('g', { 'data-key': sample.key, transform: `translate(0 ${y})` }, sample.node));
         lines.forEach((l, i) => add(svg('text', { x: 40, y: y + 12 + i * 16 }, l)));
-        y += Math.max(ROW, lines.length * 16 + 2);
+        // A card's sample is 19 px tall with its tie: a row of 18 put it on the next card's (1920 × 1080, zh).
+        y += Math.max(sample.key === 'kind-group' || sample.key === 'kind-programme' ? CARD_ROW : ROW, lines.length * 16 + 2);
       } else {
         // A note in smaller, closer type: a square export's band under the map stays short.
         const lines = wrapText(label, NOTE, width);
@@ -130,9 +132,9 @@ function sampleOf(e: KeyEntry): { key: string; node: SVGElement } | null {
       // A city without records for the chosen year is faded on the map, and says so here.
       return { key: `city-${e.city}`, node: line({ color: e.color, faded: e.faded, bold: true }) };
     case 'line':
-      return { key: `line-${e.evidence}`, node: line({ color: INK, dashed: e.evidence === 'activity' }) };
+      return { key: `line-${e.evidence}`, node: line({ color: e.color, dashed: e.evidence === 'activity' }) };
     case 'fadedLine':
-      return { key: 'line-faded', node: line({ color: e.color, faded: true }) };
+      return { key: 'line-faded', node: line({ color: e.color, faded: true, bold: true }) };
     case 'district':
       return { key: `district-${e.color}`, node: swatch(tint(e.color)) };
     case 'shade': {

@@ -94,7 +94,7 @@ function glyphOf(e: KeyEntry): { glyph: string; color: string } {
     case 'city':
       return { glyph: '━', color: e.faded ? tint(e.color, 1 - LINE_OPACITY.faded) : e.color };
     case 'line':
-      return e.evidence === 'stated' ? { glyph: '━', color: INK } : { glyph: '╍', color: INK };
+      return { glyph: e.evidence === 'stated' ? '━' : '╍', color: e.color };
     case 'fadedLine':
       // A faded line is its colour at the map's opacity over white.
       return { glyph: '━', color: tint(e.color, 1 - LINE_OPACITY.faded) };

@@ -25,7 +25,7 @@ export type KeyEntry =
   | { kind: 'mark'; mark: MarkKind; words: Words }
   | { kind: 'partOf'; words: Words }
   | { kind: 'city'; city: string; name: string; color: string; faded: boolean; words: Words }
-  | { kind: 'line'; evidence: 'stated' | 'activity'; words: Words }
+  | { kind: 'line'; evidence: 'stated' | 'activity'; color: string; words: Words }
   | { kind: 'fadedLine'; color: string; words: Words }
   | { kind: 'district'; color: string; words: Words }
   | { kind: 'shade'; fill: string; hatched: boolean; words: Words };
@@ -86,9 +86,13 @@ export function keySections(model: Model, state: AppState, scene: Scene): KeySec
       const faded = year !== null && scene.noRecord.includes(c.id);
       return { kind: 'city', city: c.id, name, color: model.cityColor.get(c.id) ?? MIXED_COLOR, faded, words: faded ? { key: 'timeline.noRecord', vars: { city: name, year } } : { text: name } };
     });
-    for (const evidence of ['stated', 'activity'] as const) {
-      if (scene.arcs.some((a) => a.evidence === evidence)) entries.push({ kind: 'line', evidence, words: { key: evidence === 'stated' ? 'legend.stated' : 'legend.activity' } });
-    }
+    // Both kinds of line are keyed in one city's colour, a city with lines of both kinds drawn (kept
+    // ones first): in ink the solid sample looked like the cards' grey ties, in two colours like a
+    // kind of line per city.
+    const kinds = (['stated', 'activity'] as const).filter((evidence) => scene.arcs.some((a) => a.evidence === evidence));
+    const byKept = [...new Set([...scene.arcs].sort((a, b) => Number(a.noRecord) - Number(b.noRecord)).map((a) => a.color))];
+    const lineColor = byKept.find((c) => kinds.every((evidence) => scene.arcs.some((a) => a.color === c && a.evidence === evidence))) ?? byKept[0] ?? INK;
+    for (const evidence of kinds) entries.push({ kind: 'line', evidence, color: lineColor, words: { key: evidence === 'stated' ? 'legend.stated' : 'legend.activity' } });
     // The sample fades as those lines do, in their city's colour (ink where cities of two colours fade).
     const faded = new Set(scene.arcs.filter((a) => a.noRecord).map((a) => a.color));
     if (year !== null && faded.size > 0) entries.push({ kind: 'fadedLine', color: faded.size === 1 ? [...faded][0]! : INK, words: { key: 'legend.fadedLine', vars: { year } } });

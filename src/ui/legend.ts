@@ -1,5 +1,5 @@
 import { lineSample, TIE_STYLE } from '../map/line-style.ts';
-import { INK, INSET_EDGE, MUTED, PAPER, tint } from '../scene/colors.ts';
+import { INSET_EDGE, MUTED, PAPER, tint } from '../scene/colors.ts';
 import { keySections, wordsText, type KeyEntry, type KeySection, type MarkKind } from '../scene/key.ts';
 import type { Component, Frame, UiContext } from '../view/context.ts';
 import { filterText, sourceLine } from '../view/describe.ts';
@@ -80,7 +80,7 @@ function item(e: KeyEntry, lang: Frame['lang']): HTMLLIElement {
 
 /** A line's sample: a piece of the map's line (map/line-style.ts), its width, dashes and fading. */
 const lineKey = (o: { color: string; dashed?: boolean; faded?: boolean; bold?: boolean }) =>
-  svg('svg', { class: 'line-key', width: 26, height: 8, 'aria-hidden': 'true' }, lineSample({ ...o, length: 26, y: 4 }));
+  svg('svg', { class: 'line-key', width: 28, height: 8, 'aria-hidden': 'true' }, lineSample({ ...o, length: 28, y: 4 }));
 
 /** The sample drawn beside an entry, in the map's own style. */
 export function entrySample(e: KeyEntry): Element | null {
@@ -90,9 +90,9 @@ export function entrySample(e: KeyEntry): Element | null {
     case 'city':
       return lineKey({ color: e.color, faded: e.faded, bold: true });
     case 'line':
-      return lineKey({ color: INK, dashed: e.evidence === 'activity' });
+      return lineKey({ color: e.color, dashed: e.evidence === 'activity' });
     case 'fadedLine':
-      return lineKey({ color: e.color, faded: true });
+      return lineKey({ color: e.color, faded: true, bold: true });
     case 'district':
       return el('span', { class: 'swatch', style: `background:${tint(e.color)}` });
     case 'shade':

@@ -136,7 +136,11 @@ describe('the key', () => {
         `[...new DOMParser().parseFromString(${JSON.stringify(exported)}, 'image/svg+xml').querySelectorAll('#legend [data-key^="line-"] line, #legend [data-key^="city-"] line')].map(${look.toString()})`,
       )) as Look[],
     };
+    // The cards' ties are grey: no line sample of the key is, or a tie would read as a kind of partner line.
+    const ties = new Set((await app.page.evaluate(`[...document.querySelectorAll('.svg-layer .callout-tie')].map((t) => t.getAttribute('stroke'))`)) as string[]);
+    expect(ties.size, 'ties drawn under 2010').toBeGreaterThan(0);
     for (const [where, samples] of Object.entries(keys)) {
+      for (const l of samples) expect(ties, `${where}: a sample in the ties' colour`).not.toContain(l.stroke);
       const sampleFaded = samples.filter((l) => Number(l.opacity) < 0.5);
       expect(sampleFaded.length, `${where}: a faded sample`).toBeGreaterThan(0);
       for (const l of sampleFaded) expect(faded, `${where}: faded as the map fades`).toContain(`${l.stroke} ${l.opacity}`);

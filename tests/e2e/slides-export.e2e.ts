@@ -46,7 +46,7 @@ async function readSvg(text: string): Promise<SvgFacts> {
     for (const a of map.querySelectorAll('#arcs path')) {
       if (!legendLines.some((l) => attr(l, 'stroke') === attr(a, 'stroke'))) missing.add(`line colour ${attr(a, 'stroke')}`);
       if (a.hasAttribute('stroke-dasharray') && !legendLines.some((l) => l.hasAttribute('stroke-dasharray'))) missing.add('dashed line');
-      if (!a.hasAttribute('stroke-dasharray') && !legendLines.some((l) => !l.hasAttribute('stroke-dasharray') && attr(l, 'stroke') === '#1f2328')) missing.add('solid line');
+      if (!a.hasAttribute('stroke-dasharray') && !legendLines.some((l) => !l.hasAttribute('stroke-dasharray') && l.closest('[data-key="line-stated"]'))) missing.add('solid line');
     }
     for (const c of map.querySelectorAll('#markers circle')) if (!legendCircles.has(look(c))) missing.add(`circle ${look(c)}`);
     const frame = root.getBoundingClientRect();

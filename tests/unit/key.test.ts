@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keySections, wordsText, type KeySection } from '../../src/scene/key.ts';
+import { TIE_STYLE } from '../../src/map/line-style.ts';
 import { CHOROPLETH } from '../../src/scene/colors.ts';
 import { buildScene } from '../../src/scene/scene.ts';
 import { defaultState, type AppState } from '../../src/state/url-state.ts';
@@ -58,6 +59,17 @@ describe('the key', () => {
     expect(said.en).toMatch(/≈ before it "about"/);
     expect(said.zh).toMatch(/数值后的 \+ 表示“以上”/);
     expect(said.zh).toMatch(/数值前的 ≈ 表示“约”/);
+  });
+
+  it('keys both kinds of line in one colour of a city that has both drawn, never in the ties\' grey', () => {
+    for (const year of ['all', 2009, 2010, 2011] as const) {
+      const { scene, sections } = keyOf({ year });
+      const lines = sections.flatMap((s) => s.entries).flatMap((e) => (e.kind === 'line' ? [e] : []));
+      expect(lines.length, `${year}`).toBeGreaterThan(0);
+      expect(new Set(lines.map((l) => l.color)).size, `${year}: one colour`).toBe(1);
+      for (const l of lines) expect(scene.arcs.some((a) => a.color === l.color && a.evidence === l.evidence), `${year} ${l.evidence}`).toBe(true);
+      expect(lines[0]!.color).not.toBe(TIE_STYLE.stroke);
+    }
   });
 
   it('says a city without records that year in its language', () => {

@@ -26,7 +26,8 @@ describe('slide content', () => {
       ['Qingdao', '#0072B2'],
       // 2011 has no Ningbo record: its lines are faded on the map, and the key says so.
       ['No Ningbo record for 2011', 'rgb(247, 223, 204)'],
-      ['Pairing stated in the text', '#1f2328'],
+      // A kind of line in the colour of a line of that kind on the map (a kept one: Qingdao's).
+      ['Pairing stated in the text', '#0072B2'],
       ['Faded: no record of that pairing for 2011', 'rgb(247, 223, 204)'],
     ]);
     expect(c.notes).toContain('Anshun + Tongren: ¥31.25 million (2011)');
