@@ -24,7 +24,8 @@ const LANGS = ['en', 'zh'] as const;
 
 const VIEWS = [
   { id: 'default', title: 'Default', query: '' },
-  { id: 'guizhou', title: 'Guizhou view', query: 'view=guizhou' },
+  // "Guizhou and partners" is the default view; the other named view is true geography.
+  { id: 'overview', title: 'True geography', query: 'view=overview' },
   { id: 'puding', title: 'A place open (Puding)', query: 'place=520422' },
   { id: 'y2010', title: 'Year 2010', query: 'year=2010' },
   { id: 'y2011', title: 'Year 2011', query: 'year=2011' },
