@@ -1,4 +1,4 @@
-import { lineSample, TIE_STYLE } from '../map/line-style.ts';
+import { keyLineLook, lineSample, TIE_STYLE } from '../map/line-style.ts';
 import { textWidth } from '../map/text-width.ts';
 import { INK, INSET_EDGE, MIXED_COLOR, MUTED, PAPER, tint } from '../scene/colors.ts';
 import { keySections, wordsText, type KeyEntry } from '../scene/key.ts';
@@ -117,7 +117,8 @@ const MARK_STYLE = {
 
 /** An entry's sample in the map's own style, keyed (data-key) by what it stands for; notes have none. */
 function sampleOf(e: KeyEntry): { key: string; node: SVGElement } | null {
-  const line = (o: { color: string; dashed?: boolean; faded?: boolean; bold?: boolean }) => lineSample({ ...o, length: 28, y: 8 });
+  const line = keyLineLook(e);
+  if (line) return { key: e.kind === 'city' ? `city-${e.city}` : e.kind === 'line' ? `line-${e.evidence}` : 'line-faded', node: lineSample({ ...line, length: 28, y: 8 }) };
   const swatch = (fill: string) => svg('rect', { x: 0, y: 1, width: 28, height: 13, fill, stroke: '#b8b4aa' });
   switch (e.kind) {
     case 'mark': {
@@ -128,13 +129,6 @@ function sampleOf(e: KeyEntry): { key: string; node: SVGElement } | null {
       const node = e.mark === 'group' ? svg('g', {}, tie, card(), circle) : e.mark === 'programme' ? svg('g', {}, card(), circle) : circle;
       return { key: `kind-${e.mark}`, node };
     }
-    case 'city':
-      // A city without records for the chosen year is faded on the map, and says so here.
-      return { key: `city-${e.city}`, node: line({ color: e.color, faded: e.faded, bold: true }) };
-    case 'line':
-      return { key: `line-${e.evidence}`, node: line({ color: e.color, dashed: e.evidence === 'activity' }) };
-    case 'fadedLine':
-      return { key: 'line-faded', node: line({ color: e.color, faded: true, bold: true }) };
     case 'district':
       return { key: `district-${e.color}`, node: swatch(tint(e.color)) };
     case 'shade': {

@@ -147,12 +147,13 @@ function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, l
   // The bare lines' positions and widths, worked out once: the room for a bare circle is tried at every spot.
   const bareLines = short.map((l) => ({ size: l.size, width: textWidth(l.text, l.size) }));
   const top = (cy: number, n: number, by: number) => cy - (n * by) / 2 + 11;
+  const bareAt = (cx: number, cy: number, i: number): [number, number] => [round(cx + r + 3), round(top(cy, short.length, BARE_STEP) + i * BARE_STEP)];
   // Unframed, its box holds the circle and the lines beside it (names and lines keep off both),
   // each value as tall as the browser draws it (1.18 em above the baseline, 0.3 below).
   const bareBox = (cx: number, cy: number): Box => {
     let [y0, x1, y1] = [cy - r, cx + r, cy + r];
     bareLines.forEach((l, i) => {
-      const [tx, ty] = [round(cx + r + 3), round(top(cy, short.length, BARE_STEP) + i * BARE_STEP)];
+      const [tx, ty] = bareAt(cx, cy, i);
       y0 = Math.min(y0, ty - l.size * 1.18);
       x1 = Math.max(x1, tx + l.width * 1.05);
       y1 = Math.max(y1, ty + l.size * 0.3);
@@ -170,7 +171,10 @@ function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, l
       // Unframed, (x, y) is the circle's centre.
       const [cx, cy] = unframed ? [x, y] : [x + PAD + r, y + height / 2];
       const texts = unframed
-        ? short.map((l, i) => ({ ...l, x: round(cx + r + 3), y: round(top(cy, short.length, BARE_STEP) + i * BARE_STEP) }))
+        ? short.map((l, i) => {
+            const [tx, ty] = bareAt(cx, cy, i);
+            return { ...l, x: tx, y: ty };
+          })
         : lines.map((l, i) => ({ ...l, x: round(cx + r + 8), y: round(top(cy, lines.length, step) + i * step) }));
       return {
         anchor,

@@ -1,4 +1,5 @@
 import { MUTED, PAPER } from '../scene/colors.ts';
+import type { KeyEntry } from '../scene/key.ts';
 import { svg } from '../view/dom.ts';
 import { round } from './svg-reconcile.ts';
 
@@ -25,11 +26,34 @@ export function lineDashes(w: number | null): Record<string, string | number | n
   return { 'stroke-linecap': 'butt', 'stroke-dasharray': `${round(4 + w)} ${round(4 - w)}`, 'stroke-dashoffset': round(w / 2) };
 }
 
+/** How a key draws a line: its colour, dashed or not, faded or not, a prefecture's width or a county's. */
+export interface LineLook {
+  color: string;
+  dashed?: boolean;
+  faded?: boolean;
+  bold?: boolean;
+}
+
 /**
- * A key's sample of a line, `length` px long at height `y`: a county's line (the most of them) when
- * it stands for a kind of line, a prefecture's (the boldest) when it stands for a city's colour.
+ * The look of a key entry that stands for a line, else null: a kind of line at a county's width (the
+ * most of them), a city's colour and the faded line at a prefecture's (the boldest; the faded one
+ * was near invisible at a county's).
  */
-export function lineSample(o: { color: string; dashed?: boolean; faded?: boolean; bold?: boolean; length: number; y: number }): SVGLineElement {
+export function keyLineLook(e: KeyEntry): LineLook | null {
+  switch (e.kind) {
+    case 'city':
+      return { color: e.color, faded: e.faded, bold: true };
+    case 'line':
+      return { color: e.color, dashed: e.evidence === 'activity' };
+    case 'fadedLine':
+      return { color: e.color, faded: true, bold: true };
+    default:
+      return null;
+  }
+}
+
+/** A key's sample of a line, `length` px long at height `y`. */
+export function lineSample(o: LineLook & { length: number; y: number }): SVGLineElement {
   const w = o.bold ? LINE_WIDTH.prefecture : LINE_WIDTH.county;
   return svg('line', {
     x1: 0,

@@ -1,5 +1,5 @@
-import { lineSample, TIE_STYLE } from '../map/line-style.ts';
-import { INSET_EDGE, MUTED, PAPER, tint } from '../scene/colors.ts';
+import { keyLineLook, lineSample, TIE_STYLE } from '../map/line-style.ts';
+import { INSET_EDGE, MIXED_COLOR, MUTED, PAPER, tint } from '../scene/colors.ts';
 import { keySections, wordsText, type KeyEntry, type KeySection, type MarkKind } from '../scene/key.ts';
 import type { Component, Frame, UiContext } from '../view/context.ts';
 import { filterText, sourceLine } from '../view/describe.ts';
@@ -78,21 +78,13 @@ function item(e: KeyEntry, lang: Frame['lang']): HTMLLIElement {
   return el('li', { class: faded ? 'no-record' : null, 'data-testid': testid }, entrySample(e), keyText(wordsText(e.words, lang)));
 }
 
-/** A line's sample: a piece of the map's line (map/line-style.ts), its width, dashes and fading. */
-const lineKey = (o: { color: string; dashed?: boolean; faded?: boolean; bold?: boolean }) =>
-  svg('svg', { class: 'line-key', width: 28, height: 8, 'aria-hidden': 'true' }, lineSample({ ...o, length: 28, y: 4 }));
-
-/** The sample drawn beside an entry, in the map's own style. */
+/** The sample drawn beside an entry, in the map's own style; a line's is a piece of the map's line (map/line-style.ts). */
 export function entrySample(e: KeyEntry): Element | null {
+  const line = keyLineLook(e);
+  if (line) return svg('svg', { class: 'line-key', width: 28, height: 8, 'aria-hidden': 'true' }, lineSample({ ...line, length: 28, y: 4 }));
   switch (e.kind) {
     case 'mark':
       return kindSample(e.mark);
-    case 'city':
-      return lineKey({ color: e.color, faded: e.faded, bold: true });
-    case 'line':
-      return lineKey({ color: e.color, dashed: e.evidence === 'activity' });
-    case 'fadedLine':
-      return lineKey({ color: e.color, faded: true, bold: true });
     case 'district':
       return el('span', { class: 'swatch', style: `background:${tint(e.color)}` });
     case 'shade':
@@ -137,7 +129,7 @@ export function sizeKey(sizes: readonly (KeyEntry & { kind: 'size' })[], label: 
 
 /** A kind of mark, drawn as the map draws it (see svg-map.ts: same fills, outlines and dotted lines). */
 function kindSample(name: MarkKind): SVGSVGElement {
-  const ink = '#4d4d4d';
+  const ink = MIXED_COLOR;
   const sample =
     name === 'place'
       ? [svg('circle', { cx: 14, cy: 12, r: 7, fill: ink, 'fill-opacity': 0.75, stroke: PAPER })]
