@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Topology } from 'topojson-specification';
 import { LANGS, t, type Lang, type MessageKey } from '../src/i18n/messages.ts';
-import { FIRST_VIEWS, storyFirstViews, type FirstViewKind } from './first-view-kinds.ts';
+import { filterFirstViews, FIRST_VIEWS, storyFirstViews, type FirstViewKind } from './first-view-kinds.ts';
 import { toGeography, type Geography } from '../src/map/geography.ts';
 import { CAPTION_CARD, captionCardBox, compactKeyBox, fixedOverMap, insetCities, mapControlBoxes } from '../src/map/composition.ts';
 import type { Cover } from '../src/map/renderer.ts';
@@ -86,7 +86,7 @@ export function drawFirstViews(dataDir: string, topoFile: string): { kind: First
     const builtin = readBuiltin(dataDir);
     const model = buildModel(builtin.dataset);
     const geo = toGeography(JSON.parse(readFileSync(topoFile, 'utf8')) as Topology);
-    const kinds = [...FIRST_VIEWS, ...storyFirstViews(builtin.stories)];
+    const kinds = [...FIRST_VIEWS, ...filterFirstViews(model.years, builtin.dataset.categories.map((c) => c.id)), ...storyFirstViews(builtin.stories)];
     return kinds.map((kind) => ({ kind, views: drawKind(document, model, geo, builtin.stories, kind) }));
   } finally {
     Object.assign(g, saved);
@@ -113,7 +113,8 @@ function drawKind(document: Document, model: Model, geo: Geography, stories: rea
   if (kind.story && !story) throw new Error(`no story ${kind.story.id} to draw`);
   const drawn = LANGS.map((lang) => {
     // As the app starts from a story's link (app.ts): the step's view, filters and place.
-    const state = { ...defaultState(lang), embed: kind.embed, ...(story ? stepPatch(story, kind.story!.step) : {}) };
+    const filter = kind.filter ? { year: kind.filter.year, categories: kind.filter.category ? [kind.filter.category] : [] } : {};
+    const state = { ...defaultState(lang), embed: kind.embed, ...filter, ...(story ? stepPatch(story, kind.story!.step) : {}) };
     const presenting = state.story !== null;
     const size = kind.map[lang];
     // An embed's legend folds its keys away in a narrow page (ui/legend.ts reads the page's width).
@@ -160,7 +161,8 @@ function drawKind(document: Document, model: Model, geo: Geography, stories: rea
     const view = document.createElement('div');
     view.className = 'first-view';
     view.setAttribute('data-lang', lang);
-    view.setAttribute('data-size', kind.id);
+    // A filtered view is shown at the sizes its reference size is (styles/first-view.css).
+    view.setAttribute('data-size', kind.filter?.size ?? kind.id);
     if (kind.story) view.setAttribute('data-present', kind.story.size);
     view.setAttribute('inert', '');
     view.append(header.el, layout);

@@ -35,13 +35,15 @@ export const PRESENT_MAPS: Record<ReferenceSize, { width: number; height: number
 export const PRESENT_HEADER = 53;
 
 /**
- * A first view: the link it is drawn for (the default view, the default view embedded, or a step of a
- * built-in story in present mode) and its map area's size.
+ * A first view: the link it is drawn for (the default view, the default view embedded, a filtered
+ * view, or a step of a built-in story in present mode) and its map area's size.
  */
 export interface FirstViewKind {
   id: string;
   embed: boolean;
   map: Record<Lang, { width: number; height: number }>;
+  /** A filtered view (`?year=<year>&category=<category>`, each left out where it is all), drawn at a reference size. */
+  filter?: { year: number | 'all'; category: string | null; size: ReferenceSize };
   /** A story step (from 0), shown in present mode: `?story=<id>&step=<step + 1>`, and its caption card's height in each language. */
   story?: { id: string; step: number; size: ReferenceSize; card: Record<Lang, number> };
 }
@@ -80,6 +82,26 @@ export function storyFirstViews(stories: readonly { id: string; steps: readonly 
     }),
   );
 }
+
+/**
+ * The views the sidebar's filters give: each year and all years, with one kind of aid or all kinds,
+ * at both reference sizes, but the default view (all years, all kinds), which is drawn already:
+ * `filter-<year or all>-<category or all>-<size>`, the name the inline script asks for. People share
+ * a filtered view more than any other deep link but a place's; a place's view (156 places × the
+ * filters) or a view of several kinds at once the app draws.
+ */
+export function filterFirstViews(years: readonly number[], categories: readonly string[]): FirstViewKind[] {
+  return (['all', ...years] as const).flatMap((year) =>
+    [null, ...categories].flatMap((category) =>
+      year === 'all' && category === null
+        ? []
+        : (['standard', 'large'] as const).map((size) => ({ id: filterViewId(year, category, size), embed: false, map: REFERENCE_MAPS[size], filter: { year, category, size } })),
+    ),
+  );
+}
+
+/** A filtered view's name, as filterFirstViews and the inline script make it. */
+export const filterViewId = (year: number | 'all', category: string | null, size: ReferenceSize) => `filter-${year}-${category ?? 'all'}-${size}`;
 
 /** Present mode's sizes, as the inline script reads them: [size, width, height]. */
 export const PRESENT_REFERENCES = (['standard', 'large'] as const).map((size) => [size, PRESENT_MAPS[size].width, PRESENT_MAPS[size].height] as const);

@@ -6,9 +6,10 @@ import { EMBED_FIT_JS, EMBED_REFERENCES, firstViewFitCss, PRESENT_HEADER, PRESEN
 
 /**
  * Runs before the first paint, from <head>: picks the language as the app will (the link's `lang`,
- * else the browser's languages) and turns the first view off for any link but the default view and
- * the default view embedded (filters, places, stories, exports; an embed frame near none of the
- * embed sizes drawn) and while the user's own files are open in this tab.
+ * else the browser's languages) and turns the first view off for any link but those the build drew:
+ * the default view, it embedded, it filtered by a year and at most one kind of aid, and the built-in
+ * stories' steps (not for places, other filters, exports; not for a window or an embed frame near
+ * none of the sizes drawn) and while the user's own files are open in this tab.
  *
  * Where the first view shows, it holds the first paint until that language's view is parsed (a page
  * this size would otherwise be painted in parts): the link it
@@ -25,10 +26,12 @@ import { EMBED_FIT_JS, EMBED_REFERENCES, firstViewFitCss, PRESENT_HEADER, PRESEN
  */
 export const FIRST_VIEW_SCRIPT =
   `(function(){var h=document.documentElement,q=new URLSearchParams(location.search),l=q.get('lang'),n=navigator.languages||[],d=true,i,b,` +
-  `later=document.querySelectorAll('link[data-later]'),done=false,f=true,e=false,E=${JSON.stringify(EMBED_REFERENCES)},P=${JSON.stringify(PRESENT_REFERENCES)},s=null,p='1',w,v,z;` +
+  `later=document.querySelectorAll('link[data-later]'),done=false,f=true,e=false,E=${JSON.stringify(EMBED_REFERENCES)},P=${JSON.stringify(PRESENT_REFERENCES)},s=null,p='1',y=null,c=null,w,v,z;` +
   `if(l!=='en'&&l!=='zh'){l='en';for(i=0;i<n.length;i++){b=String(n[i]).toLowerCase().split('-')[0];if(b==='zh'||b==='en'){l=b;break;}}}` +
   `h.lang=l==='zh'?'zh-Hans':'en';` +
-  `q.forEach(function(x,k){if(k==='embed'&&x==='1')e=true;else if(k==='story')s=x;else if(k==='step')p=x;else if(k!=='lang')d=false;});if(s===null&&q.has('step'))d=false;` +
+  // A year and a kind of aid, each named once, may name a filtered view the build drew (a second
+  // naming, which the app ignores, turns the first view off).
+  `q.forEach(function(x,k){if(k==='embed'&&x==='1')e=true;else if(k==='story')s=x;else if(k==='step')p=x;else if(k==='year'&&y===null)y=x;else if(k==='category'&&c===null)c=x;else if(k!=='lang')d=false;});if(s===null&&q.has('step'))d=false;if(y==='all')y=null;` +
   `try{if(sessionStorage.getItem(${JSON.stringify(IMPORT_KEY)}))d=false;}catch(e){}` +
   `function tag(k){var t=k.getAttribute('data-later'),a=k.getAttribute('as'),u=k.getAttribute('href');` +
   `return t==='script'?'<script type="module" crossorigin src="'+u+'"></'+'script>':'<link rel="'+t+'" crossorigin href="'+u+'"'+(a?' as="'+a+'"':'')+'>';}` +
@@ -40,6 +43,9 @@ export const FIRST_VIEW_SCRIPT =
   // beside the 300 px sidebar and under a header of 60–110 px); a window near neither does not wait
   // for the page to be parsed.
   `${EMBED_FIT_JS}w=innerWidth-300;v=innerHeight;z=w>=800&&w<=1200&&v>=650&&v<=980?'standard':w>=1320&&w<=1920&&v>=880&&v<=1300?'large':'';` +
+  // A filtered view (not embedded, no story) at the window's reference size: `filter-<year>-<kind>-<size>`
+  // (the write script below finds none for a year or kind the data does not have, and writes nothing).
+  `if(y!==null||c!==null){if(!z||e||s!==null||!/^\\d{4}$/.test(y||'0000')||!/^[a-z0-9_]+$/.test(c||'all'))d=false;else z='filter-'+(y||'all')+'-'+(c||'all')+'-'+z;}` +
   // An embed (the default view embedded) lays out as one from the first paint, its map area as
   // styles/views.css sizes it; a frame near none of its sizes shows no first view.
   `if(e){h.classList.add('embed');w=innerWidth;v=Math.max(160,Math.min(w*0.62,innerHeight-(w<=420?32:44),640));z='';` +
@@ -64,11 +70,11 @@ export const FIRST_VIEW_SCRIPT =
   `if(document.currentScript)document.currentScript.remove();})();`;
 
 /**
- * Runs where the first view goes (inside #app): for a default link, writes the script that writes
- * that language's view drawn for the window's reference size (`link[data-first-view]`: a file per
- * language and size, which no other link fetches; a window near neither size gets the 1280×800 one,
- * whose map its CSS hides, for the header and the sea-coloured map area). Any other link gets
- * nothing: the page stays a few dozen kilobytes, where the
+ * Runs where the first view goes (inside #app): for a link the build drew, writes the script that
+ * writes that language's view drawn for the window's reference size (`link[data-first-view]`: a file
+ * per view, language and size, which no other link fetches; a default link in a window near neither
+ * size gets the 1280×800 one, whose map its CSS hides, for the header and the sea-coloured map area).
+ * Any other link gets nothing: the page stays a few dozen kilobytes, where the
  * two views carried in it as text made every link receive and scan about 420 KB first (measured: a
  * deep link's first map came about 250 ms later, bench/results.md).
  */

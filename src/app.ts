@@ -77,8 +77,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
     ...outputs({ data, frame: () => frame, geo: () => geo, map: () => map, mapSize: () => ({ width: page.mapEl.clientWidth, height: page.mapEl.clientHeight }) }),
   };
   const page = createPage(ctx, stories);
-  // The build drew the default view, it embedded, and each step of the built-in stories in present mode (scripts/first-view-kinds.ts).
-  const drawn: AppState = linked ? { ...defaultState(session.state.lang), ...stepPatch(linked, session.state.step) } : { ...defaultState(session.state.lang), embed: session.state.embed };
+  // The build drew the default view, it embedded, it under a year and at most one kind of aid, and each
+  // step of the built-in stories in present mode (scripts/first-view-kinds.ts); the page says at which sizes.
+  const { lang, embed, year, categories } = session.state;
+  const drawn: AppState = linked
+    ? { ...defaultState(lang), ...stepPatch(linked, session.state.step) }
+    : embed
+      ? { ...defaultState(lang), embed }
+      : { ...defaultState(lang), year, categories: categories.length === 1 ? categories : [] };
   const drawnView = serializeState(session.state) === serializeState(drawn);
   const firstView = takeFirstView(root, session.state.lang, !data.userData && parsed.command === null && drawnView);
   firstView.keepIn(page.svgHost);

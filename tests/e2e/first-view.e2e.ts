@@ -32,16 +32,20 @@ const EXACT = [
   { size: [400, 300], lang: 'en', link: 'embed=1' },
   { size: DESKTOP, lang: 'zh', link: 'embed=1' },
   { size: DESKTOP, lang: 'en', link: 'story=tour&step=3' },
+  // And filtered views: a year and a kind of aid, and a year alone at the large size.
+  { size: DESKTOP, lang: 'zh', link: 'year=2011&category=education' },
+  { size: LARGE, lang: 'en', link: 'year=2010' },
 ] as const;
-const what = (link: string) => (link === 'embed=1' ? 'default map embedded' : link ? `story's step (${link})` : 'default map');
+const kindOf = (link: string) => (link === 'embed=1' ? 'embed' : link.startsWith('story') ? 'story' : link ? 'filter' : 'default');
+const what = (link: string) => ({ embed: 'default map embedded', story: `story's step (${link})`, filter: `filtered map (${link})`, default: 'default map' })[kindOf(link)];
 
 describe('the first view in index.html', () => {
   for (const { size, lang, link } of EXACT)
     it(`shows the whole ${what(link)} (${lang}, ${size[0]}×${size[1]}) 50 ms after the first paint, before the app's script, and the live map agrees with it`, async () => {
       const context = { locale: LOCALES[lang] };
       const url = link ? `${baseUrl()}/?${link}` : undefined;
-      const embed = link === 'embed=1';
-      const name = link.startsWith('story') ? 'story-' : embed ? 'embed-' : '';
+      const kind = kindOf(link);
+      const name = kind === 'default' ? '' : `${kind}-`;
       const first = await withoutAppScript({ size, context, url });
       await firstPaint(first.page);
       await first.page.waitForTimeout(50);
@@ -57,8 +61,8 @@ describe('the first view in index.html', () => {
       const area = pre.area!;
       expect(names.length).toBeGreaterThanOrEqual(10);
       for (const city of lang === 'en' ? ['Qingdao', 'Ningbo', 'Tongren', 'Qiandongnan'] : ['青岛', '宁波', '铜仁', '黔东南']) expect(names.some((n) => n.includes(city))).toBe(true);
-      // (The story's step is of one year, with a place open: four circles.)
-      expect(pre.marks.length).toBeGreaterThan(name === 'story-' ? 3 : 5);
+      // (The story's step is of one year, with a place open: four circles; education in 2011: one.)
+      expect(pre.marks.length).toBeGreaterThan({ story: 3, filter: 0, embed: 5, default: 5 }[kind]);
       for (const m of pre.marks) expect(within({ left: m.x, right: m.x, top: m.y, bottom: m.y }, area), m.key).toBe(true);
       for (const l of pre.labels) expect(within(l, area)).toBe(true);
       pre.labels.forEach((a, i) => pre.labels.slice(i + 1).forEach((b) => expect(overlaps(a, b, 1)).toBe(false)));
@@ -211,7 +215,7 @@ describe('the first view in index.html', () => {
   });
 
   it('is skipped, before the first paint, by links to another view, embedded or not', async () => {
-    for (const query of ['?lang=en&year=2010', '?lang=en&view=guizhou', '?embed=1&year=2010', '?lang=en&place=520103']) {
+    for (const query of ['?lang=en&year=2010&category=education,industry', '?lang=en&metric=projects', '?lang=en&view=guizhou', '?embed=1&year=2010', '?lang=en&place=520103', '?lang=en&year=2010&place=520422']) {
       const { page } = await withoutAppScript({ url: `${baseUrl()}/${query}`, context: { locale: 'en-GB' }, size: DESKTOP });
       await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 || document.readyState === 'complete');
       expect(await page.evaluate(() => [...document.querySelectorAll('.first-view')].some((e) => e.checkVisibility())), query).toBe(false);

@@ -81,7 +81,7 @@ function run(search: string, languages: string[], stored: string | null = null, 
 }
 
 const vocab = { years: [2010, 2011], categories: ['industry'], metrics: ['funds_cny', 'projects'], places: new Set(['520103']) };
-const SEARCHES = ['', '?lang=en', '?lang=zh', '?lang=fr', '?lang=zh&year=2010', '?embed=1', '?embed=1&lang=zh', '?embed=0', '?embed=true', '?embed=1&year=2010', '?embed=1&interactive=0', '?lang=en&lang=zh', '?view=guizhou', '?place=520103', '?story=x&step=1', '?metric=funds_cny', '?LANG=zh'];
+const SEARCHES = ['', '?lang=en', '?lang=zh', '?lang=fr', '?lang=zh&year=2010', '?year=2010&category=industry', '?category=industry&lang=zh', '?year=all&category=industry', '?year=2010&year=2011', '?category=industry,x', '?year=2010&category=industry&metric=projects', '?year=2010&place=520103', '?year=1900', '?category=Industry', '?embed=1', '?embed=1&lang=zh', '?embed=0', '?embed=true', '?embed=1&year=2010', '?embed=1&interactive=0', '?lang=en&lang=zh', '?view=guizhou', '?place=520103', '?story=x&step=1', '?metric=funds_cny', '?LANG=zh'];
 const LANGUAGES = [['zh-CN', 'en'], ['en-GB', 'zh-CN'], ['en-US'], ['fr-FR', 'zh-TW'], ['de'], []];
 
 describe('the first view’s inline script', () => {
@@ -92,15 +92,17 @@ describe('the first view’s inline script', () => {
     expect(page.click(500, 300)).toBe('500,300');
     expect(page.click(20, 20, false)).toBe('500,300');
     // Another link has no first view.
-    expect(run('?lang=en&year=2010', ['en']).click(412, 380)).toBeNull();
+    expect(run('?lang=en&place=520103', ['en']).click(412, 380)).toBeNull();
   });
 
-  it('picks the language the app picks, and leaves the first view on only for the default view, or it embedded, that the app then keeps', () => {
+  it('picks the language the app picks, and leaves the first view on only for the default view, it embedded or filtered, that the app then keeps', () => {
     for (const search of SEARCHES) {
       for (const languages of LANGUAGES) {
         const { state } = parseState(search, vocab, browserLang(languages));
         const script = run(search, languages);
-        const appKeeps = serializeState(state) === serializeState({ ...defaultState(state.lang), embed: script.embed });
+        // As app.ts asks whether the link is one the build drew.
+        const drawn = script.embed ? { embed: true } : { year: state.year, categories: state.categories.length === 1 ? state.categories : [] };
+        const appKeeps = serializeState(state) === serializeState({ ...defaultState(state.lang), ...drawn });
         expect(script.lang, `${search} ${languages.join()}`).toBe(state.lang === 'zh' ? 'zh-Hans' : 'en');
         if (script.on) expect(appKeeps, search).toBe(true);
       }
@@ -123,6 +125,24 @@ describe('the first view’s inline script', () => {
     expect(at('?story=a%22b&step=1')).toBe('off');
     expect(at('?story=tour&step=0')).toBe('off');
     expect(at('?step=2')).toBe('off');
+  });
+
+  it('names a filtered view by its year and kind of aid at the window’s reference size, and none for a link with anything else', () => {
+    const at = (search: string, innerWidth = 1280, innerHeight = 800) => {
+      const r = run(search, ['en'], null, true, { innerWidth, innerHeight });
+      return r.on ? r.size : 'off';
+    };
+    expect(at('?lang=zh&year=2011&category=education')).toBe('filter-2011-education-standard');
+    expect(at('?category=education&year=2011', 1920, 1080)).toBe('filter-2011-education-large');
+    expect(at('?year=2010')).toBe('filter-2010-all-standard');
+    expect(at('?category=industry&year=all')).toBe('filter-all-industry-standard');
+    // All years named is the default view.
+    expect(at('?year=all')).toBe('standard');
+    // Several kinds, a year named twice, a value no view could have, another filter, a place, an
+    // embed, a story, or a window near neither size: the app draws it.
+    for (const search of ['?category=industry,education', '?year=2010&year=2011', '?year=20100', '?category=a%22b', '?year=2010&metric=projects', '?year=2010&place=520422', '?embed=1&year=2010', '?story=tour&step=2&year=2010'])
+      expect(at(search), search).toBe('off');
+    expect(at('?year=2010', 1600, 900)).toBe('off');
   });
 
   it('leaves it on for a plain link and a link that only names the language', () => {
@@ -200,7 +220,7 @@ describe('the first view’s inline script', () => {
   });
 
   it('writes the app’s tags into the page at once where the first view is off, as the build wrote them', () => {
-    const page = run('?year=2010', ['en']);
+    const page = run('?year=2010&place=520103', ['en']);
     expect(page.on).toBe(false);
     expect(page.written).toEqual([
       '<script type="module" crossorigin src="./assets/index-a.js"></script>',
