@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { deferAppTags, FIRST_VIEW_SCRIPT, FIRST_VIEW_WRITE_SCRIPT, viewFile } from '../../scripts/first-view.ts';
-import { EMBED_FIT_JS, EMBED_REFERENCES, firstViewFitCss, PRESENT_REFERENCES } from '../../scripts/first-view-kinds.ts';
+import { EMBED_FIT_JS, EMBED_REFERENCES, filterFirstViews, firstViewFitCss, PRESENT_REFERENCES } from '../../scripts/first-view-kinds.ts';
 import { IMPORT_KEY } from '../../src/import/store.ts';
 import { browserLang, defaultState, parseState, serializeState } from '../../src/state/url-state.ts';
 
@@ -143,6 +143,17 @@ describe('the first view’s inline script', () => {
     for (const search of ['?category=industry,education', '?year=2010&year=2011', '?year=20100', '?category=a%22b', '?year=2010&metric=projects', '?year=2010&place=520422', '?embed=1&year=2010', '?story=tour&step=2&year=2010'])
       expect(at(search), search).toBe('off');
     expect(at('?year=2010', 1600, 900)).toBe('off');
+  });
+
+  it('has the build draw every filtered view but the default one, at both sizes, and none for data with many years', () => {
+    const kinds = filterFirstViews([2009, 2010, 2011], ['education', 'industry']);
+    expect(kinds.map((k) => k.id).sort()).toEqual(
+      ['2009-all', '2009-education', '2009-industry', '2010-all', '2010-education', '2010-industry', '2011-all', '2011-education', '2011-industry', 'all-education', 'all-industry'].flatMap((f) => [`filter-${f}-large`, `filter-${f}-standard`]).sort(),
+    );
+    // The name the inline script asks for is the view drawn for that filter.
+    for (const k of kinds) expect(k.id).toBe(`filter-${k.filter!.year}-${k.filter!.category ?? 'all'}-${k.filter!.size}`);
+    const years = Array.from({ length: 20 }, (_, i) => 2001 + i);
+    expect(filterFirstViews(years, ['education', 'industry'])).toHaveLength(0);
   });
 
   it('leaves it on for a plain link and a link that only names the language', () => {
