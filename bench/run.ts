@@ -39,10 +39,17 @@ function sizes(jsBefore: { first: string[]; interactive: string[] }) {
     data_raw_kb: round(['figures', 'places', 'pairings', 'sources', 'categories', 'metrics'].reduce((s, n) => s + statSync(`data/${n}.csv`).size, 0) / 1024),
     data_json_gzip_kb: gz(files.filter((f) => f.startsWith('builtin-data') && f.endsWith('.json'))),
     js_first_map_gzip_kb: gz(code(jsBefore.first)),
-    page_gzip_kb: round(gzipKb(join('dist', 'index.html')) + gz(files.filter((f) => f.startsWith('first-view-en-1280-')))),
+    page_gzip_kb: round(gzipKb(join('dist', 'index.html')) + gz(defaultViewFiles())),
     js_interactive_gzip_kb: gz(interactiveJs),
     js_own_gzip_kb: gz(interactiveJs.filter((f) => !f.startsWith('maplibre-map'))),
   };
+}
+
+/** The files the default link's first view (en, 1280×800) is written from: its own, and its outlines' (scripts/first-view.ts). */
+function defaultViewFiles(): string[] {
+  const link = /<link data-first-view="standard" data-lang="en" href="\.\/assets\/([^"]+)"(?: data-outlines="\.\/assets\/([^"]+)")?>/.exec(readFileSync(join('dist', 'index.html'), 'utf8'));
+  if (!link) throw new Error('dist/index.html links no first view for en at 1280×800');
+  return link.slice(1).filter((f): f is string => f !== undefined);
 }
 
 async function main() {

@@ -79,18 +79,75 @@ export const FIRST_VIEW_SCRIPT =
  * deep link's first map came about 250 ms later, bench/results.md).
  */
 export const FIRST_VIEW_WRITE_SCRIPT =
-  `(function(){var h=document.documentElement,l=h.lang==='zh-Hans'?'zh':'en',z=h.getAttribute('data-first-view-size'),u;` +
+  `(function(){var h=document.documentElement,l=h.lang==='zh-Hans'?'zh':'en',z=h.getAttribute('data-first-view-size'),u,o;` +
   `if(!h.classList.contains('first-view-off')){u=document.querySelector('link[data-first-view="'+(z||'standard')+'"][data-lang="'+l+'"]');` +
   // A story's view lays out as present mode from the first paint, as the app's presenter will.
-  `if(u){if(z&&z.indexOf('story-')===0)h.classList.add('presenting');document.write('<script src="'+u.getAttribute('href')+'"></'+'script>');}}` +
+  // Its outlines' file first, where it has one (viewFiles): both are fetched at once, and run in turn.
+  `if(u){if(z&&z.indexOf('story-')===0)h.classList.add('presenting');o=u.getAttribute('data-outlines');` +
+  `document.write((o?'<script src="'+o+'"></'+'script>':'')+'<script src="'+u.getAttribute('href')+'"></'+'script>');}}` +
   `if(document.currentScript)document.currentScript.remove();})();`;
 
 const FILE_NAMES: Record<string, string> = { standard: '1280', large: '1920' };
+const hashed = (source: string) => createHash('sha256').update(source).digest('hex').slice(0, 8);
 
-/** The file that writes a language's first view of a kind (FIRST_VIEWS): its name, by its content. */
-export function viewFile(lang: string, kind: string, html: string): { fileName: string; source: string } {
-  const source = `document.write(${JSON.stringify(html)});\n`;
-  return { fileName: `assets/first-view-${lang}-${FILE_NAMES[kind] ?? kind}-${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`, source };
+export interface ViewFile {
+  fileName: string;
+  source: string;
+  /** The outlines file it writes its map's outlines from, which the write script loads before it. */
+  outlines?: { fileName: string; source: string };
+}
+
+/**
+ * The file that writes a language's first view of a kind (FIRST_VIEWS): its name, by its content.
+ * `outlines`: the outlines of its map, cut out of `html` (cutOutlines), to be written from the shared file.
+ */
+export function viewFile(lang: string, kind: string, html: string, outlines?: { file: string; fills: string[]; before: string; after: string }): Omit<ViewFile, 'outlines'> {
+  const source = outlines
+    ? `(function(g,f){var i=0;if(typeof g==='string')document.write(${JSON.stringify(outlines.before)}+g.replace(/ fill=""/g,function(){return ' fill="'+f[i++]+'"';})+${JSON.stringify(outlines.after)});})(self.${OUTLINES_GLOBAL},${JSON.stringify(outlines.fills)});\n`
+    : `document.write(${JSON.stringify(html)});\n`;
+  return { fileName: `assets/first-view-${lang}-${FILE_NAMES[kind] ?? kind}-${hashed(source)}.js`, source };
+}
+
+// What a first view's file starts its map's outlines with, and the group they end with (the borders hold paths only).
+const AREAS = '<g fill-rule="evenodd" class="areas">';
+const BORDERS = '<g pointer-events="none" class="borders">';
+const OUTLINES_GLOBAL = 'firstViewOutlines';
+
+/**
+ * A view's map outlines (its areas' and borders' groups) with their fills taken out, and what comes
+ * before and after them: three quarters of a view's bytes, and the same in every view drawn at one
+ * size, whatever its filter (the fills are the scene's). Null where the view has none.
+ */
+export function cutOutlines(html: string): { outlines: string; fills: string[]; before: string; after: string } | null {
+  const start = html.indexOf(AREAS);
+  const borders = html.indexOf(BORDERS, start);
+  const end = borders < 0 ? -1 : html.indexOf('</g>', borders);
+  if (start < 0 || end < 0) return null;
+  const fills: string[] = [];
+  const outlines = html.slice(start, end + 4).replace(/ fill="([^"]*)"/g, (_, v: string) => (fills.push(v), ' fill=""'));
+  return { outlines, fills, before: html.slice(0, start), after: html.slice(end + 4) };
+}
+
+/**
+ * Each view's file; views whose outlines are the same (all drawn at one size: the default and the
+ * filtered ones, both languages where their maps are one size) write them from one outlines file,
+ * which a browser fetches beside the view's and keeps for the next link of that size.
+ */
+export function viewFiles(views: readonly { lang: string; kind: string; html: string }[]): ViewFile[] {
+  const cuts = views.map((v) => cutOutlines(v.html));
+  const sharers = new Map<string, number>();
+  for (const c of cuts) if (c) sharers.set(c.outlines, (sharers.get(c.outlines) ?? 0) + 1);
+  const outlineFiles = new Map<string, { fileName: string; source: string }>();
+  return views.map((v, i) => {
+    const cut = cuts[i];
+    if (!cut || sharers.get(cut.outlines)! < 2) return viewFile(v.lang, v.kind, v.html);
+    let outlines = outlineFiles.get(cut.outlines);
+    if (!outlines) {
+      const source = `self.${OUTLINES_GLOBAL}=${JSON.stringify(cut.outlines)};\n`;
+      outlineFiles.set(cut.outlines, (outlines = { fileName: `assets/first-view-outlines-${hashed(source)}.js`, source }));
+    }
+    return { ...viewFile(v.lang, v.kind, v.html, { file: outlines.fileName, ...cut }), outlines };
+  });
 }
 
 const hash = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
@@ -151,9 +208,12 @@ export function firstView(dataDir: string, topoFile: string): Plugin[] {
           // The drawing runs the app's modules through Vite's module runner, which resolves them as the
           // app's build does (and leaves the code they load on use unloaded).
           const { module } = await runnerImport<typeof import('./draw-first-view.ts')>(resolve('scripts/draw-first-view.ts'), { configFile: false, logLevel: 'warn' });
-          const views = module.drawFirstViews(dataDir, topoFile).flatMap(({ kind, views: drawn }) => Object.entries(drawn).map(([lang, view]) => ({ size: kind.id, lang, ...viewFile(lang, kind.id, view) })));
-          files = views;
-          const links = views.map((v) => `<link data-first-view="${v.size}" data-lang="${v.lang}" href="./${v.fileName}">`).join('\n    ');
+          const drawn = module.drawFirstViews(dataDir, topoFile).flatMap(({ kind, views }) => Object.entries(views).map(([lang, html]) => ({ kind: kind.id, lang, html })));
+          const made = viewFiles(drawn);
+          files = [...new Map(made.flatMap((f) => [f, ...(f.outlines ? [f.outlines] : [])]).map((f) => [f.fileName, f])).values()];
+          const links = made
+            .map((f, i) => `<link data-first-view="${drawn[i]!.kind}" data-lang="${drawn[i]!.lang}" href="./${f.fileName}"${f.outlines ? ` data-outlines="./${f.outlines.fileName}"` : ''}>`)
+            .join('\n    ');
           return html.replace(MARK, () => `<script>${FIRST_VIEW_WRITE_SCRIPT}</script>`).replace('</head>', () => `    ${links}\n    <style>${firstViewFitCss()}</style>\n  </head>`);
         },
       },

@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { deferAppTags, FIRST_VIEW_SCRIPT, FIRST_VIEW_WRITE_SCRIPT, viewFile } from '../../scripts/first-view.ts';
+import { deferAppTags, FIRST_VIEW_SCRIPT, FIRST_VIEW_WRITE_SCRIPT, viewFile, viewFiles } from '../../scripts/first-view.ts';
 import { EMBED_FIT_JS, EMBED_REFERENCES, filterFirstViews, firstViewFitCss, PRESENT_REFERENCES } from '../../scripts/first-view-kinds.ts';
 import { IMPORT_KEY } from '../../src/import/store.ts';
 import { browserLang, defaultState, parseState, serializeState } from '../../src/state/url-state.ts';
@@ -253,7 +253,10 @@ function write(lang: 'en' | 'zh-Hans', off: boolean, size = 'standard', built: r
       documentElement: { lang, getAttribute: (k: string) => (k === 'data-first-view-size' ? size : null), classList: { contains: (c: string) => off && c === 'first-view-off', add: (c: string) => classes.add(c) } },
       querySelector: (sel: string) => {
         const m = /data-first-view="([\w-]+)"\]\[data-lang="(\w+)"/.exec(sel);
-        return m && built.includes(m[1]!) ? { getAttribute: () => `./assets/first-view-${m[2]}-${m[1] === 'large' ? 1920 : m[1] === 'standard' ? 1280 : m[1]}.js` } : null;
+        // The default views and the filtered ones share their outlines' file.
+        const href = m && `./assets/first-view-${m[2]}-${m[1] === 'large' ? 1920 : m[1] === 'standard' ? 1280 : m[1]}.js`;
+        const outlines = m && !m[1]!.startsWith('story-') ? `./assets/first-view-outlines-${m[1]!.endsWith('large') ? 'large' : 'standard'}.js` : null;
+        return m && built.includes(m[1]!) ? { getAttribute: (k: string) => (k === 'href' ? href : k === 'data-outlines' ? outlines : null) } : null;
       },
       write: (t: string) => written.push(t),
     },
@@ -264,11 +267,14 @@ function write(lang: 'en' | 'zh-Hans', off: boolean, size = 'standard', built: r
 
 describe('the first view’s files', () => {
   it('are loaded for a default link in the shown language at the window’s reference size (1280×800’s near neither), and for no other link', () => {
-    expect(write('en', false)).toEqual(['<script src="./assets/first-view-en-1280.js"></script>']);
-    expect(write('zh-Hans', false)).toEqual(['<script src="./assets/first-view-zh-1280.js"></script>']);
-    expect(write('zh-Hans', false, 'large')).toEqual(['<script src="./assets/first-view-zh-1920.js"></script>']);
+    const outlines = (size: string) => `<script src="./assets/first-view-outlines-${size}.js"></script>`;
+    expect(write('en', false)).toEqual([`${outlines('standard')}<script src="./assets/first-view-en-1280.js"></script>`]);
+    expect(write('zh-Hans', false)).toEqual([`${outlines('standard')}<script src="./assets/first-view-zh-1280.js"></script>`]);
+    expect(write('zh-Hans', false, 'large')).toEqual([`${outlines('large')}<script src="./assets/first-view-zh-1920.js"></script>`]);
     // Near neither size: the 1280×800 view, whose map the page's CSS hides, for its header and sea.
-    expect(write('en', false, '')).toEqual(['<script src="./assets/first-view-en-1280.js"></script>']);
+    expect(write('en', false, '')).toEqual([`${outlines('standard')}<script src="./assets/first-view-en-1280.js"></script>`]);
+    // A filtered view, named by the inline script.
+    expect(write('en', false, 'filter-2011-education-large', ['filter-2011-education-large'])).toEqual([`${outlines('large')}<script src="./assets/first-view-en-filter-2011-education-large.js"></script>`]);
     // Any other link: nothing to fetch.
     expect(write('en', true)).toEqual([]);
     expect(write('en', true, 'large')).toEqual([]);
@@ -292,6 +298,35 @@ describe('the first view’s files', () => {
     const written: string[] = [];
     runInNewContext(file.source, { document: { write: (t: string) => written.push(t) } });
     expect(written).toEqual(['<p title="a">\u2028</script></p>']);
+  });
+
+  it('share their maps’ outlines where those are the same, and each still writes exactly its view', () => {
+    const view = (fills: string[], d = 'M0 0l1 1') =>
+      `<header>h</header><svg><g fill-rule="evenodd" class="areas"><g id="counties"><path fill="${fills[0]}" d="${d}"></path><path fill="${fills[1]}" d="M2 2"></path></g></g><g pointer-events="none" class="borders"><path fill="none" d="M3 3"></path></g><g class="lines"><path d="M "></path></g></svg>`;
+    const views = [
+      { lang: 'en', kind: 'standard', html: view(['#fff', 'url(#no-figure)']) },
+      { lang: 'en', kind: 'filter-2011-education-standard', html: view(['#abc', '#def']) },
+      { lang: 'zh', kind: 'standard', html: view(['#fff', '#123']) },
+      { lang: 'en', kind: 'large', html: view(['#fff', '#fff'], 'M0 0l2 2') },
+    ];
+    const files = viewFiles(views);
+    // The three with one map share a file; the fourth, alone with its outlines, is whole.
+    expect(files.slice(0, 3).map((f) => f.outlines?.fileName)).toEqual(Array(3).fill(files[0]!.outlines!.fileName));
+    expect(files[0]!.outlines!.fileName).toMatch(/^assets\/first-view-outlines-[0-9a-f]{8}\.js$/);
+    expect(files[3]!.outlines).toBeUndefined();
+    files.forEach((file, i) => {
+      const written: string[] = [];
+      const self: Record<string, unknown> = {};
+      const page = { self, document: { write: (t: string) => written.push(t) } };
+      if (file.outlines) runInNewContext(file.outlines.source, page);
+      runInNewContext(file.source, page);
+      expect(written.join(''), views[i]!.kind).toBe(views[i]!.html);
+      expect(file.source.length < views[i]!.html.length).toBe(file.outlines !== undefined);
+    });
+    // Its outlines' file missing (a failed request), a view writes nothing: the app draws the map.
+    const written: string[] = [];
+    runInNewContext(files[1]!.source, { self: {}, document: { write: (t: string) => written.push(t) } });
+    expect(written).toEqual([]);
   });
 });
 
