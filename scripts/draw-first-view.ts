@@ -18,6 +18,7 @@ import { createControls } from '../src/ui/controls.ts';
 import { createHeader } from '../src/ui/header.ts';
 import { createLegend } from '../src/ui/legend.ts';
 import { createCompactKey } from '../src/ui/compact-key.ts';
+import { createDeadEnd } from '../src/ui/dead-end.ts';
 import { svg } from '../src/view/dom.ts';
 import { createShell } from '../src/ui/shell.ts';
 import { readBuiltin } from './builtin-data.ts';
@@ -139,7 +140,10 @@ function drawKind(document: Document, model: Model, geo: Geography, stories: rea
       ...boxes.map((b): Cover => ({ box: [b.x, b.y, b.x + b.width, b.y + b.height], kind: 'control' })),
       ...(cardBox ? [{ box: [cardBox.x, cardBox.y, cardBox.x + cardBox.width, cardBox.y + cardBox.height], kind: 'card' } as const] : []),
     ];
-    const { layout, svgHost } = createShell(controls && legend ? [controls.el, legend.el] : [], compactKey ? [compactKey.el] : [], []);
+    // What the map says where nothing matches the filter (a filtered view can be empty), as the live map does.
+    const deadEnd = createDeadEnd(ctx);
+    deadEnd.update(frame);
+    const { layout, svgHost } = createShell(controls && legend ? [controls.el, legend.el] : [], [...(compactKey ? [compactKey.el] : []), deadEnd.el], []);
     // The live map's size is read from its host.
     Object.defineProperties(svgHost, { clientWidth: { value: size.width }, clientHeight: { value: size.height } });
     const renderer = createSvgRenderer(svgHost, geo, model, { camera: null, view: state.view, reveal: state.place }, { hover() {}, click() {}, moved() {} }, () => ({ covers, presenting }));

@@ -130,7 +130,7 @@ export function firstViewFitCss(): string {
   const rule = (w: number, h: number, selector: string) => {
     const a = w / h;
     const outside = [`(width < ${px(w * (1 - SCALE))})`, `(width > ${px(w * (1 + SCALE))})`, `(height < ${px(h * (1 - SCALE))})`, `(height > ${px(h * (1 + SCALE))})`, `(aspect-ratio < ${(a * (1 - SHAPE)).toFixed(4)})`, `(aspect-ratio > ${(a * (1 + SHAPE)).toFixed(4)})`];
-    return `@container ${outside.join(' or ')} { ${selector} :is(.first-view-map, .compact-key) { visibility: hidden; } }`;
+    return `@container ${outside.join(' or ')} { ${selector} :is(.first-view-map, .compact-key, .empty-message) { visibility: hidden; } }`;
   };
   return [
     ...EMBED_REFERENCES.map(([id, w, h]) => rule(w, h, `.first-view[data-size='${id}']`)),

@@ -32,9 +32,11 @@ const EXACT = [
   { size: [400, 300], lang: 'en', link: 'embed=1' },
   { size: DESKTOP, lang: 'zh', link: 'embed=1' },
   { size: DESKTOP, lang: 'en', link: 'story=tour&step=3' },
-  // And filtered views: a year and a kind of aid, and a year alone at the large size.
+  // And filtered views: a year and a kind of aid, a year alone at the large size, and one that
+  // nothing matches (the map says so from the first paint).
   { size: DESKTOP, lang: 'zh', link: 'year=2011&category=education' },
   { size: LARGE, lang: 'en', link: 'year=2010' },
+  { size: DESKTOP, lang: 'en', link: 'year=2011&category=social_donations' },
 ] as const;
 const kindOf = (link: string) => (link === 'embed=1' ? 'embed' : link.startsWith('story') ? 'story' : link ? 'filter' : 'default');
 const what = (link: string) => ({ embed: 'default map embedded', story: `story's step (${link})`, filter: `filtered map (${link})`, default: 'default map' })[kindOf(link)];
@@ -54,6 +56,8 @@ describe('the first view in index.html', () => {
       expect(await first.page.evaluate(() => document.documentElement.lang)).toBe(lang === 'zh' ? 'zh-Hans' : 'en');
       expect(await distinctColours(first.page, shot)).toBeGreaterThan(40);
       const pre = await readDrawing(first.page, { root: '.first-view-map', prefix: `first-view-${lang}-` });
+      // What the map says where nothing matches its filter.
+      const emptySays = await first.page.evaluate(() => [...document.querySelectorAll('.first-view .empty-message')].filter((e) => e.checkVisibility()).map((e) => e.textContent).join(''));
       await first.close();
 
       // The whole map: Guizhou's prefectures and both partner cities named, every circle and name in the map area, no two names overlapping.
@@ -61,8 +65,10 @@ describe('the first view in index.html', () => {
       const area = pre.area!;
       expect(names.length).toBeGreaterThanOrEqual(10);
       for (const city of lang === 'en' ? ['Qingdao', 'Ningbo', 'Tongren', 'Qiandongnan'] : ['青岛', '宁波', '铜仁', '黔东南']) expect(names.some((n) => n.includes(city))).toBe(true);
-      // (The story's step is of one year, with a place open: four circles; education in 2011: one.)
-      expect(pre.marks.length).toBeGreaterThan({ story: 3, filter: 0, embed: 5, default: 5 }[kind]);
+      // (The story's step is of one year, with a place open: four circles; a filter may have none.)
+      expect(pre.marks.length).toBeGreaterThanOrEqual({ story: 4, filter: 0, embed: 6, default: 6 }[kind]);
+      if (pre.marks.length === 0) expect(emptySays).toContain(lang === 'en' ? 'No recorded figure' : '没有');
+      else expect(emptySays).toBe('');
       for (const m of pre.marks) expect(within({ left: m.x, right: m.x, top: m.y, bottom: m.y }, area), m.key).toBe(true);
       for (const l of pre.labels) expect(within(l, area)).toBe(true);
       pre.labels.forEach((a, i) => pre.labels.slice(i + 1).forEach((b) => expect(overlaps(a, b, 1)).toBe(false)));
