@@ -80,6 +80,12 @@ function run(search: string, languages: string[], stored: string | null = null, 
   };
 }
 
+/** The first view the script names for a link in a window (English browser), or 'off'. */
+const viewAt = (search: string, innerWidth = 1280, innerHeight = 800) => {
+  const r = run(search, ['en'], null, true, { innerWidth, innerHeight });
+  return r.on ? r.size : 'off';
+};
+
 const vocab = { years: [2010, 2011], categories: ['industry'], metrics: ['funds_cny', 'projects'], places: new Set(['520103']) };
 const SEARCHES = ['', '?lang=en', '?lang=zh', '?lang=fr', '?lang=zh&year=2010', '?year=2010&category=industry', '?category=industry&lang=zh', '?year=all&category=industry', '?year=2010&year=2011', '?category=industry,x', '?year=2010&category=industry&metric=projects', '?year=2010&place=520103', '?year=1900', '?category=Industry', '?embed=1', '?embed=1&lang=zh', '?embed=0', '?embed=true', '?embed=1&year=2010', '?embed=1&interactive=0', '?lang=en&lang=zh', '?view=guizhou', '?place=520103', '?story=x&step=1', '?metric=funds_cny', '?LANG=zh'];
 const LANGUAGES = [['zh-CN', 'en'], ['en-GB', 'zh-CN'], ['en-US'], ['fr-FR', 'zh-TW'], ['de'], []];
@@ -110,39 +116,31 @@ describe('the first view’s inline script', () => {
   });
 
   it('names a story step’s view for present mode’s map area (the window under the header), and none for a story link with anything else', () => {
-    const at = (search: string, innerWidth = 1280, innerHeight = 800) => {
-      const r = run(search, ['en'], null, true, { innerWidth, innerHeight });
-      return r.on ? r.size : 'off';
-    };
-    expect(at('?lang=en&story=tour&step=3')).toBe('story-tour-3-standard');
-    expect(at('?story=tour&lang=zh&step=6', 1920, 1080)).toBe('story-tour-6-large');
+    expect(viewAt('?lang=en&story=tour&step=3')).toBe('story-tour-3-standard');
+    expect(viewAt('?story=tour&lang=zh&step=6', 1920, 1080)).toBe('story-tour-6-large');
     // The link's first step need not be named.
-    expect(at('?story=tour')).toBe('story-tour-1-standard');
+    expect(viewAt('?story=tour')).toBe('story-tour-1-standard');
     // Near neither size, embedded, filtered, or a name that is no story's: the app draws it.
-    expect(at('?lang=en&story=tour&step=3', 700, 900)).toBe('off');
-    expect(at('?embed=1&story=tour&step=3')).toBe('off');
-    expect(at('?story=tour&step=3&year=2010')).toBe('off');
-    expect(at('?story=a%22b&step=1')).toBe('off');
-    expect(at('?story=tour&step=0')).toBe('off');
-    expect(at('?step=2')).toBe('off');
+    expect(viewAt('?lang=en&story=tour&step=3', 700, 900)).toBe('off');
+    expect(viewAt('?embed=1&story=tour&step=3')).toBe('off');
+    expect(viewAt('?story=tour&step=3&year=2010')).toBe('off');
+    expect(viewAt('?story=a%22b&step=1')).toBe('off');
+    expect(viewAt('?story=tour&step=0')).toBe('off');
+    expect(viewAt('?step=2')).toBe('off');
   });
 
   it('names a filtered view by its year and kind of aid at the window’s reference size, and none for a link with anything else', () => {
-    const at = (search: string, innerWidth = 1280, innerHeight = 800) => {
-      const r = run(search, ['en'], null, true, { innerWidth, innerHeight });
-      return r.on ? r.size : 'off';
-    };
-    expect(at('?lang=zh&year=2011&category=education')).toBe('filter-2011-education-standard');
-    expect(at('?category=education&year=2011', 1920, 1080)).toBe('filter-2011-education-large');
-    expect(at('?year=2010')).toBe('filter-2010-all-standard');
-    expect(at('?category=industry&year=all')).toBe('filter-all-industry-standard');
+    expect(viewAt('?lang=zh&year=2011&category=education')).toBe('filter-2011-education-standard');
+    expect(viewAt('?category=education&year=2011', 1920, 1080)).toBe('filter-2011-education-large');
+    expect(viewAt('?year=2010')).toBe('filter-2010-all-standard');
+    expect(viewAt('?category=industry&year=all')).toBe('filter-all-industry-standard');
     // All years named is the default view.
-    expect(at('?year=all')).toBe('standard');
+    expect(viewAt('?year=all')).toBe('standard');
     // Several kinds, a year named twice, a value no view could have, another filter, a place, an
     // embed, a story, or a window near neither size: the app draws it.
     for (const search of ['?category=industry,education', '?year=2010&year=2011', '?year=20100', '?category=a%22b', '?year=2010&metric=projects', '?year=2010&place=520422', '?embed=1&year=2010', '?story=tour&step=2&year=2010'])
-      expect(at(search), search).toBe('off');
-    expect(at('?year=2010', 1600, 900)).toBe('off');
+      expect(viewAt(search), search).toBe('off');
+    expect(viewAt('?year=2010', 1600, 900)).toBe('off');
   });
 
   it('has the build draw every filtered view but the default one, at both sizes, and none for data with many years', () => {
