@@ -129,12 +129,13 @@ export function cutOutlines(html: string): { outlines: string; fills: string[]; 
 }
 
 /**
- * Each view's file; views whose outlines are the same (all drawn at one size: the default and the
- * filtered ones, both languages where their maps are one size) write them from one outlines file,
- * which a browser fetches beside the view's and keeps for the next link of that size.
+ * Each view's file; the filtered views whose outlines are the same (all drawn at one size) write them
+ * from one outlines file, which a browser fetches beside the view's and keeps for the next filtered
+ * link of that size. The default view, the embeds and the story steps, the links opened most, stay
+ * whole: the second file cost a first map ≈ 20 ms (docs/drawing.md), and they are few.
  */
-export function viewFiles(views: readonly { lang: string; kind: string; html: string }[]): ViewFile[] {
-  const cuts = views.map((v) => cutOutlines(v.html));
+export function viewFiles(views: readonly { lang: string; kind: string; html: string }[], shares = (kind: string) => kind.startsWith('filter-')): ViewFile[] {
+  const cuts = views.map((v) => (shares(v.kind) ? cutOutlines(v.html) : null));
   const sharers = new Map<string, number>();
   for (const c of cuts) if (c) sharers.set(c.outlines, (sharers.get(c.outlines) ?? 0) + 1);
   const outlineFiles = new Map<string, { fileName: string; source: string }>();

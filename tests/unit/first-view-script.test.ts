@@ -251,9 +251,9 @@ function write(lang: 'en' | 'zh-Hans', off: boolean, size = 'standard', built: r
       documentElement: { lang, getAttribute: (k: string) => (k === 'data-first-view-size' ? size : null), classList: { contains: (c: string) => off && c === 'first-view-off', add: (c: string) => classes.add(c) } },
       querySelector: (sel: string) => {
         const m = /data-first-view="([\w-]+)"\]\[data-lang="(\w+)"/.exec(sel);
-        // The default views and the filtered ones share their outlines' file.
+        // The filtered views share their outlines' file.
         const href = m && `./assets/first-view-${m[2]}-${m[1] === 'large' ? 1920 : m[1] === 'standard' ? 1280 : m[1]}.js`;
-        const outlines = m && !m[1]!.startsWith('story-') ? `./assets/first-view-outlines-${m[1]!.endsWith('large') ? 'large' : 'standard'}.js` : null;
+        const outlines = m && m[1]!.startsWith('filter-') ? `./assets/first-view-outlines-${m[1]!.endsWith('large') ? 'large' : 'standard'}.js` : null;
         return m && built.includes(m[1]!) ? { getAttribute: (k: string) => (k === 'href' ? href : k === 'data-outlines' ? outlines : null) } : null;
       },
       write: (t: string) => written.push(t),
@@ -265,14 +265,15 @@ function write(lang: 'en' | 'zh-Hans', off: boolean, size = 'standard', built: r
 
 describe('the first view’s files', () => {
   it('are loaded for a default link in the shown language at the window’s reference size (1280×800’s near neither), and for no other link', () => {
-    const outlines = (size: string) => `<script src="./assets/first-view-outlines-${size}.js"></script>`;
-    expect(write('en', false)).toEqual([`${outlines('standard')}<script src="./assets/first-view-en-1280.js"></script>`]);
-    expect(write('zh-Hans', false)).toEqual([`${outlines('standard')}<script src="./assets/first-view-zh-1280.js"></script>`]);
-    expect(write('zh-Hans', false, 'large')).toEqual([`${outlines('large')}<script src="./assets/first-view-zh-1920.js"></script>`]);
+    expect(write('en', false)).toEqual(['<script src="./assets/first-view-en-1280.js"></script>']);
+    expect(write('zh-Hans', false)).toEqual(['<script src="./assets/first-view-zh-1280.js"></script>']);
+    expect(write('zh-Hans', false, 'large')).toEqual(['<script src="./assets/first-view-zh-1920.js"></script>']);
     // Near neither size: the 1280×800 view, whose map the page's CSS hides, for its header and sea.
-    expect(write('en', false, '')).toEqual([`${outlines('standard')}<script src="./assets/first-view-en-1280.js"></script>`]);
-    // A filtered view, named by the inline script.
-    expect(write('en', false, 'filter-2011-education-large', ['filter-2011-education-large'])).toEqual([`${outlines('large')}<script src="./assets/first-view-en-filter-2011-education-large.js"></script>`]);
+    expect(write('en', false, '')).toEqual(['<script src="./assets/first-view-en-1280.js"></script>']);
+    // A filtered view, named by the inline script, with its outlines' file.
+    expect(write('en', false, 'filter-2011-education-large', ['filter-2011-education-large'])).toEqual([
+      '<script src="./assets/first-view-outlines-large.js"></script><script src="./assets/first-view-en-filter-2011-education-large.js"></script>',
+    ]);
     // Any other link: nothing to fetch.
     expect(write('en', true)).toEqual([]);
     expect(write('en', true, 'large')).toEqual([]);
@@ -302,16 +303,19 @@ describe('the first view’s files', () => {
     const view = (fills: string[], d = 'M0 0l1 1') =>
       `<header>h</header><svg><g fill-rule="evenodd" class="areas"><g id="counties"><path fill="${fills[0]}" d="${d}"></path><path fill="${fills[1]}" d="M2 2"></path></g></g><g pointer-events="none" class="borders"><path fill="none" d="M3 3"></path></g><g class="lines"><path d="M "></path></g></svg>`;
     const views = [
-      { lang: 'en', kind: 'standard', html: view(['#fff', 'url(#no-figure)']) },
+      { lang: 'en', kind: 'filter-2010-all-standard', html: view(['#fff', 'url(#no-figure)']) },
       { lang: 'en', kind: 'filter-2011-education-standard', html: view(['#abc', '#def']) },
-      { lang: 'zh', kind: 'standard', html: view(['#fff', '#123']) },
-      { lang: 'en', kind: 'large', html: view(['#fff', '#fff'], 'M0 0l2 2') },
+      { lang: 'zh', kind: 'filter-all-industry-standard', html: view(['#fff', '#123']) },
+      { lang: 'en', kind: 'filter-2010-all-large', html: view(['#fff', '#fff'], 'M0 0l2 2') },
+      { lang: 'en', kind: 'standard', html: view(['#fff', '#fff']) },
     ];
     const files = viewFiles(views);
-    // The three with one map share a file; the fourth, alone with its outlines, is whole.
+    // The three filtered views with one map share a file; the fourth, alone with its outlines, and
+    // the default view (whose outlines are theirs) are whole.
     expect(files.slice(0, 3).map((f) => f.outlines?.fileName)).toEqual(Array(3).fill(files[0]!.outlines!.fileName));
     expect(files[0]!.outlines!.fileName).toMatch(/^assets\/first-view-outlines-[0-9a-f]{8}\.js$/);
     expect(files[3]!.outlines).toBeUndefined();
+    expect(files[4]!.outlines).toBeUndefined();
     files.forEach((file, i) => {
       const written: string[] = [];
       const self: Record<string, unknown> = {};
