@@ -83,14 +83,16 @@ export function storyFirstViews(stories: readonly { id: string; steps: readonly 
   );
 }
 
+const MAX_FILTERS = 60;
+
 /**
  * The views the sidebar's filters give: each year and all years, with one kind of aid or all kinds,
  * at both reference sizes, but the default view (all years, all kinds), which is drawn already:
  * `filter-<year or all>-<category or all>-<size>`, the name the inline script asks for. People share
  * a filtered view more than any other deep link but a place's; a place's view (156 places × the
  * filters) or a view of several kinds at once the app draws. Data whose filters give more than
- * MAX_FILTERS (the benchmark's 20 years: 251) gets none: each costs ≈ 0.25 s of the build and ≈ 0.5 MB
- * of the deployed folder (built-in data: 47).
+ * MAX_FILTERS (the benchmark's 20 years: 251) gets none: each filter's four views cost ≈ 0.5 s of the
+ * build and ≈ 0.3 MB of the deployed folder (built-in data: 47 filters).
  */
 export function filterFirstViews(years: readonly number[], categories: readonly string[]): FirstViewKind[] {
   if ((years.length + 1) * (categories.length + 1) - 1 > MAX_FILTERS) return [];
@@ -103,10 +105,8 @@ export function filterFirstViews(years: readonly number[], categories: readonly 
   );
 }
 
-const MAX_FILTERS = 60;
-
-/** A filtered view's name, as filterFirstViews and the inline script make it. */
-export const filterViewId = (year: number | 'all', category: string | null, size: ReferenceSize) => `filter-${year}-${category ?? 'all'}-${size}`;
+/** A filtered view's name, as the inline script makes it from the link. */
+const filterViewId = (year: number | 'all', category: string | null, size: ReferenceSize) => `filter-${year}-${category ?? 'all'}-${size}`;
 
 /** Present mode's sizes, as the inline script reads them: [size, width, height]. */
 export const PRESENT_REFERENCES = (['standard', 'large'] as const).map((size) => [size, PRESENT_MAPS[size].width, PRESENT_MAPS[size].height] as const);

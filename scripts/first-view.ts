@@ -101,7 +101,7 @@ export interface ViewFile {
  * The file that writes a language's first view of a kind (FIRST_VIEWS): its name, by its content.
  * `outlines`: the outlines of its map, cut out of `html` (cutOutlines), to be written from the shared file.
  */
-export function viewFile(lang: string, kind: string, html: string, outlines?: { file: string; fills: string[]; before: string; after: string }): Omit<ViewFile, 'outlines'> {
+export function viewFile(lang: string, kind: string, html: string, outlines?: { fills: string[]; before: string; after: string }): Omit<ViewFile, 'outlines'> {
   const source = outlines
     ? `(function(g,f){var i=0;if(typeof g==='string')document.write(${JSON.stringify(outlines.before)}+g.replace(/ fill=""/g,function(){return ' fill="'+f[i++]+'"';})+${JSON.stringify(outlines.after)});})(self.${OUTLINES_GLOBAL},${JSON.stringify(outlines.fills)});\n`
     : `document.write(${JSON.stringify(html)});\n`;
@@ -147,7 +147,7 @@ export function viewFiles(views: readonly { lang: string; kind: string; html: st
       const source = `self.${OUTLINES_GLOBAL}=${JSON.stringify(cut.outlines)};\n`;
       outlineFiles.set(cut.outlines, (outlines = { fileName: `assets/first-view-outlines-${hashed(source)}.js`, source }));
     }
-    return { ...viewFile(v.lang, v.kind, v.html, { file: outlines.fileName, ...cut }), outlines };
+    return { ...viewFile(v.lang, v.kind, v.html, cut), outlines };
   });
 }
 
