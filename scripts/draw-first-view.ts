@@ -60,7 +60,7 @@ function lighten(map: Element, controls: Element | null, lang: Lang): void {
  * Every first view (FIRST_VIEWS, and each step of each built-in story in present mode), both
  * languages of each, each view followed by the mark of its end.
  */
-export function drawFirstViews(dataDir: string, topoFile: string): { kind: FirstViewKind; views: Record<Lang, string> }[] {
+export function drawFirstViews(dataDir: string, topoFile: string, { filtered = true } = {}): { kind: FirstViewKind; views: Record<Lang, string> }[] {
   const { document, window } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const g = globalThis as Record<string, unknown>;
   // What the components reach for: the document, timers, the URL (the embed link, not shown here),
@@ -87,7 +87,8 @@ export function drawFirstViews(dataDir: string, topoFile: string): { kind: First
     const builtin = readBuiltin(dataDir);
     const model = buildModel(builtin.dataset);
     const geo = toGeography(JSON.parse(readFileSync(topoFile, 'utf8')) as Topology);
-    const kinds = [...FIRST_VIEWS, ...filterFirstViews(model.years, builtin.dataset.categories.map((c) => c.id)), ...storyFirstViews(builtin.stories)];
+    const filters = filtered ? filterFirstViews(model.years, builtin.dataset.categories.map((c) => c.id)) : [];
+    const kinds = [...FIRST_VIEWS, ...filters, ...storyFirstViews(builtin.stories)];
     return kinds.map((kind) => ({ kind, views: drawKind(document, model, geo, builtin.stories, kind) }));
   } finally {
     Object.assign(g, saved);

@@ -196,7 +196,7 @@ export function deferAppTags(html: string, css: (href: string) => string | undef
  * adds the inline script that shows it and loads the app after it. Only in the deployed build: the
  * dev server and the single offline file skip it.
  */
-export function firstView(dataDir: string, topoFile: string): Plugin[] {
+export function firstView(dataDir: string, topoFile: string, options: { filtered?: boolean } = {}): Plugin[] {
   let files: { fileName: string; source: string }[] = [];
   return [
     {
@@ -209,7 +209,7 @@ export function firstView(dataDir: string, topoFile: string): Plugin[] {
           // The drawing runs the app's modules through Vite's module runner, which resolves them as the
           // app's build does (and leaves the code they load on use unloaded).
           const { module } = await runnerImport<typeof import('./draw-first-view.ts')>(resolve('scripts/draw-first-view.ts'), { configFile: false, logLevel: 'warn' });
-          const drawn = module.drawFirstViews(dataDir, topoFile).flatMap(({ kind, views }) => Object.entries(views).map(([lang, html]) => ({ kind: kind.id, lang, html })));
+          const drawn = module.drawFirstViews(dataDir, topoFile, options).flatMap(({ kind, views }) => Object.entries(views).map(([lang, html]) => ({ kind: kind.id, lang, html })));
           const made = viewFiles(drawn);
           files = [...new Map(made.flatMap((f) => [f, ...(f.outlines ? [f.outlines] : [])]).map((f) => [f.fileName, f])).values()];
           const links = made
