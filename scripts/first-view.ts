@@ -44,8 +44,9 @@ export const FIRST_VIEW_SCRIPT =
   // for the page to be parsed.
   `${EMBED_FIT_JS}w=innerWidth-300;v=innerHeight;z=w>=800&&w<=1200&&v>=650&&v<=980?'standard':w>=1320&&w<=1920&&v>=880&&v<=1300?'large':'';` +
   // A filtered view (not embedded, no story) at the window's reference size: `filter-<year>-<kind>-<size>`
-  // (the write script below finds none for a year or kind the data does not have, and writes nothing).
-  `if(y!==null||c!==null){if(!z||e||s!==null||!/^\\d{4}$/.test(y||'0000')||!/^[a-z0-9_]+$/.test(c||'all'))d=false;else z='filter-'+(y||'all')+'-'+(c||'all')+'-'+z;}` +
+  // (the write script below finds none for a year or kind the data does not have, and writes nothing);
+  // a window near neither size gets the 1280×800 one as a default link does (its map hidden) and the app at once.
+  `if(y!==null||c!==null){if(e||s!==null||!/^\\d{4}$/.test(y||'0000')||!/^[a-z0-9_]+$/.test(c||'all'))d=false;else{if(!z)f=false;z='filter-'+(y||'all')+'-'+(c||'all')+'-'+(z||'standard');}}` +
   // An embed (the default view embedded) lays out as one from the first paint, its map area as
   // styles/views.css sizes it; a frame near none of its sizes shows no first view.
   `if(e){h.classList.add('embed');w=innerWidth;v=Math.max(160,Math.min(w*0.62,innerHeight-(w<=420?32:44),640));z='';` +
