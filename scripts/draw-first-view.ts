@@ -9,6 +9,7 @@ import type { Cover } from '../src/map/renderer.ts';
 import { createSvgRenderer } from '../src/map/svg-renderer.ts';
 import { buildModel, type Model } from '../src/scene/model.ts';
 import { buildScene, maxRadiusFor } from '../src/scene/scene.ts';
+import { drawnAtBuild } from '../src/state/first-view-state.ts';
 import { stepPatch } from '../src/state/story-step.ts';
 import { defaultState } from '../src/state/url-state.ts';
 import type { Story } from '../src/data/stories.ts';
@@ -117,6 +118,8 @@ function drawKind(document: Document, model: Model, geo: Geography, stories: rea
     // As the app starts from a story's link (app.ts): the step's view, filters and place.
     const filter = kind.filter ? { year: kind.filter.year, categories: kind.filter.category ? [kind.filter.category] : [] } : {};
     const state = { ...defaultState(lang), embed: kind.embed, ...filter, ...(story ? stepPatch(story, kind.story!.step) : {}) };
+    // A view the app would not keep is never shown: drawn for nothing.
+    if (!drawnAtBuild(state, story)) throw new Error(`first view ${kind.id}: the app does not keep a view of this state (src/state/first-view-state.ts)`);
     const presenting = state.story !== null;
     const size = kind.map[lang];
     // An embed's legend folds its keys away in a narrow page (ui/legend.ts reads the page's width).

@@ -16,9 +16,10 @@ import { updateImport } from './import/store.ts';
 import { toGeography, type Geography, type PreparedTopology } from './map/geography.ts';
 import { svgTarget } from './map/svg-map.ts';
 import { buildScene, maxRadiusFor } from './scene/scene.ts';
+import { drawnAtBuild } from './state/first-view-state.ts';
 import { stepPatch } from './state/story-step.ts';
 import { transition, type Change, type Session } from './state/transition.ts';
-import { browserLang, defaultState, parseState, serializeState, type AppState } from './state/url-state.ts';
+import { browserLang, parseState, serializeState, type AppState } from './state/url-state.ts';
 import { takeFirstView } from './ui/first-view.ts';
 import type { Frame, UiContext } from './view/context.ts';
 
@@ -77,16 +78,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
     ...outputs({ data, frame: () => frame, geo: () => geo, map: () => map, mapSize: () => ({ width: page.mapEl.clientWidth, height: page.mapEl.clientHeight }) }),
   };
   const page = createPage(ctx, stories);
-  // The build drew the default view, it embedded, it under a year and at most one kind of aid, and each
-  // step of the built-in stories in present mode (scripts/first-view-kinds.ts); the page says at which sizes.
-  const { lang, embed, year, categories } = session.state;
-  const drawn: AppState = linked
-    ? { ...defaultState(lang), ...stepPatch(linked, session.state.step) }
-    : embed
-      ? { ...defaultState(lang), embed }
-      : { ...defaultState(lang), year, categories: categories.length === 1 ? categories : [] };
-  const drawnView = serializeState(session.state) === serializeState(drawn);
-  const firstView = takeFirstView(root, session.state.lang, !data.userData && parsed.command === null && drawnView);
+  const firstView = takeFirstView(root, session.state.lang, !data.userData && parsed.command === null && drawnAtBuild(session.state, linked));
   firstView.keepIn(page.svgHost);
   root.replaceChildren(page.header.el, page.layout, page.live);
   startNotices(page.notice, session.state.lang, parsed.ignored, data);
