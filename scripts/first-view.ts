@@ -109,9 +109,9 @@ export function viewFile(lang: string, kind: string, html: string, outlines?: { 
   return { fileName: `assets/first-view-${lang}-${FILE_NAMES[kind] ?? kind}-${hashed(source)}.js`, source };
 }
 
-// What a first view's file starts its map's outlines with, and the group they end with (the borders hold paths only).
-const AREAS = '<g fill-rule="evenodd" class="areas">';
-const BORDERS = '<g pointer-events="none" class="borders">';
+// The group a first view's map outlines start with, and the one they end with (the borders hold paths only).
+const AREAS = /<g [^>]*\bclass="areas"[^>]*>/;
+const BORDERS = /<g [^>]*\bclass="borders"[^>]*>/;
 const OUTLINES_GLOBAL = 'firstViewOutlines';
 
 /**
@@ -120,9 +120,9 @@ const OUTLINES_GLOBAL = 'firstViewOutlines';
  * size, whatever its filter (the fills are the scene's). Null where the view has none.
  */
 export function cutOutlines(html: string): { outlines: string; fills: string[]; before: string; after: string } | null {
-  const start = html.indexOf(AREAS);
-  const borders = html.indexOf(BORDERS, start);
-  const end = borders < 0 ? -1 : html.indexOf('</g>', borders);
+  const start = html.search(AREAS);
+  const borders = start < 0 ? -1 : start + html.slice(start).search(BORDERS);
+  const end = borders < start ? -1 : html.indexOf('</g>', borders);
   if (start < 0 || end < 0) return null;
   const fills: string[] = [];
   const outlines = html.slice(start, end + 4).replace(/ fill="([^"]*)"/g, (_, v: string) => (fills.push(v), ' fill=""'));
@@ -136,7 +136,13 @@ export function cutOutlines(html: string): { outlines: string; fills: string[]; 
  * whole: the second file cost a first map ≈ 20 ms (docs/drawing.md), and they are few.
  */
 export function viewFiles(views: readonly { lang: string; kind: string; html: string }[], shares = (kind: string) => kind.startsWith('filter-')): ViewFile[] {
-  const cuts = views.map((v) => (shares(v.kind) ? cutOutlines(v.html) : null));
+  const cuts = views.map((v) => {
+    if (!shares(v.kind)) return null;
+    // A drawing that no longer has the two groups would quietly make every filtered view whole again.
+    const cut = cutOutlines(v.html);
+    if (!cut) throw new Error(`first view ${v.kind} (${v.lang}): no areas and borders to share`);
+    return cut;
+  });
   const sharers = new Map<string, number>();
   for (const c of cuts) if (c) sharers.set(c.outlines, (sharers.get(c.outlines) ?? 0) + 1);
   const outlineFiles = new Map<string, { fileName: string; source: string }>();

@@ -328,6 +328,10 @@ describe('the first view’s files', () => {
       expect(written.join(''), views[i]!.kind).toBe(views[i]!.html);
       expect(file.source.length < views[i]!.html.length).toBe(file.outlines !== undefined);
     });
+    // A filtered view drawn without the two groups fails the build (it would go whole, unnoticed); attributes in another order do not.
+    expect(() => viewFiles([{ lang: 'en', kind: 'filter-2010-all-standard', html: '<svg><g class="lines"></g></svg>' }])).toThrow(/no areas and borders/);
+    const reordered = (v: (typeof views)[number]) => ({ ...v, html: v.html.replace('<g fill-rule="evenodd" class="areas">', '<g class="areas" fill-rule="evenodd">') });
+    expect(viewFiles([reordered(views[0]!), reordered(views[1]!)])[1]!.outlines).toBeDefined();
     // Its outlines' file missing (a failed request), a view writes nothing: the app draws the map.
     const written: string[] = [];
     runInNewContext(files[1]!.source, { self: {}, document: { write: (t: string) => written.push(t) } });
