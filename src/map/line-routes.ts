@@ -100,7 +100,7 @@ function plan(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, 
         if (best && lengths.reduce((sum, l) => sum + l, 0) + off >= best.cost) continue;
         const along = paths.reduce((sum, p, i) => sum + lengths[i]! + 400 * hits(p, avoid), 0);
         if (best && along + off >= best.cost) continue;
-        const crossed = crossingsAmong(paths) + (many ? 0 : crossingsBetween(paths, placed));
+        const crossed = many ? 0 : crossingsAmong(paths) + crossingsBetween(paths, placed);
         const cost = along + 300 * crossed + off;
         if (!best || cost < best.cost) best = { cost, paths };
       }

@@ -151,7 +151,13 @@ describe('the first view’s inline script', () => {
     // The name the inline script asks for is the view drawn for that filter.
     for (const k of kinds) expect(k.id).toBe(`filter-${k.filter!.year}-${k.filter!.category ?? 'all'}-${k.filter!.size}`);
     const years = Array.from({ length: 20 }, (_, i) => 2001 + i);
-    expect(filterFirstViews(years, ['education', 'industry'])).toHaveLength(0);
+    // Past MAX_FILTERS, a year's and a kind's own views; past it again, none.
+    const kinds20 = ['education', 'industry', 'water', 'roads'];
+    const some = filterFirstViews(years, kinds20).filter((k) => k.filter!.size === 'standard');
+    expect(some).toHaveLength(20 + 4);
+    expect(some.every((k) => k.filter!.year === 'all' || k.filter!.category === null)).toBe(true);
+    const many = Array.from({ length: 50 }, (_, i) => 1971 + i);
+    expect(filterFirstViews(many, Array.from({ length: 11 }, (_, i) => `kind_${i}`))).toHaveLength(0);
   });
 
   it('leaves it on for a plain link and a link that only names the language', () => {
