@@ -37,7 +37,7 @@ export interface LineToInset {
 
 /** The inset's scale bar stands in the bottom left corner of its map: a port keeps above it. */
 const SCALE_BAR = 26;
-/** Above this many lines, a bundle's crossings with the others are not weighed (see plan). */
+/** Above this many lines, crossings are not weighed (see plan). */
 const MANY_LINES = 40;
 /** How far into the inset its lines run together before they part. */
 const FAN = 14;
@@ -62,8 +62,9 @@ function plan(lines: readonly LineToInset[], avoid: LineObstacles): Map<string, 
     groups.set(key, [...(groups.get(key) ?? []), l]);
   }
   const placed: Traced[] = [];
-  // With many lines (a dataset of every county) the bundles cannot all keep apart, and weighing each
-  // against every line placed before took most of a filter change: only a bundle's own lines are weighed.
+  // With many lines (a dataset of every county) the bundles cannot all keep apart, and weighing their
+  // crossings took most of a filter change (with every line placed before), then a tenth of it (with
+  // the bundle's own, which meet at one trunk by design): only length and what a line runs through count.
   const many = lines.length > MANY_LINES;
   const out = new Map<string, Route>();
   for (const group of groups.values()) {
