@@ -106,7 +106,7 @@ export async function clicksAtFirstMap(browser: Browser, url: string, runs: numb
     });
     const page = await context.newPage();
     await page.goto(url);
-    // The app's map, or the first view's (painted before the app has run; its paths carry no ids, its circles their keys).
+    // The app's map, or the first view's (painted before the app has run): Puding's circle, which lies over its area.
     const puding = '.svg-host [data-id="520422"], .first-view-map [data-target="marker"][data-key$="520422"]';
     await page.waitForFunction(
       (sel) => performance.getEntriesByName('map:first-complete').length > 0 || (performance.getEntriesByName('first-contentful-paint').length > 0 && document.querySelector(sel) !== null),

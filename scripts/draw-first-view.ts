@@ -48,12 +48,13 @@ const TOLERANCE = 0.25;
 /**
  * What a drawing that is only looked at can do without, to be painted sooner (each measured on the
  * first paint, bench/results.md): the map's sea, which the map host's background paints, the
- * paths' data attributes for pointing, and the options of a closed <select> but the chosen one
+ * data attributes for pointing of paths but the places' (a click on the first view is answered by
+ * what it was on: src/ui/first-view.ts), and the options of a closed <select> but the chosen one
  * (each option is laid out, though none shows).
  */
 function lighten(map: Element, controls: Element | null, lang: Lang): void {
   map.querySelector(`#first-view-${lang}-sea`)?.remove();
-  for (const path of map.querySelectorAll('path')) for (const a of ['data-target', 'data-id']) path.removeAttribute(a);
+  for (const path of map.querySelectorAll('path:not([data-target="place"])')) for (const a of ['data-target', 'data-id']) path.removeAttribute(a);
   for (const option of controls?.querySelectorAll('select option:not([selected])') ?? []) option.remove();
 }
 

@@ -122,8 +122,17 @@ export async function startApp(root: HTMLElement): Promise<void> {
   writeUrl(session.state, 'replace');
   if (session.state.embed) postEmbedHeight(root);
 
-  geo = toGeography(await topoRequest);
+  // A click on the first view's map before the app came is answered now, by what it was on there:
+  // its panel is painted while the geometry comes and the live map is drawn (drawn first, they held
+  // it back by ≈ 150 ms). One made meanwhile is answered once the live map is drawn.
   const events = mapEvents(ctx, () => frame, page.tooltip, apply);
+  const answerFirstClick = (): boolean => {
+    const target = svgTarget(firstView.takeClick());
+    if (target) events.click(target);
+    return target !== null;
+  };
+  if (answerFirstClick()) await new Promise<void>(afterPaint);
+  geo = toGeography(await topoRequest);
   map = startLiveMap({
     host: page.svgHost,
     mapEl: page.mapEl,
@@ -140,11 +149,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
     },
   });
   preparePrint({ mapArea: page.mapArea, mapEl: page.mapEl, model, geo, map, frame: () => frame });
+  answerFirstClick();
   firstView.drop();
-  // A click on the first view, answered on the same spot of the live map (under the first view's map while it fades).
-  const early = firstView.takeClick();
-  const target = early && svgTarget(document.elementsFromPoint(early.x, early.y).find((e) => !e.closest('.first-view-map') && e.closest('.svg-host')) ?? null);
-  if (target) events.click(target);
   // Marked once the frame that shows it has been painted, not when the DOM is ready; MapLibre's code
   // is fetched only then, so that it never competes with the first paint.
   await new Promise<void>(afterPaint);

@@ -17,8 +17,13 @@ export interface FirstView {
    * complete map: the first view's or, where the app was quicker than the first paint, its own), else now.
    */
   markComplete(): void;
-  /** Where the first view's map was clicked before the app started (the last click), if it was. */
-  takeClick(): { x: number; y: number } | null;
+  /**
+   * What the first view's map showed where it was clicked before the app came (the last click), if
+   * it was: the element of its drawing, which carries the places' targets as the live map does. The
+   * click is answered by what was seen there, before the live map is drawn (a scaled view's places
+   * stand elsewhere than the live map's).
+   */
+  takeClick(): Element | null;
 }
 
 export function takeFirstView(root: HTMLElement, lang: Lang, drawn: boolean): FirstView {
@@ -50,7 +55,12 @@ export function takeFirstView(root: HTMLElement, lang: Lang, drawn: boolean): Fi
       const at = document.documentElement.getAttribute('data-first-click');
       document.documentElement.removeAttribute('data-first-click');
       const [x, y] = (at ?? '').split(',').map(Number);
-      return shown && at !== null && Number.isFinite(x) && Number.isFinite(y) ? { x: x!, y: y! } : null;
+      if (!shown || !map?.isConnected || at === null || !Number.isFinite(x) || !Number.isFinite(y)) return null;
+      // The drawing takes no pointer (it lies under the live map while that comes): for this one look, it does.
+      map.style.pointerEvents = 'auto';
+      const under = document.elementsFromPoint(x!, y!).find((e) => e !== map && map.contains(e)) ?? null;
+      map.style.pointerEvents = '';
+      return under;
     },
     markComplete() {
       // The paint entry arrives a little after the frame (when the compositor reports it).

@@ -184,8 +184,8 @@ describe('the first view in index.html', () => {
     expect(later).toEqual(first);
   });
 
-  it('answers a click made on the first view before the app had started, once the app has drawn its map', async () => {
-    // The app's script is held back until the click has been made on the first view.
+  /** The page with its first view painted and the app's script held back until `release`. */
+  async function heldBack() {
     let release!: () => void;
     const clicked = new Promise<void>((r) => (release = r));
     const { page } = await e2e.open({
@@ -198,18 +198,68 @@ describe('the first view in index.html', () => {
       }),
     });
     await firstPaint(page);
-    // A county's circle on the first view (its paths carry no ids; the circles keep their keys).
+    // Whether the live map had been drawn when the panel was first painted (looked at in each frame).
+    await page.evaluate(() => {
+      const w = window as unknown as { __liveMapAtPanel?: boolean };
+      const frame = () => {
+        if (document.querySelector('#details:not([hidden]) h2')) w.__liveMapAtPanel = document.querySelector('.svg-host .svg-layer') !== null;
+        else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    return { page, release };
+  }
+
+  it('answers a click made on a circle of the first view before the app had started', async () => {
+    const { page, release } = await heldBack();
     const circle = page.locator('.first-view-map circle[data-target="marker"]').first();
     const key = (await circle.getAttribute('data-key'))!;
     const box = (await circle.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     expect(await page.evaluate(() => document.querySelector('#details:not([hidden])'))).toBeNull();
     release();
-    // The live map's circle under that spot opens its place: the panel shows, and the link names it.
+    // The circle opens its place: the panel shows, and the link names it.
     await page.locator('#details:not([hidden]) h2').waitFor({ timeout: 20_000 });
     const place = new URL(page.url()).searchParams.get('place');
     expect(place).not.toBeNull();
     expect(key.startsWith(place!) || key.includes(place!)).toBe(true);
+    await page.close();
+  });
+
+  it('answers a click on a county of the first view by that county, its panel painted before the live map is drawn', async () => {
+    const { page, release } = await heldBack();
+    // A spot where the county's own area is what the first view shows on top (no circle or name over it).
+    const spot = await page.evaluate(() => {
+      // Hit-tested as the app does, once it has moved the map out of the inert first view.
+      const map = document.querySelector<HTMLElement>('.first-view-map')!;
+      const view = map.closest('.first-view')!;
+      view.removeAttribute('inert');
+      map.style.pointerEvents = 'auto';
+      try {
+        for (const path of document.querySelectorAll<SVGPathElement>('.first-view-map path[data-target="place"]')) {
+          const r = path.getBoundingClientRect();
+          for (let i = 1; i < 8; i++)
+            for (let j = 1; j < 8; j++) {
+              const [x, y] = [r.left + (r.width * i) / 8, r.top + (r.height * j) / 8];
+              const top = document.elementsFromPoint(x, y).find((e) => map.contains(e) && e !== map);
+              if (top === path && path.dataset['id']?.length === 6) return { x, y, id: path.dataset['id'] };
+            }
+        }
+        return null;
+      } finally {
+        map.style.pointerEvents = '';
+        view.setAttribute('inert', '');
+      }
+    });
+    expect(spot).not.toBeNull();
+    await page.mouse.click(spot!.x, spot!.y);
+    release();
+    await page.locator('#details:not([hidden]) h2').waitFor({ timeout: 20_000 });
+    expect(new URL(page.url()).searchParams.get('place')).toBe(spot!.id);
+    expect((await page.locator('#details h2').textContent())?.trim().length).toBeGreaterThan(0);
+    // Answered from the first view: the panel came before the live map (which comes with the place open).
+    expect(await page.evaluate(() => (window as unknown as { __liveMapAtPanel?: boolean }).__liveMapAtPanel)).toBe(false);
+    await page.locator('.svg-host .svg-layer path.selected').first().waitFor({ state: 'attached', timeout: 20_000 });
     await page.close();
   });
 
