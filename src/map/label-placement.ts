@@ -30,6 +30,8 @@ export interface LabelRequest {
   avoid?: readonly Box[];
   /** How long its leader may be (px); unset, a name may stand up to 86 px off. */
   leaderReach?: number;
+  /** A region's name, standing in free room beside it (Guizhou's): no circle is taken for its own. */
+  region?: boolean;
 }
 
 export interface PlacedLabel {
@@ -80,7 +82,7 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: Obstac
     let first: Candidate | undefined;
     let placed: Candidate | undefined;
     for (const c of candidates(q)) {
-      if (!fits(c.box, q, taken, circles)) continue;
+      if (!fits(c.box, q, taken, circles) || (!q.region && nearerAnother(c.box, q, circles))) continue;
       first ??= c;
       if (reach(c) <= LINE_DETOUR && !lines.some((l) => overlaps(l.box, c.box) && crossesBox(l.points, c.box))) {
         placed = c;
@@ -142,6 +144,24 @@ function fits(box: Box, q: LabelRequest, taken: readonly Box[], circles: ReturnT
   const m = circles.largest; // no circle reaches farther
   return !circles.some(box[0] - m, box[1] - m, box[2] + m, box[3] + m, (c) => box[0] < c.x + c.r && c.x - c.r < box[2] && box[1] < c.y + c.r && c.y - c.r < box[3]);
 }
+
+/**
+ * Does the name stand nearer another place's circle than its own point? A reader gives a name to the
+ * circle beside it: at 400 × 300, "Qianxinan" stood 7 px from Anshun's circle and 30 px from its own
+ * (its leader, a hair's width, did not say otherwise), "Anshun" by Guanling's. Such a spot is not taken.
+ * (A circle over the point itself, which no spot can be farther from, does not count.)
+ */
+function nearerAnother(box: Box, q: LabelRequest, circles: ReturnType<typeof circleCells>): boolean {
+  const own = Math.max(0, distance(box, q.x, q.y) - q.r);
+  const m = circles.largest + own;
+  return circles.some(box[0] - m, box[1] - m, box[2] + m, box[3] + m, (c) => Math.hypot(c.x - q.x, c.y - q.y) > Math.max(1, c.r) && distance(box, c.x, c.y) - c.r + SLACK < own);
+}
+
+/** How much nearer another circle must be to take a name from its own (px): about as near reads as either's. */
+const SLACK = 4;
+
+/** From a box to a point (0 inside). */
+const distance = (box: Box, x: number, y: number) => Math.hypot(Math.max(box[0] - x, 0, x - box[2]), Math.max(box[1] - y, 0, y - box[3]));
 
 const reach = (c: Candidate) => (c.leader ? Math.hypot(c.leader[2] - c.leader[0], c.leader[3] - c.leader[1]) : 0);
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];

@@ -113,7 +113,7 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
       const room = v.room && v.guizhou ? placeCircle(v.room, [v.guizhou[0] + 40, v.guizhou[1] + 20], 14, [...circles.values()], cards, v.guizhou) : null;
       const spot = room ? { x: room[0], y: room[1], r: 0 } : null;
       if (!spot) continue;
-      out.push({ id: p.id, name: nameOf(p, o.lang), x: spot.x, y: spot.y, r: spot.r, size: 17 * scale, weight: 700, fill: INK, priority: selected ? -1 : 0, bounds: frame, leader: true, avoid: insets, leaderReach });
+      out.push({ id: p.id, name: nameOf(p, o.lang), x: spot.x, y: spot.y, r: spot.r, size: 17 * scale, weight: 700, fill: INK, priority: selected ? -1 : 0, bounds: frame, leader: true, avoid: insets, leaderReach, region: true });
       continue;
     }
     // Only a district's inset counts here: a partner city is named by its inset's caption.

@@ -89,4 +89,17 @@ describe('placeLabels', () => {
     const box = round[0]!.box;
     expect(box[2] <= 70 || box[0] >= 130 || box[3] <= 50 || box[1] >= 110).toBe(true);
   });
+  it('puts no name nearer another place’s circle than its own point', () => {
+    // The spots beside its circle are taken (a box round it): the first on a leader, above, stands
+    // 30 px from its own circle and 17 px from another's: the name goes where its own is nearest.
+    const own = { ...req('a', 1), r: 3 };
+    const boxes = [[70, 72, 130, 128] as const];
+    const alone = placeLabels([own], { boxes, circles: [{ x: 100, y: 100, r: 3 }] })[0]!;
+    expect(alone.leader).not.toBeNull();
+    expect(alone.box[3]).toBeLessThan(72);
+    const [placed] = placeLabels([own], { boxes, circles: [{ x: 100, y: 100, r: 3 }, { x: 140, y: 58, r: 3 }] });
+    const gap = (x: number, y: number) => Math.hypot(Math.max(placed!.box[0] - x, 0, x - placed!.box[2]), Math.max(placed!.box[1] - y, 0, y - placed!.box[3]));
+    expect(placed!.leader).not.toBeNull();
+    expect(gap(140, 58) - 3).toBeGreaterThan(gap(100, 100) - 3);
+  });
 });
