@@ -146,19 +146,19 @@ function fits(box: Box, q: LabelRequest, taken: readonly Box[], circles: ReturnT
 }
 
 /**
- * Does the name stand nearer another place's circle than its own point? A reader gives a name to the
+ * Does the name stand as near another place's circle as its own point, or nearer? A reader gives a name to the
  * circle beside it: at 400 × 300, "Qianxinan" stood 7 px from Anshun's circle and 30 px from its own
  * (its leader, a hair's width, did not say otherwise), "Anshun" by Guanling's. Such a spot is not taken.
  * (A circle over the point itself, which no spot can be farther from, does not count.)
  */
 function nearerAnother(box: Box, q: LabelRequest, circles: ReturnType<typeof circleCells>): boolean {
   const own = Math.max(0, distance(box, q.x, q.y) - q.r);
-  const m = circles.largest + own;
-  return circles.some(box[0] - m, box[1] - m, box[2] + m, box[3] + m, (c) => Math.hypot(c.x - q.x, c.y - q.y) > Math.max(1, c.r) && distance(box, c.x, c.y) - c.r + SLACK < own);
+  const m = circles.largest + own + CLEAR;
+  return circles.some(box[0] - m, box[1] - m, box[2] + m, box[3] + m, (c) => Math.hypot(c.x - q.x, c.y - q.y) > Math.max(1, c.r) && distance(box, c.x, c.y) - c.r < own + CLEAR);
 }
 
-/** How much nearer another circle must be to take a name from its own (px): about as near reads as either's. */
-const SLACK = 4;
+/** How much nearer its own point than any other circle a name must stand (px): as near to both reads as either's. */
+const CLEAR = 2;
 
 /** From a box to a point (0 inside). */
 const distance = (box: Box, x: number, y: number) => Math.hypot(Math.max(box[0] - x, 0, x - box[2]), Math.max(box[1] - y, 0, y - box[3]));

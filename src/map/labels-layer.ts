@@ -102,7 +102,8 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
   // On a small map a leader reaches 30 px at most: longer, it crossed the province to a value that
   // read as another place's. A name or value without a spot that near is left out (its value stays
   // in the tooltip, the panel and the table).
-  const leaderReach = isSmallMap(o.width, o.height) ? 30 : undefined;
+  const small = isSmallMap(o.width, o.height);
+  const leaderReach = small ? 30 : undefined;
   // What stands on the main map keeps out of the insets (their captions are kept clear for all).
   const insets: Box[] = v.insets.map((iv) => [iv.frame.x, iv.frame.y, iv.frame.x + iv.frame.width, iv.frame.y + iv.frame.height]);
   const out: LabelRequest[] = [];
@@ -125,7 +126,9 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
     if (p.level === 'prefecture') {
       const paired = model.pairedPrefectures.has(p.id);
       priority = paired ? 1 : 5;
-      size = paired ? 13.5 : 12;
+      // A size smaller on a small map, where a paired prefecture at its edge ("Qianxinan", at 400 × 300)
+      // otherwise had room only beside another place's circle.
+      size = paired ? (small ? 12.5 : 13.5) : 12;
       weight = paired ? 600 : 400;
       fill = paired ? INK : MUTED;
     } else if (p.level === 'city') {
