@@ -32,6 +32,8 @@ export interface LabelRequest {
   leaderReach?: number;
   /** A region's name, standing in free room beside it (Guizhou's): no circle is taken for its own. */
   region?: boolean;
+  /** A circle's value ("¥630k"): a name without a circle keeps well off it (see VALUE_CLEAR). */
+  value?: boolean;
 }
 
 export interface PlacedLabel {
@@ -76,13 +78,16 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: Obstac
   const sorted = [...requests].sort((a, b) => a.priority - b.priority);
   const lines = (obstacles.lines ?? []).map((points) => ({ points, box: boxOf(points) }));
   const circles = circleCells(obstacles.circles);
+  const values: Box[] = [];
   for (const q of sorted) {
+    // A name without a circle just beside a value reads as its place's value ("Bijie" over Puding's ¥630k on a phone).
+    const besideValue = (box: Box) => q.r === 0 && !q.region && values.some((v) => gapBetween(v, box) < VALUE_CLEAR);
     // The first spot that is free and off the lines, but not far from its place (a name 80 px away
     // names the wrong place); else the first free spot. Spots after the one taken are not tried.
     let first: Candidate | undefined;
     let placed: Candidate | undefined;
     for (const c of candidates(q)) {
-      if (!fits(c.box, q, taken, circles) || (!q.region && nearerAnother(c.box, q, circles))) continue;
+      if (!fits(c.box, q, taken, circles) || (!q.region && nearerAnother(c.box, q, circles)) || besideValue(c.box)) continue;
       first ??= c;
       if (reach(c) <= LINE_DETOUR && !lines.some((l) => overlaps(l.box, c.box) && crossesBox(l.points, c.box))) {
         placed = c;
@@ -92,6 +97,7 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: Obstac
     placed ??= first;
     if (!placed) continue;
     taken.push(placed.box);
+    if (q.value) values.push(placed.box);
     out.push({ id: q.id, name: q.name, size: q.size, weight: q.weight ?? 400, fill: q.fill, ...placed });
   }
   return out;
@@ -159,6 +165,11 @@ function nearerAnother(box: Box, q: LabelRequest, circles: ReturnType<typeof cir
 
 /** How much nearer its own point than any other circle a name must stand (px): as near to both reads as either's. */
 const CLEAR = 2;
+
+/** How far (px, between the boxes, which carry 2 px each) a name without a circle keeps from a value. */
+const VALUE_CLEAR = 6;
+
+const gapBetween = (a: Box, b: Box) => Math.hypot(Math.max(b[0] - a[2], 0, a[0] - b[2]), Math.max(b[1] - a[3], 0, a[1] - b[3]));
 
 /** From a box to a point (0 inside). */
 const distance = (box: Box, x: number, y: number) => Math.hypot(Math.max(box[0] - x, 0, x - box[2]), Math.max(box[1] - y, 0, y - box[3]));

@@ -177,7 +177,7 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
     // On a small map a part's value ("of which …") gives way to the names of the paired places: it
     // repeats what the card of its whole says.
     const priority = m.partOf && leaderReach !== undefined ? 4.5 : 1.5;
-    out.push({ id: `value:${m.key}`, name, x: c.x, y: c.y, r: c.r, size: 11.5 * scale, fill: INK, priority, bounds: frame, leader: true, avoid: insets, leaderReach });
+    out.push({ id: `value:${m.key}`, name, x: c.x, y: c.y, r: c.r, size: 11.5 * scale, fill: INK, priority, bounds: frame, leader: true, avoid: insets, leaderReach, value: true });
   }
   return out;
 }

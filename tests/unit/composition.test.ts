@@ -102,4 +102,14 @@ describe('placeLabels', () => {
     expect(placed!.leader).not.toBeNull();
     expect(gap(140, 58) - 3).toBeGreaterThan(gap(100, 100) - 3);
   });
+  it('keeps a name without a circle well off a value, which it would seem to own', () => {
+    const base = { size: 12, fill: '#000', bounds: [0, 0, 400, 300] as const };
+    const value = { ...base, id: 'v', name: '¥630k', x: 100, y: 100, r: 3, priority: 1, leader: true, value: true };
+    const name = { ...base, id: 'n', name: 'Bijie', x: 60, y: 76, r: 0, priority: 5, leader: false };
+    const [v, n] = placeLabels([value, name], { boxes: [], circles: [{ x: 100, y: 100, r: 3 }] });
+    // Above its point the name would end 2 px from the value's box; it stands left of its point instead.
+    const gap = Math.hypot(Math.max(n!.box[0] - v!.box[2], 0, v!.box[0] - n!.box[2]), Math.max(n!.box[1] - v!.box[3], 0, v!.box[1] - n!.box[3]));
+    expect(gap).toBeGreaterThanOrEqual(6);
+    expect(n!.anchor).toBe('end');
+  });
 });
