@@ -80,6 +80,25 @@ describe('the composed map', () => {
     }
   }
 
+  it('names each partner city in true geography by its own end of the lines, not the other city\'s', async () => {
+    for (const [lang, size, embed] of [['zh', [320, 240], true], ['en', [400, 300], true], ['en', [1280, 800], false]] as const) {
+      const app = await e2e.open({ lang, query: `view=overview${embed ? '&embed=1' : ''}`, size: [...size] });
+      const d = await app.drawing(LIVE);
+      const points = new Map<string, [number, number]>();
+      for (const id of CITIES) points.set(id, await app.project(id));
+      const gap = (b: Box, [x, y]: [number, number]) => Math.hypot(Math.max(b.left - x, 0, x - b.right), Math.max(b.top - y, 0, y - b.bottom));
+      for (const id of CITIES) {
+        const name = d.labels.find((l) => l.id === id && !l.inset);
+        expect(name, `${lang} ${size}: name of ${id}`).toBeDefined();
+        for (const other of CITIES.filter((o) => o !== id)) {
+          // (At 320 × 240 Ningbo's name stood 10 px from Qingdao's end and 28 px from its own.)
+          expect(gap(name!, points.get(id)!) + 4, `${lang} ${size}: ${name!.text} nearer its own end than ${other}'s`).toBeLessThan(gap(name!, points.get(other)!));
+        }
+      }
+      await app.done();
+    }
+  });
+
   it('draws money where it went: a place\'s circle on it, a shared figure in a card off Guizhou\'s land, tied to each member', async () => {
     let bareProgrammes = 0;
     for (const [size, query] of [
