@@ -169,10 +169,11 @@ const CLEAR = 2;
 /** How far (px, between the boxes, which carry 2 px each) a name without a circle keeps from a value. */
 const VALUE_CLEAR = 6;
 
+/** Between two boxes (0 where they meet). */
 const gapBetween = (a: Box, b: Box) => Math.hypot(Math.max(b[0] - a[2], 0, a[0] - b[2]), Math.max(b[1] - a[3], 0, a[1] - b[3]));
 
-/** From a box to a point (0 inside). */
-const distance = (box: Box, x: number, y: number) => Math.hypot(Math.max(box[0] - x, 0, x - box[2]), Math.max(box[1] - y, 0, y - box[3]));
+/** From a box to a point (0 inside): the point as a box of no size. */
+const distance = (box: Box, x: number, y: number) => gapBetween(box, [x, y, x, y]);
 
 const reach = (c: Candidate) => (c.leader ? Math.hypot(c.leader[2] - c.leader[0], c.leader[3] - c.leader[1]) : 0);
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];

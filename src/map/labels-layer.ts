@@ -188,8 +188,8 @@ function labelRequests(model: Model, scene: Scene, v: ViewGeometry, o: LabelOpti
 function cityClearance([x, y]: readonly [number, number], circles: Map<string, Circle>): number {
   let r = 0;
   for (const c of circles.values()) {
-    const reach = Math.hypot(c.x - x, c.y - y) + c.r;
-    if (reach - c.r < 36) r = Math.max(r, Math.min(36, reach));
+    const d = Math.hypot(c.x - x, c.y - y);
+    if (d < 36) r = Math.max(r, Math.min(36, d + c.r));
   }
   return r;
 }
