@@ -148,8 +148,16 @@ export async function startApp(root: HTMLElement): Promise<void> {
       document.documentElement.dataset['renderer'] = 'svg';
     },
   });
+  // Under the first view, which shows the map and takes the clicks meanwhile, the live map's drawing
+  // is cut into tasks (≈ 170 ms in one on this machine): a click waits for one of them, not for all.
+  // One answered meanwhile stops it: the map is drawn with that place open, after its panel.
+  const drawn = firstView.onScreen && (await map.drawInSteps(frame, () => new Promise((next) => setTimeout(() => next(answerFirstClick())))));
+  // Else drawn now, or after the panel of a click answered meanwhile has been painted.
+  if (!drawn) drawing.draw(false);
   preparePrint({ mapArea: page.mapArea, mapEl: page.mapEl, model, geo, map, frame: () => frame });
   answerFirstClick();
+  // The first view stays until the live map is drawn over it.
+  if (drawing.waiting()) await new Promise<void>(afterPaint);
   firstView.drop();
   // Marked once the frame that shows it has been painted, not when the DOM is ready; MapLibre's code
   // is fetched only then, so that it never competes with the first paint.

@@ -8,8 +8,8 @@ import type { Frame } from '../view/context.ts';
 import type { UserPause } from './user-pause.ts';
 
 /*
- * The live map: the complete map in SVG at once, the first paint of every link but the default
- * one; then MapLibre takes over the camera and draws the sea underneath, the same SVG map on top
+ * The live map: the complete map in SVG at its first update, the first paint of every link the build
+ * did not draw; then MapLibre takes over the camera and draws the sea underneath, the same SVG map on top
  * (see map/maplibre-map.ts). Without WebGL, or when its context is lost for good, the SVG map alone.
  */
 
@@ -31,6 +31,9 @@ export interface LiveMapOptions {
 
 export interface LiveMap {
   current(): MapRenderer;
+  /** The first drawing in steps (see SvgRenderer.drawInSteps), where nothing waits for it whole. */
+  drawInSteps(frame: Frame, between: () => Promise<boolean>): Promise<boolean>;
+  /** Draws the frame (the first call draws the map). */
   update(frame: Frame): void;
   move(move: CameraMove): Camera | null;
   /** Starts MapLibre; resolves when it has drawn, or the SVG map stays. */
@@ -42,7 +45,6 @@ export function startLiveMap(o: LiveMapOptions): LiveMap {
   const first = drawSvg(o.frame().state.camera, o.reveal);
   let view: MapRenderer = first;
   const update = (f: Frame) => view.update(f.scene, f.lang, f.state.place, f.state.view);
-  update(o.frame());
 
   const fallBack = (gl: MapRenderer | null, error?: unknown) => {
     if (error) console.warn('WebGL map unavailable, using the SVG map:', error);
@@ -57,6 +59,7 @@ export function startLiveMap(o: LiveMapOptions): LiveMap {
 
   return {
     current: () => view,
+    drawInSteps: (f, between) => first.drawInSteps(f.scene, f.lang, f.state.place, f.state.view, between),
     update,
     move: (m) => view.move(m),
     async upgrade() {

@@ -45,7 +45,14 @@ export interface SvgMapOptions {
 export { viewKey } from './view-geometry.ts';
 
 /** The whole map as one SVG element. */
-export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMapOptions): SVGSVGElement {
+export const drawSvgMap = (geo: Geography, model: Model, scene: Scene, o: SvgMapOptions): SVGSVGElement => runSteps(drawSvgMapInSteps(geo, model, scene, o));
+
+/**
+ * drawSvgMap in steps: it stops (yields) between its layers, so that a caller may give each a task
+ * of its own (a first drawing under the first view, which must not hold a click back for all of
+ * them). The drawing is detached until it is returned.
+ */
+export function* drawSvgMapInSteps(geo: Geography, model: Model, scene: Scene, o: SvgMapOptions): Generator<void, SVGSVGElement> {
   const root = svg('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
     width: o.width,
@@ -66,11 +73,15 @@ export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMap
       ),
     ),
   );
+  const areas = drawAreas(geo, o);
+  yield;
+  const insets = viewGeometry(geo, model, o).insets;
+  yield;
   // Layers as groups: areas, borders, insets, lines, points. The live map keeps each in its own SVG
   // (see svg-renderer.ts), so that a filter change repaints only the layers it changes.
   root.append(
-    ...drawAreas(geo, o),
-    drawInsets(geo, model, viewGeometry(geo, model, o).insets, o.lang, o.tolerance),
+    ...areas,
+    drawInsets(geo, model, insets, o.lang, o.tolerance),
     svg(
       'g',
       { class: 'lines' },
@@ -88,7 +99,7 @@ export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMap
       svg('g', { id: 'labels', 'paint-order': 'stroke', stroke: PAPER, 'stroke-linejoin': 'round', 'pointer-events': 'none' }),
     ),
   );
-  paintScene(root, geo, model, scene, o);
+  yield* paintSceneInSteps(root, geo, model, scene, o);
   return root;
 }
 
@@ -96,18 +107,29 @@ export function drawSvgMap(geo: Geography, model: Model, scene: Scene, o: SvgMap
  * Puts a scene on a map that drawSvgMap drew for the same view: fills and selection on the areas
  * that are there, and the lines, circles and labels, changed in place. A filter change costs this.
  */
-export function paintScene(root: ParentNode, geo: Geography, model: Model, scene: Scene, o: SvgMapOptions): void {
+export const paintScene = (root: ParentNode, geo: Geography, model: Model, scene: Scene, o: SvgMapOptions): void => runSteps(paintSceneInSteps(root, geo, model, scene, o));
+
+function* paintSceneInSteps(root: ParentNode, geo: Geography, model: Model, scene: Scene, o: SvgMapOptions): Generator<void, void> {
   const v = viewGeometry(geo, model, o);
   paintAreas(root, geo, model, scene, v, o);
   const onPlaces = placeCircles(scene, v);
   const insetBoxes = v.insets.map((iv) => [iv.frame.x, iv.frame.y, iv.frame.x + iv.frame.width, iv.frame.y + iv.frame.height] as const);
   const callouts = layoutCallouts(scene, v, { width: o.width, height: o.height, lang: o.lang, avoid: [...insetBoxes, ...(o.keepClear ?? [])], circles: [...onPlaces.values()] });
+  yield;
   const circles = allCircles(scene, onPlaces, callouts);
   const routes = paintLines(root, scene, v, { circles: [...onPlaces.values()], boxes: callouts.map((c) => c.box) });
+  yield;
   paintCallouts(root, callouts);
   paintMarkers(root, scene, circles);
   paintLabels(root, model, scene, v, { ...o, zoom: o.camera.zoom }, { onPlaces, all: circles, cards: callouts.map((c) => c.box), fixedValues: calloutValues(callouts), lines: [...[...routes.values()].map((r) => routePoints(r)), ...callouts.flatMap(tiesOf).map((tie) => [tie.from, tie.to])],
   });
+}
+
+function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }
 
 /** What a pointer event on the drawing is over. */

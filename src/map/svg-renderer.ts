@@ -10,7 +10,7 @@ import { labelScaleFor } from './label-placement.ts';
 import { routePath, type Route } from './line-routes.ts';
 import { projectionFor } from './projection.ts';
 import type { MapEvents, MapRenderer, Surroundings } from './renderer.ts';
-import { drawSvgMap, paintScene, svgTarget, viewKey } from './svg-map.ts';
+import { drawSvgMap, drawSvgMapInSteps, paintScene, svgTarget, viewKey } from './svg-map.ts';
 
 /**
  * The SVG map as a live renderer. It draws every layer of the scene: alone it is the first paint
@@ -25,6 +25,11 @@ export interface SvgRenderer extends MapRenderer {
   overBasemap(on: boolean): void;
   /** A camera in motion: the drawn map is moved and scaled, not redrawn. */
   follow(camera: Camera): void;
+  /**
+   * The first drawing, in steps: `between` runs between them (a task each) and says whether to stop
+   * there, for a drawing to come. Resolves whether the map is drawn (by it, or by `update` meanwhile).
+   */
+  drawInSteps(scene: Scene, lang: Lang, selected: string | null, view: NamedView, between: () => Promise<boolean>): Promise<boolean>;
   /** Redraws at this camera (when a move has ended). */
   settle(camera: Camera): void;
   /** Moves the insets with the picture by this many pixels (a reveal), or back to their composed places (null). */
@@ -78,16 +83,34 @@ export function createSvgRenderer(
   let moving: Camera | null = null;
   let ownClicks = true;
 
+  /** The view a drawing of this named view would show now; null for a hidden map (on paper with a place open, a map drawn for the paper stands in for it). */
+  const viewNow = (view: NamedView, around: Surroundings) => {
+    const { width, height } = size();
+    if (width <= 1 || height <= 1) return null;
+    const insets = composition(view, around).insets.map((f) => ({ ...f, x: f.x + insetShift[0], y: f.y + insetShift[1] }));
+    return { width, height, camera, insets };
+  };
+
+  const optionsFor = (now: NonNullable<typeof last>, around: Surroundings) => {
+    const spec = viewNow(now.view, around);
+    return spec && { ...spec, lang: now.lang, selected: now.selected, keepClear: around.covers.map((c) => c.box), labelScale: labelScaleFor(around.presenting, spec.width) };
+  };
+
   const draw = () => {
     if (!last) return;
-    const { width, height } = size();
-    // A hidden map (on paper with a place open, a map drawn for the paper stands in for it) has no size to draw at.
-    if (width <= 1 || height <= 1) return;
-    const around = surroundings();
-    const insets = composition(last.view, around).insets.map((f) => ({ ...f, x: f.x + insetShift[0], y: f.y + insetShift[1] }));
-    const o = { width, height, camera, lang: last.lang, selected: last.selected, keepClear: around.covers.map((c) => c.box), insets, labelScale: labelScaleFor(around.presenting, width) };
-    if (drawn && viewKey(drawn) === viewKey(o) && drawn.insets === JSON.stringify(insets)) paintScene(layer, geo, model, last.scene, o);
-    else drawn = { camera, width, height, insets: JSON.stringify(insets), layers: split(drawSvgMap(geo, model, last.scene, o)), points: [], routes: [] };
+    const o = optionsFor(last, surroundings());
+    if (!o) return;
+    if (drawn && viewKey(drawn) === viewKey(o) && drawn.insets === JSON.stringify(o.insets)) {
+      paintScene(layer, geo, model, last.scene, o);
+      return record();
+    }
+    record(drawSvgMap(geo, model, last.scene, o), o);
+  };
+
+  /** Records what the layer shows for follow(): a new drawing (put on the page now), or the one there painted again. */
+  function record(root?: SVGSVGElement, o?: { camera: Camera; width: number; height: number; insets: readonly unknown[] }) {
+    if (root && o) drawn = { camera: o.camera, width: o.width, height: o.height, insets: JSON.stringify(o.insets), layers: split(root), points: [], routes: [] };
+    if (!drawn) return;
     drawn.points = [...layer.querySelectorAll<SVGElement>('.points circle, .points text, .points path')]
       .filter((node) => !node.closest('[data-fixed]'))
       .map((node) => ({
@@ -97,7 +120,7 @@ export function createSvgRenderer(
       }));
     drawn.routes = [...layer.querySelectorAll<SVGPathElement>('#arcs path[data-from]')].map((node) => ({ node, route: routeOf(node) }));
     if (moving) follow(moving);
-  };
+  }
 
   // One SVG element per layer, each composited on its own (see styles/page.css): a filter change repaints
   // the areas and the lines and points, never the borders; a move only shifts and scales pictures.
@@ -160,6 +183,23 @@ export function createSvgRenderer(
   return {
     kind: 'svg',
     layer,
+    async drawInSteps(scene, lang, selected, view, between) {
+      last = { scene, lang, selected, view };
+      const mine = last;
+      const o = optionsFor(mine, surroundings());
+      if (!o) return true;
+      const steps = drawSvgMapInSteps(geo, model, scene, o);
+      for (;;) {
+        // A drawing to come (a click answered opened a place) or made meanwhile makes this one unneeded.
+        if (await between()) return false;
+        if (drawn || last !== mine) return true;
+        const step = steps.next();
+        if (step.done) {
+          record(step.value, o);
+          return true;
+        }
+      }
+    },
     update(scene, lang, selected, view) {
       last = { scene, lang, selected, view };
       draw();

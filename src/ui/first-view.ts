@@ -7,6 +7,8 @@ import type { Lang } from '../i18n/messages.ts';
  * view other than those drawn (the default one, and it embedded), or the user's own data, drops it at once.
  */
 export interface FirstView {
+  /** Whether its map is on screen (a view the build drew, at a size its map fits). */
+  readonly onScreen: boolean;
   /** Moves the map into the live map area (before the app replaces the page's content). */
   keepIn(host: HTMLElement): void;
   /** Removes what is left of it (once the live map is drawn over it). */
@@ -47,6 +49,7 @@ export function takeFirstView(root: HTMLElement, lang: Lang, drawn: boolean): Fi
     });
   };
   return {
+    onScreen: shown,
     keepIn(host) {
       if (shown && map) host.append(map);
     },
