@@ -150,10 +150,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
   });
   // Under the first view, which shows the map and takes the clicks meanwhile, the live map's drawing
   // is cut into tasks (≈ 170 ms in one on this machine): a click waits for one of them, not for all.
-  // One answered meanwhile stops it: the map is drawn with that place open, after its panel.
-  const drawn = firstView.onScreen && (await map.drawInSteps(frame, () => new Promise((next) => setTimeout(() => next(answerFirstClick())))));
-  // Else drawn now, or after the panel of a click answered meanwhile has been painted.
-  if (!drawn) drawing.draw(false);
+  // A place opened meanwhile is drawn in the same steps, once its panel has been painted.
+  if (firstView.onScreen) await map.drawInSteps(frame, () => new Promise((next) => setTimeout(() => next(answerFirstClick() || drawing.waiting()))));
+  else drawing.draw(false);
   preparePrint({ mapArea: page.mapArea, mapEl: page.mapEl, model, geo, map, frame: () => frame });
   answerFirstClick();
   // The first view stays until the live map is drawn over it.

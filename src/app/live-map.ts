@@ -9,7 +9,8 @@ import type { UserPause } from './user-pause.ts';
 
 /*
  * The live map: the complete map in SVG at its first update, the first paint of every link the build
- * did not draw; then MapLibre takes over the camera and draws the sea underneath, the same SVG map on top
+ * did not draw; then MapLibre takes over the camera (the sea beyond the drawing is the map element's
+ * background), the same SVG map on top
  * (see map/maplibre-map.ts). Without WebGL, or when its context is lost for good, the SVG map alone.
  */
 
@@ -32,7 +33,7 @@ export interface LiveMapOptions {
 export interface LiveMap {
   current(): MapRenderer;
   /** The first drawing in steps (see SvgRenderer.drawInSteps), where nothing waits for it whole. */
-  drawInSteps(frame: Frame, between: () => Promise<boolean>): Promise<boolean>;
+  drawInSteps(frame: Frame, between: () => Promise<boolean>): Promise<void>;
   /** Draws the frame (the first call draws the map). */
   update(frame: Frame): void;
   move(move: CameraMove): Camera | null;

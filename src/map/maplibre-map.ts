@@ -12,8 +12,8 @@ import { svgTarget } from './svg-map.ts';
 
 /*
  * The interactive map: MapLibre moves the camera (drag, wheel, pinch, keyboard, the zoom buttons),
- * draws the sea in WebGL and shows the scale and attribution; the SVG renderer draws the land and
- * the scene on top and follows every camera move.
+ * and shows the scale and attribution, over the map element's sea-coloured background (it draws no
+ * layer of its own); the SVG renderer draws the land and the scene on top and follows every camera move.
  *
  * Why not draw the map in WebGL: a filter change then needs a WebGL frame, and on machines that
  * render WebGL in software (many office laptops and virtual desktops) one frame of county outlines
@@ -76,7 +76,10 @@ export function createMapLibreMap(
   // that starts on a county pans the map, as on any map.
   const home = scene.layer.parentElement;
   map.getCanvasContainer().append(scene.layer);
-  scene.settle(camera());
+  // MapLibre starts at the drawing's camera: drawn again there, the same map would be drawn (≈ 50 ms
+  // of the long task that makes MapLibre's map). Only a camera MapLibre moved (its bounds) redraws it.
+  const now = camera();
+  if (now.lon !== start.lon || now.lat !== start.lat || now.zoom !== start.zoom) scene.settle(now);
   map.on('move', () => scene.follow(camera()));
   map.on('moveend', (e) => {
     scene.settle(camera());

@@ -21,15 +21,16 @@ export interface SvgRenderer extends MapRenderer {
   readonly kind: 'svg';
   /** The element that holds the SVG; MapLibre moves it into its own canvas container. */
   readonly layer: HTMLElement;
-  /** On: MapLibre draws the sea, and reports clicks (so that a drag never clicks). */
+  /** On: over MapLibre, the map element's background shows the sea, and MapLibre reports clicks (so that a drag never clicks). */
   overBasemap(on: boolean): void;
   /** A camera in motion: the drawn map is moved and scaled, not redrawn. */
   follow(camera: Camera): void;
   /**
-   * The first drawing, in steps: `between` runs between them (a task each) and says whether to stop
-   * there, for a drawing to come. Resolves whether the map is drawn (by it, or by `update` meanwhile).
+   * The first drawing, in steps: `between` runs between them (a task each), and says whether a
+   * drawing is due (it is waited for). What is asked meanwhile (`update`, `move`, a new size) starts
+   * the steps again with it (what the view alone decides is kept: the same view costs little again).
    */
-  drawInSteps(scene: Scene, lang: Lang, selected: string | null, view: NamedView, between: () => Promise<boolean>): Promise<boolean>;
+  drawInSteps(scene: Scene, lang: Lang, selected: string | null, view: NamedView, between: () => Promise<boolean>): Promise<void>;
   /** Redraws at this camera (when a move has ended). */
   settle(camera: Camera): void;
   /** Moves the insets with the picture by this many pixels (a reveal), or back to their composed places (null). */
@@ -96,8 +97,12 @@ export function createSvgRenderer(
     return spec && { ...spec, lang: now.lang, selected: now.selected, keepClear: around.covers.map((c) => c.box), labelScale: labelScaleFor(around.presenting, spec.width) };
   };
 
+  // A first drawing in steps (drawInSteps) under way: a drawing asked for meanwhile starts it again, with what was asked.
+  let stepping: { again: boolean } | null = null;
+
   const draw = () => {
     if (!last) return;
+    if (stepping) return void (stepping.again = true);
     const o = optionsFor(last, surroundings());
     if (!o) return;
     if (drawn && viewKey(drawn) === viewKey(o) && drawn.insets === JSON.stringify(o.insets)) {
@@ -176,7 +181,7 @@ export function createSvgRenderer(
   const resize = new ResizeObserver(() => {
     known = null;
     const { width, height } = size();
-    if (drawn && (drawn.width !== width || drawn.height !== height)) draw();
+    if (stepping || (drawn && (drawn.width !== width || drawn.height !== height))) draw();
   });
   resize.observe(container);
 
@@ -185,19 +190,23 @@ export function createSvgRenderer(
     layer,
     async drawInSteps(scene, lang, selected, view, between) {
       last = { scene, lang, selected, view };
-      const mine = last;
-      const o = optionsFor(mine, surroundings());
-      if (!o) return true;
-      const steps = drawSvgMapInSteps(geo, model, scene, o);
-      for (;;) {
-        // A drawing to come (a click answered opened a place) or made meanwhile makes this one unneeded.
-        if (await between()) return false;
-        if (drawn || last !== mine) return true;
-        const step = steps.next();
-        if (step.done) {
-          record(step.value, o);
-          return true;
+      const run = (stepping = { again: false });
+      try {
+        for (;;) {
+          run.again = false;
+          const o = optionsFor(last, surroundings());
+          if (!o) return;
+          const steps = drawSvgMapInSteps(geo, model, last.scene, o);
+          for (;;) {
+            // A drawing due soon (a click answered, once its panel is painted) is waited for, then begun.
+            while (await between());
+            if (run.again) break;
+            const step = steps.next();
+            if (step.done) return record(step.value, o);
+          }
         }
+      } finally {
+        stepping = null;
       }
     },
     update(scene, lang, selected, view) {

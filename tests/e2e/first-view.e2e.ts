@@ -226,14 +226,13 @@ describe('the first view in index.html', () => {
     await page.close();
   });
 
-  it('answers a click on a county of the first view by that county, its panel painted before the live map is drawn', async () => {
-    const { page, release } = await heldBack();
-    // A spot where the county's own area is what the first view shows on top (no circle or name over it).
-    const spot = await page.evaluate(() => {
+  /** A spot where a county's own area is what the first view shows on top (no circle or name over it). */
+  function countySpot(page: Page) {
+    return page.evaluate(() => {
       // Hit-tested as the app does, once it has moved the map out of the inert first view.
       const map = document.querySelector<HTMLElement>('.first-view-map')!;
-      const view = map.closest('.first-view')!;
-      view.removeAttribute('inert');
+      const view = map.closest('.first-view');
+      view?.removeAttribute('inert');
       map.style.pointerEvents = 'auto';
       try {
         for (const path of document.querySelectorAll<SVGPathElement>('.first-view-map path[data-target="place"]')) {
@@ -248,9 +247,14 @@ describe('the first view in index.html', () => {
         return null;
       } finally {
         map.style.pointerEvents = '';
-        view.setAttribute('inert', '');
+        view?.setAttribute('inert', '');
       }
     });
+  }
+
+  it('answers a click on a county of the first view by that county, its panel painted before the live map is drawn', async () => {
+    const { page, release } = await heldBack();
+    const spot = await countySpot(page);
     expect(spot).not.toBeNull();
     await page.mouse.click(spot!.x, spot!.y);
     release();
@@ -260,6 +264,48 @@ describe('the first view in index.html', () => {
     // Answered from the first view: the panel came before the live map (which comes with the place open).
     expect(await page.evaluate(() => (window as unknown as { __liveMapAtPanel?: boolean }).__liveMapAtPanel)).toBe(false);
     await page.locator('.svg-host .svg-layer path.selected').first().waitFor({ state: 'attached', timeout: 20_000 });
+    await page.close();
+  });
+
+  it('answers a click on the first view made while the live map is drawn in steps: that county opens, and the live map is drawn with it', async () => {
+    let release!: () => void;
+    const geometryHeld = new Promise<void>((r) => (release = r));
+    const { page } = await e2e.open({
+      size: DESKTOP,
+      context: { locale: 'en-GB' },
+      wait: false,
+      before: (p: Page) => p.route('**/assets/pairing.topo*.json', async (route) => {
+        await geometryHeld;
+        await route.continue();
+      }),
+    });
+    await firstPaint(page);
+    // The app is up (its page around the first view's map), the geometry still to come.
+    await page.locator('.svg-host .first-view-map').waitFor({ state: 'attached', timeout: 20_000 });
+    const spot = await countySpot(page);
+    expect(spot).not.toBeNull();
+    // The click comes in the first task after the live map's layer is made: between two of its drawing's steps.
+    await page.evaluate(({ x, y }) => {
+      const w = window as unknown as { __layerAtClick?: number };
+      const seen = new MutationObserver(() => {
+        const layer = document.querySelector('.svg-host .svg-layer');
+        if (!layer) return;
+        seen.disconnect();
+        setTimeout(() => {
+          w.__layerAtClick = layer.childElementCount;
+          (document.elementFromPoint(x, y) ?? document.body).dispatchEvent(new MouseEvent('click', { clientX: x, clientY: y, bubbles: true }));
+        });
+      });
+      seen.observe(document.body, { childList: true, subtree: true });
+    }, spot!);
+    release();
+    await page.locator('#details:not([hidden]) h2').waitFor({ timeout: 20_000 });
+    expect(new URL(page.url()).searchParams.get('place')).toBe(spot!.id);
+    // The live map had not been drawn yet when the click came (drawn in one task, it would have been).
+    expect(await page.evaluate(() => (window as unknown as { __layerAtClick?: number }).__layerAtClick)).toBe(0);
+    const selected = page.locator('.svg-host .svg-layer path.selected');
+    await selected.first().waitFor({ state: 'attached', timeout: 20_000 });
+    expect(await selected.evaluateAll((ps) => ps.map((p) => p.getAttribute('data-id')))).toContain(spot!.id);
     await page.close();
   });
 
