@@ -71,9 +71,12 @@ export function layoutCallouts(scene: Scene, v: ViewGeometry, o: { width: number
     const anchor = m.key.split('@')[0]!;
     byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), m]);
   }
-  // On a small map a card says its value only: the rest is in its tooltip, the panel and the table.
-  const compact = Math.min(o.width, o.height) < 450;
-  const cards = [...byAnchor.entries()].map(([anchor, list]) => cardOf(anchor, list, v, o.lang, compact));
+  // On a small map a card says its values and, in few words, what it covers, or where that card
+  // finds no room, its values only; on the smallest map its values only. The rest is in its tooltip,
+  // the panel and the table.
+  const side = Math.min(o.width, o.height);
+  const variants: Compact[] = side >= 450 ? [null] : side >= NAMED_FROM ? ['named', 'values'] : ['values'];
+  const cards = [...byAnchor.entries()].map(([anchor, list]) => variants.map((compact) => cardOf(anchor, list, v, o.lang, compact)));
   // The cards go where their ties are shortest in all: each order of placing them is tried (there are
   // a few), and the first that places every card off the land wins over the shorter but failing ones;
   // then the one whose ties cross fewer other cards (in the 1920 × 1080 export a tie ran through
@@ -85,8 +88,14 @@ export function layoutCallouts(scene: Scene, v: ViewGeometry, o: { width: number
     const ties: Segment[] = [];
     let missed = 0;
     let length = 0;
-    const callouts = order.map((card) => {
-      const spot = spotFor(card, spots(card), placed, ties);
+    const callouts = order.map((variants) => {
+      let card = variants[0]!;
+      let spot = spotFor(card, spots(card), placed, ties);
+      for (const fewer of variants.slice(1)) {
+        if (spot) break;
+        card = fewer;
+        spot = spotFor(card, spots(card), placed, ties);
+      }
       if (!spot) missed++;
       // No room for a card: its circle alone, in the room beside Guizhou, its value beside it.
       const bare = spot ? null : roomFor(v, card, [...o.avoid, ...placed], o.circles, o);
@@ -116,22 +125,35 @@ interface Card {
   bareBox(x: number, y: number): Box;
 }
 
-function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, lang: Lang, compact: boolean): Card {
+/**
+ * From this side (px) up, a small map's cards say what they cover: a phone's map (390 px) showed
+ * "¥76.45m" over another province, boxed, with nothing to say it was Anshun's and Tongren's. Below
+ * it (a 400 × 300 embed's 300 px) the words cost a prefecture's name.
+ */
+const NAMED_FROM = 340;
+
+/** A full card (null), a small map's card that says what it covers and its values ('named'), or its values only. */
+type Compact = 'named' | 'values' | null;
+
+function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, lang: Lang, compact: Compact): Card {
   const markers = [...list].sort((a, b) => Number(a.multiYear) - Number(b.multiYear));
   const first = markers[0]!;
   const r = Math.max(6, ...markers.map((m) => m.radius));
   const covers = first.kind === 'programme' ? t(lang, 'callout.programme', { city: first.label }) : first.label;
   // A circle without room for its card says its values, and Guizhou as a whole says so in two words
   // besides: alone off the land beside a prefecture, it read as that prefecture's figure (an
-  // 800 × 500 embed's ¥81.85m of all Guizhou, by Liupanshui). A compact card, framed apart in a
-  // corner, says its values only: the two words there cost a 400 × 300 map a prefecture's name.
+  // 800 × 500 embed's ¥81.85m of all Guizhou, by Liupanshui). A compact card says what it covers in
+  // as few words, or on the smallest maps its values only (NAMED_FROM).
   const short: Line[] = [
     ...(first.kind === 'programme' ? [{ text: t(lang, 'callout.programmeShort'), size: 10.5, weight: 600, fill: INK }] : []),
     ...markers.map((m) => ({ text: m.valueLabel, size: 11, weight: 700, fill: INK, valueKey: m.key })),
   ];
   // A full card: what it covers, wrapped between names; then each figure's value over its period.
   const lines: Line[] = compact
-    ? short.filter((l) => l.valueKey)
+    ? [
+        ...(compact === 'named' ? wrap(first.kind === 'programme' ? t(lang, 'callout.programmeShort') : covers, 10.5, 90).map((text) => ({ text, size: 10.5, weight: 600, fill: INK })) : []),
+        ...short.filter((l) => l.valueKey),
+      ]
     : [
         ...wrap(covers, 11, 120).map((text) => ({ text, size: 11, weight: 600, fill: INK })),
         ...markers.flatMap((m): Line[] => [
@@ -189,9 +211,9 @@ function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, l
   };
 }
 
-/** Every order of the cards while there are few; else the largest first. */
-function orders<T extends { width: number; height: number }>(cards: readonly T[]): T[][] {
-  if (cards.length > 4) return [[...cards].sort((a, b) => b.width * b.height - a.width * a.height)];
+/** Every order of the cards (each with its variants, the first preferred) while there are few; else the largest first. */
+function orders<T extends readonly { width: number; height: number }[]>(cards: readonly T[]): T[][] {
+  if (cards.length > 4) return [[...cards].sort((a, b) => b[0]!.width * b[0]!.height - a[0]!.width * a[0]!.height)];
   if (cards.length <= 1) return [[...cards]];
   return cards.flatMap((c, i) => orders([...cards.slice(0, i), ...cards.slice(i + 1)]).map((rest) => [c, ...rest]));
 }
