@@ -184,15 +184,15 @@ describe('the first view in index.html', () => {
     expect(later).toEqual(first);
   });
 
-  /** The page with its first view painted and the app's script held back until `release`. */
-  async function heldBack() {
+  /** The page with its first view painted and a file (the app's script, unless told) held back until `release`. */
+  async function heldBack(file = '**/assets/index-*.js') {
     let release!: () => void;
     const clicked = new Promise<void>((r) => (release = r));
     const { page } = await e2e.open({
       size: DESKTOP,
       context: { locale: 'en-GB' },
       wait: false,
-      before: (p: Page) => p.route('**/assets/index-*.js', async (route) => {
+      before: (p: Page) => p.route(file, async (route) => {
         await clicked;
         await route.continue();
       }),
@@ -268,18 +268,7 @@ describe('the first view in index.html', () => {
   });
 
   it('answers a click on the first view made while the live map is drawn in steps: that county opens, and the live map is drawn with it', async () => {
-    let release!: () => void;
-    const geometryHeld = new Promise<void>((r) => (release = r));
-    const { page } = await e2e.open({
-      size: DESKTOP,
-      context: { locale: 'en-GB' },
-      wait: false,
-      before: (p: Page) => p.route('**/assets/pairing.topo*.json', async (route) => {
-        await geometryHeld;
-        await route.continue();
-      }),
-    });
-    await firstPaint(page);
+    const { page, release } = await heldBack('**/assets/pairing.topo*.json');
     // The app is up (its page around the first view's map), the geometry still to come.
     await page.locator('.svg-host .first-view-map').waitFor({ state: 'attached', timeout: 20_000 });
     const spot = await countySpot(page);
