@@ -71,9 +71,11 @@ export function layoutCallouts(scene: Scene, v: ViewGeometry, o: { width: number
     const anchor = m.key.split('@')[0]!;
     byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), m]);
   }
-  // On a small map a card says its values and, in few words, what it covers, or where that card
-  // finds no room, its values only; on the smallest map its values only. The rest is in its tooltip,
-  // the panel and the table.
+  // On a small map a card says, in few words, what it covers and its values, or its values only
+  // where that card finds no room (still framed: a bare circle would stand on a prefecture's land).
+  // The rest is in its tooltip, the panel and the table. A phone's map (390 px) had shown "¥76.45m"
+  // boxed over another province, with nothing to say it was Anshun's and Tongren's. On the tiniest
+  // maps (a 320 × 240 embed's 190 px) named cards lay over the partner lines: values only there.
   const side = Math.min(o.width, o.height);
   const variants: Compact[] = side >= 450 ? [null] : side >= NAMED_FROM ? ['named', 'values'] : ['values'];
   const cards = [...byAnchor.entries()].map(([anchor, list]) => variants.map((compact) => cardOf(anchor, list, v, o.lang, compact)));
@@ -125,12 +127,8 @@ interface Card {
   bareBox(x: number, y: number): Box;
 }
 
-/**
- * From this side (px) up, a small map's cards say what they cover: a phone's map (390 px) showed
- * "¥76.45m" over another province, boxed, with nothing to say it was Anshun's and Tongren's. Below
- * it (a 400 × 300 embed's 300 px) the words cost a prefecture's name.
- */
-const NAMED_FROM = 340;
+/** From this side (px) up, a small map's cards may say what they cover. */
+const NAMED_FROM = 240;
 
 /** A full card (null), a small map's card that says what it covers and its values ('named'), or its values only. */
 type Compact = 'named' | 'values' | null;
@@ -142,8 +140,8 @@ function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, l
   const covers = first.kind === 'programme' ? t(lang, 'callout.programme', { city: first.label }) : first.label;
   // A circle without room for its card says its values, and Guizhou as a whole says so in two words
   // besides: alone off the land beside a prefecture, it read as that prefecture's figure (an
-  // 800 × 500 embed's ¥81.85m of all Guizhou, by Liupanshui). A compact card says what it covers in
-  // as few words, or on the smallest maps its values only (NAMED_FROM).
+  // 800 × 500 embed's ¥81.85m of all Guizhou, by Liupanshui). A small map's card says what it covers
+  // in as few words, or its values only.
   const short: Line[] = [
     ...(first.kind === 'programme' ? [{ text: t(lang, 'callout.programmeShort'), size: 10.5, weight: 600, fill: INK }] : []),
     ...markers.map((m) => ({ text: m.valueLabel, size: 11, weight: 700, fill: INK, valueKey: m.key })),

@@ -4,9 +4,9 @@ import { defaultState, drawMapSvg, type MapSize } from '../snapshots/draw-map.ts
 
 /*
  * What a shared figure's card says on a small map. A phone's map (390 px) showed "¥76.45m" boxed
- * over another province with nothing to say it was Anshun's and Tongren's: where there is room, a
- * small map's card names what it covers; where its words leave no room, its values stay framed (a
- * bare circle would stand on a prefecture's land); on the smallest maps it says its values only.
+ * over another province with nothing to say it was Anshun's and Tongren's: a small map's card names
+ * what it covers where there is room, and where its words leave none its values stay framed (a bare
+ * circle would stand on a prefecture's land).
  */
 
 interface Card {
@@ -48,7 +48,12 @@ describe('a shared figure’s card on a small map', () => {
     expect(shown.find((c) => c.anchor === PROGRAMME)?.words).toContain('All Guizhou');
   });
 
-  it('says its values only on the smallest maps (a 400×300 embed), where the words cost a prefecture’s name', () => {
-    for (const c of cards('en', { width: 400, height: 300 })) expect(c.words.filter((w) => /[A-Za-z]/.test(w)), c.anchor).toEqual([]);
+  it('names every card around a small embed’s Guizhou in true geography (400×300), where the land beside it is free', () => {
+    const shown = cards('en', { width: 400, height: 300 }, 'overview');
+    expect(shown.length).toBe(3);
+    for (const c of shown) {
+      expect(c.framed, c.anchor).toBe(true);
+      expect(c.words.length, c.anchor).toBeGreaterThan(0);
+    }
   });
 });
