@@ -90,10 +90,10 @@ export function layoutCallouts(scene: Scene, v: ViewGeometry, o: { width: number
     const ties: Segment[] = [];
     let missed = 0;
     let length = 0;
-    const callouts = order.map((variants) => {
-      let card = variants[0]!;
+    const callouts = order.map((choices) => {
+      let card = choices[0]!;
       let spot = spotFor(card, spots(card), placed, ties);
-      for (const fewer of variants.slice(1)) {
+      for (const fewer of choices.slice(1)) {
         if (spot) break;
         card = fewer;
         spot = spotFor(card, spots(card), placed, ties);
