@@ -148,10 +148,9 @@ function cardOf(anchor: string, list: readonly MarkerDatum[], v: ViewGeometry, l
   ];
   // A full card: what it covers, wrapped between names; then each figure's value over its period.
   const lines: Line[] = compact
-    ? [
-        ...(compact === 'named' ? wrap(first.kind === 'programme' ? t(lang, 'callout.programmeShort') : covers, 10.5, 90).map((text) => ({ text, size: 10.5, weight: 600, fill: INK })) : []),
-        ...short.filter((l) => l.valueKey),
-      ]
+    ? compact === 'named'
+      ? [...(first.kind === 'programme' ? [] : wrap(covers, 10.5, 90).map((text) => ({ text, size: 10.5, weight: 600, fill: INK }))), ...short]
+      : short.filter((l) => l.valueKey)
     : [
         ...wrap(covers, 11, 120).map((text) => ({ text, size: 11, weight: 600, fill: INK })),
         ...markers.flatMap((m): Line[] => [

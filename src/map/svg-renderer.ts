@@ -84,17 +84,12 @@ export function createSvgRenderer(
   let moving: Camera | null = null;
   let ownClicks = true;
 
-  /** The view a drawing of this named view would show now; null for a hidden map (on paper with a place open, a map drawn for the paper stands in for it). */
-  const viewNow = (view: NamedView, around: Surroundings) => {
+  /** What a drawing of `now` is drawn with; null for a hidden map (on paper with a place open, a map drawn for the paper stands in for it). */
+  const optionsFor = (now: NonNullable<typeof last>, around: Surroundings) => {
     const { width, height } = size();
     if (width <= 1 || height <= 1) return null;
-    const insets = composition(view, around).insets.map((f) => ({ ...f, x: f.x + insetShift[0], y: f.y + insetShift[1] }));
-    return { width, height, camera, insets };
-  };
-
-  const optionsFor = (now: NonNullable<typeof last>, around: Surroundings) => {
-    const spec = viewNow(now.view, around);
-    return spec && { ...spec, lang: now.lang, selected: now.selected, keepClear: around.covers.map((c) => c.box), labelScale: labelScaleFor(around.presenting, spec.width) };
+    const insets = composition(now.view, around).insets.map((f) => ({ ...f, x: f.x + insetShift[0], y: f.y + insetShift[1] }));
+    return { width, height, camera, insets, lang: now.lang, selected: now.selected, keepClear: around.covers.map((c) => c.box), labelScale: labelScaleFor(around.presenting, width) };
   };
 
   // A first drawing in steps (drawInSteps) under way: a drawing asked for meanwhile starts it again, with what was asked.
