@@ -25,14 +25,18 @@ export async function serve(outDir: string): Promise<{ url: string; close(): Pro
   return { url: `http://127.0.0.1:${a.port}`, close: () => server.close() };
 }
 
-/** A page to load, at a window size (default 1440×900). */
-export type Target = string | { url: string; width: number; height: number };
+/** A page to load, at a window size (default 1440×900); `panel`: a link that opens a place, whose panel's paint is timed. */
+export type Target = string | { url: string; width: number; height: number; panel?: boolean };
+
+// When the place's panel, with its name, was first painted (the frame after it was written): only on
+// links that ask, as the observer sees every node the page's parser adds.
+const PANEL_WATCH = `window.__panelPainted = NaN; new MutationObserver((_, o) => { const h = document.querySelector('#details:not([hidden]) h2'); if (h && h.textContent) { o.disconnect(); requestAnimationFrame(() => setTimeout(() => { window.__panelPainted = performance.now(); })); } }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });`;
 
 export async function open(browser: Browser, target: Target): Promise<Page> {
-  const { url, width, height } = typeof target === 'string' ? { url: target, width: 1440, height: 900 } : target;
+  const { url, width, height, panel } = typeof target === 'string' ? { url: target, width: 1440, height: 900, panel: false } : target;
   const context = await browser.newContext({ viewport: { width, height } });
   // tsx keeps function names with a `__name` helper, which page.evaluate callbacks then call in the page.
-  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  await context.addInitScript({ content: `window.__name = (f) => f;${panel ? PANEL_WATCH : ''}` });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset['mapReady'] === 'true', null, { timeout: 60_000 });
@@ -61,6 +65,8 @@ export function loadStats(loads: ColdLoads) {
   return {
     first: stats(loads.map((l) => l.f)),
     interactive: stats(loads.map((l) => l.it)),
+    /** The place's panel painted, on a link that opens one (`panel` targets); n = 0 on others. */
+    panel: stats(loads.map((l) => l.panel)),
     steps: Object.fromEntries(STEPS.map((k) => [k, stats(loads.map((l) => l.steps[k]))])) as Record<Step, Stats>,
     jsBefore: { first: last?.jsFirst ?? [], interactive: last?.jsInteractive ?? [] },
   };
@@ -86,6 +92,7 @@ async function coldLoad(browser: Browser, url: Target) {
   const page = await open(browser, url);
   // The first view's mark waits for the browser to report its paint.
   await page.waitForFunction(() => performance.getEntriesByName('map:first-complete').length > 0);
+  if (typeof url !== 'string' && url.panel) await page.waitForFunction(() => !Number.isNaN((window as unknown as { __panelPainted: number }).__panelPainted));
   const r = await page.evaluate(() => {
     const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
     const f = mark('map:first-complete');
@@ -103,7 +110,8 @@ async function coldLoad(browser: Browser, url: Target) {
       firstPaint: mark('first-contentful-paint'),
       firstComplete: f,
     };
-    return { f, it, steps, jsFirst: js.filter((e) => e.startTime < f).map((e) => e.name), jsInteractive: js.filter((e) => e.startTime < it).map((e) => e.name) };
+    const panel = (window as unknown as { __panelPainted?: number }).__panelPainted ?? NaN;
+    return { f, it, steps, panel, jsFirst: js.filter((e) => e.startTime < f).map((e) => e.name), jsInteractive: js.filter((e) => e.startTime < it).map((e) => e.name) };
   });
   await page.context().close();
   // Each cold load starts from a quiet browser: a page just closed (MapLibre's workers, a peer's

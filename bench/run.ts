@@ -19,7 +19,7 @@ import { LINKS } from './links.ts';
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 11);
 const ZOOM14 = '106.71,26.58,14';
 // A deep link the app draws, clicked on Puding the moment its first map is on screen (bench/interactions.ts).
-const CLICK_LINK = 'lang=en&year=2010&place=520402';
+const CLICK_LINK = 'lang=en&year=2010&place=520400';
 const BIG_DIST = join('bench', '.output', 'dist-big');
 
 function sizes(jsBefore: { first: string[]; interactive: string[] }) {
@@ -77,7 +77,7 @@ async function main() {
     // `metric=funds_cny` names the default metric: the same map, but a link the first view skips.
     // A link at zoom 14 (on Guiyang): the app draws it, as it draws the default view without the first view.
     // Each kind of link people open (bench/links.ts), at its window size, in the same turns.
-    const linkTargets = LINKS.map((l) => ({ url: `${app.url}/?${l.query}`, width: l.width, height: l.height }));
+    const linkTargets = LINKS.map((l) => ({ url: `${app.url}/?${l.query}`, width: l.width, height: l.height, panel: l.panel }));
     const [ours, without, deep, theirs, ...linkLoads] = await alternatingLoads(
       browser,
       [`${app.url}/?lang=en`, `${app.url}/?lang=en&metric=funds_cny`, `${app.url}/?lang=en&at=${ZOOM14}`, `${peer.url}/`, ...linkTargets],
@@ -90,13 +90,13 @@ async function main() {
     const peerLoad = loadStats(theirs!);
     const peerRatio = Math.round((load.first.median / peerLoad.first.median) * 100) / 100;
     const links = LINKS.map((l, i) => {
-      const first = loadStats(linkLoads[i]!).first;
-      return { ...l, first, ratio: Math.round((first.median / peerLoad.first.median) * 100) / 100 };
+      const { first, panel } = loadStats(linkLoads[i]!);
+      return { ...l, first, panel, ratio: Math.round((first.median / peerLoad.first.median) * 100) / 100 };
     });
     console.log('interactions…');
     const ui = await interactions(browser, app.url);
     const early = Math.max(3, Math.floor(RUNS / 2));
-    // A link the app draws (a filtered view alone now has a first view in the HTML): Xixiu open, then Puding clicked.
+    // A link the app draws (a filtered view, with a county or district open or not, has a first view in the HTML): Anshun open, then Puding clicked.
     const atFirstMap = await clicksAtFirstMap(browser, `${app.url}/?${CLICK_LINK}`, early);
     const atFirstView = await clicksAtFirstMap(browser, `${app.url}/?lang=en`, early);
     console.log('exports…');
@@ -159,9 +159,9 @@ async function main() {
       ...STEPS.map((k) => `| ${STEP_NAMES[k]} | ${load.steps[k].median} | ${withoutLoad.steps[k].median} | ${zoom14Load.steps[k].median} | ${peerLoad.steps[k].median} |`),
     ].join('\n');
     const linkTable = [
-      `| link | window | first complete map, median (spread) | ÷ the peer |`,
-      `|---|---|---|---|`,
-      ...links.map((l) => `| ${l.what}: \`?${l.query}\` | ${l.width}×${l.height} | ${l.first.median} (${l.first.min}–${l.first.max}, n=${l.first.n}) | ${l.ratio} |`),
+      `| link | window | first complete map, median (spread) | ÷ the peer | the place's panel painted |`,
+      `|---|---|---|---|---|`,
+      ...links.map((l) => `| ${l.what}: \`?${l.query}\` | ${l.width}×${l.height} | ${l.first.median} (${l.first.min}–${l.first.max}, n=${l.first.n}) | ${l.ratio} | ${l.panel.n > 0 ? `${l.panel.median} (${l.panel.min}–${l.panel.max})` : '—'} |`),
     ].join('\n');
     const clickWords = (name: string, c: Awaited<ReturnType<typeof clicksAtFirstMap>>) =>
       `${name}: ${c.click.median} ms (${c.click.min}–${c.click.max}, n=${c.click.n}${c.lost > 0 ? `; ${c.lost} of ${c.click.n + c.lost} opened nothing within 3 s` : ''}); ` +

@@ -58,6 +58,14 @@ function lighten(map: Element, controls: Element | null, lang: Lang): void {
   for (const option of controls?.querySelectorAll('select option:not([selected])') ?? []) option.remove();
 }
 
+function markPlacePoints(map: Element, model: Model, project: (lonLat: [number, number]) => [number, number]): void {
+  for (const path of map.querySelectorAll('#counties > path[data-id], #districts > path[data-id]')) {
+    const place = model.places.get(path.getAttribute('data-id') ?? '');
+    const [x, y] = place ? project([place.lon, place.lat]) : [NaN, NaN];
+    if (Number.isFinite(x) && Number.isFinite(y)) path.setAttribute('data-at', `${Math.round(x)},${Math.round(y)}`);
+  }
+}
+
 /**
  * Every first view (FIRST_VIEWS, and each step of each built-in story in present mode), both
  * languages of each, each view followed by the mark of its end.
@@ -153,6 +161,10 @@ function drawKind(document: Document, model: Model, geo: Geography, stories: rea
     Object.defineProperties(svgHost, { clientWidth: { value: size.width }, clientHeight: { value: size.height } });
     const renderer = createSvgRenderer(svgHost, geo, model, { camera: null, view: state.view, reveal: state.place }, { hover() {}, click() {}, moved() {} }, () => ({ covers, presenting }));
     renderer.update(frame.scene, lang, state.place, state.view);
+    // Where each place's point is drawn on the main map, for a link that opens one over a view a place
+    // link may show (the default view, filtered or not): the page's inline script asks whether the
+    // panel would cover it, by the live map's rule (FIRST_VIEW_SELECT_SCRIPT).
+    if (!kind.embed && !kind.story) markPlacePoints(renderer.layer, model, renderer.project);
     // Not an .svg-layer or .svg-map, and its ids prefixed: the app's live drawing, which it lies
     // beside for a moment, keeps its selectors and ids to itself.
     renderer.layer.className = 'first-view-map';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { runnerImport, type Plugin } from 'vite';
 import { IMPORT_KEY } from '../src/import/store.ts';
+import { FIRST_VIEW_PLACE } from '../src/state/first-view-state.ts';
 import { EMBED_FIT_JS, EMBED_REFERENCES, firstViewFitCss, PRESENT_HEADER, PRESENT_REFERENCES } from './first-view-kinds.ts';
 
 /**
@@ -26,12 +27,15 @@ import { EMBED_FIT_JS, EMBED_REFERENCES, firstViewFitCss, PRESENT_HEADER, PRESEN
  */
 export const FIRST_VIEW_SCRIPT =
   `(function(){var h=document.documentElement,q=new URLSearchParams(location.search),l=q.get('lang'),n=navigator.languages||[],d=true,i,b,` +
-  `later=document.querySelectorAll('link[data-later]'),done=false,f=true,e=false,E=${JSON.stringify(EMBED_REFERENCES)},P=${JSON.stringify(PRESENT_REFERENCES)},s=null,p='1',y=null,c=null,w,v,z;` +
+  `later=document.querySelectorAll('link[data-later]'),done=false,f=true,e=false,E=${JSON.stringify(EMBED_REFERENCES)},P=${JSON.stringify(PRESENT_REFERENCES)},s=null,p='1',y=null,c=null,o=null,w,v,z;` +
   `if(l!=='en'&&l!=='zh'){l='en';for(i=0;i<n.length;i++){b=String(n[i]).toLowerCase().split('-')[0];if(b==='zh'||b==='en'){l=b;break;}}}` +
   `h.lang=l==='zh'?'zh-Hans':'en';` +
   // A year and a kind of aid, each named once, may name a filtered view the build drew (a second
-  // naming, which the app ignores, turns the first view off).
-  `q.forEach(function(x,k){if(k==='embed'&&x==='1')e=true;else if(k==='story')s=x;else if(k==='step')p=x;else if(k==='year'&&y===null)y=x;else if(k==='category'&&c===null)c=x;else if(k!=='lang')d=false;});if(s===null&&q.has('step'))d=false;if(y==='all')y=null;` +
+  // naming, which the app ignores, turns the first view off); a county or district named once is
+  // outlined over it (FIRST_VIEW_SELECT_SCRIPT), not over an embed or a story's step.
+  `q.forEach(function(x,k){if(k==='embed'&&x==='1')e=true;else if(k==='story')s=x;else if(k==='step')p=x;else if(k==='year'&&y===null)y=x;else if(k==='category'&&c===null)c=x;` +
+  `else if(k==='place'&&o===null&&${FIRST_VIEW_PLACE}.test(x))o=x;else if(k!=='lang')d=false;});if(s===null&&q.has('step'))d=false;if(y==='all')y=null;` +
+  `if(o!==null){if(e||s!==null)d=false;else h.setAttribute('data-first-view-place',o);}` +
   `try{if(sessionStorage.getItem(${JSON.stringify(IMPORT_KEY)}))d=false;}catch(e){}` +
   `function tag(k){var t=k.getAttribute('data-later'),a=k.getAttribute('as'),u=k.getAttribute('href');` +
   `return t==='script'?'<script type="module" crossorigin src="'+u+'"></'+'script>':'<link rel="'+t+'" crossorigin href="'+u+'"'+(a?' as="'+a+'"':'')+'>';}` +
@@ -71,6 +75,32 @@ export const FIRST_VIEW_SCRIPT =
   `if(document.currentScript)document.currentScript.remove();})();`;
 
 /**
+ * Runs after the first view is in the page, where the link opens a place (`data-first-view-place`,
+ * set by FIRST_VIEW_SCRIPT): outlines the place's area over the view as the live map's selection does
+ * (a copy of its area in the selection's group, moved as the inset it lies in is), before the first
+ * paint. The app then opens the place's panel as it answers a click on the first view, and draws the
+ * live map with it. A place the panel would cover is brought out by the live map with a pan
+ * (camera-moves.ts, the same rule: within 48 px of the visible part's edges, here with 24 px to
+ * spare for a scaled view): there the first view's map leaves the page, and the app draws the map at
+ * once, as for a link without a first view; the picture does not jump at the handover.
+ */
+export const FIRST_VIEW_SELECT_SCRIPT =
+  `(function(){var h=document.documentElement,id=h.getAttribute('data-first-view-place'),m=document.querySelector('.first-view[data-lang="'+(h.lang==='zh-Hans'?'zh':'en')+'"] .first-view-map'),` +
+  `p,g,a,r,v,s,x,y,k,t,e,c,u=[];h.removeAttribute('data-first-view-place');` +
+  `if(m&&m.checkVisibility({visibilityProperty:true})){` +
+  // The place in its inset, where it has one (as the live map outlines it), else on the main map.
+  `p=m.querySelector('.inset-districts>path[data-id="'+id+'"]')||m.querySelector('path[data-target="place"][data-id="'+id+'"]');g=m.querySelector('g[id$="-selection"]');` +
+  `if(p&&g){a=(p.getAttribute('data-at')||'').split(',').map(Number);` +
+  // On the main map (data-at: where the place's point is drawn): would the panel cover it?
+  `if(a.length===2&&!p.closest('.inset')){r=m.getBoundingClientRect();v=m.querySelector('.first-view-frame').viewBox.baseVal;s=Math.min(r.width/v.width,r.height/v.height);` +
+  `x=(r.width-v.width*s)/2+a[0]*s;y=(r.height-v.height*s)/2+a[1]*s;k=72;` +
+  `if(!(x>k&&y>k&&x<r.width-(parseFloat(getComputedStyle(h).getPropertyValue('--panel'))||380)-k&&y<r.height-k)){m.remove();p=null;}}` +
+  `if(p){t=new DOMMatrix();for(e=p.parentElement;e&&e.localName==='g';e=e.parentElement)u.unshift(e);` +
+  `u.forEach(function(e){var c=e.transform.baseVal.consolidate();if(c)t=t.multiply(c.matrix);});` +
+  `c=p.cloneNode(false);['fill','data-id','data-target','data-at'].forEach(function(n){c.removeAttribute(n);});if(!t.isIdentity)c.setAttribute('transform',t.toString());g.appendChild(c);}}}` +
+  `if(document.currentScript)document.currentScript.remove();})();`;
+
+/**
  * Runs where the first view goes (inside #app): for a link the build drew, writes the script that
  * writes that language's view drawn for the window's reference size (`link[data-first-view]`: a file
  * per view, language and size, which no other link fetches; a default link in a window near neither
@@ -85,7 +115,9 @@ export const FIRST_VIEW_WRITE_SCRIPT =
   // A story's view lays out as present mode from the first paint, as the app's presenter will.
   // Its outlines' file first, where it has one (viewFiles): both are fetched at once, and run in turn.
   `if(u){if(z&&z.indexOf('story-')===0)h.classList.add('presenting');o=u.getAttribute('data-outlines');` +
-  `document.write((o?'<script src="'+o+'"></'+'script>':'')+'<script src="'+u.getAttribute('href')+'"></'+'script>');}}` +
+  // A place the link opens is outlined once the view is in (FIRST_VIEW_SELECT_SCRIPT).
+  `document.write((o?'<script src="'+o+'"></'+'script>':'')+'<script src="'+u.getAttribute('href')+'"></'+'script>'+` +
+  `(h.hasAttribute('data-first-view-place')?'<'+'script>'+${JSON.stringify(FIRST_VIEW_SELECT_SCRIPT)}+'</'+'script>':''));}}` +
   `if(document.currentScript)document.currentScript.remove();})();`;
 
 const FILE_NAMES: Record<string, string> = { standard: '1280', large: '1920' };
@@ -159,8 +191,8 @@ export function viewFiles(views: readonly { lang: string; kind: string; html: st
 }
 
 const hash = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
-/** The CSP sources that allow the first view's two inline scripts. */
-export const firstViewScriptHashes = `${hash(FIRST_VIEW_SCRIPT)} ${hash(FIRST_VIEW_WRITE_SCRIPT)}`;
+/** The CSP sources that allow the first view's three inline scripts. */
+export const firstViewScriptHashes = `${hash(FIRST_VIEW_SCRIPT)} ${hash(FIRST_VIEW_WRITE_SCRIPT)} ${hash(FIRST_VIEW_SELECT_SCRIPT)}`;
 
 const MARK = '<!-- first-view -->';
 

@@ -117,8 +117,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (placeButton?.dataset['place']) ctx.dispatch({ place: placeButton.dataset['place'] });
   });
 
-  // The first map before the panel's figures (they follow at once after it has been painted).
-  render({ panelLater: true });
+  // The first map before the panel's figures (they follow at once after it has been painted); where
+  // the first view shows the map already, a place the link opens has its panel at once.
+  render({ panelLater: !firstView.onScreen });
   writeUrl(session.state, 'replace');
   if (session.state.embed) postEmbedHeight(root);
 

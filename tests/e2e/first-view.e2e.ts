@@ -298,6 +298,68 @@ describe('the first view in index.html', () => {
     await page.close();
   });
 
+  /** The box of the selection's outline: the first view's (before the app) or the live map's. */
+  const selectionBox = (page: Page, root: '.first-view-map' | '.svg-layer') =>
+    page.evaluate((root) => {
+      const paths = [...document.querySelectorAll(`${root} g[id$="selection"] path`)];
+      const r = paths[0]?.getBoundingClientRect();
+      return { count: paths.length, box: r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null };
+    }, root);
+  const mapBox = (page: Page) => page.locator('.map-area').first().evaluate((e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; });
+
+  it('shows a deep link’s county outlined on its filtered first view, and the app opens it there: the panel beside it, the live map’s outline where the first one was', async () => {
+    const url = `${baseUrl()}/?lang=en&year=2010&place=520422`;
+    const first = await withoutAppScript({ size: DESKTOP, context: { locale: 'en-GB' }, url });
+    await firstPaint(first.page);
+    const pre = await selectionBox(first.page, '.first-view-map');
+    // Outlined as the live map outlines it: Puding's own area, inside the map.
+    const area = await first.page.locator('.first-view-map #first-view-en-counties path[data-id="520422"]').boundingBox();
+    expect(pre.count).toBe(1);
+    expect(area).not.toBeNull();
+    const [box, map] = [pre.box!, await mapBox(first.page)];
+    for (const [a, b] of [[box.left, area!.x], [box.top, area!.y], [box.right, area!.x + area!.width], [box.bottom, area!.y + area!.height]] as const) expect(Math.abs(a - b)).toBeLessThan(2);
+    expect(within(box, map)).toBe(true);
+    // The same filter's map as its link without the place: nothing but the outline added.
+    expect(await first.page.locator('.first-view[data-lang="en"] .year-col[data-year="2010"][aria-pressed="true"]').count()).toBe(1);
+    await first.shot('first-view-place-en-1280-50ms');
+    await first.close();
+
+    const app = await e2e.open({ size: DESKTOP, context: { locale: 'en-GB' }, url });
+    await expect.poll(() => app.page.locator('.first-view, .first-view-map').count()).toBe(0);
+    expect((await app.page.locator('#details h2').textContent())?.trim()).toBe('Puding County');
+    const live = await selectionBox(app.page, '.svg-layer');
+    await app.shot('first-view-place-en-1280-live');
+    // No jump at the handover: the county stays where the first view outlined it.
+    expect(live.count).toBe(1);
+    for (const k of ['left', 'top', 'right', 'bottom'] as const) expect(Math.abs(live.box![k] - box[k]), k).toBeLessThan(2);
+    const panel = await app.page.locator('#details').boundingBox();
+    expect(live.box!.right).toBeLessThan(panel!.x);
+    await app.close();
+  });
+
+  it('leaves a county the panel would cover, and a prefecture, to the app; outlines a district in its city’s inset', async () => {
+    // Tianzhu lies where the panel opens at 1280×800: the live map pans to it, so the first view's map would jump.
+    for (const query of ['?lang=zh&place=522627', '?lang=en&year=2010&place=520400']) {
+      const { page } = await withoutAppScript({ size: DESKTOP, context: { locale: 'en-GB' }, url: `${baseUrl()}/${query}` });
+      await page.waitForFunction(() => document.readyState !== 'loading');
+      expect(await page.evaluate(() => [...document.querySelectorAll('.first-view-map')].some((e) => e.checkVisibility({ visibilityProperty: true }))), query).toBe(false);
+      await page.close();
+    }
+    const app = await e2e.open({ size: DESKTOP, context: { locale: 'zh-CN' }, url: `${baseUrl()}/?lang=zh&place=522627` });
+    const live = await selectionBox(app.page, '.svg-layer');
+    const panel = await app.page.locator('#details').boundingBox();
+    expect(live.box!.right).toBeLessThan(panel!.x);
+    await app.close();
+    // Chengyang, in Qingdao's inset.
+    const first = await withoutAppScript({ size: DESKTOP, context: { locale: 'en-GB' }, url: `${baseUrl()}/?lang=en&year=2011&place=370214` });
+    await firstPaint(first.page);
+    const pre = await selectionBox(first.page, '.first-view-map');
+    const inset = await first.page.locator('.first-view-map .inset[data-city="370200"] .inset-outline').boundingBox();
+    expect(pre.count).toBe(1);
+    expect(within(pre.box!, { left: inset!.x, top: inset!.y, right: inset!.x + inset!.width, bottom: inset!.y + inset!.height })).toBe(true);
+    await first.close();
+  });
+
   it('says, where JavaScript is off, that the map needs it (the first view is written by script)', async () => {
     const { page } = await e2e.open({ size: DESKTOP, context: { javaScriptEnabled: false }, wait: false });
     await expect.poll(() => page.locator('.noscript').isVisible()).toBe(true);
@@ -306,7 +368,7 @@ describe('the first view in index.html', () => {
   });
 
   it('is skipped, before the first paint, by links to another view, embedded or not', async () => {
-    for (const query of ['?lang=en&year=2010&category=education,industry', '?lang=en&metric=projects', '?lang=en&view=guizhou', '?embed=1&year=2010', '?lang=en&place=520103', '?lang=en&year=2010&place=520422']) {
+    for (const query of ['?lang=en&year=2010&category=education,industry', '?lang=en&metric=projects', '?lang=en&view=guizhou', '?embed=1&year=2010', '?lang=en&place=520100', '?embed=1&place=520422', '?lang=en&year=2010&place=520422&metric=projects']) {
       const { page } = await withoutAppScript({ url: `${baseUrl()}/${query}`, context: { locale: 'en-GB' }, size: DESKTOP });
       await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 || document.readyState === 'complete');
       expect(await page.evaluate(() => [...document.querySelectorAll('.first-view')].some((e) => e.checkVisibility())), query).toBe(false);
