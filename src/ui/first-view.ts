@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/messages.ts';
  * The first view that the build drew into index.html (scripts/draw-first-view.ts). Its map stays on
  * screen, moved into the app's own map area, until the app has drawn the live map over it; the rest
  * of it (header, controls, legend) the app replaces at once with its own, which look the same. A
- * view other than those drawn (the default one, and it embedded), or the user's own data, drops it at once.
+ * view the build did not draw (src/state/first-view-state.ts), or the user's own data, drops it at once.
  */
 export interface FirstView {
   /** Whether its map is on screen (a view the build drew, at a size its map fits). */
