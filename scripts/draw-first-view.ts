@@ -7,11 +7,12 @@ import { toGeography, type Geography } from '../src/map/geography.ts';
 import { CAPTION_CARD, captionCardBox, compactKeyBox, fixedOverMap, insetCities, mapControlBoxes } from '../src/map/composition.ts';
 import type { Cover } from '../src/map/renderer.ts';
 import { createSvgRenderer } from '../src/map/svg-renderer.ts';
+import { outlinePaths } from '../src/map/outline-paths.ts';
 import { buildModel, type Model } from '../src/scene/model.ts';
 import { buildScene, maxRadiusFor } from '../src/scene/scene.ts';
 import { drawnAtBuild } from '../src/state/first-view-state.ts';
 import { stepPatch } from '../src/state/story-step.ts';
-import { defaultState } from '../src/state/url-state.ts';
+import { defaultState, type Camera } from '../src/state/url-state.ts';
 import type { Story } from '../src/data/stories.ts';
 import { createPresenter } from '../src/ui/presenter.ts';
 import type { Frame, UiContext } from '../src/view/context.ts';
@@ -58,19 +59,38 @@ function lighten(map: Element, controls: Element | null, lang: Lang): void {
   for (const option of controls?.querySelectorAll('select option:not([selected])') ?? []) option.remove();
 }
 
-function markPlacePoints(map: Element, model: Model, project: (lonLat: [number, number]) => [number, number]): void {
+type Project = (lonLat: [number, number]) => [number, number];
+
+/** Where a place's point is drawn, in whole pixels, for the inline script's question (would the panel cover it?). */
+function pointOf(model: Model, project: Project, id: string): string | null {
+  const place = model.places.get(id);
+  const [x, y] = place ? project([place.lon, place.lat]) : [NaN, NaN];
+  return Number.isFinite(x) && Number.isFinite(y) ? `${Math.round(x)},${Math.round(y)}` : null;
+}
+
+/** On the main map's areas, where each place's point is drawn (`data-at`), for a link that opens one (FIRST_VIEW_SELECT_SCRIPT). */
+function markPlacePoints(map: Element, model: Model, project: Project): void {
   for (const path of map.querySelectorAll('#counties > path[data-id], #districts > path[data-id]')) {
-    const place = model.places.get(path.getAttribute('data-id') ?? '');
-    const [x, y] = place ? project([place.lon, place.lat]) : [NaN, NaN];
-    if (Number.isFinite(x) && Number.isFinite(y)) path.setAttribute('data-at', `${Math.round(x)},${Math.round(y)}`);
+    const point = pointOf(model, project, path.getAttribute('data-id') ?? '');
+    if (point) path.setAttribute('data-at', point);
   }
+}
+
+/**
+ * The prefectures' outlines as the live map draws its selection at this camera, with their points,
+ * as JSON (id → [path data, point]): the view's areas are counties. A file of their own, which only a
+ * link that opens a prefecture fetches (in the views, they added 29 KB to every default link).
+ */
+function prefectureOutlines(model: Model, geo: Geography, view: { camera: Camera; width: number; height: number }, project: Project): string {
+  const outlines = outlinePaths(geo, view);
+  return JSON.stringify(Object.fromEntries(geo.ids.prefectures.map((id, i) => [id, [outlines.area('prefectures', i), pointOf(model, project, id)]])));
 }
 
 /**
  * Every first view (FIRST_VIEWS, and each step of each built-in story in present mode), both
  * languages of each, each view followed by the mark of its end.
  */
-export function drawFirstViews(dataDir: string, topoFile: string, { filtered = true } = {}): { kind: FirstViewKind; views: Record<Lang, string> }[] {
+export function drawFirstViews(dataDir: string, topoFile: string, { filtered = true } = {}): ({ kind: FirstViewKind } & ReturnType<typeof drawKind>)[] {
   const { document, window } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const g = globalThis as Record<string, unknown>;
   // What the components reach for: the document, timers, the URL (the embed link, not shown here),
@@ -99,14 +119,15 @@ export function drawFirstViews(dataDir: string, topoFile: string, { filtered = t
     const geo = toGeography(JSON.parse(readFileSync(topoFile, 'utf8')) as Topology);
     const filters = filtered ? filterFirstViews(model.years, builtin.dataset.categories.map((c) => c.id)) : [];
     const kinds = [...FIRST_VIEWS, ...filters, ...storyFirstViews(builtin.stories)];
-    return kinds.map((kind) => ({ kind, views: drawKind(document, model, geo, builtin.stories, kind) }));
+    return kinds.map((kind) => ({ kind, ...drawKind(document, model, geo, builtin.stories, kind) }));
   } finally {
     Object.assign(g, saved);
   }
 }
 
-/** Both languages' first view of a kind. */
-function drawKind(document: Document, model: Model, geo: Geography, stories: readonly Story[], kind: FirstViewKind): Record<Lang, string> {
+/** Both languages' first view of a kind, and the prefectures' outlines for each, where a link that opens a place can show it. */
+function drawKind(document: Document, model: Model, geo: Geography, stories: readonly Story[], kind: FirstViewKind): { views: Record<Lang, string>; prefectures: Record<Lang, string | null> } {
+  const prefectures: (string | null)[] = [];
   const none = () => Promise.reject(new Error('not in the first view'));
   const ctx: UiContext = {
     model,
@@ -164,7 +185,9 @@ function drawKind(document: Document, model: Model, geo: Geography, stories: rea
     // Where each place's point is drawn on the main map, for a link that opens one over a view a place
     // link may show (the default view, filtered or not): the page's inline script asks whether the
     // panel would cover it, by the live map's rule (FIRST_VIEW_SELECT_SCRIPT).
-    if (!kind.embed && !kind.story) markPlacePoints(renderer.layer, model, renderer.project);
+    const placeLinks = !kind.embed && !kind.story;
+    if (placeLinks) markPlacePoints(renderer.layer, model, renderer.project);
+    prefectures.push(placeLinks ? prefectureOutlines(model, geo, { camera: renderer.camera(), ...size }, renderer.project) : null);
     // Not an .svg-layer or .svg-map, and its ids prefixed: the app's live drawing, which it lies
     // beside for a moment, keeps its selectors and ids to itself.
     renderer.layer.className = 'first-view-map';
@@ -212,5 +235,8 @@ function drawKind(document: Document, model: Model, geo: Geography, stories: rea
     return view;
   });
   // Each view ends in the mark that the inline script holds the first paint for (first-view.ts).
-  return Object.fromEntries(drawn.map((view, i) => [LANGS[i]!, `${view.outerHTML}<span id="first-view-end-${LANGS[i]}"></span>`])) as Record<Lang, string>;
+  return {
+    views: Object.fromEntries(drawn.map((view, i) => [LANGS[i]!, `${view.outerHTML}<span id="first-view-end-${LANGS[i]}"></span>`])) as Record<Lang, string>,
+    prefectures: Object.fromEntries(LANGS.map((lang, i) => [lang, prefectures[i] ?? null])) as Record<Lang, string | null>,
+  };
 }

@@ -31,7 +31,7 @@ export const FIRST_VIEW_SCRIPT =
   `if(l!=='en'&&l!=='zh'){l='en';for(i=0;i<n.length;i++){b=String(n[i]).toLowerCase().split('-')[0];if(b==='zh'||b==='en'){l=b;break;}}}` +
   `h.lang=l==='zh'?'zh-Hans':'en';` +
   // A year and a kind of aid, each named once, may name a filtered view the build drew (a second
-  // naming, which the app ignores, turns the first view off); a county or district named once is
+  // naming, which the app ignores, turns the first view off); a place named once (not a province) is
   // outlined over it (FIRST_VIEW_SELECT_SCRIPT), not over an embed or a story's step.
   `q.forEach(function(x,k){if(k==='embed'&&x==='1')e=true;else if(k==='story')s=x;else if(k==='step')p=x;else if(k==='year'&&y===null)y=x;else if(k==='category'&&c===null)c=x;` +
   `else if(k==='place'&&o===null&&${FIRST_VIEW_PLACE}.test(x))o=x;else if(k!=='lang')d=false;});if(s===null&&q.has('step'))d=false;if(y==='all')y=null;` +
@@ -76,8 +76,9 @@ export const FIRST_VIEW_SCRIPT =
 
 /**
  * Runs after the first view is in the page, where the link opens a place (`data-first-view-place`,
- * set by FIRST_VIEW_SCRIPT): outlines the place's area over the view as the live map's selection does
- * (a copy of its area in the selection's group, moved as the inset it lies in is), before the first
+ * set by FIRST_VIEW_SCRIPT): outlines the place over the view as the live map's selection does (a
+ * copy of its area, or of a prefecture's outline from its own file, in the selection's group,
+ * moved as the inset it lies in is; a partner city's inset frame drawn heavy), before the first
  * paint. The app then opens the place's panel as it answers a click on the first view, and draws the
  * live map with it. A place the panel would cover is brought out by the live map with a pan
  * (camera-moves.ts, the same rule: within 48 px of the visible part's edges, here with 24 px to
@@ -89,8 +90,13 @@ export const FIRST_VIEW_SELECT_SCRIPT =
   `p,g,a,r,v,s,x,y,k,t,e,c,u=[];h.removeAttribute('data-first-view-place');` +
   `if(m&&m.checkVisibility({visibilityProperty:true})){` +
   // The place in its inset, where it has one (as the live map outlines it), else on the main map.
-  `p=m.querySelector('.inset-districts>path[data-id="'+id+'"]')||m.querySelector('path[data-target="place"][data-id="'+id+'"]');g=m.querySelector('g[id$="-selection"]');` +
-  `if(p&&g){a=(p.getAttribute('data-at')||'').split(',').map(Number);` +
+  // A prefecture by its outline from the file the write script loaded for it (the view's areas are
+  // counties); a partner city by its inset's frame, drawn as the selection.
+  `p=m.querySelector('.inset-districts>path[data-id="'+id+'"]')||m.querySelector('path[data-target="place"][data-id="'+id+'"]');` +
+  `a=self.firstViewPrefectures&&self.firstViewPrefectures[id];if(!p&&a){p=document.createElementNS('http://www.w3.org/2000/svg','path');p.setAttribute('d',a[0]);if(a[1])p.setAttribute('data-at',a[1]);}` +
+  `g=m.querySelector('g[id$="-selection"]');c=m.querySelector('.inset[data-city="'+id+'"] .inset-outline');` +
+  `if(c&&g){c.setAttribute('stroke',g.getAttribute('stroke'));c.setAttribute('stroke-width',g.getAttribute('stroke-width'));}` +
+  `else if(p&&g){a=(p.getAttribute('data-at')||'').split(',').map(Number);` +
   // On the main map (data-at: where the place's point is drawn): would the panel cover it?
   `if(a.length===2&&!p.closest('.inset')){r=m.getBoundingClientRect();v=m.querySelector('.first-view-frame').viewBox.baseVal;s=Math.min(r.width/v.width,r.height/v.height);` +
   `x=(r.width-v.width*s)/2+a[0]*s;y=(r.height-v.height*s)/2+a[1]*s;k=72;` +
@@ -110,14 +116,16 @@ export const FIRST_VIEW_SELECT_SCRIPT =
  * deep link's first map came about 250 ms later, bench/results.md).
  */
 export const FIRST_VIEW_WRITE_SCRIPT =
-  `(function(){var h=document.documentElement,l=h.lang==='zh-Hans'?'zh':'en',z=h.getAttribute('data-first-view-size'),u,o;` +
+  `(function(){var h=document.documentElement,l=h.lang==='zh-Hans'?'zh':'en',z=h.getAttribute('data-first-view-size'),i=h.getAttribute('data-first-view-place'),u,o,p;` +
   `if(!h.classList.contains('first-view-off')){u=document.querySelector('link[data-first-view="'+(z||'standard')+'"][data-lang="'+l+'"]');` +
   // A story's view lays out as present mode from the first paint, as the app's presenter will.
   // Its outlines' file first, where it has one (viewFiles): both are fetched at once, and run in turn.
   `if(u){if(z&&z.indexOf('story-')===0)h.classList.add('presenting');o=u.getAttribute('data-outlines');` +
-  // A place the link opens is outlined once the view is in (FIRST_VIEW_SELECT_SCRIPT).
-  `document.write((o?'<script src="'+o+'"></'+'script>':'')+'<script src="'+u.getAttribute('href')+'"></'+'script>'+` +
-  `(h.hasAttribute('data-first-view-place')?'<'+'script>'+${JSON.stringify(FIRST_VIEW_SELECT_SCRIPT)}+'</'+'script>':''));}}` +
+  // A place the link opens is outlined once the view is in (FIRST_VIEW_SELECT_SCRIPT); a prefecture
+  // (one the page names) from the prefectures' outlines for the view (`data-prefectures`).
+  `p=document.querySelector('meta[name="first-view-prefectures"]');p=i!==null&&p&&(' '+p.content+' ').indexOf(' '+i+' ')>=0&&u.getAttribute('data-prefectures');` +
+  `document.write((o?'<script src="'+o+'"></'+'script>':'')+'<script src="'+u.getAttribute('href')+'"></'+'script>'+(p?'<script src="'+p+'"></'+'script>':'')+` +
+  `(i!==null?'<'+'script>'+${JSON.stringify(FIRST_VIEW_SELECT_SCRIPT)}+'</'+'script>':''));}}` +
   `if(document.currentScript)document.currentScript.remove();})();`;
 
 const FILE_NAMES: Record<string, string> = { standard: '1280', large: '1920' };
@@ -190,6 +198,15 @@ export function viewFiles(views: readonly { lang: string; kind: string; html: st
   });
 }
 
+/**
+ * The prefectures' outlines for a view (draw-first-view.ts: id → [path data, point], as JSON), as the
+ * file a link that opens a prefecture loads with the view: one per camera, shared by the views drawn at it.
+ */
+export function prefecturesFile(json: string): { fileName: string; source: string } {
+  const source = `self.firstViewPrefectures=${json};\n`;
+  return { fileName: `assets/first-view-prefectures-${hashed(source)}.js`, source };
+}
+
 const hash = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 /** The CSP sources that allow the first view's three inline scripts. */
 export const firstViewScriptHashes = `${hash(FIRST_VIEW_SCRIPT)} ${hash(FIRST_VIEW_WRITE_SCRIPT)} ${hash(FIRST_VIEW_SELECT_SCRIPT)}`;
@@ -248,13 +265,21 @@ export function firstView(dataDir: string, topoFile: string, options: { filtered
           // The drawing runs the app's modules through Vite's module runner, which resolves them as the
           // app's build does (and leaves the code they load on use unloaded).
           const { module } = await runnerImport<typeof import('./draw-first-view.ts')>(resolve('scripts/draw-first-view.ts'), { configFile: false, logLevel: 'warn' });
-          const drawn = module.drawFirstViews(dataDir, topoFile, options).flatMap(({ kind, views }) => Object.entries(views).map(([lang, html]) => ({ kind: kind.id, lang, html })));
+          const drawn = module
+            .drawFirstViews(dataDir, topoFile, options)
+            .flatMap(({ kind, views, prefectures }) => Object.entries(views).map(([lang, html]) => ({ kind: kind.id, lang, html, prefectures: prefectures[lang as keyof typeof prefectures] })));
           const made = viewFiles(drawn);
-          files = [...new Map(made.flatMap((f) => [f, ...(f.outlines ? [f.outlines] : [])]).map((f) => [f.fileName, f])).values()];
+          const prefectures = drawn.map((v) => (v.prefectures === null ? null : prefecturesFile(v.prefectures)));
+          files = [...new Map([...made.flatMap((f) => [f, ...(f.outlines ? [f.outlines] : [])]), ...prefectures.flatMap((f) => (f ? [f] : []))].map((f) => [f.fileName, f])).values()];
           const links = made
-            .map((f, i) => `<link data-first-view="${drawn[i]!.kind}" data-lang="${drawn[i]!.lang}" href="./${f.fileName}"${f.outlines ? ` data-outlines="./${f.outlines.fileName}"` : ''}>`)
+            .map((f, i) => {
+              const also = `${f.outlines ? ` data-outlines="./${f.outlines.fileName}"` : ''}${prefectures[i] ? ` data-prefectures="./${prefectures[i].fileName}"` : ''}`;
+              return `<link data-first-view="${drawn[i]!.kind}" data-lang="${drawn[i]!.lang}" href="./${f.fileName}"${also}>`;
+            })
             .join('\n    ');
-          return html.replace(MARK, () => `<script>${FIRST_VIEW_WRITE_SCRIPT}</script>`).replace('</head>', () => `    ${links}\n    <style>${firstViewFitCss()}</style>\n  </head>`);
+          const prefectureIds = Object.keys(JSON.parse(drawn.find((v) => v.prefectures !== null)?.prefectures ?? '{}') as object).join(' ');
+          const meta = `<meta name="first-view-prefectures" content="${prefectureIds}">`;
+          return html.replace(MARK, () => `<script>${FIRST_VIEW_WRITE_SCRIPT}</script>`).replace('</head>', () => `    ${links}\n    ${meta}\n    <style>${firstViewFitCss()}</style>\n  </head>`);
         },
       },
       generateBundle() {

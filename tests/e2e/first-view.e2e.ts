@@ -337,26 +337,44 @@ describe('the first view in index.html', () => {
     await app.close();
   });
 
-  it('leaves a county the panel would cover, and a prefecture, to the app; outlines a district in its city’s inset', async () => {
+  it('outlines a prefecture, a district in its city’s inset and a partner city’s inset as the live map does; leaves a county the panel would cover, and a province, to the app', async () => {
+    // Anshun, whole: outlined where the live map then outlines it.
+    const url = `${baseUrl()}/?lang=en&year=2010&place=520400`;
+    const anshun = await withoutAppScript({ size: DESKTOP, context: { locale: 'en-GB' }, url });
+    await firstPaint(anshun.page);
+    const pre = await selectionBox(anshun.page, '.first-view-map');
+    await anshun.close();
+    const app = await e2e.open({ size: DESKTOP, context: { locale: 'en-GB' }, url });
+    await expect.poll(() => app.page.locator('.first-view, .first-view-map').count()).toBe(0);
+    const live = await selectionBox(app.page, '.svg-layer');
+    await app.close();
+    expect([pre.count, live.count]).toEqual([1, 1]);
+    for (const k of ['left', 'top', 'right', 'bottom'] as const) expect(Math.abs(live.box![k] - pre.box![k]), k).toBeLessThan(2);
+    // Qingdao: its inset's frame drawn as the selection.
+    const qingdao = await withoutAppScript({ size: DESKTOP, context: { locale: 'en-GB' }, url: `${baseUrl()}/?lang=en&place=370200` });
+    await firstPaint(qingdao.page);
+    expect(await qingdao.page.locator('.first-view-map .inset[data-city="370200"] .inset-outline').getAttribute('stroke-width')).toBe('2.6');
+    expect(await qingdao.page.locator('.first-view-map .inset[data-city="330200"] .inset-outline').getAttribute('stroke-width')).toBeNull();
+    await qingdao.close();
     // Tianzhu lies where the panel opens at 1280×800: the live map pans to it, so the first view's map would jump.
-    for (const query of ['?lang=zh&place=522627', '?lang=en&year=2010&place=520400']) {
+    for (const query of ['?lang=zh&place=522627', '?lang=en&year=2010&place=520000']) {
       const { page } = await withoutAppScript({ size: DESKTOP, context: { locale: 'en-GB' }, url: `${baseUrl()}/${query}` });
       await page.waitForFunction(() => document.readyState !== 'loading');
       expect(await page.evaluate(() => [...document.querySelectorAll('.first-view-map')].some((e) => e.checkVisibility({ visibilityProperty: true }))), query).toBe(false);
       await page.close();
     }
-    const app = await e2e.open({ size: DESKTOP, context: { locale: 'zh-CN' }, url: `${baseUrl()}/?lang=zh&place=522627` });
-    const live = await selectionBox(app.page, '.svg-layer');
-    const panel = await app.page.locator('#details').boundingBox();
-    expect(live.box!.right).toBeLessThan(panel!.x);
-    await app.close();
+    const tianzhu = await e2e.open({ size: DESKTOP, context: { locale: 'zh-CN' }, url: `${baseUrl()}/?lang=zh&place=522627` });
+    const shown = await selectionBox(tianzhu.page, '.svg-layer');
+    const panel = await tianzhu.page.locator('#details').boundingBox();
+    expect(shown.box!.right).toBeLessThan(panel!.x);
+    await tianzhu.close();
     // Chengyang, in Qingdao's inset.
     const first = await withoutAppScript({ size: DESKTOP, context: { locale: 'en-GB' }, url: `${baseUrl()}/?lang=en&year=2011&place=370214` });
     await firstPaint(first.page);
-    const pre = await selectionBox(first.page, '.first-view-map');
+    const district = await selectionBox(first.page, '.first-view-map');
     const inset = await first.page.locator('.first-view-map .inset[data-city="370200"] .inset-outline').boundingBox();
-    expect(pre.count).toBe(1);
-    expect(within(pre.box!, { left: inset!.x, top: inset!.y, right: inset!.x + inset!.width, bottom: inset!.y + inset!.height })).toBe(true);
+    expect(district.count).toBe(1);
+    expect(within(district.box!, { left: inset!.x, top: inset!.y, right: inset!.x + inset!.width, bottom: inset!.y + inset!.height })).toBe(true);
     await first.close();
   });
 
@@ -368,7 +386,7 @@ describe('the first view in index.html', () => {
   });
 
   it('is skipped, before the first paint, by links to another view, embedded or not', async () => {
-    for (const query of ['?lang=en&year=2010&category=education,industry', '?lang=en&metric=projects', '?lang=en&view=guizhou', '?embed=1&year=2010', '?lang=en&place=520100', '?embed=1&place=520422', '?lang=en&year=2010&place=520422&metric=projects']) {
+    for (const query of ['?lang=en&year=2010&category=education,industry', '?lang=en&metric=projects', '?lang=en&view=guizhou', '?embed=1&year=2010', '?lang=en&place=520000', '?embed=1&place=520422', '?lang=en&year=2010&place=520422&metric=projects']) {
       const { page } = await withoutAppScript({ url: `${baseUrl()}/${query}`, context: { locale: 'en-GB' }, size: DESKTOP });
       await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 || document.readyState === 'complete');
       expect(await page.evaluate(() => [...document.querySelectorAll('.first-view')].some((e) => e.checkVisibility())), query).toBe(false);

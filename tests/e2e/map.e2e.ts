@@ -95,13 +95,13 @@ describe('the map', () => {
       const app = await e2e.open({ lang: 'en', query: `year=2010&place=${place}`, size, before: (page) => page.addInitScript({ content }) });
       const seen = await app.page.evaluate(() => (window as unknown as { __atMap: { open: boolean; heading: boolean } }).__atMap);
       // Either way the panel ends up whole, in its box.
-      await expect.poll(() => app.page.locator('#details h2').textContent()).toBe(place === '520400' ? 'Anshun City' : 'Puding County');
+      await expect.poll(() => app.page.locator('#details h2').textContent()).toBe(place === '520000' ? 'Guizhou Province' : 'Puding County');
       const box = (await app.panel.boundingBox())!;
       await app.done();
       return { seen, box };
     };
-    // 1280×800, a prefecture open (no first view): the panel's box lies over the map at its own size; its figures follow the first paint.
-    const wide = await atMap('520400', [1280, 800]);
+    // 1280×800, the province open (no first view): the panel's box lies over the map at its own size; its figures follow the first paint.
+    const wide = await atMap('520000', [1280, 800]);
     expect(wide.seen).toEqual({ open: true, heading: false });
     expect(wide.box.x + wide.box.width).toBeCloseTo(1280, -1);
     expect(wide.box.height).toBeGreaterThan(600);

@@ -91,8 +91,8 @@ const viewAt = (search: string, innerWidth = 1280, innerHeight = 800) => {
   return r.on ? r.size : 'off';
 };
 
-const vocab = { years: [2010, 2011], categories: ['industry'], metrics: ['funds_cny', 'projects'], places: new Set(['520103', '520100']) };
-const SEARCHES = ['', '?lang=en', '?lang=zh', '?lang=fr', '?lang=zh&year=2010', '?year=2010&category=industry', '?category=industry&lang=zh', '?year=all&category=industry', '?year=2010&year=2011', '?category=industry,x', '?year=2010&category=industry&metric=projects', '?year=2010&place=520103', '?year=1900', '?category=Industry', '?embed=1', '?embed=1&lang=zh', '?embed=0', '?embed=true', '?embed=1&year=2010', '?embed=1&interactive=0', '?lang=en&lang=zh', '?view=guizhou', '?place=520103', '?place=520100', '?place=520103&place=520103', '?embed=1&place=520103', '?lang=zh&year=2011&place=520103', '?story=x&step=1', '?metric=funds_cny', '?LANG=zh'];
+const vocab = { years: [2010, 2011], categories: ['industry'], metrics: ['funds_cny', 'projects'], places: new Set(['520103', '520100', '520000']) };
+const SEARCHES = ['', '?lang=en', '?lang=zh', '?lang=fr', '?lang=zh&year=2010', '?year=2010&category=industry', '?category=industry&lang=zh', '?year=all&category=industry', '?year=2010&year=2011', '?category=industry,x', '?year=2010&category=industry&metric=projects', '?year=2010&place=520103', '?year=1900', '?category=Industry', '?embed=1', '?embed=1&lang=zh', '?embed=0', '?embed=true', '?embed=1&year=2010', '?embed=1&interactive=0', '?lang=en&lang=zh', '?view=guizhou', '?place=520103', '?place=520100', '?place=520000', '?place=520103&place=520103', '?embed=1&place=520103', '?lang=zh&year=2011&place=520103', '?story=x&step=1', '?metric=funds_cny', '?LANG=zh'];
 const LANGUAGES = [['zh-CN', 'en'], ['en-GB', 'zh-CN'], ['en-US'], ['fr-FR', 'zh-TW'], ['de'], []];
 
 describe('the first view’s inline script', () => {
@@ -103,7 +103,7 @@ describe('the first view’s inline script', () => {
     expect(page.click(500, 300)).toBe('500,300');
     expect(page.click(20, 20, false)).toBe('500,300');
     // Another link has no first view.
-    expect(run('?lang=en&place=520100', ['en']).click(412, 380)).toBeNull();
+    expect(run('?lang=en&place=520000', ['en']).click(412, 380)).toBeNull();
   });
 
   it('picks the language the app picks, and leaves the first view on only for the default view, it embedded or filtered, that the app then keeps', () => {
@@ -118,14 +118,14 @@ describe('the first view’s inline script', () => {
     }
   });
 
-  it('leaves a county or district the link opens for the view to outline, and the app keeps that view with the place open', () => {
+  it('leaves a place the link opens (not a province) for the view to outline, and the app keeps that view with the place open', () => {
     const page = run('?lang=en&year=2010&place=520422', ['en']);
     expect(page).toMatchObject({ on: true, size: 'filter-2010-all-standard', place: '520422' });
     expect(drawnAtBuild(parseState('?lang=en&year=2010&place=520422', { ...vocab, places: new Set(['520422']) }, 'en').state, undefined)).toBe(true);
-    expect(run('?lang=en&year=2010&place=520400', ['en'])).toMatchObject({ on: false, place: null });
-    // The rule by id (no data in the page's head): a county's or district's id, never another place's.
+    expect(run('?lang=en&year=2010&place=520000', ['en'])).toMatchObject({ on: false, place: null });
+    // The rule by id (no data in the page's head): any place's id but a province's.
     const places = readFileSync('data/places.csv', 'utf8').trim().split('\n').slice(1).map((row) => row.split(','));
-    for (const [id, level] of places) expect(FIRST_VIEW_PLACE.test(id!), `${id} ${level}`).toBe(level === 'county' || level === 'district');
+    for (const [id, level] of places) expect(FIRST_VIEW_PLACE.test(id!), `${id} ${level}`).toBe(level !== 'province');
   });
 
   it('names a story step’s view for present mode’s map area (the window under the header), and none for a story link with anything else', () => {
@@ -149,13 +149,14 @@ describe('the first view’s inline script', () => {
     expect(viewAt('?category=industry&year=all')).toBe('filter-all-industry-standard');
     // All years named is the default view.
     expect(viewAt('?year=all')).toBe('standard');
-    // A county or district open: the same view, which the page outlines it on.
+    // A place open: the same view, which the page outlines it on.
     expect(viewAt('?lang=en&year=2010&place=520422')).toBe('filter-2010-all-standard');
     expect(viewAt('?place=370214')).toBe('standard');
-    // Several kinds, a year named twice, a value no view could have, another filter, a prefecture,
-    // city or province open (their outlines are not in the view), a place named twice or over an
-    // embed or a story: the app draws it.
-    for (const search of ['?category=industry,education', '?year=2010&year=2011', '?year=20100', '?category=a%22b', '?year=2010&metric=projects', '?year=2010&place=520400', '?place=370200', '?place=520000', '?place=520422&place=520423', '?place=52042', '?place=520422%22', '?embed=1&place=520422', '?embed=1&year=2010', '?story=tour&step=2&year=2010', '?story=tour&step=2&place=520422'])
+    expect(viewAt('?year=2010&place=520400')).toBe('filter-2010-all-standard');
+    expect(viewAt('?place=370200')).toBe('standard');
+    // Several kinds, a year named twice, a value no view could have, another filter, a province
+    // open (its outline is not in the view), a place named twice or over an embed or a story: the app draws it.
+    for (const search of ['?category=industry,education', '?year=2010&year=2011', '?year=20100', '?category=a%22b', '?year=2010&metric=projects', '?place=520000', '?year=2010&place=110000', '?place=520422&place=520423', '?place=52042', '?place=520422%22', '?embed=1&place=520422', '?embed=1&year=2010', '?story=tour&step=2&year=2010', '?story=tour&step=2&place=520422'])
       expect(viewAt(search), search).toBe('off');
     // A window near neither size: the 1280×800 one, whose map its CSS hides (below).
     expect(viewAt('?year=2010', 1600, 900)).toBe('filter-2010-all-standard');
@@ -256,7 +257,7 @@ describe('the first view’s inline script', () => {
   });
 
   it('writes the app’s tags into the page at once where the first view is off, as the build wrote them', () => {
-    const page = run('?year=2010&place=520100', ['en']);
+    const page = run('?year=2010&place=520000', ['en']);
     expect(page.on).toBe(false);
     expect(page.written).toEqual([
       '<script type="module" crossorigin src="./assets/index-a.js"></script>',
@@ -270,18 +271,20 @@ describe('the first view’s inline script', () => {
 });
 
 /** Runs the script in #app: what it writes for a language, a window size and a link (`off`: not the default one). */
-function write(lang: 'en' | 'zh-Hans', off: boolean, size = 'standard', built: readonly string[] = ['standard', 'large'], place = false) {
+function write(lang: 'en' | 'zh-Hans', off: boolean, size = 'standard', built: readonly string[] = ['standard', 'large'], place: string | null = null) {
   const written: string[] = [];
   const classes = new Set<string>();
   runInNewContext(FIRST_VIEW_WRITE_SCRIPT, {
     document: {
-      documentElement: { lang, getAttribute: (k: string) => (k === 'data-first-view-size' ? size : null), hasAttribute: (k: string) => place && k === 'data-first-view-place', classList: { contains: (c: string) => off && c === 'first-view-off', add: (c: string) => classes.add(c) } },
+      documentElement: { lang, getAttribute: (k: string) => (k === 'data-first-view-size' ? size : k === 'data-first-view-place' ? place : null), classList: { contains: (c: string) => off && c === 'first-view-off', add: (c: string) => classes.add(c) } },
       querySelector: (sel: string) => {
+        if (sel === 'meta[name="first-view-prefectures"]') return { content: '520100 520400' };
         const m = /data-first-view="([\w-]+)"\]\[data-lang="(\w+)"/.exec(sel);
         // The filtered views share their outlines' file.
         const href = m && `./assets/first-view-${m[2]}-${m[1] === 'large' ? 1920 : m[1] === 'standard' ? 1280 : m[1]}.js`;
         const outlines = m && m[1]!.startsWith('filter-') ? `./assets/first-view-outlines-${m[1]!.endsWith('large') ? 'large' : 'standard'}.js` : null;
-        return m && built.includes(m[1]!) ? { getAttribute: (k: string) => (k === 'href' ? href : k === 'data-outlines' ? outlines : null) } : null;
+        const prefectures = m && `./assets/first-view-prefectures-${m[2]}.js`;
+        return m && built.includes(m[1]!) ? { getAttribute: (k: string) => (k === 'href' ? href : k === 'data-outlines' ? outlines : k === 'data-prefectures' ? prefectures : null) } : null;
       },
       write: (t: string) => written.push(t),
     },
@@ -301,10 +304,13 @@ describe('the first view’s files', () => {
     expect(write('en', false, 'filter-2011-education-large', ['filter-2011-education-large'])).toEqual([
       '<script src="./assets/first-view-outlines-large.js"></script><script src="./assets/first-view-en-filter-2011-education-large.js"></script>',
     ]);
-    // A place open over it: the view, then the script that outlines the place, which the CSP allows by its hash.
-    expect(write('en', false, 'filter-2010-all-standard', ['filter-2010-all-standard'], true)).toEqual([
-      `<script src="./assets/first-view-outlines-standard.js"></script><script src="./assets/first-view-en-filter-2010-all-standard.js"></script><script>${FIRST_VIEW_SELECT_SCRIPT}</script>`,
-    ]);
+    // A place open over it: the view, then the script that outlines the place, which the CSP allows by
+    // its hash; for a prefecture the page names, the prefectures' outlines before it (not for a city).
+    const filtered = ['filter-2010-all-standard'];
+    const [outlines, view, select] = ['<script src="./assets/first-view-outlines-standard.js"></script>', '<script src="./assets/first-view-en-filter-2010-all-standard.js"></script>', `<script>${FIRST_VIEW_SELECT_SCRIPT}</script>`];
+    expect(write('en', false, 'filter-2010-all-standard', filtered, '520422')).toEqual([outlines + view + select]);
+    expect(write('en', false, 'filter-2010-all-standard', filtered, '370200')).toEqual([outlines + view + select]);
+    expect(write('en', false, 'filter-2010-all-standard', filtered, '520400')).toEqual([`${outlines}${view}<script src="./assets/first-view-prefectures-en.js"></script>${select}`]);
     expect(firstViewScriptHashes).toContain(`'sha256-${createHash('sha256').update(FIRST_VIEW_SELECT_SCRIPT).digest('base64')}'`);
     // Any other link: nothing to fetch.
     expect(write('en', true)).toEqual([]);
