@@ -19,7 +19,7 @@ import { LINKS } from './links.ts';
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 11);
 const ZOOM14 = '106.71,26.58,14';
 // A deep link the app draws, clicked on Puding the moment its first map is on screen (bench/interactions.ts).
-const CLICK_LINK = 'lang=en&year=2010&place=520000';
+const CLICK_LINK = 'lang=en&year=2010&place=520402&metric=projects';
 const BIG_DIST = join('bench', '.output', 'dist-big');
 
 function sizes(jsBefore: { first: string[]; interactive: string[] }) {
@@ -96,7 +96,8 @@ async function main() {
     console.log('interactions…');
     const ui = await interactions(browser, app.url);
     const early = Math.max(3, Math.floor(RUNS / 2));
-    // A link the app draws (a filtered view, with a place open or not, has a first view in the HTML; a province's has none): Guizhou open, then Puding clicked.
+    // A link the app draws (a filtered view, with a place open or not, has a first view in the HTML;
+    // another metric has none): Xixiu open, sized by projects, then Puding clicked.
     const atFirstMap = await clicksAtFirstMap(browser, `${app.url}/?${CLICK_LINK}`, early);
     const atFirstView = await clicksAtFirstMap(browser, `${app.url}/?lang=en`, early);
     console.log('exports…');

@@ -50,12 +50,14 @@ const TOLERANCE = 0.25;
  * What a drawing that is only looked at can do without, to be painted sooner (each measured on the
  * first paint, bench/results.md): the map's sea, which the map host's background paints, the
  * data attributes for pointing of paths but the places' (a click on the first view is answered by
- * what it was on: src/ui/first-view.ts), and the options of a closed <select> but the chosen one
+ * what it was on: src/ui/first-view.ts) and the provinces' ids (a link may open one), and the options of a closed <select> but the chosen one
  * (each option is laid out, though none shows).
  */
-function lighten(map: Element, controls: Element | null, lang: Lang): void {
+function lighten(map: Element, controls: Element | null, lang: Lang, placeLinks: boolean): void {
   map.querySelector(`#first-view-${lang}-sea`)?.remove();
-  for (const path of map.querySelectorAll('path:not([data-target="place"])')) for (const a of ['data-target', 'data-id']) path.removeAttribute(a);
+  // A province's area keeps its id where a link that opens one can show the view: its outline is the selection's.
+  const provinces = placeLinks ? map.querySelector(`#first-view-${lang}-provinces`) : null;
+  for (const path of map.querySelectorAll('path:not([data-target="place"])')) if (path.parentElement !== provinces) for (const a of ['data-target', 'data-id']) path.removeAttribute(a);
   for (const option of controls?.querySelectorAll('select option:not([selected])') ?? []) option.remove();
 }
 
@@ -201,7 +203,7 @@ function drawKind(document: Document, model: Model, geo: Geography, stories: rea
     }
     const overflow = Math.ceil(size.width * OVERFLOW);
     compactSvg(renderer.layer, { x0: -overflow, y0: -overflow, x1: size.width + overflow, y1: size.height + overflow }, STROKE_MARGIN, TOLERANCE);
-    lighten(renderer.layer, controls?.el ?? null, lang);
+    lighten(renderer.layer, controls?.el ?? null, lang, placeLinks);
     const view = document.createElement('div');
     view.className = 'first-view';
     view.setAttribute('data-lang', lang);

@@ -31,8 +31,8 @@ export const FIRST_VIEW_SCRIPT =
   `if(l!=='en'&&l!=='zh'){l='en';for(i=0;i<n.length;i++){b=String(n[i]).toLowerCase().split('-')[0];if(b==='zh'||b==='en'){l=b;break;}}}` +
   `h.lang=l==='zh'?'zh-Hans':'en';` +
   // A year and a kind of aid, each named once, may name a filtered view the build drew (a second
-  // naming, which the app ignores, turns the first view off); a place named once (not a province) is
-  // outlined over it (FIRST_VIEW_SELECT_SCRIPT), not over an embed or a story's step.
+  // naming, which the app ignores, turns the first view off); a place named once is outlined over
+  // it (FIRST_VIEW_SELECT_SCRIPT), not over an embed or a story's step.
   `q.forEach(function(x,k){if(k==='embed'&&x==='1')e=true;else if(k==='story')s=x;else if(k==='step')p=x;else if(k==='year'&&y===null)y=x;else if(k==='category'&&c===null)c=x;` +
   `else if(k==='place'&&o===null&&${FIRST_VIEW_PLACE}.test(x))o=x;else if(k!=='lang')d=false;});if(s===null&&q.has('step'))d=false;if(y==='all')y=null;` +
   `if(o!==null){if(e||s!==null)d=false;else h.setAttribute('data-first-view-place',o);}` +
@@ -89,10 +89,10 @@ export const FIRST_VIEW_SELECT_SCRIPT =
   `(function(){var h=document.documentElement,id=h.getAttribute('data-first-view-place'),m=document.querySelector('.first-view[data-lang="'+(h.lang==='zh-Hans'?'zh':'en')+'"] .first-view-map'),` +
   `p,g,a,r,v,s,x,y,k,t,e,c,u=[];h.removeAttribute('data-first-view-place');` +
   `if(m&&m.checkVisibility({visibilityProperty:true})){` +
-  // The place in its inset, where it has one (as the live map outlines it), else on the main map.
-  // A prefecture by its outline from the file the write script loaded for it (the view's areas are
+  // The place in its inset, where it has one (as the live map outlines it), else on the main map (a
+  // county, a district, a province). A prefecture by its outline from the file the write script loaded for it (the view's areas are
   // counties); a partner city by its inset's frame, drawn as the selection.
-  `p=m.querySelector('.inset-districts>path[data-id="'+id+'"]')||m.querySelector('path[data-target="place"][data-id="'+id+'"]');` +
+  `p=m.querySelector('.inset-districts>path[data-id="'+id+'"]')||m.querySelector('path[data-target="place"][data-id="'+id+'"]')||m.querySelector('g[id$="-provinces"]>path[data-id="'+id+'"]');` +
   `a=self.firstViewPrefectures&&self.firstViewPrefectures[id];if(!p&&a){p=document.createElementNS('http://www.w3.org/2000/svg','path');p.setAttribute('d',a[0]);if(a[1])p.setAttribute('data-at',a[1]);}` +
   `g=m.querySelector('g[id$="-selection"]');c=m.querySelector('.inset[data-city="'+id+'"] .inset-outline');` +
   `if(c&&g){c.setAttribute('stroke',g.getAttribute('stroke'));c.setAttribute('stroke-width',g.getAttribute('stroke-width'));}` +

@@ -3,17 +3,16 @@ import { stepPatch } from './story-step.ts';
 import { defaultState, serializeState, type AppState } from './url-state.ts';
 
 /**
- * The places a link may open over a first view: a county, a district, a prefecture or a partner
- * city, which the first view can outline (scripts/first-view.ts), not a province (its id ends in
- * 0000), whose outline it does not hold: the app draws those links. Checked against the built-in
- * places by a test.
+ * The places a link may open over a first view, which the page's inline script outlines on it
+ * (scripts/first-view.ts): every place's id has six digits (checked against the built-in places by a
+ * test); anything else the app reports as it parses the link.
  */
-export const FIRST_VIEW_PLACE = /^\d{2}(?!0000)\d{4}$/;
+export const FIRST_VIEW_PLACE = /^\d{6}$/;
 
 /**
  * Is this a state the build drew a first view for (scripts/first-view-kinds.ts)? The default view, it
- * embedded, it under a year and at most one kind of aid (with a place open but a province, outlined
- * over it by the page's inline script), and each step of a built-in story (`story`, the one the link
+ * embedded, it under a year and at most one kind of aid (with a place open, outlined over it by the
+ * page's inline script), and each step of a built-in story (`story`, the one the link
  * names) in present mode. The page says at which sizes; its inline script asks the same question of
  * the link.
  */

@@ -91,24 +91,24 @@ describe('the map', () => {
   it('draws a deep link’s map before its panel’s figures on a wide screen, and with them where the panel is a sheet as tall as its content or the first view shows the map', async () => {
     // When the live map first enters the page: was the panel open then, and did it hold its heading yet?
     const content = `new MutationObserver((_, o) => { if (document.querySelector('.svg-host svg.svg-map')) { o.disconnect(); const p = document.querySelector('#details'); window.__atMap = { open: !!p && !p.hidden, heading: !!p?.querySelector('h2') }; } }).observe(document, { childList: true, subtree: true });`;
-    const atMap = async (place: string, size: [number, number]) => {
-      const app = await e2e.open({ lang: 'en', query: `year=2010&place=${place}`, size, before: (page) => page.addInitScript({ content }) });
+    const atMap = async (query: string, size: [number, number]) => {
+      const app = await e2e.open({ lang: 'en', query: `year=2010&place=520422${query}`, size, before: (page) => page.addInitScript({ content }) });
       const seen = await app.page.evaluate(() => (window as unknown as { __atMap: { open: boolean; heading: boolean } }).__atMap);
       // Either way the panel ends up whole, in its box.
-      await expect.poll(() => app.page.locator('#details h2').textContent()).toBe(place === '520000' ? 'Guizhou Province' : 'Puding County');
+      await expect.poll(() => app.page.locator('#details h2').textContent()).toBe('Puding County');
       const box = (await app.panel.boundingBox())!;
       await app.done();
       return { seen, box };
     };
-    // 1280×800, the province open (no first view): the panel's box lies over the map at its own size; its figures follow the first paint.
-    const wide = await atMap('520000', [1280, 800]);
+    // 1280×800, another metric (no first view): the panel's box lies over the map at its own size; its figures follow the first paint.
+    const wide = await atMap('&metric=projects', [1280, 800]);
     expect(wide.seen).toEqual({ open: true, heading: false });
     expect(wide.box.x + wide.box.width).toBeCloseTo(1280, -1);
     expect(wide.box.height).toBeGreaterThan(600);
-    // A county open: the first view shows the map (the county outlined), so the panel comes whole at once.
-    expect((await atMap('520422', [1280, 800])).seen).toEqual({ open: true, heading: true });
+    // The default metric: the first view shows the map (the county outlined), so the panel comes whole at once.
+    expect((await atMap('', [1280, 800])).seen).toEqual({ open: true, heading: true });
     // A phone: the sheet's height is its content's, and the map keeps its names clear of it: filled before the map is drawn.
-    const phone = await atMap('520422', [390, 844]);
+    const phone = await atMap('', [390, 844]);
     expect(phone.seen).toEqual({ open: true, heading: true });
   });
 

@@ -103,7 +103,7 @@ describe('the first view’s inline script', () => {
     expect(page.click(500, 300)).toBe('500,300');
     expect(page.click(20, 20, false)).toBe('500,300');
     // Another link has no first view.
-    expect(run('?lang=en&place=520000', ['en']).click(412, 380)).toBeNull();
+    expect(run('?lang=en&place=520422&metric=projects', ['en']).click(412, 380)).toBeNull();
   });
 
   it('picks the language the app picks, and leaves the first view on only for the default view, it embedded or filtered, that the app then keeps', () => {
@@ -118,14 +118,14 @@ describe('the first view’s inline script', () => {
     }
   });
 
-  it('leaves a place the link opens (not a province) for the view to outline, and the app keeps that view with the place open', () => {
+  it('leaves a place the link opens for the view to outline, and the app keeps that view with the place open', () => {
     const page = run('?lang=en&year=2010&place=520422', ['en']);
     expect(page).toMatchObject({ on: true, size: 'filter-2010-all-standard', place: '520422' });
     expect(drawnAtBuild(parseState('?lang=en&year=2010&place=520422', { ...vocab, places: new Set(['520422']) }, 'en').state, undefined)).toBe(true);
-    expect(run('?lang=en&year=2010&place=520000', ['en'])).toMatchObject({ on: false, place: null });
-    // The rule by id (no data in the page's head): any place's id but a province's.
+    expect(run('?lang=en&year=2010&place=5204', ['en'])).toMatchObject({ on: false, place: null });
+    // The rule by id (no data in the page's head): every place's id.
     const places = readFileSync('data/places.csv', 'utf8').trim().split('\n').slice(1).map((row) => row.split(','));
-    for (const [id, level] of places) expect(FIRST_VIEW_PLACE.test(id!), `${id} ${level}`).toBe(level !== 'province');
+    for (const [id, level] of places) expect(FIRST_VIEW_PLACE.test(id!), `${id} ${level}`).toBe(true);
   });
 
   it('names a story step’s view for present mode’s map area (the window under the header), and none for a story link with anything else', () => {
@@ -154,9 +154,10 @@ describe('the first view’s inline script', () => {
     expect(viewAt('?place=370214')).toBe('standard');
     expect(viewAt('?year=2010&place=520400')).toBe('filter-2010-all-standard');
     expect(viewAt('?place=370200')).toBe('standard');
-    // Several kinds, a year named twice, a value no view could have, another filter, a province
-    // open (its outline is not in the view), a place named twice or over an embed or a story: the app draws it.
-    for (const search of ['?category=industry,education', '?year=2010&year=2011', '?year=20100', '?category=a%22b', '?year=2010&metric=projects', '?place=520000', '?year=2010&place=110000', '?place=520422&place=520423', '?place=52042', '?place=520422%22', '?embed=1&place=520422', '?embed=1&year=2010', '?story=tour&step=2&year=2010', '?story=tour&step=2&place=520422'])
+    expect(viewAt('?year=2011&place=520000')).toBe('filter-2011-all-standard');
+    // Several kinds, a year named twice, a value no view could have, another filter, a place named
+    // twice or over an embed or a story: the app draws it.
+    for (const search of ['?category=industry,education', '?year=2010&year=2011', '?year=20100', '?category=a%22b', '?year=2010&metric=projects', '?place=520422&metric=projects', '?place=520422&place=520423', '?place=52042', '?place=520422%22', '?embed=1&place=520422', '?embed=1&year=2010', '?story=tour&step=2&year=2010', '?story=tour&step=2&place=520422'])
       expect(viewAt(search), search).toBe('off');
     // A window near neither size: the 1280×800 one, whose map its CSS hides (below).
     expect(viewAt('?year=2010', 1600, 900)).toBe('filter-2010-all-standard');
@@ -257,7 +258,7 @@ describe('the first view’s inline script', () => {
   });
 
   it('writes the app’s tags into the page at once where the first view is off, as the build wrote them', () => {
-    const page = run('?year=2010&place=520000', ['en']);
+    const page = run('?year=2010&place=520422&metric=projects', ['en']);
     expect(page.on).toBe(false);
     expect(page.written).toEqual([
       '<script type="module" crossorigin src="./assets/index-a.js"></script>',
