@@ -45,9 +45,12 @@ function sizes(jsBefore: { first: string[]; interactive: string[] }) {
   };
 }
 
-/** The files the default link's first view (en, 1280×800) is written from: its own, and its outlines' (scripts/first-view.ts). */
+/**
+ * The files the default link's first view (en, 1280×800) is written from: its own, and its outlines'
+ * (scripts/first-view.ts); not the prefectures' outlines, which only a prefecture's link loads.
+ */
 function defaultViewFiles(): string[] {
-  const link = /<link data-first-view="standard" data-lang="en" href="\.\/assets\/([^"]+)"(?: data-outlines="\.\/assets\/([^"]+)")?>/.exec(readFileSync(join('dist', 'index.html'), 'utf8'));
+  const link = /<link data-first-view="standard" data-lang="en" href="\.\/assets\/([^"]+)"(?: data-outlines="\.\/assets\/([^"]+)")?(?: data-prefectures="[^"]+")?>/.exec(readFileSync(join('dist', 'index.html'), 'utf8'));
   if (!link) throw new Error('dist/index.html links no first view for en at 1280×800');
   return link.slice(1).filter((f): f is string => f !== undefined);
 }
