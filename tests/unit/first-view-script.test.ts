@@ -29,6 +29,9 @@ function run(search: string, languages: string[], stored: string | null = null, 
   const added: Made[] = [];
   const observers: ((list: { getEntriesByName(n: string): unknown[] }) => void)[] = [];
   const timers: (() => void)[] = [];
+  // Animation frames, and the tasks queued from them without a delay.
+  const frames: (() => void)[] = [];
+  const soon: (() => void)[] = [];
   const listeners: (() => void)[] = [];
   const clicks: ((e: unknown) => void)[] = [];
   let viewInPage = true;
@@ -56,7 +59,8 @@ function run(search: string, languages: string[], stored: string | null = null, 
     URLSearchParams,
     String,
     ...window,
-    setTimeout: (f: () => void) => timers.push(f),
+    setTimeout: (f: () => void, ms?: number) => (ms ? timers : soon).push(f),
+    requestAnimationFrame: (f: () => void) => frames.push(f),
     PerformanceObserver: class {
       constructor(f: (typeof observers)[number]) {
         observers.push(f);
@@ -75,6 +79,11 @@ function run(search: string, languages: string[], stored: string | null = null, 
     added,
     paint: () => observers.forEach((f) => f({ getEntriesByName: (n) => (n === 'first-contentful-paint' ? [{}] : []) })),
     timer: () => timers.forEach((f) => f()),
+    /** The first frame after the page is parsed: the one that paints the view, its main-thread work done. */
+    frame: () => {
+      frames.splice(0).forEach((f) => f());
+      soon.splice(0).forEach((f) => f());
+    },
     parsed: () => listeners.forEach((f) => f()),
     /** A click at (x, y), with the first view's map still in the page or not: the click it kept for the app, if any. */
     click: (x: number, y: number, inPage = true) => {
@@ -226,14 +235,38 @@ describe('the first view’s inline script', () => {
     }
   });
 
+  it('fetches the app once the frame that paints the view has been made, and runs it once that paint is reported', () => {
+    const page = run('', ['en']);
+    page.parsed();
+    expect(page.added).toEqual([]);
+    page.frame();
+    // Fetched, the script as a module preload, which is not run.
+    expect(page.added).toEqual([
+      { tagName: 'LINK', rel: 'modulepreload', href: './assets/index-a.js', crossOrigin: 'anonymous' },
+      { tagName: 'LINK', rel: 'modulepreload', href: './assets/model-b.js', crossOrigin: 'anonymous' },
+      { tagName: 'LINK', rel: 'preload', href: './assets/data-c.json', as: 'fetch', crossOrigin: 'anonymous' },
+    ]);
+    page.paint();
+    expect(page.added.slice(3)).toEqual([{ tagName: 'SCRIPT', type: 'module', src: './assets/index-a.js', crossOrigin: 'anonymous' }]);
+    // Once only, whatever comes after.
+    page.frame();
+    page.paint();
+    page.timer();
+    expect(page.added).toHaveLength(4);
+  });
+
   it('loads the app as soon as the page is parsed where the window hides the first view’s map, and without a reported paint after its timer', () => {
     const hidden = run('', ['en'], null, false);
     hidden.parsed();
+    hidden.frame();
     expect(hidden.added).toHaveLength(3);
     const unpainted = run('', ['en']);
     unpainted.parsed();
     expect(unpainted.added).toEqual([]);
     unpainted.timer();
+    expect(unpainted.added).toHaveLength(3);
+    // A frame made after that fetches nothing again.
+    unpainted.frame();
     expect(unpainted.added).toHaveLength(3);
   });
 
