@@ -14,6 +14,7 @@ import { postEmbedHeight } from './embed/post-height.ts';
 import { t, type MessageKey } from './i18n/messages.ts';
 import { updateImport } from './import/store.ts';
 import { toGeography, type Geography, type PreparedTopology } from './map/geography.ts';
+import type { MapTarget } from './map/renderer.ts';
 import { svgTarget } from './map/svg-map.ts';
 import { buildScene, maxRadiusFor } from './scene/scene.ts';
 import { drawnAtBuild } from './state/first-view-state.ts';
@@ -79,6 +80,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   };
   const page = createPage(ctx, stories);
   const firstView = takeFirstView(root, session.state.lang, !data.userData && parsed.command === null && drawnAtBuild(session.state, linked));
+  // A click on the first view's map made before the app came, taken where the view was seen.
+  const early = svgTarget(firstView.takeClick());
   firstView.keepIn(page.svgHost);
   root.replaceChildren(page.header.el, page.layout, page.live);
   startNotices(page.notice, session.state.lang, parsed.ignored, data);
@@ -90,10 +93,13 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (files?.length) void import('./ui/import-dialog.ts').then((m) => m.openImportDialog(frame, model, files));
   });
 
-  function render(opts: { panelLater?: boolean; focusPanel?: boolean } = {}) {
-    const { state } = session;
+  function frameOf(state: AppState): Frame {
     const tr = (key: MessageKey, vars?: Record<string, string | number>) => t(state.lang, key, vars);
-    frame = { state, scene: buildScene(model, state, maxRadiusFor(page.mapArea.clientWidth, page.mapArea.clientHeight)), tr, lang: state.lang };
+    return { state, scene: buildScene(model, state, maxRadiusFor(page.mapArea.clientWidth, page.mapArea.clientHeight)), tr, lang: state.lang };
+  }
+
+  function render(opts: { panelLater?: boolean; focusPanel?: boolean } = {}) {
+    frame = frameOf(session.state);
     page.show(frame, opts);
     if (opts.focusPanel) page.panel.el.focus({ preventScroll: true });
     // A place just opened: its panel is painted before the map is drawn with it.
@@ -117,22 +123,35 @@ export async function startApp(root: HTMLElement): Promise<void> {
     if (placeButton?.dataset['place']) ctx.dispatch({ place: placeButton.dataset['place'] });
   });
 
-  // The first map before the panel's figures (they follow at once after it has been painted); where
-  // the first view shows the map already, a place the link opens has its panel at once.
-  render({ panelLater: !firstView.onScreen });
+  // A click on the first view's map is answered by what it was on there (the head script keeps
+  // where it was): its panel is painted while the geometry comes and the live map is drawn (drawn
+  // first, they held it back by ≈ 150 ms). One made before the page is shown opens its place with
+  // the page's first render (two renders took ≈ 40 ms more of the click); one made after, at once
+  // (answered between the live map's steps, it waited for the geometry and the step under way).
   writeUrl(session.state, 'replace');
-  if (session.state.embed) postEmbedHeight(root);
-
-  // A click on the first view's map before the app came is answered now, by what it was on there:
-  // its panel is painted while the geometry comes and the live map is drawn (drawn first, they held
-  // it back by ≈ 150 ms). One made meanwhile is answered once the live map is drawn.
   const events = mapEvents(ctx, () => frame, page.tooltip, apply);
-  const answerFirstClick = (): boolean => {
-    const target = svgTarget(firstView.takeClick());
+  const answer = (target: MapTarget | null): boolean => {
     if (target) events.click(target);
     return target !== null;
   };
-  if (answerFirstClick()) await new Promise<void>(afterPaint);
+  // The scene the first view showed, which says what a circle or a line clicked on there stands for.
+  const unshown = early ? (frame = frameOf(session.state)) : undefined;
+  const answeredEarly = answer(early);
+  // Not shown yet (no click, or one that opened nothing): the first map before the panel's figures
+  // (they follow at once after it has been painted); where the first view shows the map already, a
+  // place the link opens has its panel at once.
+  if (frame === unshown) render({ panelLater: !firstView.onScreen });
+  if (session.state.embed) postEmbedHeight(root);
+  // Only a click on the map (the first view takes no pointer: the click falls to the live map's
+  // layer, or before that through the drawing's host to the map element under it), and not passed
+  // on: the layer would close the panel first, a render wasted.
+  const answerOnMap = (e: MouseEvent) => {
+    const clicked = svgTarget(firstView.takeClick());
+    const onMap = e.target instanceof Node && (page.svgHost.contains(e.target) || page.mapEl.contains(e.target));
+    if (onMap && answer(clicked)) e.stopPropagation();
+  };
+  if (firstView.onScreen) document.addEventListener('click', answerOnMap, true);
+  if (answeredEarly) await new Promise<void>(afterPaint);
   geo = toGeography(await topoRequest);
   map = startLiveMap({
     host: page.svgHost,
@@ -152,10 +171,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
   // Under the first view, which shows the map and takes the clicks meanwhile, the live map's drawing
   // is cut into tasks (≈ 170 ms in one on this machine): a click waits for one of them, not for all.
   // A place opened meanwhile is drawn in the same steps, once its panel has been painted.
-  if (firstView.onScreen) await map.drawInSteps(frame, () => new Promise((next) => setTimeout(() => next(answerFirstClick() || drawing.waiting()))));
+  if (firstView.onScreen) await map.drawInSteps(frame, () => new Promise((next) => setTimeout(() => next(drawing.waiting()))));
   else drawing.draw(false);
+  // The live map, drawn, takes the clicks.
+  document.removeEventListener('click', answerOnMap, true);
   preparePrint({ mapArea: page.mapArea, mapEl: page.mapEl, model, geo, map, frame: () => frame });
-  answerFirstClick();
   // The first view stays until the live map is drawn over it.
   if (drawing.waiting()) await new Promise<void>(afterPaint);
   firstView.drop();

@@ -13,6 +13,30 @@ import type { ViewGeometry, ViewSpec } from './view-geometry.ts';
  * the scene paints on them (the counties' shades, the twinned districts' tints, the selection).
  */
 
+// The areas drawAreas draws, in its order.
+const DRAWN: readonly AreaGroup[] = ['provinces', 'counties', 'districts'];
+// How long a step may take: a click waits for the step under way, then its own render and paint.
+const STEP_MS = 8;
+
+/**
+ * drawAreas' outlines made ahead, in steps of about STEP_MS (they are kept for the view, and
+ * drawAreas then finds them made): for a first drawing cut into tasks, where made in one they held
+ * a click on the first view back for the ≈ 45 ms of the longest task.
+ */
+export function* outlineAreasInSteps(geo: Geography, o: ViewSpec & { tolerance?: number }): Generator<void, void> {
+  const outlines = outlinePaths(geo, o, o.tolerance);
+  let from = performance.now();
+  for (const group of DRAWN) {
+    for (let i = 0; i < geo.ids[group].length; i++) {
+      outlines.area(group, i);
+      if (performance.now() - from > STEP_MS) {
+        yield;
+        from = performance.now();
+      }
+    }
+  }
+}
+
 /** The areas' and the borders' groups of a view; the scene's fills are painted by paintAreas. */
 export function drawAreas(geo: Geography, o: ViewSpec & { tolerance?: number }): [SVGGElement, SVGGElement] {
   const outlines = outlinePaths(geo, o, o.tolerance);

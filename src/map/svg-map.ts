@@ -4,7 +4,7 @@ import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { Camera } from '../state/url-state.ts';
 import { svg } from '../view/dom.ts';
-import { drawAreas, paintAreas } from './areas-layer.ts';
+import { drawAreas, outlineAreasInSteps, paintAreas } from './areas-layer.ts';
 import type { InsetFrame } from './composition.ts';
 import type { Box } from './free-spots.ts';
 import type { Geography } from './geography.ts';
@@ -73,6 +73,7 @@ export function* drawSvgMapInSteps(geo: Geography, model: Model, scene: Scene, o
       ),
     ),
   );
+  yield* outlineAreasInSteps(geo, o);
   const areas = drawAreas(geo, o);
   yield;
   const insets = viewGeometry(geo, model, o).insets;

@@ -23,7 +23,8 @@ export interface FirstView {
    * What the first view's map showed where it was clicked before the app came (the last click), if
    * it was: the element of its drawing, which carries the places' targets as the live map does. The
    * click is answered by what was seen there, before the live map is drawn (a scaled view's places
-   * stand elsewhere than the live map's).
+   * stand elsewhere than the live map's). Taken before keepIn, it is looked for where the view was
+   * seen (once moved, the map stands where the app's page, not yet filled, puts it).
    */
   takeClick(): Element | null;
 }
@@ -59,10 +60,14 @@ export function takeFirstView(root: HTMLElement, lang: Lang, drawn: boolean): Fi
       document.documentElement.removeAttribute('data-first-click');
       const [x, y] = (at ?? '').split(',').map(Number);
       if (!shown || !map?.isConnected || at === null || !Number.isFinite(x) || !Number.isFinite(y)) return null;
-      // The drawing takes no pointer (it lies under the live map while that comes): for this one look, it does.
+      // The drawing takes no pointer (it lies under the live map while that comes), nor does the inert
+      // view it stands in until moved (keepIn): for this one look, they do.
+      const view = map.closest('.first-view[inert]');
+      view?.removeAttribute('inert');
       map.style.pointerEvents = 'auto';
       const under = document.elementsFromPoint(x!, y!).find((e) => e !== map && map.contains(e)) ?? null;
       map.style.pointerEvents = '';
+      view?.setAttribute('inert', '');
       return under;
     },
     markComplete() {

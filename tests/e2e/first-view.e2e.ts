@@ -298,6 +298,27 @@ describe('the first view in index.html', () => {
     await page.close();
   });
 
+  it('answers a click on the first view at once while the geometry is still to come, and leaves a click on the panel over it to the panel', async () => {
+    const { page, release } = await heldBack('**/assets/pairing.topo*.json');
+    await page.locator('.svg-host .first-view-map').waitFor({ state: 'attached', timeout: 20_000 });
+    const spot = await countySpot(page);
+    expect(spot).not.toBeNull();
+    await page.mouse.click(spot!.x, spot!.y);
+    // Answered with the geometry held back: the panel names the county, and there is no live map yet.
+    await page.locator('#details:not([hidden]) h2').waitFor({ timeout: 5_000 });
+    expect(new URL(page.url()).searchParams.get('place')).toBe(spot!.id);
+    expect(await page.locator('.svg-host .svg-layer').count()).toBe(0);
+    // The panel lies over the first view's map: a click on its heading is not one on what lies under it.
+    const heading = (await page.locator('#details h2').boundingBox())!;
+    await page.mouse.click(heading.x + heading.width / 2, heading.y + heading.height / 2);
+    release();
+    const selected = page.locator('.svg-host .svg-layer path.selected');
+    await selected.first().waitFor({ state: 'attached', timeout: 20_000 });
+    expect(new URL(page.url()).searchParams.get('place')).toBe(spot!.id);
+    expect(await selected.evaluateAll((ps) => ps.map((p) => p.getAttribute('data-id')))).toContain(spot!.id);
+    await page.close();
+  });
+
   /** The box of the selection's outline: the first view's (before the app) or the live map's. */
   const selectionBox = (page: Page, root: '.first-view-map' | '.svg-layer') =>
     page.evaluate((root) => {
