@@ -20,8 +20,8 @@ export interface FirstView {
    */
   markComplete(): void;
   /**
-   * What the first view's map showed where it was clicked before the app came (the last click), if
-   * it was: the element of its drawing, which carries the places' targets as the live map does. The
+   * What the first view's map showed where it was last clicked (the head script keeps where), if it
+   * was: the element of its drawing, which carries the places' targets as the live map does. The
    * click is answered by what was seen there, before the live map is drawn (a scaled view's places
    * stand elsewhere than the live map's). Taken before keepIn, it is looked for where the view was
    * seen (once moved, the map stands where the app's page, not yet filled, puts it).

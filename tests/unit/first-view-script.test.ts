@@ -104,6 +104,13 @@ const vocab = { years: [2010, 2011], categories: ['industry'], metrics: ['funds_
 const SEARCHES = ['', '?lang=en', '?lang=zh', '?lang=fr', '?lang=zh&year=2010', '?year=2010&category=industry', '?category=industry&lang=zh', '?year=all&category=industry', '?year=2010&year=2011', '?category=industry,x', '?year=2010&category=industry&metric=projects', '?year=2010&place=520103', '?year=1900', '?category=Industry', '?embed=1', '?embed=1&lang=zh', '?embed=0', '?embed=true', '?embed=1&year=2010', '?embed=1&interactive=0', '?lang=en&lang=zh', '?view=guizhou', '?place=520103', '?place=520100', '?place=520000', '?place=520103&place=520103', '?embed=1&place=520103', '?lang=zh&year=2011&place=520103', '?story=x&step=1', '?metric=funds_cny', '?LANG=zh'];
 const LANGUAGES = [['zh-CN', 'en'], ['en-GB', 'zh-CN'], ['en-US'], ['fr-FR', 'zh-TW'], ['de'], []];
 
+// What the script adds to <head> for LATER: the app's script, and the module and data it preloads.
+const APP_SCRIPT = { tagName: 'SCRIPT', type: 'module', src: './assets/index-a.js', crossOrigin: 'anonymous' };
+const APP_PRELOADS = [
+  { tagName: 'LINK', rel: 'modulepreload', href: './assets/model-b.js', crossOrigin: 'anonymous' },
+  { tagName: 'LINK', rel: 'preload', href: './assets/data-c.json', as: 'fetch', crossOrigin: 'anonymous' },
+];
+
 describe('the first view’s inline script', () => {
   it('keeps a click made while the first view’s map is in the page, for the app to answer on its own map', () => {
     const page = run('?lang=en', ['en']);
@@ -223,11 +230,7 @@ describe('the first view’s inline script', () => {
       page.parsed();
       expect(page.added).toEqual([]);
       page.paint();
-      expect(page.added).toEqual([
-        { tagName: 'SCRIPT', type: 'module', src: './assets/index-a.js', crossOrigin: 'anonymous' },
-        { tagName: 'LINK', rel: 'modulepreload', href: './assets/model-b.js', crossOrigin: 'anonymous' },
-        { tagName: 'LINK', rel: 'preload', href: './assets/data-c.json', as: 'fetch', crossOrigin: 'anonymous' },
-      ]);
+      expect(page.added).toEqual([APP_SCRIPT, ...APP_PRELOADS]);
       // Once only, whatever comes after.
       page.paint();
       page.timer();
@@ -241,13 +244,9 @@ describe('the first view’s inline script', () => {
     expect(page.added).toEqual([]);
     page.frame();
     // Fetched, the script as a module preload, which is not run.
-    expect(page.added).toEqual([
-      { tagName: 'LINK', rel: 'modulepreload', href: './assets/index-a.js', crossOrigin: 'anonymous' },
-      { tagName: 'LINK', rel: 'modulepreload', href: './assets/model-b.js', crossOrigin: 'anonymous' },
-      { tagName: 'LINK', rel: 'preload', href: './assets/data-c.json', as: 'fetch', crossOrigin: 'anonymous' },
-    ]);
+    expect(page.added).toEqual([{ tagName: 'LINK', rel: 'modulepreload', href: './assets/index-a.js', crossOrigin: 'anonymous' }, ...APP_PRELOADS]);
     page.paint();
-    expect(page.added.slice(3)).toEqual([{ tagName: 'SCRIPT', type: 'module', src: './assets/index-a.js', crossOrigin: 'anonymous' }]);
+    expect(page.added.slice(3)).toEqual([APP_SCRIPT]);
     // Once only, whatever comes after.
     page.frame();
     page.paint();
