@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import { defineConfig, type Plugin } from 'vite';
 import { builtinData } from './scripts/builtin-data.ts';
@@ -32,7 +32,9 @@ export const contentSecurityPolicy = [
 // test's build that does not open them.
 // The geometry and the data are fetched by the app's script; preloads start both downloads with the
 // script's own instead of after it has run. (Not in the single-file build, where they are inlined.)
-const preloadJson = (): Plugin => ({
+// The geometry's is marked `data-at-paint`: under a first view it is fetched at the paint, not with
+// the rest beside it (scripts/first-view.ts), as a click on the first view does not wait for it.
+const preloadJson = (geometry: string): Plugin => ({
   name: 'preload-json',
   apply: 'build',
   transformIndexHtml: {
@@ -40,7 +42,7 @@ const preloadJson = (): Plugin => ({
     handler(_html, ctx) {
       return Object.keys(ctx.bundle ?? {})
         .filter((f) => f.endsWith('.json'))
-        .map((f) => ({ tag: 'link', attrs: { rel: 'preload', href: `./${f}`, as: 'fetch', crossorigin: '' }, injectTo: 'head' as const }));
+        .map((f) => ({ tag: 'link', attrs: { rel: 'preload', href: `./${f}`, as: 'fetch', crossorigin: '', 'data-at-paint': basename(f).startsWith(`${basename(geometry, '.json')}-`) }, injectTo: 'head' as const }));
     },
   },
 });
@@ -74,10 +76,11 @@ const preparedTopology = (): Plugin => ({
 });
 
 const dataDir = resolve(process.env['GPM_DATA_DIR'] ?? 'data');
+const GEOMETRY = 'geo/pairing.topo.json';
 
 export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [builtinData(dataDir, { inline: mode === 'standalone' }), ...(mode === 'standalone' ? [topologyFromPage()] : [preparedTopology(), preloadJson(), firstView(dataDir, 'geo/pairing.topo.json', { filtered: process.env['GPM_FILTERED_FIRST_VIEWS'] !== '0' })])],
+  plugins: [builtinData(dataDir, { inline: mode === 'standalone' }), ...(mode === 'standalone' ? [topologyFromPage()] : [preparedTopology(), preloadJson(GEOMETRY), firstView(dataDir, GEOMETRY, { filtered: process.env['GPM_FILTERED_FIRST_VIEWS'] !== '0' })])],
   resolve: { alias: { '@data': dataDir } },
   build:
     mode === 'standalone'

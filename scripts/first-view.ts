@@ -17,7 +17,8 @@ import { EMBED_FIT_JS, EMBED_REFERENCES, firstViewFitCss, PRESENT_HEADER, PRESEN
  * writes is the parser's, which a render-blocking `expect` link must be. And it loads the app (its
  * script, the modules and data it preloads: the `link[data-later]` above it) in two steps: fetched
  * (the script as a module preload, not run) once the frame that paints the view has left the main
- * thread, and run once that paint is reported. Fetched and run beside the first paint, they delayed
+ * thread (all but the geometry, `data-at-paint`), and run once that paint is reported, the geometry
+ * fetched then. Fetched and run beside the first paint, they delayed
  * it by about a fifth (bench/results.md); fetched only at the reported paint, a click on the view
  * waited 20–180 ms more for them to arrive. Where the map does not show (a window it does not fit: styles/first-view.css), the
  * app loads at once when the window's size says so, else as soon as the page is parsed and the map
@@ -43,8 +44,10 @@ export const FIRST_VIEW_SCRIPT =
   `return t==='script'?'<script type="module" crossorigin src="'+u+'"></'+'script>':'<link rel="'+t+'" crossorigin href="'+u+'"'+(a?' as="'+a+'"':'')+'>';}` +
   `function add(k,r){var e=document.createElement(r==='script'?'script':'link');if(r==='script')e.type='module';else{e.rel=r;if(k.getAttribute('as'))e.setAttribute('as',k.getAttribute('as'));}` +
   `e.crossOrigin='anonymous';e[r==='script'?'src':'href']=k.getAttribute('href');document.head.appendChild(e);}` +
-  `function fetchEarly(){var j,t;if(early)return;early=true;for(j=0;j<later.length;j++){t=later[j].getAttribute('data-later');add(later[j],t==='script'?'modulepreload':t);}}` +
-  `function load(){var j,t;if(done)return;done=true;for(j=0;j<later.length;j++){t=later[j].getAttribute('data-later');if(t==='script'||!early)add(later[j],t);}early=true;}` +
+  // Fetched early: all but what is marked for the paint (the geometry, which a click on the view does
+  // not wait for; fetched beside the view's raster, it cost the first paint most).
+  `function fetchEarly(){var j,t;if(early)return;early=true;for(j=0;j<later.length;j++){t=later[j].getAttribute('data-later');if(later[j].getAttribute('data-at-paint')===null)add(later[j],t==='script'?'modulepreload':t);}}` +
+  `function load(){var j,t;if(done)return;done=true;for(j=0;j<later.length;j++){t=later[j].getAttribute('data-later');if(t==='script'||!early||later[j].getAttribute('data-at-paint')!==null)add(later[j],t);}early=true;}` +
   // Which of the first view's two sizes the window's map area comes near (styles/first-view.css shows the one for
   // a 1280×800 window at 820–1180 × 595–860 px, the one for 1920×1080 at 1345–1895 × 840–1185 px,
   // beside the 300 px sidebar and under a header of 60–110 px); a window near neither does not wait
@@ -235,7 +238,8 @@ export function deferAppTags(html: string, css: (href: string) => string | undef
       const href = /href="([^"]+)"/.exec(attrs ?? '')?.[1];
       const as = /as="([^"]+)"/.exec(attrs ?? '')?.[1];
       if (!href) throw new Error(`a ${rel} link without href`);
-      later.push(`<link data-later="${rel}" href="${href}"${as ? ` as="${as}"` : ''}>`);
+      const atPaint = /\sdata-at-paint(?=[\s=>]|$)/.test(attrs ?? '');
+      later.push(`<link data-later="${rel}" href="${href}"${as ? ` as="${as}"` : ''}${atPaint ? ' data-at-paint' : ''}>`);
     }
     return '';
   });

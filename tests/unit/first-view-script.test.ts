@@ -12,6 +12,7 @@ const LATER = [
   { 'data-later': 'script', href: './assets/index-a.js' },
   { 'data-later': 'modulepreload', href: './assets/model-b.js' },
   { 'data-later': 'preload', href: './assets/data-c.json', as: 'fetch' },
+  { 'data-later': 'preload', href: './assets/geo-d.json', as: 'fetch', 'data-at-paint': '' },
 ];
 
 type Made = { tagName: string; type?: string; src?: string; rel?: string; href?: string; crossOrigin?: string; as?: string };
@@ -110,6 +111,7 @@ const APP_PRELOADS = [
   { tagName: 'LINK', rel: 'modulepreload', href: './assets/model-b.js', crossOrigin: 'anonymous' },
   { tagName: 'LINK', rel: 'preload', href: './assets/data-c.json', as: 'fetch', crossOrigin: 'anonymous' },
 ];
+const GEOMETRY_PRELOAD = { tagName: 'LINK', rel: 'preload', href: './assets/geo-d.json', as: 'fetch', crossOrigin: 'anonymous' };
 
 describe('the first view’s inline script', () => {
   it('keeps a click made while the first view’s map is in the page, for the app to answer on its own map', () => {
@@ -230,11 +232,11 @@ describe('the first view’s inline script', () => {
       page.parsed();
       expect(page.added).toEqual([]);
       page.paint();
-      expect(page.added).toEqual([APP_SCRIPT, ...APP_PRELOADS]);
+      expect(page.added).toEqual([APP_SCRIPT, ...APP_PRELOADS, GEOMETRY_PRELOAD]);
       // Once only, whatever comes after.
       page.paint();
       page.timer();
-      expect(page.added).toHaveLength(3);
+      expect(page.added).toHaveLength(4);
     }
   });
 
@@ -243,30 +245,30 @@ describe('the first view’s inline script', () => {
     page.parsed();
     expect(page.added).toEqual([]);
     page.frame();
-    // Fetched, the script as a module preload, which is not run.
+    // Fetched, the script as a module preload, which is not run; the geometry, which a click does not wait for, not yet.
     expect(page.added).toEqual([{ tagName: 'LINK', rel: 'modulepreload', href: './assets/index-a.js', crossOrigin: 'anonymous' }, ...APP_PRELOADS]);
     page.paint();
-    expect(page.added.slice(3)).toEqual([APP_SCRIPT]);
+    expect(page.added.slice(3)).toEqual([APP_SCRIPT, GEOMETRY_PRELOAD]);
     // Once only, whatever comes after.
     page.frame();
     page.paint();
     page.timer();
-    expect(page.added).toHaveLength(4);
+    expect(page.added).toHaveLength(5);
   });
 
   it('loads the app as soon as the page is parsed where the window hides the first view’s map, and without a reported paint after its timer', () => {
     const hidden = run('', ['en'], null, false);
     hidden.parsed();
     hidden.frame();
-    expect(hidden.added).toHaveLength(3);
+    expect(hidden.added).toHaveLength(4);
     const unpainted = run('', ['en']);
     unpainted.parsed();
     expect(unpainted.added).toEqual([]);
     unpainted.timer();
-    expect(unpainted.added).toHaveLength(3);
+    expect(unpainted.added).toHaveLength(4);
     // A frame made after that fetches nothing again.
     unpainted.frame();
-    expect(unpainted.added).toHaveLength(3);
+    expect(unpainted.added).toHaveLength(4);
   });
 
   it('writes the app’s tags at once, and still holds the paint for the view, where the window is one its map cannot show in', () => {
@@ -278,7 +280,7 @@ describe('the first view’s inline script', () => {
       expect(page.on).toBe(true);
       expect(page.size).toBe(size);
       expect(page.written[0]).toBe('<link rel="expect" href="#first-view-end-en" blocking="render">');
-      expect(page.written.slice(1)).toHaveLength(3);
+      expect(page.written.slice(1)).toHaveLength(4);
       page.parsed();
       page.paint();
       expect(page.added).toEqual([]);
@@ -296,6 +298,7 @@ describe('the first view’s inline script', () => {
       '<script type="module" crossorigin src="./assets/index-a.js"></script>',
       '<link rel="modulepreload" crossorigin href="./assets/model-b.js">',
       '<link rel="preload" crossorigin href="./assets/data-c.json" as="fetch">',
+      '<link rel="preload" crossorigin href="./assets/geo-d.json" as="fetch">',
     ]);
     page.paint();
     page.timer();
@@ -414,6 +417,7 @@ describe('the app’s tags in the built page', () => {
     '    <link rel="modulepreload" crossorigin href="./assets/model-b.js">',
     '    <link rel="stylesheet" crossorigin href="./assets/index-c.css">',
     '    <link rel="preload" href="./assets/data-d.json" as="fetch" crossorigin="">',
+    '    <link rel="preload" href="./assets/geo-e.json" as="fetch" crossorigin="" data-at-paint>',
     '  </head>',
   ].join('\n');
 
@@ -423,6 +427,8 @@ describe('the app’s tags in the built page', () => {
     expect(out).toContain('<link data-later="script" href="./assets/index-a.js">');
     expect(out).toContain('<link data-later="modulepreload" href="./assets/model-b.js">');
     expect(out).toContain('<link data-later="preload" href="./assets/data-d.json" as="fetch">');
+    // The geometry keeps its mark: fetched at the paint, not beside it.
+    expect(out).toContain('<link data-later="preload" href="./assets/geo-e.json" as="fetch" data-at-paint>');
     const [script, style, marker] = [out.indexOf(`<script>${FIRST_VIEW_SCRIPT}</script>`), out.indexOf('<style>body{color:red}</style>'), out.indexOf('<link rel="stylesheet" href="./assets/index-c.css" disabled>')];
     expect(script).toBeGreaterThan(out.lastIndexOf('<link data-later'));
     expect(style).toBeGreaterThan(script);
