@@ -45,7 +45,7 @@ export const FIRST_VIEW_SCRIPT =
   `function add(k,r){var e=document.createElement(r==='script'?'script':'link');if(r==='script')e.type='module';else{e.rel=r;if(k.getAttribute('as'))e.setAttribute('as',k.getAttribute('as'));}` +
   `e.crossOrigin='anonymous';e[r==='script'?'src':'href']=k.getAttribute('href');document.head.appendChild(e);}` +
   // Fetched early: all but what is marked for the paint (the geometry, which a click on the view does
-  // not wait for; fetched beside the view's raster, it cost the first paint most).
+  // not wait for, and the largest file to share the machine with the view's raster).
   `function fetchEarly(){var j,t;if(early)return;early=true;for(j=0;j<later.length;j++){t=later[j].getAttribute('data-later');if(later[j].getAttribute('data-at-paint')===null)add(later[j],t==='script'?'modulepreload':t);}}` +
   `function load(){var j,t;if(done)return;done=true;for(j=0;j<later.length;j++){t=later[j].getAttribute('data-later');if(t==='script'||!early||later[j].getAttribute('data-at-paint')!==null)add(later[j],t);}early=true;}` +
   // Which of the first view's two sizes the window's map area comes near (styles/first-view.css shows the one for
