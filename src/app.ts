@@ -145,10 +145,10 @@ export async function startApp(root: HTMLElement): Promise<void> {
   // Only a click on the map (the first view takes no pointer: the click falls to the live map's
   // layer, or before that through the drawing's host to the map element under it), and not passed
   // on: the layer would close the panel first, a render wasted.
+  // (Looked up only then: the lookup lays the page out.)
   const answerOnMap = (e: MouseEvent) => {
-    const clicked = svgTarget(firstView.takeClick());
     const onMap = e.target instanceof Node && (page.svgHost.contains(e.target) || page.mapEl.contains(e.target));
-    if (onMap && answer(clicked)) e.stopPropagation();
+    if (onMap && answer(svgTarget(firstView.takeClick()))) e.stopPropagation();
   };
   if (firstView.onScreen) document.addEventListener('click', answerOnMap, true);
   if (answeredEarly) await new Promise<void>(afterPaint);
