@@ -28,11 +28,32 @@ import { EMBED_FIT_JS, EMBED_REFERENCES, firstViewFitCss, PRESENT_HEADER, PRESEN
  * it leaves the page: no inline script stays in the document (the import test checks that data
  * never adds one).
  */
+/**
+ * `self.firstViewOutline(map, id)`, defined by the head script for the select script below (a link's
+ * place) and for the app (a click answered on the first view, `FirstView.outline`): outlines a place
+ * over a first view's map as the live map's selection does, in place of what it outlined before (`id`
+ * null: nothing). A county's, district's or province's area is copied into the selection's group,
+ * moved as the inset it lies in is; a prefecture's comes from the prefectures' file, where the write
+ * script loaded it (the view's areas are counties); a partner city's inset frame is drawn heavy.
+ * Returns the area outlined (it says where the place's point is drawn, `data-at`), if any.
+ */
+const FIRST_VIEW_OUTLINE_JS =
+  `self.firstViewOutline=function(m,id){var g=m.querySelector('g[id$="-selection"]'),p,a,c,t=new DOMMatrix(),u=[],e;if(!g)return null;g.replaceChildren();` +
+  `m.querySelectorAll('.inset-outline[data-rest]').forEach(function(o){var r=o.getAttribute('data-rest').split(' ');o.setAttribute('stroke',r[0]);` +
+  `if(r[1])o.setAttribute('stroke-width',r[1]);else o.removeAttribute('stroke-width');o.removeAttribute('data-rest');});` +
+  `if(id===null)return null;c=m.querySelector('.inset[data-city="'+id+'"] .inset-outline');` +
+  `if(c){c.setAttribute('data-rest',c.getAttribute('stroke')+' '+(c.getAttribute('stroke-width')||''));c.setAttribute('stroke',g.getAttribute('stroke'));c.setAttribute('stroke-width',g.getAttribute('stroke-width'));return null;}` +
+  `p=m.querySelector('.inset-districts>path[data-id="'+id+'"]')||m.querySelector('path[data-target="place"][data-id="'+id+'"]')||m.querySelector('g[id$="-provinces"]>path[data-id="'+id+'"]');` +
+  `a=self.firstViewPrefectures&&self.firstViewPrefectures[id];if(!p&&a){p=document.createElementNS('http://www.w3.org/2000/svg','path');p.setAttribute('d',a[0]);if(a[1])p.setAttribute('data-at',a[1]);}` +
+  `if(!p)return null;for(e=p.parentElement;e&&e.localName==='g';e=e.parentElement)u.unshift(e);` +
+  `u.forEach(function(e){var c=e.transform.baseVal.consolidate();if(c)t=t.multiply(c.matrix);});` +
+  `c=p.cloneNode(false);['fill','data-id','data-target','data-at'].forEach(function(n){c.removeAttribute(n);});if(!t.isIdentity)c.setAttribute('transform',t.toString());g.appendChild(c);return p;};`;
+
 export const FIRST_VIEW_SCRIPT =
   `(function(){var h=document.documentElement,q=new URLSearchParams(location.search),l=q.get('lang'),n=navigator.languages||[],d=true,i,b,` +
   `later=document.querySelectorAll('link[data-later]'),done=false,early=false,f=true,e=false,E=${JSON.stringify(EMBED_REFERENCES)},P=${JSON.stringify(PRESENT_REFERENCES)},s=null,p='1',y=null,c=null,o=null,w,v,z;` +
   `if(l!=='en'&&l!=='zh'){l='en';for(i=0;i<n.length;i++){b=String(n[i]).toLowerCase().split('-')[0];if(b==='zh'||b==='en'){l=b;break;}}}` +
-  `h.lang=l==='zh'?'zh-Hans':'en';` +
+  `h.lang=l==='zh'?'zh-Hans':'en';${FIRST_VIEW_OUTLINE_JS}` +
   // A year and a kind of aid, each named once, may name a filtered view the build drew (a second
   // naming, which the app ignores, turns the first view off); a place named once is outlined over
   // it (FIRST_VIEW_SELECT_SCRIPT), not over an embed or a story's step.
@@ -84,10 +105,8 @@ export const FIRST_VIEW_SCRIPT =
 
 /**
  * Runs after the first view is in the page, where the link opens a place (`data-first-view-place`,
- * set by FIRST_VIEW_SCRIPT): outlines the place over the view as the live map's selection does (a
- * copy of its area, or of a prefecture's outline from its own file, in the selection's group,
- * moved as the inset it lies in is; a partner city's inset frame drawn heavy), before the first
- * paint. The app then opens the place's panel as it answers a click on the first view, and draws the
+ * set by FIRST_VIEW_SCRIPT): outlines the place over the view as the live map's selection does
+ * (`firstViewOutline`, above), before the first paint. The app then opens the place's panel as it answers a click on the first view, and draws the
  * live map with it. A place the panel would cover is brought out by the live map with a pan
  * (camera-moves.ts, the same rule: within 48 px of the visible part's edges, here with 24 px to
  * spare for a scaled view): there the first view's map leaves the page, and the app draws the map at
@@ -95,23 +114,12 @@ export const FIRST_VIEW_SCRIPT =
  */
 export const FIRST_VIEW_SELECT_SCRIPT =
   `(function(){var h=document.documentElement,id=h.getAttribute('data-first-view-place'),m=document.querySelector('.first-view[data-lang="'+(h.lang==='zh-Hans'?'zh':'en')+'"] .first-view-map'),` +
-  `p,g,a,r,v,s,x,y,k,t,e,c,u=[];h.removeAttribute('data-first-view-place');` +
-  `if(m&&m.checkVisibility({visibilityProperty:true})){` +
-  // The place in its inset, where it has one (as the live map outlines it), else on the main map (a
-  // county, a district, a province). A prefecture by its outline from the file the write script loaded for it (the view's areas are
-  // counties); a partner city by its inset's frame, drawn as the selection.
-  `p=m.querySelector('.inset-districts>path[data-id="'+id+'"]')||m.querySelector('path[data-target="place"][data-id="'+id+'"]')||m.querySelector('g[id$="-provinces"]>path[data-id="'+id+'"]');` +
-  `a=self.firstViewPrefectures&&self.firstViewPrefectures[id];if(!p&&a){p=document.createElementNS('http://www.w3.org/2000/svg','path');p.setAttribute('d',a[0]);if(a[1])p.setAttribute('data-at',a[1]);}` +
-  `g=m.querySelector('g[id$="-selection"]');c=m.querySelector('.inset[data-city="'+id+'"] .inset-outline');` +
-  `if(c&&g){c.setAttribute('stroke',g.getAttribute('stroke'));c.setAttribute('stroke-width',g.getAttribute('stroke-width'));}` +
-  `else if(p&&g){a=(p.getAttribute('data-at')||'').split(',').map(Number);` +
+  `p,a,r,v,s,x,y,k;h.removeAttribute('data-first-view-place');` +
+  `if(m&&m.checkVisibility({visibilityProperty:true})&&self.firstViewOutline){p=self.firstViewOutline(m,id);a=p?(p.getAttribute('data-at')||'').split(',').map(Number):[];` +
   // On the main map (data-at: where the place's point is drawn): would the panel cover it?
   `if(a.length===2&&!p.closest('.inset')){r=m.getBoundingClientRect();v=m.querySelector('.first-view-frame').viewBox.baseVal;s=Math.min(r.width/v.width,r.height/v.height);` +
   `x=(r.width-v.width*s)/2+a[0]*s;y=(r.height-v.height*s)/2+a[1]*s;k=72;` +
-  `if(!(x>k&&y>k&&x<r.width-(parseFloat(getComputedStyle(h).getPropertyValue('--panel'))||380)-k&&y<r.height-k)){m.remove();p=null;}}` +
-  `if(p){t=new DOMMatrix();for(e=p.parentElement;e&&e.localName==='g';e=e.parentElement)u.unshift(e);` +
-  `u.forEach(function(e){var c=e.transform.baseVal.consolidate();if(c)t=t.multiply(c.matrix);});` +
-  `c=p.cloneNode(false);['fill','data-id','data-target','data-at'].forEach(function(n){c.removeAttribute(n);});if(!t.isIdentity)c.setAttribute('transform',t.toString());g.appendChild(c);}}}` +
+  `if(!(x>k&&y>k&&x<r.width-(parseFloat(getComputedStyle(h).getPropertyValue('--panel'))||380)-k&&y<r.height-k))m.remove();}}` +
   `if(document.currentScript)document.currentScript.remove();})();`;
 
 /**

@@ -101,6 +101,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   function render(opts: { panelLater?: boolean; focusPanel?: boolean } = {}) {
     frame = frameOf(session.state);
     page.show(frame, opts);
+    firstView.outline(frame.state.place);
     if (opts.focusPanel) page.panel.el.focus({ preventScroll: true });
     // A place just opened: its panel is painted before the map is drawn with it.
     drawing.draw(opts.focusPanel ?? false);

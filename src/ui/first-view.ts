@@ -27,6 +27,17 @@ export interface FirstView {
    * seen (once moved, the map stands where the app's page, not yet filled, puts it).
    */
   takeClick(): Element | null;
+  /**
+   * Outlines the open place (or none) on the first view's map while it shows, as the live map will
+   * (the head script's `firstViewOutline`, which outlines a link's place before the first paint): a
+   * click answered there has its place outlined with its panel, not only once the live map comes.
+   */
+  outline(place: string | null): void;
+}
+
+declare global {
+  // Defined by the page's head script (scripts/first-view.ts); absent where the page has none.
+  var firstViewOutline: ((map: Element, place: string | null) => Element | null) | undefined;
 }
 
 export function takeFirstView(root: HTMLElement, lang: Lang, drawn: boolean): FirstView {
@@ -37,6 +48,8 @@ export function takeFirstView(root: HTMLElement, lang: Lang, drawn: boolean): Fi
     map?.remove();
   };
   if (!shown) drop();
+  // The place last outlined by the app (a link's, the head script outlined before; outlined again, the same).
+  let outlined: string | null | undefined;
   // Drawn for another size, it would jump to the live map's places and sizes: it fades out over it instead.
   const fadeOut = () => {
     if (!map?.isConnected || !map.parentElement) return drop();
@@ -69,6 +82,11 @@ export function takeFirstView(root: HTMLElement, lang: Lang, drawn: boolean): Fi
       map.style.pointerEvents = '';
       view?.setAttribute('inert', '');
       return under;
+    },
+    outline(place) {
+      if (!shown || !map?.isConnected || place === outlined) return;
+      outlined = place;
+      self.firstViewOutline?.(map, place);
     },
     markComplete() {
       // The paint entry arrives a little after the frame (when the compositor reports it).

@@ -308,9 +308,25 @@ describe('the first view in index.html', () => {
     await page.locator('#details:not([hidden]) h2').waitFor({ timeout: 5_000 });
     expect(new URL(page.url()).searchParams.get('place')).toBe(spot!.id);
     expect(await page.locator('.svg-host .svg-layer').count()).toBe(0);
+    // Outlined with its panel, as the live map will: the county's own area, on the first view.
+    const outlinedAsClicked = async () => {
+      const outlined = await selectionBox(page, '.first-view-map');
+      const area = (await page.locator(`.first-view-map path[data-target="place"][data-id="${spot!.id}"]`).first().boundingBox())!;
+      expect(outlined.count).toBe(1);
+      const box = outlined.box!;
+      for (const [a, b] of [[box.left, area.x], [box.top, area.y], [box.right, area.x + area.width], [box.bottom, area.y + area.height]] as const) expect(Math.abs(a - b)).toBeLessThan(2);
+    };
+    await outlinedAsClicked();
     // The panel lies over the first view's map: a click on its heading is not one on what lies under it.
     const heading = (await page.locator('#details h2').boundingBox())!;
     await page.mouse.click(heading.x + heading.width / 2, heading.y + heading.height / 2);
+    // Closed, the outline goes with the panel; opened again, it comes back.
+    await page.keyboard.press('Escape');
+    await page.locator('#details').waitFor({ state: 'hidden' });
+    expect((await selectionBox(page, '.first-view-map')).count).toBe(0);
+    await page.mouse.click(spot!.x, spot!.y);
+    await page.locator('#details:not([hidden]) h2').waitFor({ timeout: 5_000 });
+    await outlinedAsClicked();
     release();
     const selected = page.locator('.svg-host .svg-layer path.selected');
     await selected.first().waitFor({ state: 'attached', timeout: 20_000 });
