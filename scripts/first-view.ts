@@ -35,14 +35,14 @@ import { EMBED_FIT_JS, EMBED_REFERENCES, firstViewFitCss, PRESENT_HEADER, PRESEN
  * null: nothing). A county's, district's or province's area is copied into the selection's group,
  * moved as the inset it lies in is; a prefecture's comes from the prefectures' file, where the write
  * script loaded it (the view's areas are counties); a partner city's inset frame is drawn heavy.
- * Returns the area outlined (it says where the place's point is drawn, `data-at`), if any.
+ * Returns what it outlined (an area says where the place's point is drawn, `data-at`), if anything.
  */
 const FIRST_VIEW_OUTLINE_JS =
   `self.firstViewOutline=function(m,id){var g=m.querySelector('g[id$="-selection"]'),p,a,c,t=new DOMMatrix(),u=[],e;if(!g)return null;g.replaceChildren();` +
   `m.querySelectorAll('.inset-outline[data-rest]').forEach(function(o){var r=o.getAttribute('data-rest').split(' ');o.setAttribute('stroke',r[0]);` +
   `if(r[1])o.setAttribute('stroke-width',r[1]);else o.removeAttribute('stroke-width');o.removeAttribute('data-rest');});` +
   `if(id===null)return null;c=m.querySelector('.inset[data-city="'+id+'"] .inset-outline');` +
-  `if(c){c.setAttribute('data-rest',c.getAttribute('stroke')+' '+(c.getAttribute('stroke-width')||''));c.setAttribute('stroke',g.getAttribute('stroke'));c.setAttribute('stroke-width',g.getAttribute('stroke-width'));return null;}` +
+  `if(c){c.setAttribute('data-rest',c.getAttribute('stroke')+' '+(c.getAttribute('stroke-width')||''));c.setAttribute('stroke',g.getAttribute('stroke'));c.setAttribute('stroke-width',g.getAttribute('stroke-width'));return c;}` +
   `p=m.querySelector('.inset-districts>path[data-id="'+id+'"]')||m.querySelector('path[data-target="place"][data-id="'+id+'"]')||m.querySelector('g[id$="-provinces"]>path[data-id="'+id+'"]');` +
   `a=self.firstViewPrefectures&&self.firstViewPrefectures[id];if(!p&&a){p=document.createElementNS('http://www.w3.org/2000/svg','path');p.setAttribute('d',a[0]);if(a[1])p.setAttribute('data-at',a[1]);}` +
   `if(!p)return null;for(e=p.parentElement;e&&e.localName==='g';e=e.parentElement)u.unshift(e);` +
@@ -110,14 +110,17 @@ export const FIRST_VIEW_SCRIPT =
  * live map with it. A place the panel would cover is brought out by the live map with a pan
  * (camera-moves.ts, the same rule: within 48 px of the visible part's edges, here with 24 px to
  * spare for a scaled view): there the first view's map leaves the page, and the app draws the map at
- * once, as for a link without a first view; the picture does not jump at the handover.
+ * once, as for a link without a first view; the picture does not jump at the handover. So it does for
+ * a partner city or a district, whose insets the live map moves out from under the panel.
  */
 export const FIRST_VIEW_SELECT_SCRIPT =
   `(function(){var h=document.documentElement,id=h.getAttribute('data-first-view-place'),m=document.querySelector('.first-view[data-lang="'+(h.lang==='zh-Hans'?'zh':'en')+'"] .first-view-map'),` +
   `p,a,r,v,s,x,y,k;h.removeAttribute('data-first-view-place');` +
   `if(m&&m.checkVisibility({visibilityProperty:true})&&self.firstViewOutline){p=self.firstViewOutline(m,id);a=p?(p.getAttribute('data-at')||'').split(',').map(Number):[];` +
+  // In a partner city's inset, which the live map moves out from under the panel (composeLive): the app draws it.
+  `if(p&&p.closest('.inset'))m.remove();` +
   // On the main map (data-at: where the place's point is drawn): would the panel cover it?
-  `if(a.length===2&&!p.closest('.inset')){r=m.getBoundingClientRect();v=m.querySelector('.first-view-frame').viewBox.baseVal;s=Math.min(r.width/v.width,r.height/v.height);` +
+  `else if(a.length===2){r=m.getBoundingClientRect();v=m.querySelector('.first-view-frame').viewBox.baseVal;s=Math.min(r.width/v.width,r.height/v.height);` +
   `x=(r.width-v.width*s)/2+a[0]*s;y=(r.height-v.height*s)/2+a[1]*s;k=72;` +
   `if(!(x>k&&y>k&&x<r.width-(parseFloat(getComputedStyle(h).getPropertyValue('--panel'))||380)-k&&y<r.height-k))m.remove();}}` +
   `if(document.currentScript)document.currentScript.remove();})();`;

@@ -72,7 +72,7 @@ export function startLiveMap(o: LiveMapOptions): LiveMap {
         const { createMapLibreMap } = await import('../map/maplibre-map.ts');
         await o.userPause();
         const { interactive, lang } = o.frame().state;
-        const gl = await createMapLibreMap(o.mapEl, first, { interactive, lang, model: o.model }, o.events, o.surroundings);
+        const gl = await createMapLibreMap(o.mapEl, first, { interactive, lang }, o.events);
         view = gl;
         gl.map.on('webglcontextlost', () => {
           // Give the browser a moment to restore the context; if it does not, the SVG map takes over.

@@ -1,11 +1,10 @@
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { t, type Lang } from '../i18n/messages.ts';
-import type { Model } from '../scene/model.ts';
 import type { Camera } from '../state/url-state.ts';
-import { cameraAfter, pictureShift } from './camera-moves.ts';
-import type { MapEvents, MapRenderer, Surroundings } from './renderer.ts';
-import { ATTRIBUTION_UNFOLDED_FROM, insetCities } from './composition.ts';
+import { cameraAfter } from './camera-moves.ts';
+import type { MapEvents, MapRenderer } from './renderer.ts';
+import { ATTRIBUTION_UNFOLDED_FROM } from './composition.ts';
 import { buildStyle } from './style.ts';
 import type { SvgRenderer } from './svg-renderer.ts';
 import { svgTarget } from './svg-map.ts';
@@ -29,13 +28,11 @@ export interface MapView extends MapRenderer {
 export function createMapLibreMap(
   container: HTMLElement,
   scene: SvgRenderer,
-  initial: { interactive: boolean; lang: Lang; model: Model },
+  initial: { interactive: boolean; lang: Lang },
   events: Pick<MapEvents, 'click' | 'moved'>,
-  surroundings: () => Surroundings,
 ): Promise<MapView> {
   // MapLibre starts where the SVG drawing already is, so nothing moves when it takes over.
   const start = scene.camera();
-  const cities = insetCities(initial.model);
   const map = new maplibregl.Map({
     container,
     style: buildStyle(),
@@ -100,13 +97,13 @@ export function createMapLibreMap(
     move(m) {
       // The layout may have just changed (presentation mode, embed): measure before framing.
       if (m.type === 'frame') map.resize();
-      const c = cameraAfter(m, { model: initial.model, cities, width: container.clientWidth, height: container.clientHeight, camera: camera(), covers: surroundings().covers });
-      if (!c) return null;
-      scene.shiftInsets(m.type === 'reveal' ? pictureShift(camera(), c, container.clientWidth, container.clientHeight) : null);
-      const to = { center: [c.lon, c.lat] as [number, number], zoom: c.zoom };
-      if (m.type === 'frame' && m.animate) map.flyTo({ ...to, duration: 600 });
+      const next = cameraAfter(m, { ...scene.moveContext(), width: container.clientWidth, height: container.clientHeight, camera: camera() });
+      if (!next) return null;
+      scene.shiftInsets(next.insets);
+      const to = { center: [next.camera.lon, next.camera.lat] as [number, number], zoom: next.camera.zoom };
+      if (next.fly) map.flyTo({ ...to, duration: 600 });
       else map.jumpTo(to);
-      return c;
+      return next.camera;
     },
     camera,
     isMoving: () => map.isMoving(),

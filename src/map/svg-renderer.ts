@@ -3,7 +3,7 @@ import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
 import { el } from '../view/dom.ts';
-import { cameraAfter, composeLive, pictureShift } from './camera-moves.ts';
+import { cameraAfter, composeLive, inPartnerCity, type MoveContext, type MoveTarget } from './camera-moves.ts';
 import type { Geography } from './geography.ts';
 import { insetCities } from './composition.ts';
 import { labelScaleFor } from './label-placement.ts';
@@ -33,8 +33,10 @@ export interface SvgRenderer extends MapRenderer {
   drawInSteps(scene: Scene, lang: Lang, selected: string | null, view: NamedView, between: () => Promise<boolean>): Promise<void>;
   /** Redraws at this camera (when a move has ended). */
   settle(camera: Camera): void;
-  /** Moves the insets with the picture by this many pixels (a reveal), or back to their composed places (null). */
-  shiftInsets(by: [number, number] | null): void;
+  /** Moves the insets as a move says: with the picture (a pan), or to their composed places (and with a pan of those). */
+  shiftInsets(insets: MoveTarget['insets']): void;
+  /** What a camera move is worked out from, but the map's size and camera: what covers it, the view, the place open. */
+  moveContext(): Omit<MoveContext, 'width' | 'height' | 'camera'>;
 }
 
 export function createSvgRenderer(
@@ -55,20 +57,21 @@ export function createSvgRenderer(
   let known: { width: number; height: number } | null = null;
   const size = () => (known ??= { width: Math.max(1, layer.clientWidth || container.clientWidth), height: Math.max(1, layer.clientHeight || container.clientHeight) });
   const cities = insetCities(model);
-  const composition = (view: NamedView, around: Surroundings) => composeLive(view, { ...size(), cities, covers: around.covers });
-  let camera: Camera = initial.camera ?? composition(initial.view, surroundings()).camera;
+  const composition = (view: NamedView, around: Surroundings, selected: string | null) =>
+    composeLive(view, { ...size(), cities, covers: around.covers, partnerOpen: view === 'guizhou' && inPartnerCity(model, selected) });
+  let camera: Camera = initial.camera ?? composition(initial.view, surroundings(), initial.reveal ?? null).camera;
   // A reveal pans the whole composed picture: the insets move with Guizhou. A framed view or a jump puts them back.
   let insetShift: [number, number] = [0, 0];
+  let last: { scene: Scene; lang: Lang; selected: string | null; view: NamedView } | null = null;
+  const moveContext = (): Omit<MoveContext, 'width' | 'height' | 'camera'> => ({ model, cities, covers: surroundings().covers, view: last ? last.view : initial.view, open: last ? last.selected : (initial.reveal ?? null) });
   if (initial.reveal) {
     // A link with a place open is drawn once, already panned, rather than drawn and then drawn again.
-    const { width, height } = size();
-    const revealed = cameraAfter({ type: 'reveal', place: initial.reveal }, { model, cities, width, height, camera, covers: surroundings().covers });
+    const revealed = cameraAfter({ type: 'reveal', place: initial.reveal }, { ...moveContext(), ...size(), camera });
     if (revealed) {
-      insetShift = pictureShift(camera, revealed, width, height);
-      camera = revealed;
+      shiftInsets(revealed.insets);
+      camera = revealed.camera;
     }
   }
-  let last: { scene: Scene; lang: Lang; selected: string | null; view: NamedView } | null = null;
   // What is drawn, for follow(): its view, its four layers, and each circle's and text's position.
   let drawn: {
     camera: Camera;
@@ -88,7 +91,7 @@ export function createSvgRenderer(
   const optionsFor = (now: NonNullable<typeof last>, around: Surroundings) => {
     const { width, height } = size();
     if (width <= 1 || height <= 1) return null;
-    const insets = composition(now.view, around).insets.map((f) => ({ ...f, x: f.x + insetShift[0], y: f.y + insetShift[1] }));
+    const insets = composition(now.view, around, now.selected).insets.map((f) => ({ ...f, x: f.x + insetShift[0], y: f.y + insetShift[1] }));
     return { width, height, camera, insets, lang: now.lang, selected: now.selected, keepClear: around.covers.map((c) => c.box), labelScale: labelScaleFor(around.presenting, width) };
   };
 
@@ -158,8 +161,8 @@ export function createSvgRenderer(
     for (const p of drawn.points) p.node.setAttribute('transform', `translate(${p.x * (k - 1) + tx} ${p.y * (k - 1) + ty})`);
   };
 
-  function shiftInsets(by: [number, number] | null) {
-    insetShift = by ? [insetShift[0] + by[0], insetShift[1] + by[1]] : [0, 0];
+  function shiftInsets({ from, by }: MoveTarget['insets']) {
+    insetShift = from === 'here' ? [insetShift[0] + by[0], insetShift[1] + by[1]] : by;
   }
 
   layer.addEventListener('mousemove', (e) => {
@@ -209,13 +212,12 @@ export function createSvgRenderer(
       draw();
     },
     move(m) {
-      const { width, height } = size();
-      const next = cameraAfter(m, { model, cities, width, height, camera, covers: surroundings().covers });
+      const next = cameraAfter(m, { ...moveContext(), ...size(), camera });
       if (!next) return null;
-      shiftInsets(m.type === 'reveal' ? pictureShift(camera, next, width, height) : null);
-      camera = next;
+      shiftInsets(next.insets);
+      camera = next.camera;
       draw();
-      return next;
+      return next.camera;
     },
     camera: () => camera,
     isMoving: () => moving !== null,
@@ -229,6 +231,7 @@ export function createSvgRenderer(
     },
     follow,
     shiftInsets,
+    moveContext,
     settle(next) {
       camera = next;
       moving = null;

@@ -60,7 +60,11 @@ export function transition(session: Session, change: Change): Transition {
       const before = session.state;
       const state = change.state;
       const moved = state.view !== before.view || JSON.stringify(state.camera) !== JSON.stringify(before.camera);
-      return { session: { ...session, state }, camera: moved ? settle(state) : STAY, url: 'none', focusPanel: false };
+      // Back or forward to another place: brought out as when it was opened (a partner city's place
+      // has the view composed beside the panel); to none, a named view framed as it was.
+      const place: CameraMove =
+        state.place === before.place ? STAY : state.place !== null ? { type: 'reveal', place: state.place } : state.camera === null ? settle(state) : STAY;
+      return { session: { ...session, state }, camera: moved ? settle(state) : place, url: 'none', focusPanel: false };
     }
   }
 }

@@ -281,6 +281,57 @@ describe('the composed map', () => {
     }
   });
 
+  it('shows a partner’s place in its inset beside the panel, and composes the view as before for a county opened from there and once closed', async () => {
+    const app = await e2e.open({ lang: 'en', size: [1280, 800] });
+    const before = await app.drawing(LIVE);
+    const seen = () =>
+      app.page.evaluate(() => {
+        const box = (e: Element | null | undefined) => {
+          const r = e?.getBoundingClientRect();
+          return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
+        };
+        return {
+          outline: box(document.querySelector('.svg-layer g[id$="selection"] path')),
+          inset: box(document.querySelector('.svg-layer .inset[data-city="370200"] .inset-outline')),
+          name: box(document.querySelector('.svg-layer #labels text.selected-name')),
+          panel: box(document.querySelector('#details'))!,
+        };
+      });
+    await app.click('520422');
+    await expect.poll(() => app.panelTitle()).toContain('Puding');
+    await app.idle();
+    const puding = await app.drawing(LIVE);
+    // Laoshan, Puding's partner, opened from the panel: outlined in Qingdao's inset, which stands beside the panel.
+    await app.page.locator('#details button[data-place="370212"], #details a[data-place="370212"]').first().click();
+    await expect.poll(() => app.panelTitle()).toContain('Laoshan');
+    await app.idle();
+    await app.page.waitForTimeout(800); // flown to the view composed beside the panel
+    const laoshan = await seen();
+    expect(laoshan.inset!.right).toBeLessThanOrEqual(laoshan.panel.left);
+    expect(within(laoshan.outline!, laoshan.inset!, 1)).toBe(true);
+    expect(laoshan.name, 'Laoshan named').not.toBeNull();
+    expect(overlaps(laoshan.name!, laoshan.panel, 0.5)).toBe(false);
+    // Guizhou too stays clear of the panel.
+    expect((await app.drawing(LIVE)).guizhou.right).toBeLessThanOrEqual(laoshan.panel.left);
+    // Back to Puding from its name in the panel: the view as it was composed with Puding open.
+    await app.page.locator('#details button[data-place="520422"], #details a[data-place="520422"]').first().click();
+    await expect.poll(() => app.panelTitle()).toContain('Puding');
+    await app.idle();
+    await app.page.waitForTimeout(800);
+    const again = await app.drawing(LIVE);
+    for (const k of ['left', 'top', 'right', 'bottom'] as const) expect(Math.abs(again.guizhou[k] - puding.guizhou[k]), k).toBeLessThan(2);
+    // Laoshan again, then closed: the view framed as before any place was open.
+    await app.page.goBack();
+    await expect.poll(() => app.panelTitle()).toContain('Laoshan');
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => app.panel.isVisible()).toBe(false);
+    await app.idle();
+    await app.page.waitForTimeout(800);
+    const closed = await app.drawing(LIVE);
+    for (const k of ['left', 'top', 'right', 'bottom'] as const) expect(Math.abs(closed.guizhou[k] - before.guizhou[k]), k).toBeLessThan(2);
+    await app.done();
+  });
+
   for (const lang of ['en', 'zh'] as const) {
     for (const size of [
       [1280, 800],

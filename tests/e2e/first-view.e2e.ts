@@ -374,7 +374,7 @@ describe('the first view in index.html', () => {
     await app.close();
   });
 
-  it('outlines a prefecture, the province, a district in its city’s inset and a partner city’s inset as the live map does; leaves a county the panel would cover to the app', async () => {
+  it('outlines a prefecture and the province as the live map does; leaves a county the panel would cover, and a partner city’s place, to the app', async () => {
     // Anshun, whole, and Guizhou: outlined where the live map then outlines them.
     for (const query of ['?lang=en&year=2010&place=520400', '?lang=zh&place=520000']) {
       const url = `${baseUrl()}/${query}`;
@@ -389,14 +389,10 @@ describe('the first view in index.html', () => {
       expect([pre.count, live.count], query).toEqual([1, 1]);
       for (const k of ['left', 'top', 'right', 'bottom'] as const) expect(Math.abs(live.box![k] - pre.box![k]), `${query} ${k}`).toBeLessThan(2);
     }
-    // Qingdao: its inset's frame drawn as the selection.
-    const qingdao = await withoutAppScript({ size: DESKTOP, context: { locale: 'en-GB' }, url: `${baseUrl()}/?lang=en&place=370200` });
-    await firstPaint(qingdao.page);
-    expect(await qingdao.page.locator('.first-view-map .inset[data-city="370200"] .inset-outline').getAttribute('stroke-width')).toBe('2.6');
-    expect(await qingdao.page.locator('.first-view-map .inset[data-city="330200"] .inset-outline').getAttribute('stroke-width')).toBeNull();
-    await qingdao.close();
-    // Tianzhu lies where the panel opens at 1280×800: the live map pans to it, so the first view's map would jump.
-    for (const query of ['?lang=zh&place=522627']) {
+    // Tianzhu lies where the panel opens at 1280×800: the live map pans to it, so the first view's map
+    // would jump. So would a partner city's place (Qingdao, Chengyang in its inset): the live map
+    // composes the view beside the panel, the insets out from under it.
+    for (const query of ['?lang=zh&place=522627', '?lang=en&place=370200', '?lang=en&year=2011&place=370214']) {
       const { page } = await withoutAppScript({ size: DESKTOP, context: { locale: 'en-GB' }, url: `${baseUrl()}/${query}` });
       await page.waitForFunction(() => document.readyState !== 'loading');
       expect(await page.evaluate(() => [...document.querySelectorAll('.first-view-map')].some((e) => e.checkVisibility({ visibilityProperty: true }))), query).toBe(false);
@@ -407,14 +403,20 @@ describe('the first view in index.html', () => {
     const panel = await tianzhu.page.locator('#details').boundingBox();
     expect(shown.box!.right).toBeLessThan(panel!.x);
     await tianzhu.close();
-    // Chengyang, in Qingdao's inset.
-    const first = await withoutAppScript({ size: DESKTOP, context: { locale: 'en-GB' }, url: `${baseUrl()}/?lang=en&year=2011&place=370214` });
-    await firstPaint(first.page);
-    const district = await selectionBox(first.page, '.first-view-map');
-    const inset = await first.page.locator('.first-view-map .inset[data-city="370200"] .inset-outline').boundingBox();
+    // Chengyang, outlined in Qingdao's inset, which stands beside the panel; Qingdao, its inset's frame drawn as the selection.
+    const chengyang = await e2e.open({ size: DESKTOP, context: { locale: 'en-GB' }, url: `${baseUrl()}/?lang=en&year=2011&place=370214` });
+    const district = await selectionBox(chengyang.page, '.svg-layer');
+    const inset = await chengyang.page.locator('.svg-layer .inset[data-city="370200"] .inset-outline').boundingBox();
+    const besides = (await chengyang.page.locator('#details').boundingBox())!;
     expect(district.count).toBe(1);
     expect(within(district.box!, { left: inset!.x, top: inset!.y, right: inset!.x + inset!.width, bottom: inset!.y + inset!.height })).toBe(true);
-    await first.close();
+    expect(inset!.x + inset!.width).toBeLessThan(besides.x);
+    await chengyang.close();
+    const qingdao = await e2e.open({ size: DESKTOP, context: { locale: 'en-GB' }, url: `${baseUrl()}/?lang=en&place=370200` });
+    const frame = qingdao.page.locator('.svg-layer .inset[data-city="370200"] .inset-outline');
+    expect(await frame.getAttribute('stroke-width')).toBe('2.6');
+    expect((await frame.boundingBox())!.x + (await frame.boundingBox())!.width).toBeLessThan((await qingdao.page.locator('#details').boundingBox())!.x);
+    await qingdao.close();
   });
 
   it('says, where JavaScript is off, that the map needs it (the first view is written by script)', async () => {

@@ -74,6 +74,16 @@ describe('state transitions', () => {
     expect(framed.camera).toEqual({ type: 'frame', view: 'guizhou', animate: false });
   });
 
+  it('back or forward to another place brings it out as opening it does; to none, frames a named view again', () => {
+    const county = transition(at({ place: '520422' }), { type: 'history', state: { ...defaultState('en'), place: '370212' } });
+    expect(county.camera).toEqual({ type: 'reveal', place: '370212' });
+    const closed = transition(at({ place: '370212' }), { type: 'history', state: defaultState('en') });
+    expect(closed.camera).toEqual({ type: 'frame', view: 'guizhou', animate: false });
+    // A map the user moved stays where the link says.
+    expect(transition(at({ place: '370212', camera: moved }), { type: 'history', state: { ...defaultState('en'), camera: moved } }).camera).toEqual({ type: 'stay' });
+    expect(transition(at({ place: '520422' }), { type: 'history', state: { ...defaultState('en'), place: '520422', year: 2010 } }).camera).toEqual({ type: 'stay' });
+  });
+
   it('never changes the session it is given', () => {
     const s = at({ place: '520422' });
     const copy = structuredClone(s);
