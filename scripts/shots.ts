@@ -3,7 +3,8 @@
  * the end-to-end tests do, drives Debian's Chromium through a fixed set of views in both languages,
  * and writes them with a contact sheet to `shots/index.html` (git-ignored):
  *
- * - views: the default, the Guizhou view, a place open (Puding), the years 2010 and 2011;
+ * - views: the default, the Guizhou view, a place open (Puding), a partner district open (Laoshan),
+ *   the years 2010 and 2011;
  * - surfaces: the app at 1280×800, 1920×1080 and a phone (390×844); embeds (`?embed=1`) at 800×500,
  *   400×300, 320×400 and 320×240; an embed in a 720 px article column of a host page; PNG exports at 1920×1080
  *   and 1080×1080 (`?export=png&size=…`, the downloaded file itself).
@@ -27,6 +28,8 @@ const VIEWS = [
   // "Guizhou and partners" is the default view; the other named view is true geography.
   { id: 'overview', title: 'True geography', query: 'view=overview' },
   { id: 'puding', title: 'A place open (Puding)', query: 'place=520422' },
+  // Shown in its city's inset, which the view is composed beside the panel for.
+  { id: 'laoshan', title: 'A partner district open (Laoshan)', query: 'place=370212' },
   { id: 'y2010', title: 'Year 2010', query: 'year=2010' },
   { id: 'y2011', title: 'Year 2011', query: 'year=2011' },
 ] as const;
