@@ -7,6 +7,7 @@ import { toGeography, type Geography } from '../src/map/geography.ts';
 import { CAPTION_CARD, captionCardBox, compactKeyBox, fixedOverMap, insetCities, mapControlBoxes } from '../src/map/composition.ts';
 import type { Cover } from '../src/map/renderer.ts';
 import { createSvgRenderer } from '../src/map/svg-renderer.ts';
+import { inPartnerCity } from '../src/map/camera-moves.ts';
 import { outlinePaths } from '../src/map/outline-paths.ts';
 import { buildModel, type Model } from '../src/scene/model.ts';
 import { buildScene, maxRadiusFor } from '../src/scene/scene.ts';
@@ -92,6 +93,16 @@ function prefectureOutlines(model: Model, geo: Geography, view: { camera: Camera
  * Every first view (FIRST_VIEWS, and each step of each built-in story in present mode), both
  * languages of each, each view followed by the mark of its end.
  */
+/**
+ * The places a link may open that are shown in a partner city's inset (the cities and their
+ * districts): the live map composes the view beside the panel for them (camera-moves.ts), so no
+ * first view is drawn for such a link, and the page's head script asks for none (first-view.ts).
+ */
+export function partnerPlaces(dataDir: string): string[] {
+  const model = buildModel(readBuiltin(dataDir).dataset);
+  return [...model.places.byId.keys()].filter((id) => inPartnerCity(model, id)).sort();
+}
+
 export function drawFirstViews(dataDir: string, topoFile: string, { filtered = true } = {}): ({ kind: FirstViewKind } & ReturnType<typeof drawKind>)[] {
   const { document, window } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const g = globalThis as Record<string, unknown>;

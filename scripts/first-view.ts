@@ -56,10 +56,11 @@ export const FIRST_VIEW_SCRIPT =
   `h.lang=l==='zh'?'zh-Hans':'en';${FIRST_VIEW_OUTLINE_JS}` +
   // A year and a kind of aid, each named once, may name a filtered view the build drew (a second
   // naming, which the app ignores, turns the first view off); a place named once is outlined over
-  // it (FIRST_VIEW_SELECT_SCRIPT), not over an embed or a story's step.
+  // it (FIRST_VIEW_SELECT_SCRIPT), not over an embed or a story's step, and not a partner city's
+  // place (the page names them), for which the live map composes the view beside the panel.
   `q.forEach(function(x,k){if(k==='embed'&&x==='1')e=true;else if(k==='story')s=x;else if(k==='step')p=x;else if(k==='year'&&y===null)y=x;else if(k==='category'&&c===null)c=x;` +
   `else if(k==='place'&&o===null&&${FIRST_VIEW_PLACE}.test(x))o=x;else if(k!=='lang')d=false;});if(s===null&&q.has('step'))d=false;if(y==='all')y=null;` +
-  `if(o!==null){if(e||s!==null)d=false;else h.setAttribute('data-first-view-place',o);}` +
+  `if(o!==null){if(e||s!==null||(' '+((document.querySelector('meta[name="first-view-partners"]')||{}).content||'')+' ').indexOf(' '+o+' ')>=0)d=false;else h.setAttribute('data-first-view-place',o);}` +
   `try{if(sessionStorage.getItem(${JSON.stringify(IMPORT_KEY)}))d=false;}catch(e){}` +
   `function tag(k){var t=k.getAttribute('data-later'),a=k.getAttribute('as'),u=k.getAttribute('href');` +
   `return t==='script'?'<script type="module" crossorigin src="'+u+'"></'+'script>':'<link rel="'+t+'" crossorigin href="'+u+'"'+(a?' as="'+a+'"':'')+'>';}` +
@@ -110,17 +111,15 @@ export const FIRST_VIEW_SCRIPT =
  * live map with it. A place the panel would cover is brought out by the live map with a pan
  * (camera-moves.ts, the same rule: within 48 px of the visible part's edges, here with 24 px to
  * spare for a scaled view): there the first view's map leaves the page, and the app draws the map at
- * once, as for a link without a first view; the picture does not jump at the handover. So it does for
- * a partner city or a district, whose insets the live map moves out from under the panel.
+ * once, as for a link without a first view; the picture does not jump at the handover.
  */
 export const FIRST_VIEW_SELECT_SCRIPT =
   `(function(){var h=document.documentElement,id=h.getAttribute('data-first-view-place'),m=document.querySelector('.first-view[data-lang="'+(h.lang==='zh-Hans'?'zh':'en')+'"] .first-view-map'),` +
   `p,a,r,v,s,x,y,k;h.removeAttribute('data-first-view-place');` +
   `if(m&&m.checkVisibility({visibilityProperty:true})&&self.firstViewOutline){p=self.firstViewOutline(m,id);a=p?(p.getAttribute('data-at')||'').split(',').map(Number):[];` +
-  // In a partner city's inset, which the live map moves out from under the panel (composeLive): the app draws it.
-  `if(p&&p.closest('.inset'))m.remove();` +
-  // On the main map (data-at: where the place's point is drawn): would the panel cover it?
-  `else if(a.length===2){r=m.getBoundingClientRect();v=m.querySelector('.first-view-frame').viewBox.baseVal;s=Math.min(r.width/v.width,r.height/v.height);` +
+  // On the main map (data-at: where the place's point is drawn): would the panel cover it? (A partner
+  // city's place, shown in its inset, gets no first view: FIRST_VIEW_SCRIPT.)
+  `if(a.length===2&&!p.closest('.inset')){r=m.getBoundingClientRect();v=m.querySelector('.first-view-frame').viewBox.baseVal;s=Math.min(r.width/v.width,r.height/v.height);` +
   `x=(r.width-v.width*s)/2+a[0]*s;y=(r.height-v.height*s)/2+a[1]*s;k=72;` +
   `if(!(x>k&&y>k&&x<r.width-(parseFloat(getComputedStyle(h).getPropertyValue('--panel'))||380)-k&&y<r.height-k))m.remove();}}` +
   `if(document.currentScript)document.currentScript.remove();})();`;
@@ -298,7 +297,7 @@ export function firstView(dataDir: string, topoFile: string, options: { filtered
             })
             .join('\n    ');
           const prefectureIds = Object.keys(JSON.parse(drawn.find((v) => v.prefectures !== null)?.prefectures ?? '{}') as object).join(' ');
-          const meta = `<meta name="first-view-prefectures" content="${prefectureIds}">`;
+          const meta = `<meta name="first-view-prefectures" content="${prefectureIds}">\n    <meta name="first-view-partners" content="${module.partnerPlaces(dataDir).join(' ')}">`;
           return html.replace(MARK, () => `<script>${FIRST_VIEW_WRITE_SCRIPT}</script>`).replace('</head>', () => `    ${links}\n    ${meta}\n    <style>${firstViewFitCss()}</style>\n  </head>`);
         },
       },

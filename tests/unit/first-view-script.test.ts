@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deferAppTags, FIRST_VIEW_SCRIPT, FIRST_VIEW_SELECT_SCRIPT, FIRST_VIEW_WRITE_SCRIPT, firstViewScriptHashes, viewFile, viewFiles } from '../../scripts/first-view.ts';
+import { partnerPlaces } from '../../scripts/draw-first-view.ts';
 import { EMBED_FIT_JS, EMBED_REFERENCES, filterFirstViews, firstViewFitCss, PRESENT_REFERENCES } from '../../scripts/first-view-kinds.ts';
 import { IMPORT_KEY } from '../../src/import/store.ts';
 import { drawnAtBuild, FIRST_VIEW_PLACE } from '../../src/state/first-view-state.ts';
@@ -40,7 +41,13 @@ function run(search: string, languages: string[], stored: string | null = null, 
     documentElement: html,
     // The first view's map, which the page's CSS shows or hides by the size of the window.
     querySelector: (sel: string) =>
-      sel === `.first-view[data-lang="${html.lang === 'en' ? 'en' : 'zh'}"] .first-view-map` ? { checkVisibility: () => mapShown } : sel === '.first-view-map' && viewInPage ? {} : null,
+      sel === `.first-view[data-lang="${html.lang === 'en' ? 'en' : 'zh'}"] .first-view-map`
+        ? { checkVisibility: () => mapShown }
+        : sel === '.first-view-map' && viewInPage
+          ? {}
+          : sel === 'meta[name="first-view-partners"]'
+            ? { content: '330200 370200 370212' }
+            : null,
     write: (s: string) => written.push(s),
     querySelectorAll: (sel: string) => (sel === 'link[data-later]' ? LATER.map((a) => ({ getAttribute: (k: string) => (a as Record<string, string>)[k] ?? null })) : []),
     createElement: (tag: string) => {
@@ -142,7 +149,12 @@ describe('the first view’s inline script', () => {
     expect(page).toMatchObject({ on: true, size: 'filter-2010-all-standard', place: '520422' });
     expect(drawnAtBuild(parseState('?lang=en&year=2010&place=520422', { ...vocab, places: new Set(['520422']) }, 'en').state, undefined)).toBe(true);
     expect(run('?lang=en&year=2010&place=5204', ['en'])).toMatchObject({ on: false, place: null });
-    // The rule by id (no data in the page's head): every place's id.
+    // A partner city's place, which the page names: the live map composes the view beside the panel for it.
+    expect(run('?lang=en&place=370212', ['en'])).toMatchObject({ on: false, place: null });
+    expect(run('?lang=en&year=2011&place=370200', ['en'])).toMatchObject({ on: false, place: null });
+    expect(partnerPlaces('data')).toEqual(expect.arrayContaining(['330200', '370200', '370212']));
+    expect(partnerPlaces('data').filter((id) => id.startsWith('52'))).toEqual([]);
+    // The rule by id: every place's id.
     const places = readFileSync('data/places.csv', 'utf8').trim().split('\n').slice(1).map((row) => row.split(','));
     for (const [id, level] of places) expect(FIRST_VIEW_PLACE.test(id!), `${id} ${level}`).toBe(true);
   });
@@ -170,9 +182,11 @@ describe('the first view’s inline script', () => {
     expect(viewAt('?year=all')).toBe('standard');
     // A place open: the same view, which the page outlines it on.
     expect(viewAt('?lang=en&year=2010&place=520422')).toBe('filter-2010-all-standard');
-    expect(viewAt('?place=370214')).toBe('standard');
+    expect(viewAt('?place=520102')).toBe('standard');
     expect(viewAt('?year=2010&place=520400')).toBe('filter-2010-all-standard');
-    expect(viewAt('?place=370200')).toBe('standard');
+    // Not a partner city's place, which its inset shows beside the panel once the live map composes the view for it.
+    expect(viewAt('?place=370200')).toBe('off');
+    expect(viewAt('?year=2011&place=370212')).toBe('off');
     expect(viewAt('?year=2011&place=520000')).toBe('filter-2011-all-standard');
     // Several kinds, a year named twice, a value no view could have, another filter, a place named
     // twice or over an embed or a story: the app draws it.
