@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import type { Topology } from 'topojson-specification';
 import { LANGS, t, type Lang, type MessageKey } from '../src/i18n/messages.ts';
-import { filterFirstViews, FIRST_VIEWS, storyFirstViews, type FirstViewKind } from './first-view-kinds.ts';
+import { coveredByPanel, filterFirstViews, FIRST_VIEWS, storyFirstViews, type FirstViewKind } from './first-view-kinds.ts';
 import { toGeography, type Geography } from '../src/map/geography.ts';
 import { CAPTION_CARD, captionCardBox, compactKeyBox, fixedOverMap, insetCities, mapControlBoxes } from '../src/map/composition.ts';
 import type { Cover } from '../src/map/renderer.ts';
@@ -80,6 +80,22 @@ function markPlacePoints(map: Element, model: Model, project: Project): void {
 }
 
 /**
+ * The places on the main map whose point the panel would cover in this view (coveredByPanel): a
+ * link that opens one gets no first view at this size (the live map pans to it), which the head
+ * script knows before anything is fetched.
+ */
+function coveredPlaces(model: Model, project: Project, size: { width: number; height: number }): string[] {
+  return [...model.places.byId.values()]
+    .filter((p) => !inPartnerCity(model, p.id))
+    .filter((p) => {
+      const [x, y] = project([p.lon, p.lat]);
+      return Number.isFinite(x) && Number.isFinite(y) && coveredByPanel([x, y], size.width, size.height);
+    })
+    .map((p) => p.id)
+    .sort();
+}
+
+/**
  * The prefectures' outlines as the live map draws its selection at this camera, with their points,
  * as JSON (id → [path data, point]): the view's areas are counties. A file of their own, which only a
  * link that opens a prefecture fetches (in the views, they added 29 KB to every default link).
@@ -139,8 +155,15 @@ export function drawFirstViews(dataDir: string, topoFile: string, { filtered = t
 }
 
 /** Both languages' first view of a kind, and the prefectures' outlines for each, where a link that opens a place can show it. */
-function drawKind(document: Document, model: Model, geo: Geography, stories: readonly Story[], kind: FirstViewKind): { views: Record<Lang, string>; prefectures: Record<Lang, string | null> } {
+function drawKind(
+  document: Document,
+  model: Model,
+  geo: Geography,
+  stories: readonly Story[],
+  kind: FirstViewKind,
+): { views: Record<Lang, string>; prefectures: Record<Lang, string | null>; covered: Record<Lang, string | null> } {
   const prefectures: (string | null)[] = [];
+  const covered: (string | null)[] = [];
   const none = () => Promise.reject(new Error('not in the first view'));
   const ctx: UiContext = {
     model,
@@ -201,6 +224,7 @@ function drawKind(document: Document, model: Model, geo: Geography, stories: rea
     const placeLinks = !kind.embed && !kind.story;
     if (placeLinks) markPlacePoints(renderer.layer, model, renderer.project);
     prefectures.push(placeLinks ? prefectureOutlines(model, geo, { camera: renderer.camera(), ...size }, renderer.project) : null);
+    covered.push(placeLinks ? coveredPlaces(model, renderer.project, size).join(' ') : null);
     // Not an .svg-layer or .svg-map, and its ids prefixed: the app's live drawing, which it lies
     // beside for a moment, keeps its selectors and ids to itself.
     renderer.layer.className = 'first-view-map';
@@ -251,5 +275,6 @@ function drawKind(document: Document, model: Model, geo: Geography, stories: rea
   return {
     views: Object.fromEntries(drawn.map((view, i) => [LANGS[i]!, `${view.outerHTML}<span id="first-view-end-${LANGS[i]}"></span>`])) as Record<Lang, string>,
     prefectures: Object.fromEntries(LANGS.map((lang, i) => [lang, prefectures[i] ?? null])) as Record<Lang, string | null>,
+    covered: Object.fromEntries(LANGS.map((lang, i) => [lang, covered[i] ?? null])) as Record<Lang, string | null>,
   };
 }

@@ -138,3 +138,11 @@ export function firstViewFitCss(): string {
     ...PRESENT_REFERENCES.map(([size, w, h]) => rule(w, h, `.first-view[data-present='${size}']`)),
   ].join('\n');
 }
+
+/** The details panel's width (styles/page.css `--panel`), and how near its edge or the map's a place's point counts as covered: the live map's 48 px (camera-moves.ts), with 24 to spare for a scaled view. */
+export const PANEL_WIDTH = 380;
+export const COVER_MARGIN = 72;
+
+/** Would the panel cover a place whose point is drawn at `[x, y]` on a map of this size (the select script's question, at the view's own size)? */
+export const coveredByPanel = ([x, y]: readonly [number, number], width: number, height: number): boolean =>
+  !(x > COVER_MARGIN && y > COVER_MARGIN && x < width - PANEL_WIDTH - COVER_MARGIN && y < height - COVER_MARGIN);

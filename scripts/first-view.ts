@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { runnerImport, type Plugin } from 'vite';
 import { IMPORT_KEY } from '../src/import/store.ts';
 import { FIRST_VIEW_PLACE } from '../src/state/first-view-state.ts';
-import { EMBED_FIT_JS, EMBED_REFERENCES, firstViewFitCss, PRESENT_HEADER, PRESENT_REFERENCES } from './first-view-kinds.ts';
+import { COVER_MARGIN, EMBED_FIT_JS, EMBED_REFERENCES, firstViewFitCss, PANEL_WIDTH, PRESENT_HEADER, PRESENT_REFERENCES } from './first-view-kinds.ts';
 
 /**
  * Runs before the first paint, from <head>: picks the language as the app will (the link's `lang`,
@@ -75,6 +75,9 @@ export const FIRST_VIEW_SCRIPT =
   // beside the 300 px sidebar and under a header of 60–110 px); a window near neither does not wait
   // for the page to be parsed.
   `${EMBED_FIT_JS}w=innerWidth-300;v=innerHeight;z=w>=800&&w<=1200&&v>=650&&v<=980?'standard':w>=1320&&w<=1920&&v>=880&&v<=1300?'large':'';` +
+  // A place the panel would cover in the view drawn for that size (the page names them): the live map
+  // pans to it, so the app draws it at once; near that size, the select script asks again.
+  `if(o!==null&&z&&!e&&s===null&&(' '+((document.querySelector('meta[name="first-view-covered-'+z+'-'+l+'"]')||{}).content||'')+' ').indexOf(' '+o+' ')>=0){d=false;h.removeAttribute('data-first-view-place');}` +
   // A filtered view (not embedded, no story) at the window's reference size: `filter-<year>-<kind>-<size>`
   // (the write script below finds none for a year or kind the data does not have, and writes nothing);
   // a window near neither size gets the 1280×800 one as a default link does (its map hidden) and the app at once.
@@ -120,8 +123,8 @@ export const FIRST_VIEW_SELECT_SCRIPT =
   // On the main map (data-at: where the place's point is drawn): would the panel cover it? (A partner
   // city's place, shown in its inset, gets no first view: FIRST_VIEW_SCRIPT.)
   `if(a.length===2&&!p.closest('.inset')){r=m.getBoundingClientRect();v=m.querySelector('.first-view-frame').viewBox.baseVal;s=Math.min(r.width/v.width,r.height/v.height);` +
-  `x=(r.width-v.width*s)/2+a[0]*s;y=(r.height-v.height*s)/2+a[1]*s;k=72;` +
-  `if(!(x>k&&y>k&&x<r.width-(parseFloat(getComputedStyle(h).getPropertyValue('--panel'))||380)-k&&y<r.height-k))m.remove();}}` +
+  `x=(r.width-v.width*s)/2+a[0]*s;y=(r.height-v.height*s)/2+a[1]*s;k=${COVER_MARGIN};` +
+  `if(!(x>k&&y>k&&x<r.width-(parseFloat(getComputedStyle(h).getPropertyValue('--panel'))||${PANEL_WIDTH})-k&&y<r.height-k))m.remove();}}` +
   `if(document.currentScript)document.currentScript.remove();})();`;
 
 /**
@@ -286,7 +289,9 @@ export function firstView(dataDir: string, topoFile: string, options: { filtered
           const { module } = await runnerImport<typeof import('./draw-first-view.ts')>(resolve('scripts/draw-first-view.ts'), { configFile: false, logLevel: 'warn' });
           const drawn = module
             .drawFirstViews(dataDir, topoFile, options)
-            .flatMap(({ kind, views, prefectures }) => Object.entries(views).map(([lang, html]) => ({ kind: kind.id, lang, html, prefectures: prefectures[lang as keyof typeof prefectures] })));
+            .flatMap(({ kind, views, prefectures, covered }) =>
+              Object.entries(views).map(([lang, html]) => ({ kind: kind.id, lang, html, prefectures: prefectures[lang as keyof typeof prefectures], covered: covered[lang as keyof typeof covered] })),
+            );
           const made = viewFiles(drawn);
           const prefectures = drawn.map((v) => (v.prefectures === null ? null : prefecturesFile(v.prefectures)));
           files = [...new Map([...made.flatMap((f) => [f, ...(f.outlines ? [f.outlines] : [])]), ...prefectures.flatMap((f) => (f ? [f] : []))].map((f) => [f.fileName, f])).values()];
@@ -297,7 +302,9 @@ export function firstView(dataDir: string, topoFile: string, options: { filtered
             })
             .join('\n    ');
           const prefectureIds = Object.keys(JSON.parse(drawn.find((v) => v.prefectures !== null)?.prefectures ?? '{}') as object).join(' ');
-          const meta = `<meta name="first-view-prefectures" content="${prefectureIds}">\n    <meta name="first-view-partners" content="${module.partnerPlaces(dataDir).join(' ')}">`;
+          // The places the panel would cover in the default views (the filtered ones share their camera), by size and language.
+          const covered = drawn.filter((v) => v.kind === 'standard' || v.kind === 'large').map((v) => `\n    <meta name="first-view-covered-${v.kind}-${v.lang}" content="${v.covered ?? ''}">`);
+          const meta = `<meta name="first-view-prefectures" content="${prefectureIds}">\n    <meta name="first-view-partners" content="${module.partnerPlaces(dataDir).join(' ')}">${covered.join('')}`;
           return html.replace(MARK, () => `<script>${FIRST_VIEW_WRITE_SCRIPT}</script>`).replace('</head>', () => `    ${links}\n    ${meta}\n    <style>${firstViewFitCss()}</style>\n  </head>`);
         },
       },

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deferAppTags, FIRST_VIEW_SCRIPT, FIRST_VIEW_SELECT_SCRIPT, FIRST_VIEW_WRITE_SCRIPT, firstViewScriptHashes, viewFile, viewFiles } from '../../scripts/first-view.ts';
 import { partnerPlaces } from '../../scripts/draw-first-view.ts';
-import { EMBED_FIT_JS, EMBED_REFERENCES, filterFirstViews, firstViewFitCss, PRESENT_REFERENCES } from '../../scripts/first-view-kinds.ts';
+import { EMBED_FIT_JS, EMBED_REFERENCES, filterFirstViews, firstViewFitCss, PANEL_WIDTH, PRESENT_REFERENCES } from '../../scripts/first-view-kinds.ts';
 import { IMPORT_KEY } from '../../src/import/store.ts';
 import { drawnAtBuild, FIRST_VIEW_PLACE } from '../../src/state/first-view-state.ts';
 import { browserLang, parseState } from '../../src/state/url-state.ts';
@@ -26,7 +26,7 @@ type Made = { tagName: string; type?: string; src?: string; rel?: string; href?:
 function run(search: string, languages: string[], stored: string | null = null, mapShown = true, window = { innerWidth: 1280, innerHeight: 800 }) {
   const classes = new Set<string>();
   const attributes = new Map<string, string>();
-  const html = { lang: 'en', size: '', classList: { add: (c: string) => classes.add(c) }, setAttribute(k: string, v: string) { if (k === 'data-first-view-size') this.size = v; attributes.set(k, v); } };
+  const html = { lang: 'en', size: '', classList: { add: (c: string) => classes.add(c) }, setAttribute(k: string, v: string) { if (k === 'data-first-view-size') this.size = v; attributes.set(k, v); }, removeAttribute: (k: string) => attributes.delete(k) };
   const written: string[] = [];
   const added: Made[] = [];
   const observers: ((list: { getEntriesByName(n: string): unknown[] }) => void)[] = [];
@@ -47,7 +47,9 @@ function run(search: string, languages: string[], stored: string | null = null, 
           ? {}
           : sel === 'meta[name="first-view-partners"]'
             ? { content: '330200 370200 370212' }
-            : null,
+            : sel === 'meta[name="first-view-covered-standard-en"]'
+              ? { content: '522627 522631' }
+              : null,
     write: (s: string) => written.push(s),
     querySelectorAll: (sel: string) => (sel === 'link[data-later]' ? LATER.map((a) => ({ getAttribute: (k: string) => (a as Record<string, string>)[k] ?? null })) : []),
     createElement: (tag: string) => {
@@ -154,6 +156,14 @@ describe('the first view’s inline script', () => {
     expect(run('?lang=en&year=2011&place=370200', ['en'])).toMatchObject({ on: false, place: null });
     expect(partnerPlaces('data')).toEqual(expect.arrayContaining(['330200', '370200', '370212']));
     expect(partnerPlaces('data').filter((id) => id.startsWith('52'))).toEqual([]);
+    // A place the panel would cover in the view drawn for the window's size (the page names them, by
+    // size and language): the live map pans to it, so the app draws it at once.
+    expect(run('?lang=en&place=522627', ['en'])).toMatchObject({ on: false, place: null });
+    expect(run('?lang=en&year=2010&place=522631', ['en'])).toMatchObject({ on: false });
+    expect(run('?lang=en&place=522627', ['en'], null, true, { innerWidth: 1920, innerHeight: 1080 })).toMatchObject({ on: true, place: '522627' });
+    expect(run('?lang=zh&place=522627', ['en'])).toMatchObject({ on: true, place: '522627' });
+    // The panel's width the build asks that question with is the page's.
+    expect(readFileSync('src/styles/page.css', 'utf8')).toContain(`--panel: ${PANEL_WIDTH}px;`);
     // The rule by id: every place's id.
     const places = readFileSync('data/places.csv', 'utf8').trim().split('\n').slice(1).map((row) => row.split(','));
     for (const [id, level] of places) expect(FIRST_VIEW_PLACE.test(id!), `${id} ${level}`).toBe(true);
