@@ -70,7 +70,7 @@ export function inPartnerCity(model: Model, id: string | null): boolean {
 }
 
 /** Whether the open place is a partner city's, shown in its inset (the composed view only: true geography has none). */
-const partnerOpen = (o: Pick<MoveContext, 'model' | 'view' | 'open'>) => o.view === 'guizhou' && inPartnerCity(o.model, o.open);
+export const partnerOpen = (o: Pick<MoveContext, 'model' | 'view' | 'open'>): boolean => o.view === 'guizhou' && inPartnerCity(o.model, o.open);
 
 /** The strips along the right and bottom that covers of these kinds hide. */
 function coveredOf(covers: readonly Cover[], width: number, height: number, kinds: readonly Cover['kind'][]): Covered {

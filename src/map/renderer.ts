@@ -18,7 +18,7 @@ export interface MapEvents {
  * Something that lies over the map, in the map's pixels. Names keep clear of all of them. A `card`
  * (the story's caption) is a strip along an edge that framed views and the insets stand beside; the
  * details `panel` is one too, but the composition stays where it is when it opens (a place hidden
- * under it is revealed by a pan; for a partner city's place, the insets alone move out beside it);
+ * under it is revealed by a pan; for a partner city's place, the view is composed beside it);
  * a `control` is a button, the scale or the attribution.
  */
 export interface Cover {

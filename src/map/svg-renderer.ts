@@ -3,7 +3,7 @@ import type { Model } from '../scene/model.ts';
 import type { Scene } from '../scene/scene.ts';
 import type { Camera, NamedView } from '../state/url-state.ts';
 import { el } from '../view/dom.ts';
-import { cameraAfter, composeLive, inPartnerCity, type MoveContext, type MoveTarget } from './camera-moves.ts';
+import { cameraAfter, composeLive, partnerOpen, type MoveContext, type MoveTarget } from './camera-moves.ts';
 import type { Geography } from './geography.ts';
 import { insetCities } from './composition.ts';
 import { labelScaleFor } from './label-placement.ts';
@@ -58,7 +58,7 @@ export function createSvgRenderer(
   const size = () => (known ??= { width: Math.max(1, layer.clientWidth || container.clientWidth), height: Math.max(1, layer.clientHeight || container.clientHeight) });
   const cities = insetCities(model);
   const composition = (view: NamedView, around: Surroundings, selected: string | null) =>
-    composeLive(view, { ...size(), cities, covers: around.covers, partnerOpen: view === 'guizhou' && inPartnerCity(model, selected) });
+    composeLive(view, { ...size(), cities, covers: around.covers, partnerOpen: partnerOpen({ model, view, open: selected }) });
   let camera: Camera = initial.camera ?? composition(initial.view, surroundings(), initial.reveal ?? null).camera;
   // A reveal pans the whole composed picture: the insets move with Guizhou. A framed view or a jump puts them back.
   let insetShift: [number, number] = [0, 0];
