@@ -105,8 +105,12 @@ async function render(browser: Browser, base: string, view: (typeof VIEWS)[numbe
       try {
         await page.goto(host.url);
         await page.frameLocator('iframe').locator('html[data-map-ready="true"]').waitFor({ timeout: 30_000 });
+        // The whole page in the window, not a full-page capture: Chromium's capture does not lay out
+        // again what `content-visibility: auto` skipped below the window (the panel's figures came out blank).
+        const height = await page.evaluate(() => document.documentElement.scrollHeight);
+        await page.setViewportSize({ width: surface.width, height: Math.max(surface.height, height) });
         await page.waitForTimeout(600);
-        await page.screenshot({ path: file, fullPage: true });
+        await page.screenshot({ path: file });
       } finally {
         host.close();
       }
