@@ -106,20 +106,19 @@ function prefectureOutlines(model: Model, geo: Geography, view: { camera: Camera
 }
 
 /**
- * Every first view (FIRST_VIEWS, and each step of each built-in story in present mode), both
- * languages of each, each view followed by the mark of its end.
- */
-/**
  * The places a link may open that are shown in a partner city's inset (the cities and their
  * districts): the live map composes the view beside the panel for them (camera-moves.ts), so no
  * first view is drawn for such a link, and the page's head script asks for none (first-view.ts).
  */
-export function partnerPlaces(dataDir: string): string[] {
-  const model = buildModel(readBuiltin(dataDir).dataset);
+export function partnerPlaces(model: Model): string[] {
   return [...model.places.byId.keys()].filter((id) => inPartnerCity(model, id)).sort();
 }
 
-export function drawFirstViews(dataDir: string, topoFile: string, { filtered = true } = {}): ({ kind: FirstViewKind } & ReturnType<typeof drawKind>)[] {
+/**
+ * Every first view (FIRST_VIEWS, and each step of each built-in story in present mode), both
+ * languages of each, each view followed by the mark of its end.
+ */
+export function drawFirstViews(dataDir: string, topoFile: string, { filtered = true } = {}): { views: ({ kind: FirstViewKind } & ReturnType<typeof drawKind>)[]; partners: string[] } {
   const { document, window } = parseHTML('<!doctype html><html><head></head><body></body></html>');
   const g = globalThis as Record<string, unknown>;
   // What the components reach for: the document, timers, the URL (the embed link, not shown here),
@@ -148,7 +147,7 @@ export function drawFirstViews(dataDir: string, topoFile: string, { filtered = t
     const geo = toGeography(JSON.parse(readFileSync(topoFile, 'utf8')) as Topology);
     const filters = filtered ? filterFirstViews(model.years, builtin.dataset.categories.map((c) => c.id)) : [];
     const kinds = [...FIRST_VIEWS, ...filters, ...storyFirstViews(builtin.stories)];
-    return kinds.map((kind) => ({ kind, ...drawKind(document, model, geo, builtin.stories, kind) }));
+    return { views: kinds.map((kind) => ({ kind, ...drawKind(document, model, geo, builtin.stories, kind) })), partners: partnerPlaces(model) };
   } finally {
     Object.assign(g, saved);
   }

@@ -60,8 +60,10 @@ export const FIRST_VIEW_SCRIPT =
   // place (the page names them), for which the live map composes the view beside the panel.
   `q.forEach(function(x,k){if(k==='embed'&&x==='1')e=true;else if(k==='story')s=x;else if(k==='step')p=x;else if(k==='year'&&y===null)y=x;else if(k==='category'&&c===null)c=x;` +
   `else if(k==='place'&&o===null&&${FIRST_VIEW_PLACE}.test(x))o=x;else if(k!=='lang')d=false;});if(s===null&&q.has('step'))d=false;if(y==='all')y=null;` +
-  `if(o!==null){if(e||s!==null||(' '+((document.querySelector('meta[name="first-view-partners"]')||{}).content||'')+' ').indexOf(' '+o+' ')>=0)d=false;else h.setAttribute('data-first-view-place',o);}` +
+  `if(o!==null){if(e||s!==null||named('first-view-partners',o))d=false;else h.setAttribute('data-first-view-place',o);}` +
   `try{if(sessionStorage.getItem(${JSON.stringify(IMPORT_KEY)}))d=false;}catch(e){}` +
+  // Whether a list of places the page carries (a <meta>, written by the build) names this one.
+  `function named(n,x){var m=document.querySelector('meta[name="'+n+'"]');return!!m&&(' '+m.content+' ').indexOf(' '+x+' ')>=0;}` +
   `function tag(k){var t=k.getAttribute('data-later'),a=k.getAttribute('as'),u=k.getAttribute('href');` +
   `return t==='script'?'<script type="module" crossorigin src="'+u+'"></'+'script>':'<link rel="'+t+'" crossorigin href="'+u+'"'+(a?' as="'+a+'"':'')+'>';}` +
   `function add(k,r){var e=document.createElement(r==='script'?'script':'link');if(r==='script')e.type='module';else{e.rel=r;if(k.getAttribute('as'))e.setAttribute('as',k.getAttribute('as'));}` +
@@ -77,7 +79,7 @@ export const FIRST_VIEW_SCRIPT =
   `${EMBED_FIT_JS}w=innerWidth-300;v=innerHeight;z=w>=800&&w<=1200&&v>=650&&v<=980?'standard':w>=1320&&w<=1920&&v>=880&&v<=1300?'large':'';` +
   // A place the panel would cover in the view drawn for that size (the page names them): the live map
   // pans to it, so the app draws it at once; near that size, the select script asks again.
-  `if(o!==null&&z&&!e&&s===null&&(' '+((document.querySelector('meta[name="first-view-covered-'+z+'-'+l+'"]')||{}).content||'')+' ').indexOf(' '+o+' ')>=0){d=false;h.removeAttribute('data-first-view-place');}` +
+  `if(o!==null&&z&&!e&&s===null&&named('first-view-covered-'+z+'-'+l,o)){d=false;h.removeAttribute('data-first-view-place');}` +
   // A filtered view (not embedded, no story) at the window's reference size: `filter-<year>-<kind>-<size>`
   // (the write script below finds none for a year or kind the data does not have, and writes nothing);
   // a window near neither size gets the 1280×800 one as a default link does (its map hidden) and the app at once.
@@ -287,11 +289,10 @@ export function firstView(dataDir: string, topoFile: string, options: { filtered
           // The drawing runs the app's modules through Vite's module runner, which resolves them as the
           // app's build does (and leaves the code they load on use unloaded).
           const { module } = await runnerImport<typeof import('./draw-first-view.ts')>(resolve('scripts/draw-first-view.ts'), { configFile: false, logLevel: 'warn' });
-          const drawn = module
-            .drawFirstViews(dataDir, topoFile, options)
-            .flatMap(({ kind, views, prefectures, covered }) =>
-              Object.entries(views).map(([lang, html]) => ({ kind: kind.id, lang, html, prefectures: prefectures[lang as keyof typeof prefectures], covered: covered[lang as keyof typeof covered] })),
-            );
+          const { views: kinds, partners } = module.drawFirstViews(dataDir, topoFile, options);
+          const drawn = kinds.flatMap(({ kind, views, prefectures, covered }) =>
+            Object.entries(views).map(([lang, html]) => ({ kind: kind.id, lang, html, prefectures: prefectures[lang as keyof typeof prefectures], covered: covered[lang as keyof typeof covered] })),
+          );
           const made = viewFiles(drawn);
           const prefectures = drawn.map((v) => (v.prefectures === null ? null : prefecturesFile(v.prefectures)));
           files = [...new Map([...made.flatMap((f) => [f, ...(f.outlines ? [f.outlines] : [])]), ...prefectures.flatMap((f) => (f ? [f] : []))].map((f) => [f.fileName, f])).values()];
@@ -304,7 +305,7 @@ export function firstView(dataDir: string, topoFile: string, options: { filtered
           const prefectureIds = Object.keys(JSON.parse(drawn.find((v) => v.prefectures !== null)?.prefectures ?? '{}') as object).join(' ');
           // The places the panel would cover in the default views (the filtered ones share their camera), by size and language.
           const covered = drawn.filter((v) => v.kind === 'standard' || v.kind === 'large').map((v) => `\n    <meta name="first-view-covered-${v.kind}-${v.lang}" content="${v.covered ?? ''}">`);
-          const meta = `<meta name="first-view-prefectures" content="${prefectureIds}">\n    <meta name="first-view-partners" content="${module.partnerPlaces(dataDir).join(' ')}">${covered.join('')}`;
+          const meta = `<meta name="first-view-prefectures" content="${prefectureIds}">\n    <meta name="first-view-partners" content="${partners.join(' ')}">${covered.join('')}`;
           return html.replace(MARK, () => `<script>${FIRST_VIEW_WRITE_SCRIPT}</script>`).replace('</head>', () => `    ${links}\n    ${meta}\n    <style>${firstViewFitCss()}</style>\n  </head>`);
         },
       },
